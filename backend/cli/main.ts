@@ -1,0 +1,102 @@
+// The `landfall` command line: parses argv, calls the same backend through the dispatcher, prints.
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { describeIssues } from '../../shared/errors';
+import { createBackend, type Backend } from '../backend';
+import { defaultDbPath } from '../paths';
+import { appVersion } from '../version';
+import { commands, formatOf, type Command } from './commands';
+import { processIo, UsageError, type CliIo } from './io';
+
+const GLOBAL_OPTIONS = {
+  db: { type: 'string', help: 'database file (default: the desktop app’s own database)' },
+  help: { type: 'boolean', help: 'show help' },
+} as const;
+
+export function usage(): string {
+  const lines = [
+    `landfall ${appVersion} — score sites for AI compute from the command line`,
+    '',
+    'Usage: landfall <command> [options] [--db PATH]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`),
+    '',
+    'Global options:',
+    ...Object.entries(GLOBAL_OPTIONS).map(([name, o]) => `  --${name.padEnd(9)} ${o.help}`),
+    '',
+    'Run `landfall <command> --help` for the options of one command.',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function commandUsage(name: string, command: Command): string {
+  const formatHelp = `${command.formats.join(' or ')} (default ${command.formats[0] ?? 'json'})`;
+  const all = { format: { help: formatHelp }, ...command.options };
+  const opts = Object.entries(all).map(([o, spec]) => `  --${o.padEnd(9)} ${spec.help}`);
+  return `Usage: landfall ${name} [options] [--db PATH]\n\n${command.summary}\n\nOptions:\n${opts.join('\n')}\n`;
+}
+
+type OpenBackend = (dbPath: string) => Pick<Backend, 'dispatch' | 'close'>;
+
+const openBackend: OpenBackend = (dbPath) => createBackend({ dbPath, version: appVersion });
+
+/** Runs one CLI invocation and returns its exit code (0 ok, 1 backend error, 2 usage error). */
+export async function runCli(argv: string[], io: CliIo = processIo, open: OpenBackend = openBackend): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    io.out(`${appVersion}\n`);
+    return 0;
+  }
+  const command = commands[name];
+  if (command === undefined) {
+    io.err(`landfall: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    const options: ParseArgsConfig['options'] = {};
+    for (const [key, spec] of Object.entries({ ...GLOBAL_OPTIONS, ...command.options })) {
+      options[key] = { type: spec.type };
+    }
+    options.format = { type: 'string' };
+    // No option is declared `multiple`, so no value is an array.
+    values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values as Record<
+      string,
+      string | boolean | undefined
+    >;
+    if (values.help) {
+      io.out(commandUsage(name, command));
+      return 0;
+    }
+    const format = formatOf(command, values.format);
+    const input = command.input(values);
+    const backend = open(resolve(typeof values.db === 'string' ? values.db : defaultDbPath()));
+    try {
+      const result = await backend.dispatch(command.call, input);
+      if (!result.ok) {
+        const detail = result.error.issues.length > 0 ? ` (${describeIssues(result.error.issues)})` : '';
+        io.err(`landfall ${name}: ${result.error.message}${detail}\n`);
+        return 1;
+      }
+      io.out(command.render(result.value, format));
+      return 0;
+    } finally {
+      backend.close();
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`landfall ${name}: ${message}\n\n${commandUsage(name, command)}`);
+    return isUsageError(error) ? 2 : 1;
+  }
+}
+
+function isUsageError(error: unknown): boolean {
+  if (error instanceof UsageError) return true;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,84 @@
+// Electron main process: lifecycle only. Policy lives in security.ts, the window in window.ts,
+// IPC in ipc.ts; the backend is the same one browser mode and the CLI use.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { createBackend, type Backend } from '../backend/backend';
+import { APP_ENTRY, APP_SCHEME } from './app-url';
+import { bindIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { electronNativeBinding } from './native-binding';
+import { createAppProtocolHandler, registerAppScheme } from './protocol';
+import { blockNetwork, denyAllPermissions, hardenWebContents } from './security';
+import { mainWindowOptions, trackWindowState } from './window';
+import { loadWindowState, saveWindowState } from './window-state';
+
+let mainWindow: BrowserWindow | null = null;
+let backend: Backend | null = null;
+
+function createMainWindow(): BrowserWindow {
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const win = new BrowserWindow(mainWindowOptions(state, join(__dirname, 'preload.cjs')));
+  trackWindowState(win, (next) => saveWindowState(stateFile, next));
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
+  win.on('closed', () => {
+    mainWindow = null;
+  });
+  void win.loadURL(APP_ENTRY);
+  return win;
+}
+
+function start(): void {
+  const ses = session.defaultSession;
+  denyAllPermissions(ses);
+  blockNetwork(ses);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '..', 'renderer')));
+  const dbPath = process.env.LANDFALL_DB ?? join(app.getPath('userData'), 'landfall.sqlite');
+  try {
+    const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
+    backend = createBackend({ dbPath, version: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Landfall cannot open its database', `${dbPath}\n\n${message}`);
+    app.quit();
+    return;
+  }
+  bindIpc(ipcMain, backend, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({ platform: process.platform, appName: app.getName(), isDev: !app.isPackaged, openExternal }),
+    ),
+  );
+  mainWindow = createMainWindow();
+}
+
+registerAppScheme(protocol);
+app.setName('Landfall');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, (url) => shell.openExternal(url));
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (mainWindow === null && backend !== null) mainWindow = createMainWindow();
+  });
+  app.on('will-quit', () => {
+    backend?.close();
+    backend = null;
+  });
+  void app.whenReady().then(start);
+}

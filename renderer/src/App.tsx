@@ -1,0 +1,47 @@
+// The first screen: the site list and details on the left, the map on the right.
+import { useEffect, type ReactNode } from 'react';
+import { SiteDetails } from './components/SiteDetails';
+import { SiteList } from './components/SiteList';
+import { StatusBar } from './components/StatusBar';
+import { useApp, useServices } from './context';
+import { SiteMap } from './map/SiteMap';
+
+export function App(): ReactNode {
+  const { client, store } = useServices();
+  const loadState = useApp((s) => s.loadState);
+  const error = useApp((s) => s.error);
+  useEffect(() => {
+    void store.getState().load(client);
+    return client.subscribe('data.changed', () => void store.getState().load(client));
+  }, [client, store]);
+
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <h1>Landfall</h1>
+        <span className="tagline">Where to put AI compute — chip legality, connectivity, cost, stability</span>
+      </header>
+      <main className="workspace">
+        <aside className="sidebar" aria-label="Sites">
+          {loadState === 'loading' && <p className="hint">Loading sites…</p>}
+          {loadState === 'error' && (
+            <div className="error" role="alert">
+              <strong>Could not load data.</strong> {error}
+              <button type="button" onClick={() => void store.getState().load(client)}>
+                Try again
+              </button>
+            </div>
+          )}
+          {loadState === 'ready' && (
+            <>
+              <SiteList />
+              <SiteDetails />
+            </>
+          )}
+        </aside>
+        <SiteMap />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

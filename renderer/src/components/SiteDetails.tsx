@@ -1,0 +1,40 @@
+// What is known about the selected site, with its source and date.
+import type { ReactNode } from 'react';
+import { useApp } from '../context';
+import { STATUS_STYLE } from '../site-status';
+
+const mw = (value: number | null): string => (value === null ? 'unknown' : `${value.toLocaleString('en-US')} MW`);
+
+export function SiteDetails(): ReactNode {
+  const site = useApp((s) => s.sites.find((x) => x.id === s.selectedSiteId));
+  if (!site) return <p className="hint">Select a site on the map or in the list to see its details.</p>;
+  return (
+    <section className="details" aria-label={`Details of ${site.name}`}>
+      <h2>{site.name}</h2>
+      <dl>
+        <dt>Market</dt>
+        <dd>
+          {site.marketName} ({site.country})
+        </dd>
+        <dt>Status</dt>
+        <dd>{STATUS_STYLE[site.status].label}</dd>
+        <dt>Coordinates</dt>
+        <dd>
+          {site.lat.toFixed(4)}, {site.lon.toFixed(4)}
+        </dd>
+        <dt>Capacity</dt>
+        <dd>
+          {mw(site.capacityMw.existing)} existing · {mw(site.capacityMw.planned)} planned
+        </dd>
+        <dt>Source</dt>
+        <dd>
+          <a href={site.source.url} target="_blank" rel="noreferrer">
+            {site.source.title}
+          </a>{' '}
+          (as of {site.source.asOf})
+        </dd>
+      </dl>
+      {site.notes && <p>{site.notes}</p>}
+    </section>
+  );
+}

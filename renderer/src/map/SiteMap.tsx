@@ -1,0 +1,47 @@
+// The map: offline basemap, site markers, a legend. MapContainer props are fixed after mount.
+import 'leaflet/dist/leaflet.css';
+import type { ReactNode } from 'react';
+import { MapContainer } from 'react-leaflet';
+import { STATUS_STYLE } from '../site-status';
+import { Basemap } from './Basemap';
+import { SiteMarkers } from './SiteMarkers';
+
+/** Southeast and East Asia: from Mumbai to Tokyo, Sydney's latitude to Inner Mongolia's. */
+const INITIAL_CENTER: [number, number] = [18, 112];
+const INITIAL_ZOOM = 4;
+
+export function SiteMap(): ReactNode {
+  return (
+    <div className="map-wrap">
+      <MapContainer
+        center={INITIAL_CENTER}
+        zoom={INITIAL_ZOOM}
+        minZoom={2}
+        maxZoom={12}
+        worldCopyJump
+        className="map"
+        aria-label="Map of candidate sites"
+      >
+        <Basemap />
+        <SiteMarkers />
+      </MapContainer>
+      <Legend />
+    </div>
+  );
+}
+
+function Legend(): ReactNode {
+  return (
+    <div className="legend" aria-label="Legend">
+      <div className="legend-title">Site status</div>
+      {Object.entries(STATUS_STYLE).map(([status, style]) => (
+        <div key={status} className="legend-row">
+          <svg width="12" height="12" aria-hidden="true">
+            <circle cx="6" cy="6" r="5" fill={style.color} stroke="#fff" />
+          </svg>
+          {style.label}
+        </div>
+      ))}
+    </div>
+  );
+}

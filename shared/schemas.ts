@@ -1,0 +1,56 @@
+// Shapes of the things the backend hands out. JSON-safe only: ISO date strings, plain arrays.
+import { z } from 'zod';
+
+export const IsoCountry = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be a 2-letter upper-case ISO 3166-1 code, e.g. "SG"');
+
+export const IsoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
+
+export const LatLon = z.object({
+  lat: z.number().min(-90, 'latitude must be ≥ -90').max(90, 'latitude must be ≤ 90'),
+  lon: z.number().min(-180, 'longitude must be ≥ -180').max(180, 'longitude must be ≤ 180'),
+});
+
+/** West, south, east, north in degrees; west > east crosses the antimeridian. */
+export const BBox = z
+  .object({
+    west: z.number().min(-180).max(180),
+    south: z.number().min(-90).max(90),
+    east: z.number().min(-180).max(180),
+    north: z.number().min(-90).max(90),
+  })
+  .refine((b) => b.south <= b.north, { message: 'south must not be above north', path: ['south'] });
+export type BBox = z.infer<typeof BBox>;
+
+export const SiteStatus = z.enum(['operational', 'under_construction', 'planned', 'land_bank']);
+export type SiteStatus = z.infer<typeof SiteStatus>;
+
+export const Source = z.object({ title: z.string().min(1), url: z.url(), asOf: IsoDate });
+export type Source = z.infer<typeof Source>;
+
+export const Site = z.object({
+  id: z.string(),
+  name: z.string(),
+  marketId: z.string(),
+  marketName: z.string(),
+  country: IsoCountry,
+  lat: LatLon.shape.lat,
+  lon: LatLon.shape.lon,
+  capacityMw: z.object({ existing: z.number().nullable(), planned: z.number().nullable() }),
+  status: SiteStatus,
+  notes: z.string(),
+  source: Source,
+});
+export type Site = z.infer<typeof Site>;
+
+export const AppInfo = z.object({
+  name: z.literal('Landfall'),
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  dbPath: z.string(),
+  siteCount: z.number().int(),
+  readOnly: z.boolean(),
+  readOnlyReason: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;

@@ -1,0 +1,46 @@
+// A tiny benchmark harness: each case times a candidate against a baseline in the same run and
+// prints the ratio, so numbers compare across machines and loads.
+export interface BenchCase {
+  name: string;
+  /** What one iteration processes, for throughput lines (e.g. rows). */
+  unitsPerIteration?: number;
+  unit?: string;
+  baseline: () => unknown;
+  candidate: () => unknown;
+}
+
+export interface BenchResult {
+  name: string;
+  baselineMs: number;
+  candidateMs: number;
+  ratio: number;
+}
+
+async function medianMs(fn: () => unknown, iterations: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    const out = fn();
+    if (out instanceof Promise) await out;
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+export async function runCase(c: BenchCase, iterations = 50): Promise<BenchResult> {
+  // Warm both paths so the JIT has seen them before timing.
+  await medianMs(c.baseline, 5);
+  await medianMs(c.candidate, 5);
+  const baselineMs = await medianMs(c.baseline, iterations);
+  const candidateMs = await medianMs(c.candidate, iterations);
+  return { name: c.name, baselineMs, candidateMs, ratio: candidateMs / baselineMs };
+}
+
+export function formatResult(r: BenchResult, c: BenchCase): string {
+  const rate =
+    c.unitsPerIteration !== undefined
+      ? `  ${Math.round(c.unitsPerIteration / (r.candidateMs / 1000)).toLocaleString('en-US')} ${c.unit ?? 'units'}/s`
+      : '';
+  return `${r.name.padEnd(44)} baseline ${r.baselineMs.toFixed(3)} ms  candidate ${r.candidateMs.toFixed(3)} ms  ratio ${r.ratio.toFixed(2)}×${rate}`;
+}

@@ -1,0 +1,25 @@
+// `npm run bench`: every benchmark case, printed as a ratio against its in-run baseline.
+import { createBackend } from '../../backend/backend';
+import { listSites } from '../../db/sites-repo';
+import { formatResult, runCase, type BenchCase } from './harness';
+
+async function main(): Promise<void> {
+  const backend = createBackend({ dbPath: ':memory:', version: 'bench' });
+  const cases: BenchCase[] = [
+    {
+      // The contract's validation (input and output schemas) over a direct repository read.
+      name: 'sites.list through the dispatcher vs repo',
+      unitsPerIteration: listSites(backend.db).length,
+      unit: 'sites',
+      baseline: () => listSites(backend.db),
+      candidate: () => backend.dispatch('sites.list', {}),
+    },
+  ];
+  for (const c of cases) {
+    const result = await runCase(c, 200);
+    process.stdout.write(`${formatResult(result, c)}\n`);
+  }
+  backend.close();
+}
+
+void main();

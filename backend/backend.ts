@@ -20,10 +20,7 @@ export interface Backend {
 }
 
 export function createBackend(options: BackendOptions): Backend {
-  const db = openDatabase(
-    options.dbPath,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const ctx = { db, dbPath: options.dbPath, version: options.version };
   const handlers: Handlers = {
     'app.info': () => appInfo(ctx),

@@ -1,12 +1,6 @@
 // The one gate every call passes: look up the call, validate its input against the contract, run
 // the handler, check the output, and answer with a Result. IPC, HTTP and the CLI all come through here.
-import {
-  contract,
-  isCallName,
-  type CallName,
-  type CallOutput,
-  type ParsedInput,
-} from '../shared/contract';
+import { contract, isCallName, type CallName, type CallOutput, type ParsedInput } from '../shared/contract';
 import { failure, issuesFromZod, ServiceError, type Result } from '../shared/errors';
 
 export type Handlers = {

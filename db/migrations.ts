@@ -13,7 +13,7 @@ export const migrations: readonly Migration[] = [
   {
     version: 1,
     description: 'markets and sites',
-    up: (db) => {
+    up: (db: Db): void => {
       db.exec(`
         CREATE TABLE markets (
           id TEXT PRIMARY KEY,

@@ -14,10 +14,7 @@ export interface OpenOptions {
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(
-    path,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     applyPragmas(db, path);
     migrate(db);

@@ -3,9 +3,7 @@ import type Database from 'better-sqlite3';
 import { fixtureMarkets, fixtureSites } from './fixture-sites';
 
 export function seedFixture(db: Database.Database): void {
-  const insertMarket = db.prepare(
-    'INSERT OR IGNORE INTO markets (id, name, country) VALUES (@id, @name, @country)',
-  );
+  const insertMarket = db.prepare('INSERT OR IGNORE INTO markets (id, name, country) VALUES (@id, @name, @country)');
   const insertSite = db.prepare(`
     INSERT OR IGNORE INTO sites (id, name, market_id, lat, lon, capacity_existing_mw,
       capacity_planned_mw, status, notes, source_title, source_url, source_as_of)

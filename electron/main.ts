@@ -17,7 +17,10 @@ let backend: Backend | null = null;
 
 function createMainWindow(): BrowserWindow {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
-  const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const state = loadWindowState(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow(mainWindowOptions(state, join(__dirname, 'preload.cjs')));
   trackWindowState(win, (next) => saveWindowState(stateFile, next));
   win.once('ready-to-show', () => {

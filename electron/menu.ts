@@ -57,7 +57,14 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
         { role: 'togglefullscreen' },
       ],
     },
-    { label: 'Window', submenu: [{ role: 'minimize' }, { role: 'zoom' }, ...(mac ? [{ role: 'front' } as const] : [{ role: 'close' } as const])] },
+    {
+      label: 'Window',
+      submenu: [
+        { role: 'minimize' },
+        { role: 'zoom' },
+        ...(mac ? [{ role: 'front' } as const] : [{ role: 'close' } as const]),
+      ],
+    },
     {
       role: 'help',
       submenu: [{ label: 'Landfall documentation', click: () => void ctx.openExternal(HELP_URL) }],

@@ -4,8 +4,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC_CALL, IPC_EVENT, type LandfallBridge } from '../shared/ipc-channels';
 
 const bridge = {
-  call: (name: string, input: unknown): Promise<unknown> =>
-    ipcRenderer.invoke(IPC_CALL, String(name), input),
+  call: (name: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(IPC_CALL, String(name), input),
   subscribe: (event: string, listener: (payload: unknown) => void): (() => void) => {
     if (typeof listener !== 'function') throw new TypeError('listener must be a function');
     const wanted = String(event);

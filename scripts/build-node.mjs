@@ -17,9 +17,20 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+  build({
+    ...common,
+    entryPoints: { main: 'electron/main.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+  }),
   // The preload runs sandboxed: one file, nothing to require but `electron`.
-  build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, target: 'chrome130' }),
+  build({
+    ...common,
+    entryPoints: { preload: 'electron/preload.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+    target: 'chrome130',
+  }),
   build({
     ...common,
     entryPoints: { cli: 'backend/cli/bin.ts', serve: 'backend/http/serve.ts', bench: 'tests/bench/run.ts' },

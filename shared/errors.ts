@@ -1,14 +1,7 @@
 // Errors travel as values across every boundary (IPC, HTTP, CLI): one shape, one set of codes.
 import { z } from 'zod';
 
-export const ErrorCode = z.enum([
-  'invalid_input',
-  'unknown_call',
-  'not_found',
-  'forbidden',
-  'read_only',
-  'internal',
-]);
+export const ErrorCode = z.enum(['invalid_input', 'unknown_call', 'not_found', 'forbidden', 'read_only', 'internal']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ErrorIssue = z.object({ path: z.string(), message: z.string() });

@@ -1,9 +1,7 @@
 // Shapes of the things the backend hands out. JSON-safe only: ISO date strings, plain arrays.
 import { z } from 'zod';
 
-export const IsoCountry = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'must be a 2-letter upper-case ISO 3166-1 code, e.g. "SG"');
+export const IsoCountry = z.string().regex(/^[A-Z]{2}$/, 'must be a 2-letter upper-case ISO 3166-1 code, e.g. "SG"');
 
 export const IsoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
 

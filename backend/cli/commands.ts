@@ -32,7 +32,19 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 function sitesCsv(sites: Site[]): string {
   return toCsv(
-    ['id', 'name', 'market', 'country', 'lat', 'lon', 'existing_mw', 'planned_mw', 'status', 'source_url', 'source_as_of'],
+    [
+      'id',
+      'name',
+      'market',
+      'country',
+      'lat',
+      'lon',
+      'existing_mw',
+      'planned_mw',
+      'status',
+      'source_url',
+      'source_as_of',
+    ],
     sites.map((s) => [
       s.id,
       s.name,

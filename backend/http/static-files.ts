@@ -26,10 +26,7 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return target === rootAbs || target.startsWith(rootAbs + sep) ? target : null;
 }
 
-export async function loadStatic(
-  root: string,
-  urlPath: string,
-): Promise<{ body: Buffer; type: string } | null> {
+export async function loadStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
   const file = resolveInside(root, urlPath);
   if (file === null) return null;
   try {

@@ -1,6 +1,14 @@
 // The renderer's one client: typed calls over whichever transport exists. Components use this and
 // never learn whether they run in Electron or in a browser.
-import { contract, type CallInput, type CallName, type CallOutput, type EventName, type EventPayload, events } from '../../../shared/contract';
+import {
+  contract,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type EventName,
+  type EventPayload,
+  events,
+} from '../../../shared/contract';
 import { ApiCallError, ResultEnvelope } from '../../../shared/errors';
 import type { LandfallBridge } from '../../../shared/ipc-channels';
 import { httpTransport } from './http-transport';

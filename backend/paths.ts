@@ -9,9 +9,9 @@ export function defaultDataDir(
   env: NodeJS.ProcessEnv = process.env,
   home: string = homedir(),
 ): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Landfall');
+  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'Landfall');
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Landfall');
-  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Landfall');
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'Landfall');
 }
 
 export function defaultDbPath(): string {

@@ -38,7 +38,10 @@ function binOf(pkgName, fromDir, binName) {
 // Always run bin scripts with this Node (no shell, no PATH lookup: behaves the same on Windows).
 function runNode(script, args, cwd) {
   log(`$ node ${rel(script)} ${args.join(' ')}`);
-  const res = spawnSync(process.execPath, [script, ...args], { cwd, stdio: 'inherit' });
+  // npm passes its config to scripts as npm_config_* (e.g. nodedir=/usr on some machines); node-gyp
+  // would then build against Node's headers instead of Electron's, so none of it reaches the child.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_/i.test(k)));
+  const res = spawnSync(process.execPath, [script, ...args], { cwd, stdio: 'inherit', env });
   if (res.error) log(`could not start: ${res.error.message}`);
   return res.status === 0;
 }

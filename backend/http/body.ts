@@ -16,8 +16,9 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<string
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
+        // Stop keeping chunks but leave the socket open so the 413 still reaches the client; Node
+        // closes a connection whose request body was not read once the answer is sent.
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -105,7 +105,13 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     } catch {
       return reject(res, 400, 'invalid_input', 'request body is not valid JSON');
     }
-    const result = await options.backend.dispatch(decodeURIComponent(name), input);
+    let callName: string;
+    try {
+      callName = decodeURIComponent(name);
+    } catch {
+      return reject(res, 404, 'unknown_call', 'the call name in the URL is not valid percent-encoding');
+    }
+    const result = await options.backend.dispatch(callName, input);
     sendResult(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 

@@ -1,0 +1,87 @@
+// The first screen in browser mode: the map shows, the sites from the backend are on it, selecting
+// one shows its details, and the API refuses callers without the page's token.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, serve, type Served } from './harness';
+
+let server: Served;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) problems.push(`remote request: ${r.url()}`);
+  });
+  await page.goto(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('browser mode', () => {
+  it('draws the offline basemap and every site the backend returns', async () => {
+    await page.waitForSelector('path.country', { state: 'attached' });
+    const countries = await page.locator('path.country').count();
+    expect(countries).toBeGreaterThan(200);
+
+    const sites = (await page.evaluate(async () => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="landfall-token"]')?.content ?? '';
+      const res = await fetch('/api/sites.list', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-landfall-token': token },
+        body: '{}',
+      });
+      return ((await res.json()) as { value: { id: string }[] }).value;
+    })) as { id: string }[];
+    expect(sites.length).toBeGreaterThanOrEqual(14);
+    await page.waitForSelector('.site-marker', { state: 'attached' });
+    expect(await page.locator('.site-marker').count()).toBe(sites.length);
+    expect(await page.getByRole('option').count()).toBe(sites.length);
+
+    // Centred on Southeast and East Asia: Singapore's markers are in view at start.
+    const bounds = await page.locator('.site-sg-tuas').boundingBox();
+    expect(bounds).not.toBeNull();
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain(server.dbPath);
+    await screenshot(page, 'foundation-map', { readme: true });
+  });
+
+  it('shows the details of a site picked in the list and highlights it on the map', async () => {
+    await page.getByRole('option', { name: /Sedenak Tech Park/ }).click();
+    const details = page.getByRole('region', { name: 'Details of Sedenak Tech Park' });
+    await details.waitFor();
+    expect(await details.textContent()).toContain('Johor (MY)');
+    expect(await page.locator('.site-my-sedenak').getAttribute('stroke-width')).toBe('3');
+    await page.waitForTimeout(800);
+    await screenshot(page, 'foundation-selected', { readme: true });
+  });
+
+  it('refuses API calls without the token, with a foreign Origin, or that are not JSON', async () => {
+    const noToken = await fetch(`${server.url}api/app.info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(noToken.status).toBe(401);
+    const token = await page.locator('meta[name="landfall-token"]').getAttribute('content');
+    const foreign = await fetch(`${server.url}api/app.info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-landfall-token': token ?? '', origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('loaded nothing from the network and logged no errors', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -3,16 +3,21 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { createBackend, type Backend } from '../backend/backend';
-import { APP_ENTRY, APP_SCHEME } from './app-url';
+import { APP_ENTRY, APP_SCHEME, isSafeExternalUrl } from './app-url';
 import { bindIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { createAppProtocolHandler, registerAppScheme } from './protocol';
 import { blockNetwork, denyAllPermissions, hardenWebContents } from './security';
-import { mainWindowOptions, trackWindowState } from './window';
+import { createMainWindow as openMainWindow, trackWindowState } from './window';
 import { loadWindowState, saveWindowState } from './window-state';
 
 let mainWindow: BrowserWindow | null = null;
+
+/** The app's one door to the OS browser; only plain https links pass. */
+function openInBrowser(url: string): Promise<void> {
+  return isSafeExternalUrl(url) ? shell.openExternal(url) : Promise.resolve();
+}
 let backend: Backend | null = null;
 
 function createMainWindow(): BrowserWindow {
@@ -21,8 +26,15 @@ function createMainWindow(): BrowserWindow {
     stateFile,
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  const win = new BrowserWindow(mainWindowOptions(state, join(__dirname, 'preload.cjs')));
-  trackWindowState(win, (next) => saveWindowState(stateFile, next));
+  const win = openMainWindow(state, join(__dirname, 'preload.cjs'));
+  trackWindowState(win, (next) => {
+    try {
+      saveWindowState(stateFile, next);
+    } catch (error) {
+      // Losing the window's position is not worth an error dialog; the next launch uses the default.
+      console.warn(`could not save window state to ${stateFile}:`, error);
+    }
+  });
   win.once('ready-to-show', () => {
     if (state.maximized) win.maximize();
     win.show();
@@ -50,10 +62,14 @@ function start(): void {
     return;
   }
   bindIpc(ipcMain, backend, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
-  const openExternal = (url: string): Promise<void> => shell.openExternal(url);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      buildMenuTemplate({ platform: process.platform, appName: app.getName(), isDev: !app.isPackaged, openExternal }),
+      buildMenuTemplate({
+        platform: process.platform,
+        appName: app.getName(),
+        isDev: !app.isPackaged,
+        openLink: openInBrowser,
+      }),
     ),
   );
   mainWindow = createMainWindow();
@@ -71,7 +87,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, (url) => shell.openExternal(url));
+    hardenWebContents(contents, openInBrowser);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

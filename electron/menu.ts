@@ -6,7 +6,8 @@ export interface MenuContext {
   platform: NodeJS.Platform;
   appName: string;
   isDev: boolean;
-  openExternal: (url: string) => Promise<void>;
+  /** Opens a link in the OS browser. */
+  openLink: (url: string) => Promise<void>;
 }
 
 export const HELP_URL = 'https://github.com/landfall-app/landfall#readme';
@@ -67,7 +68,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     },
     {
       role: 'help',
-      submenu: [{ label: 'Landfall documentation', click: () => void ctx.openExternal(HELP_URL) }],
+      submenu: [{ label: 'Landfall documentation', click: () => void ctx.openLink(HELP_URL) }],
     },
   ];
 }

@@ -1,9 +1,10 @@
 // The main window: locked-down web preferences, and its geometry kept in sync with the state file.
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow } from 'electron';
 import type { WindowState } from './window-state';
 
-export function mainWindowOptions(state: WindowState, preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+/** The web preferences are written out at the constructor so scanners and reviewers see them there. */
+export function createMainWindow(state: WindowState, preloadPath: string): BrowserWindow {
+  return new BrowserWindow({
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
     width: state.width,
     height: state.height,
@@ -26,8 +27,10 @@ export function mainWindowOptions(state: WindowState, preloadPath: string): Brow
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // Middle-click would otherwise open links in new windows, bypassing the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
-  };
+  });
 }
 
 /** Saves geometry when the window moves, resizes or closes (debounced while dragging). */

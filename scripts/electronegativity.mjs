@@ -89,7 +89,8 @@ function main() {
       location: r[col('location')],
       sample: r[col('sample')],
     }));
-    const accepted = acceptedFindings(readFileSync(join(root, 'README.md'), 'utf8'));
+    // LANDFALL_README lets the test of this gate point it at a README without the table.
+    const accepted = acceptedFindings(readFileSync(process.env.LANDFALL_README ?? join(root, 'README.md'), 'utf8'));
     const isAccepted = (f) => accepted.some((a) => a.check === f.check && f.file.endsWith(a.file));
     const open = findings.filter((f) => !isAccepted(f));
     console.log(`Electronegativity ${pkg.version} on electron/ and renderer/index.html (Electron ${electronVersion}):`);

@@ -1,13 +1,30 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { mainWindowOptions, trackWindowState } from '../../electron/window';
+import { createMainWindow, trackWindowState } from '../../electron/window';
 import type { WindowState } from '../../electron/window-state';
 import { FakeWindow } from './fakes';
 
-vi.mock('electron', () => ({}));
+const constructed = vi.hoisted(() => [] as unknown[]);
+
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(options: unknown) {
+      constructed.push(options);
+    }
+  },
+}));
+
+/** The options createMainWindow handed to `new BrowserWindow`. */
+function mainWindowOptions(state: WindowState, preload: string): BrowserWindowConstructorOptions {
+  constructed.length = 0;
+  createMainWindow(state, preload);
+  expect(constructed).toHaveLength(1);
+  return constructed[0] as BrowserWindowConstructorOptions;
+}
 
 const PRELOAD = '/opt/landfall/dist/electron/preload.cjs';
 
-describe('mainWindowOptions', () => {
+describe('createMainWindow', () => {
   const state: WindowState = { x: 111, y: 222, width: 1300, height: 850, maximized: false };
 
   it('locks down the renderer', () => {
@@ -22,6 +39,7 @@ describe('mainWindowOptions', () => {
     expect(prefs?.webviewTag).toBe(false);
     expect(prefs?.experimentalFeatures).toBe(false);
     expect(prefs?.navigateOnDragDrop).toBe(false);
+    expect(prefs?.disableBlinkFeatures).toBe('Auxclick');
   });
 
   it('passes the preload path through unchanged', () => {

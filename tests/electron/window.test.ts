@@ -7,11 +7,9 @@ import { FakeWindow } from './fakes';
 const constructed = vi.hoisted(() => [] as unknown[]);
 
 vi.mock('electron', () => ({
-  BrowserWindow: class {
-    constructor(options: unknown) {
-      constructed.push(options);
-    }
-  },
+  BrowserWindow: vi.fn(function BrowserWindow(options: unknown) {
+    constructed.push(options);
+  }),
 }));
 
 /** The options createMainWindow handed to `new BrowserWindow`. */

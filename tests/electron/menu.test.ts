@@ -9,7 +9,13 @@ function template(overrides: Partial<MenuContext> = {}): {
   openExternal: Mock<(url: string) => Promise<void>>;
 } {
   const openExternal = vi.fn<(url: string) => Promise<void>>(() => Promise.resolve());
-  const menu = buildMenuTemplate({ platform: 'linux', appName: 'Landfall', isDev: false, openLink: openExternal, ...overrides });
+  const menu = buildMenuTemplate({
+    platform: 'linux',
+    appName: 'Landfall',
+    isDev: false,
+    openLink: openExternal,
+    ...overrides,
+  });
   return { menu, openExternal };
 }
 

@@ -1,7 +1,8 @@
 // Runs Electronegativity over the Electron sources and the renderer's HTML (offline, without the
 // AvailableSecurityFixesGlobalCheck that needs the network) and fails on any finding that is neither
 // fixed nor explained in README.md's "Accepted Electronegativity findings" table.
-// Electronegativity itself exits 0 whatever it finds, so this script reads its CSV.
+// Electronegativity itself exits 0 whatever it finds, so this script reads its SARIF report (its CSV
+// writer races with itself and sometimes overwrites the first row).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,34 +12,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
-
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell.trim());
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell.trim());
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else if (c !== '\r') cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell.trim()]);
-  return rows.filter((r) => r.some((x) => x !== ''));
-}
 
 /** Rows of the README table between the accepted-findings markers: `| CHECK | file | why |`. */
 export function acceptedFindings(readme) {
@@ -61,7 +34,7 @@ function main() {
     const pkg = require('@doyensec/electronegativity/package.json');
     const bin = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), pkg.bin.electronegativity);
     const electronVersion = require('electron/package.json').version;
-    const out = join(work, 'findings.csv');
+    const out = join(work, 'findings.sarif');
     const run = spawnSync(
       process.execPath,
       [
@@ -81,14 +54,17 @@ function main() {
       { encoding: 'utf8' },
     );
     if (run.status !== 0) throw new Error(`electronegativity failed: ${run.stderr || run.stdout}`);
-    const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
-    const col = (name) => header.indexOf(name);
-    const findings = rows.map((r) => ({
-      check: r[col('issue')],
-      file: r[col('filename')],
-      location: r[col('location')],
-      sample: r[col('sample')],
-    }));
+    const sarif = JSON.parse(readFileSync(out, 'utf8'));
+    const findings = sarif.runs
+      .flatMap((r) => r.results)
+      .map((result) => {
+        const location = result.locations?.[0]?.physicalLocation;
+        return {
+          check: result.ruleId,
+          file: location?.artifactLocation?.uri ?? 'N/A',
+          location: `${location?.region?.startLine ?? 0}:${location?.region?.startColumn ?? 0}`,
+        };
+      });
     // LANDFALL_README lets the test of this gate point it at a README without the table.
     const accepted = acceptedFindings(readFileSync(process.env.LANDFALL_README ?? join(root, 'README.md'), 'utf8'));
     const isAccepted = (f) => accepted.some((a) => a.check === f.check && f.file.endsWith(a.file));

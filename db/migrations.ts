@@ -38,6 +38,136 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'jurisdictions, criteria, metric values, chips, policy events, profiles, presets, change log',
+    up: (db: Db): void => {
+      db.exec(`
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+        CREATE TABLE jurisdictions (
+          code TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          parent_code TEXT REFERENCES jurisdictions(code),
+          level TEXT NOT NULL CHECK (level IN ('country','subdivision')),
+          CHECK ((level = 'country') = (parent_code IS NULL))
+        ) STRICT;
+
+        ALTER TABLE markets ADD COLUMN jurisdiction_code TEXT REFERENCES jurisdictions(code);
+        ALTER TABLE markets ADD COLUMN description TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sites ADD COLUMN origin TEXT NOT NULL DEFAULT 'seed' CHECK (origin IN ('seed','user','import'));
+
+        CREATE TABLE criteria (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          group_id TEXT NOT NULL CHECK (group_id IN
+            ('chip_legality','connectivity','cost','regulatory_stability','power','water_climate','carbon')),
+          unit TEXT NOT NULL,
+          direction TEXT NOT NULL CHECK (direction IN ('benefit','cost')),
+          normalisation TEXT NOT NULL CHECK (normalisation IN ('minmax','vector','max','target')),
+          derived INTEGER NOT NULL DEFAULT 0 CHECK (derived IN (0,1)),
+          description TEXT NOT NULL,
+          sort_order INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+
+        -- One fact: a criterion's value for a market (inherited by its sites) or for one site.
+        CREATE TABLE metric_values (
+          id INTEGER PRIMARY KEY,
+          criterion_id TEXT NOT NULL REFERENCES criteria(id),
+          market_id TEXT REFERENCES markets(id) ON DELETE CASCADE,
+          site_id TEXT REFERENCES sites(id) ON DELETE CASCADE,
+          value REAL,
+          low REAL,
+          high REAL,
+          missing_reason TEXT,
+          source_title TEXT,
+          source_url TEXT,
+          as_of TEXT,
+          note TEXT NOT NULL DEFAULT '',
+          CHECK ((market_id IS NULL) <> (site_id IS NULL)),
+          CHECK ((value IS NULL) <> (missing_reason IS NULL)),
+          CHECK (value IS NULL OR (source_url IS NOT NULL AND as_of IS NOT NULL)),
+          CHECK (low IS NULL OR high IS NULL OR low <= high)
+        ) STRICT;
+        CREATE UNIQUE INDEX metric_values_market ON metric_values(criterion_id, market_id) WHERE market_id IS NOT NULL;
+        CREATE UNIQUE INDEX metric_values_site ON metric_values(criterion_id, site_id) WHERE site_id IS NOT NULL;
+        CREATE INDEX metric_values_site_lookup ON metric_values(site_id);
+
+        CREATE TABLE chips (
+          id TEXT PRIMARY KEY,
+          vendor TEXT NOT NULL,
+          name TEXT NOT NULL,
+          chip_class TEXT NOT NULL CHECK (chip_class IN
+            ('frontier_controlled','china_export_variant','domestic_chinese','other')),
+          tpp REAL,
+          memory_gb REAL,
+          notes TEXT NOT NULL DEFAULT '',
+          source_title TEXT NOT NULL,
+          source_url TEXT NOT NULL,
+          as_of TEXT NOT NULL
+        ) STRICT;
+
+        -- scope is JSON validated by shared/ schemas at every boundary: which chips, destinations
+        -- and companies an event governs, and whether it reaches owned hardware, rented capacity or both.
+        CREATE TABLE policy_events (
+          id TEXT PRIMARY KEY,
+          issuer TEXT NOT NULL,
+          title TEXT NOT NULL,
+          effective_date TEXT NOT NULL,
+          end_date TEXT,
+          effect TEXT NOT NULL CHECK (effect IN
+            ('prohibited','licence_presumption_denial','licence_required','allowed_with_conditions','allowed','informational')),
+          condition TEXT NOT NULL DEFAULT '',
+          scope TEXT NOT NULL CHECK (json_valid(scope)),
+          confidence TEXT NOT NULL CHECK (confidence IN ('official','reported')),
+          source_title TEXT NOT NULL,
+          source_url TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          CHECK (end_date IS NULL OR end_date >= effective_date)
+        ) STRICT;
+        CREATE INDEX policy_events_dates ON policy_events(effective_date, end_date);
+
+        CREATE TABLE company_profiles (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          description TEXT NOT NULL DEFAULT '',
+          hq_country TEXT NOT NULL,
+          state_funded INTEGER NOT NULL CHECK (state_funded IN (0,1)),
+          entity_listed INTEGER NOT NULL CHECK (entity_listed IN (0,1)),
+          deployment TEXT NOT NULL CHECK (deployment IN ('owned','rented')),
+          named_company TEXT,
+          needed_chips TEXT NOT NULL CHECK (json_valid(needed_chips)),
+          builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0,1))
+        ) STRICT;
+
+        CREATE TABLE presets (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          description TEXT NOT NULL DEFAULT '',
+          builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0,1)),
+          method TEXT NOT NULL CHECK (method IN ('wsm','wpm','topsis')),
+          weights TEXT NOT NULL CHECK (json_valid(weights)),
+          constraints TEXT NOT NULL CHECK (json_valid(constraints)),
+          updated_at TEXT NOT NULL
+        ) STRICT;
+
+        -- Every user edit and import: enough to show who changed what and to undo it.
+        CREATE TABLE change_log (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          batch_id TEXT NOT NULL,
+          action TEXT NOT NULL CHECK (action IN ('insert','update','delete')),
+          table_name TEXT NOT NULL,
+          row_id TEXT NOT NULL,
+          before TEXT CHECK (before IS NULL OR json_valid(before)),
+          after TEXT CHECK (after IS NULL OR json_valid(after)),
+          summary TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE INDEX change_log_batch ON change_log(batch_id);
+      `);
+    },
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

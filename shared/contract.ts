@@ -1,30 +1,26 @@
 // The single list of backend calls and events. IPC, HTTP, CLI and the renderer's client derive
 // their types from this file; adding a call means adding it here and nowhere else by hand.
 import { z } from 'zod';
-import { AppInfo, BBox, IsoCountry, Site, SiteStatus } from './schemas';
+import { appCalls } from './calls/app-calls';
+import type { CallSpecs } from './calls/call-spec';
+import { siteCalls } from './calls/site-calls';
 
-interface CallSpec {
-  summary: string;
-  input: z.ZodType;
-  output: z.ZodType;
+/** Merges the domains' call lists; a name declared twice is a programming error caught at load. */
+function defineContract<T extends CallSpecs[]>(...groups: T): UnionToIntersection<T[number]> {
+  const merged: CallSpecs = {};
+  for (const group of groups) {
+    for (const [name, spec] of Object.entries(group)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`contract call "${name}" is declared twice`);
+      merged[name] = spec;
+    }
+  }
+  return merged as UnionToIntersection<T[number]>;
 }
 
-export const contract = {
-  'app.info': {
-    summary: 'Version, database path, schema version and size of the store.',
-    input: z.strictObject({}),
-    output: AppInfo,
-  },
-  'sites.list': {
-    summary: 'Candidate sites, optionally filtered by country, status or a map bounding box.',
-    input: z.strictObject({
-      country: IsoCountry.optional(),
-      status: SiteStatus.optional(),
-      bbox: BBox.optional(),
-    }),
-    output: z.array(Site),
-  },
-} as const satisfies Record<string, CallSpec>;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+// Each domain declares its calls in shared/calls/; add a new group here.
+export const contract = defineContract(appCalls, siteCalls);
 
 export type CallName = keyof typeof contract;
 /** What a caller may send (defaults not yet applied). */

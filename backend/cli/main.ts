@@ -5,7 +5,8 @@ import { describeIssues } from '../../shared/errors';
 import { createBackend, type Backend } from '../backend';
 import { defaultDbPath } from '../paths';
 import { appVersion } from '../version';
-import { commands, formatOf, type Command } from './commands';
+import { formatOf, type Command } from './command';
+import { commands } from './commands/index';
 import { processIo, UsageError, type CliIo } from './io';
 
 const GLOBAL_OPTIONS = {
@@ -34,7 +35,8 @@ function commandUsage(name: string, command: Command): string {
   const formatHelp = `${command.formats.join(' or ')} (default ${command.formats[0] ?? 'json'})`;
   const all = { format: { help: formatHelp }, ...command.options };
   const opts = Object.entries(all).map(([o, spec]) => `  --${o.padEnd(9)} ${spec.help}`);
-  return `Usage: landfall ${name} [options] [--db PATH]\n\n${command.summary}\n\nOptions:\n${opts.join('\n')}\n`;
+  const args = (command.args ?? []).map((a) => ` ${a}`).join('');
+  return `Usage: landfall ${name}${args} [options] [--db PATH]\n\n${command.summary}\n\nOptions:\n${opts.join('\n')}\n`;
 }
 
 type OpenBackend = (dbPath: string) => Pick<Backend, 'dispatch' | 'close'>;
@@ -58,6 +60,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, open: OpenBa
     return 2;
   }
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
     const options: ParseArgsConfig['options'] = {};
     for (const [key, spec] of Object.entries({ ...GLOBAL_OPTIONS, ...command.options })) {
@@ -65,16 +68,21 @@ export async function runCli(argv: string[], io: CliIo = processIo, open: OpenBa
     }
     options.format = { type: 'string' };
     // No option is declared `multiple`, so no value is an array.
-    values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values as Record<
-      string,
-      string | boolean | undefined
-    >;
+    const parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: command.args !== undefined });
+    values = parsed.values as Record<string, string | boolean | undefined>;
+    positionals = parsed.positionals;
     if (values.help) {
       io.out(commandUsage(name, command));
       return 0;
     }
     const format = formatOf(command, values.format);
-    const input = command.input(values);
+    const expected = command.args ?? [];
+    if (positionals.length !== expected.length) {
+      throw new UsageError(
+        `expected ${expected.length ? expected.join(' ') : 'no arguments'}, got ${positionals.length}`,
+      );
+    }
+    const input = command.input(values, positionals);
     const backend = open(resolve(typeof values.db === 'string' ? values.db : defaultDbPath()));
     try {
       const result = await backend.dispatch(command.call, input);

@@ -1,8 +1,9 @@
 // `sites.*` calls.
-import type { CallOutput, ParsedInput } from '../../shared/contract';
-import type { Db } from '../../db/open';
 import { listSites } from '../../db/sites-repo';
+import type { DomainHandlers, ServiceContext } from './context';
 
-export function sitesList(db: Db, input: ParsedInput<'sites.list'>): CallOutput<'sites.list'> {
-  return listSites(db, input);
+export function siteHandlers(ctx: ServiceContext): DomainHandlers<'sites.list'> {
+  return {
+    'sites.list': (input) => listSites(ctx.db, input),
+  };
 }

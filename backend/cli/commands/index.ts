@@ -1,0 +1,17 @@
+// Every CLI command, one group per domain; a name used twice is refused at load.
+import type { Command } from '../command';
+import { appCommands } from './app-commands';
+import { siteCommands } from './site-commands';
+
+function merge(...groups: Record<string, Command>[]): Record<string, Command> {
+  const all: Record<string, Command> = {};
+  for (const group of groups) {
+    for (const [name, command] of Object.entries(group)) {
+      if (Object.hasOwn(all, name)) throw new Error(`CLI command "${name}" is declared twice`);
+      all[name] = command;
+    }
+  }
+  return all;
+}
+
+export const commands = merge(appCommands, siteCommands);

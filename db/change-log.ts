@@ -1,0 +1,78 @@
+// Records user edits and imports in change_log, in the same transaction as the edit itself, so the
+// log and the data can never disagree.
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { ChangeEntry } from '../shared/model/changes';
+
+type Db = Database.Database;
+
+export interface ChangeBatch {
+  id: string;
+  record(
+    action: ChangeEntry['action'],
+    table: string,
+    rowId: string,
+    before: unknown,
+    after: unknown,
+    summary?: string,
+  ): void;
+}
+
+/**
+ * Runs `edit` in one transaction with a batch that logs each change; everything (data and log)
+ * commits together or not at all.
+ */
+export function withChangeBatch<T>(db: Db, actor: string, edit: (batch: ChangeBatch) => T): T {
+  const insert = db.prepare(`
+    INSERT INTO change_log (at, actor, batch_id, action, table_name, row_id, before, after, summary)
+    VALUES (@at, @actor, @batchId, @action, @table, @rowId, @before, @after, @summary)`);
+  const batchId = randomUUID();
+  const at = new Date().toISOString();
+  return db.transaction(() =>
+    edit({
+      id: batchId,
+      record(action, table, rowId, before, after, summary = '') {
+        insert.run({
+          at,
+          actor,
+          batchId,
+          action,
+          table,
+          rowId,
+          before: before === null || before === undefined ? null : JSON.stringify(before),
+          after: after === null || after === undefined ? null : JSON.stringify(after),
+          summary,
+        });
+      },
+    }),
+  )();
+}
+
+interface ChangeRow {
+  id: number;
+  at: string;
+  actor: string;
+  batch_id: string;
+  action: ChangeEntry['action'];
+  table_name: string;
+  row_id: string;
+  before: string | null;
+  after: string | null;
+  summary: string;
+}
+
+export function listChanges(db: Db, limit = 200): ChangeEntry[] {
+  const rows = db.prepare<[number], ChangeRow>('SELECT * FROM change_log ORDER BY id DESC LIMIT ?').all(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    batchId: r.batch_id,
+    action: r.action,
+    table: r.table_name,
+    rowId: r.row_id,
+    before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+    after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+    summary: r.summary,
+  }));
+}

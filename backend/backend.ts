@@ -1,38 +1,72 @@
 // Builds the one backend: opens the store, wires every contract call to its service, and hands
 // out a dispatcher and an event bus for the transports to carry.
-import { openDatabase, type Db } from '../db/open';
+import type { Db } from '../db/open';
+import { defaultBackupSchedule, startBackupScheduler, type BackupSchedule } from './backup-scheduler';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { createEventBus, type EventBus } from './event-bus';
+import { guardWrites } from './read-only-guard';
 import { appHandlers } from './services/app-service';
 import type { ServiceContext } from './services/context';
+import { dataHandlers } from './services/data-service';
 import { siteHandlers } from './services/sites-service';
+import { scheduledBackupJob, storeHandlers } from './services/store-service';
+import { transferHandlers } from './services/transfer-service';
+import { openStoreHandle } from './store';
 
 export interface BackendOptions {
   dbPath: string;
   version: string;
   nativeBinding?: string;
+  /** Timed backups (default: daily, keep 10); false for short-lived processes such as the CLI. */
+  backupSchedule?: Partial<BackupSchedule> | false;
 }
 
 export interface Backend {
   dispatch: Dispatch;
   events: EventBus;
-  db: Db;
+  /** The current connection (a getter: restoring a backup replaces it). */
+  readonly db: Db;
   close(): void;
 }
 
 export function createBackend(options: BackendOptions): Backend {
-  const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // Never throws for a bad file: a damaged store comes up read-only so the UI can say so and offer a restore.
+  const store = openStoreHandle(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const events = createEventBus();
-  const ctx: ServiceContext = { db, dbPath: options.dbPath, version: options.version, events };
-  // One spread per domain (backend/services/); TypeScript refuses a contract call without a handler.
-  const handlers: Handlers = {
-    ...appHandlers(ctx),
-    ...siteHandlers(ctx),
+  const ctx: ServiceContext = {
+    get db() {
+      return store.db;
+    },
+    store,
+    dbPath: options.dbPath,
+    version: options.version,
+    events,
   };
+  const schedule = options.backupSchedule === false ? null : { ...defaultBackupSchedule, ...options.backupSchedule };
+  const keep = schedule?.keep ?? defaultBackupSchedule.keep;
+  // One spread per domain (backend/services/); TypeScript refuses a contract call without a handler.
+  // guardWrites refuses calls the contract marks `writes` while the store is read-only.
+  const handlers: Handlers = guardWrites(
+    {
+      ...appHandlers(ctx),
+      ...siteHandlers(ctx),
+      ...dataHandlers(ctx),
+      ...transferHandlers(ctx),
+      ...storeHandlers(ctx, keep),
+    },
+    store,
+  );
+  const scheduler =
+    schedule && !store.inMemory ? startBackupScheduler(scheduledBackupJob(store, keep), schedule) : null;
   return {
     dispatch: createDispatcher(handlers),
     events,
-    db,
-    close: () => db.close(),
+    get db() {
+      return store.db;
+    },
+    close: () => {
+      scheduler?.stop();
+      store.close();
+    },
   };
 }

@@ -3,7 +3,10 @@
 import { z } from 'zod';
 import { appCalls } from './calls/app-calls';
 import type { CallSpecs } from './calls/call-spec';
+import { dataCalls } from './calls/data-calls';
 import { siteCalls } from './calls/site-calls';
+import { storeCalls } from './calls/store-calls';
+import { transferCalls } from './calls/transfer-calls';
 
 /** Merges the domains' call lists; a name declared twice is a programming error caught at load. */
 function defineContract<T extends CallSpecs[]>(...groups: T): UnionToIntersection<T[number]> {
@@ -20,7 +23,7 @@ function defineContract<T extends CallSpecs[]>(...groups: T): UnionToIntersectio
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 // Each domain declares its calls in shared/calls/; add a new group here.
-export const contract = defineContract(appCalls, siteCalls);
+export const contract = defineContract(appCalls, siteCalls, storeCalls, transferCalls, dataCalls);
 
 export type CallName = keyof typeof contract;
 /** What a caller may send (defaults not yet applied). */

@@ -1,7 +1,8 @@
 // What a CLI command is: its options, help line, and how it turns a contract call into output.
 // Each domain's commands live in commands/; commands/index.ts lists them all.
 import type { CallName } from '../../shared/contract';
-import { UsageError } from './io';
+import type { Dispatch } from '../dispatcher';
+import { UsageError, type CliIo } from './io';
 
 export interface CommandOption {
   type: 'string' | 'boolean';
@@ -19,6 +20,21 @@ export interface Command {
   /** Builds the call's input from parsed options and positionals; the contract validates it. */
   input(values: Record<string, string | boolean | undefined>, args: readonly string[]): unknown;
   render(value: unknown, format: string): string;
+  /**
+   * For a command that needs more than one call (e.g. preview, then commit) or writes files: runs
+   * instead of the single `call`, with the input `input()` built, and returns the exit code.
+   */
+  run?(step: CommandRun): Promise<number>;
+}
+
+export interface CommandRun {
+  name: string;
+  dispatch: Dispatch;
+  input: unknown;
+  values: Record<string, string | boolean | undefined>;
+  args: readonly string[];
+  format: string;
+  io: CliIo;
 }
 
 export function formatOf(command: Command, given: string | boolean | undefined): string {

@@ -41,7 +41,8 @@ function commandUsage(name: string, command: Command): string {
 
 type OpenBackend = (dbPath: string) => Pick<Backend, 'dispatch' | 'close'>;
 
-const openBackend: OpenBackend = (dbPath) => createBackend({ dbPath, version: appVersion });
+// No backup schedule: a CLI run lasts milliseconds; `landfall backup` takes one on demand.
+const openBackend: OpenBackend = (dbPath) => createBackend({ dbPath, version: appVersion, backupSchedule: false });
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 backend error, 2 usage error). */
 export async function runCli(argv: string[], io: CliIo = processIo, open: OpenBackend = openBackend): Promise<number> {
@@ -85,6 +86,9 @@ export async function runCli(argv: string[], io: CliIo = processIo, open: OpenBa
     const input = command.input(values, positionals);
     const backend = open(resolve(typeof values.db === 'string' ? values.db : defaultDbPath()));
     try {
+      if (command.run !== undefined) {
+        return await command.run({ name, dispatch: backend.dispatch, input, values, args: positionals, format, io });
+      }
       const result = await backend.dispatch(command.call, input);
       if (!result.ok) {
         const detail = result.error.issues.length > 0 ? ` (${describeIssues(result.error.issues)})` : '';

@@ -1,5 +1,6 @@
 // The first screen: the site list and details on the left, the map on the right.
 import { useEffect, type ReactNode } from 'react';
+import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { SiteDetails } from './components/SiteDetails';
 import { SiteList } from './components/SiteList';
 import { StatusBar } from './components/StatusBar';
@@ -21,6 +22,7 @@ export function App(): ReactNode {
         <h1>Landfall</h1>
         <span className="tagline">Where to put AI compute — chip legality, connectivity, cost, stability</span>
       </header>
+      <ReadOnlyBanner />
       <main className="workspace">
         <aside className="sidebar" aria-label="Sites">
           {loadState === 'loading' && <p className="hint">Loading sites…</p>}

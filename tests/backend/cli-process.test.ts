@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSites } from '../../db/seed/sites';
 
 const BIN = fileURLToPath(new URL('../../bin/landfall.cjs', import.meta.url));
 
@@ -29,7 +30,7 @@ describe('bin/landfall.cjs', () => {
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
     const sites = JSON.parse(ok.stdout) as { id: string }[];
-    expect(sites).toHaveLength(14);
+    expect(sites).toHaveLength(seedSites.length);
 
     const bad = landfall('sites', '--country', 'usa', '--db', db);
     expect(bad.status).toBe(1);

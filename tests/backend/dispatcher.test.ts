@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend';
 import { createDispatcher, type Handlers } from '../../backend/dispatcher';
 import { latestVersion } from '../../db/migrations';
+import { seedMarkets } from '../../db/seed/markets';
+import { seedSites } from '../../db/seed/sites';
 import { listSites } from '../../db/sites-repo';
-import type { CallOutput } from '../../shared/contract';
+import { callNames, type CallOutput } from '../../shared/contract';
 import { ServiceError, type Result } from '../../shared/errors';
 
 let backend: Backend;
@@ -40,8 +42,18 @@ const info: CallOutput<'app.info'> = {
   readOnlyReason: null,
 };
 
+/** A handler for every call that fails if reached, so a test stubs only the calls it is about. */
+const unstubbed = Object.fromEntries(
+  callNames.map((name) => [
+    name,
+    () => {
+      throw new Error(`${name} is not stubbed in this test`);
+    },
+  ]),
+) as unknown as Handlers;
+
 function dispatcherWith(overrides: Partial<Handlers>): ReturnType<typeof createDispatcher> {
-  return createDispatcher({ 'app.info': () => info, 'sites.list': () => [], ...overrides });
+  return createDispatcher({ ...unstubbed, 'app.info': () => info, 'sites.list': () => [], ...overrides });
 }
 
 describe('dispatch through the real backend', () => {
@@ -54,7 +66,7 @@ describe('dispatch through the real backend', () => {
         version: 't',
         schemaVersion: latestVersion,
         dbPath: ':memory:',
-        siteCount: 14,
+        siteCount: seedSites.length,
         readOnly: false,
         readOnlyReason: null,
       },
@@ -63,7 +75,7 @@ describe('dispatch through the real backend', () => {
 
   it('treats a missing input as {}', async () => {
     const result = await backend.dispatch('sites.list', undefined);
-    expect(result.ok && (result.value as unknown[]).length).toBe(14);
+    expect(result.ok && (result.value as unknown[]).length).toBe(seedSites.length);
   });
 
   it('passes validated filters to the service', async () => {
@@ -123,8 +135,7 @@ describe('dispatch through the real backend', () => {
 
   it('changes nothing in the store when the input is bad', async () => {
     // A handler that writes on every call it receives, so a bad input reaching it would show.
-    const dispatch = createDispatcher({
-      'app.info': () => info,
+    const dispatch = dispatcherWith({
       'sites.list': (input) => {
         backend.db.prepare("UPDATE sites SET notes = notes || '.' WHERE id = 'sg-tuas'").run();
         backend.db
@@ -134,7 +145,7 @@ describe('dispatch through the real backend', () => {
       },
     });
     const before = snapshot();
-    expect(before).toMatchObject({ sites: 14, markets: 10 });
+    expect(before).toMatchObject({ sites: seedSites.length, markets: seedMarkets.length });
 
     const bad: unknown[] = [
       { country: 'usa' },
@@ -151,7 +162,7 @@ describe('dispatch through the real backend', () => {
     // The same handler with a good input does write: the check above is not vacuous.
     expect((await dispatch('sites.list', { country: 'SG' })).ok).toBe(true);
     const after = snapshot();
-    expect(after.markets).toBe(11);
+    expect(after.markets).toBe(seedMarkets.length + 1);
     expect(after.hash).not.toBe(before.hash);
   });
 });

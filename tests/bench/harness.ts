@@ -5,6 +5,10 @@ export interface BenchCase {
   /** What one iteration processes, for throughput lines (e.g. rows). */
   unitsPerIteration?: number;
   unit?: string;
+  /** Timed runs of each side (default: what the caller asks for); fewer for cases that take seconds. */
+  iterations?: number;
+  /** Untimed runs of each side first (default 5). */
+  warmup?: number;
   baseline: () => unknown;
   candidate: () => unknown;
 }
@@ -28,10 +32,11 @@ async function medianMs(fn: () => unknown, iterations: number): Promise<number> 
   return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
-export async function runCase(c: BenchCase, iterations = 50): Promise<BenchResult> {
+export async function runCase(c: BenchCase, defaultIterations = 50): Promise<BenchResult> {
+  const iterations = c.iterations ?? defaultIterations;
   // Warm both paths so the JIT has seen them before timing.
-  await medianMs(c.baseline, 5);
-  await medianMs(c.candidate, 5);
+  await medianMs(c.baseline, c.warmup ?? 5);
+  await medianMs(c.candidate, c.warmup ?? 5);
   const baselineMs = await medianMs(c.baseline, iterations);
   const candidateMs = await medianMs(c.candidate, iterations);
   return { name: c.name, baselineMs, candidateMs, ratio: candidateMs / baselineMs };

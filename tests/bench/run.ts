@@ -2,9 +2,11 @@
 import { createBackend } from '../../backend/backend';
 import { listSites } from '../../db/sites-repo';
 import { formatResult, runCase, type BenchCase } from './harness';
+import { transferCases } from './transfer-cases';
 
 async function main(): Promise<void> {
   const backend = createBackend({ dbPath: ':memory:', version: 'bench' });
+  const transfer = transferCases();
   const cases: BenchCase[] = [
     {
       // The contract's validation (input and output schemas) over a direct repository read.
@@ -14,12 +16,14 @@ async function main(): Promise<void> {
       baseline: () => listSites(backend.db),
       candidate: () => backend.dispatch('sites.list', {}),
     },
+    ...transfer.cases,
   ];
   for (const c of cases) {
     const result = await runCase(c, 200);
     process.stdout.write(`${formatResult(result, c)}\n`);
   }
   backend.close();
+  transfer.close();
 }
 
 void main();

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixtureMarkets, fixtureSites } from '../../db/fixture-sites';
 import { latestVersion } from '../../db/migrations';
 import { openDatabase, type Db } from '../../db/open';
+import { seedMarkets } from '../../db/seed/markets';
+import { seedSites } from '../../db/seed/sites';
 
 let dir: string;
 const opened: Db[] = [];
@@ -49,15 +50,15 @@ describe('openDatabase', () => {
 
   it('opens an in-memory database with the seed', () => {
     const db = open(':memory:');
-    expect(counts(db)).toEqual({ markets: fixtureMarkets.length, sites: fixtureSites.length });
+    expect(counts(db)).toEqual({ markets: seedMarkets.length, sites: seedSites.length });
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
-  it('seeds the fixture once: opening twice leaves the same counts', () => {
+  it('seeds once: opening twice leaves the same counts', () => {
     const path = join(dir, 'landfall.sqlite');
     const first = open(path);
     const before = counts(first);
-    expect(before).toEqual({ markets: 10, sites: 14 });
+    expect(before).toEqual({ markets: seedMarkets.length, sites: seedSites.length });
     first.close();
     const second = open(path);
     expect(counts(second)).toEqual(before);
@@ -72,7 +73,7 @@ describe('openDatabase', () => {
     const second = open(path);
     const row = second.prepare("SELECT name FROM sites WHERE id = 'sg-tuas'").get() as { name: string };
     expect(row.name).toBe('Tuas (edited)');
-    expect(counts(second).sites).toBe(14);
+    expect(counts(second).sites).toBe(seedSites.length);
   });
 
   it('refuses a database written by a newer schema version and leaves it untouched', () => {

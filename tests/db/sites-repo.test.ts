@@ -1,12 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureMarkets, fixtureSites } from '../../db/fixture-sites';
 import { openDatabase, type Db } from '../../db/open';
+import { seedMarkets } from '../../db/seed/markets';
+import { seedSites } from '../../db/seed/sites';
 import { countSites, listSites } from '../../db/sites-repo';
 import { IsoDate, Site } from '../../shared/schemas';
 
 let db: Db;
 
-const ids = (sites: { id: string }[]): string[] => sites.map((s) => s.id).sort();
+const ids = (sites: readonly { id: string }[]): string[] => sites.map((s) => s.id).sort();
+
+/** The starter sites of the first release: their ids must keep working. */
+const STARTER_IDS = [
+  'sg-tuas',
+  'sg-loyang',
+  'sg-jurong-west',
+  'my-sedenak',
+  'my-kulai',
+  'my-nusajaya',
+  'id-nongsa',
+  'cn-zhangjiakou',
+  'cn-ulanqab',
+  'cn-guian',
+  'cn-zhongwei',
+  'hk-tseung-kwan-o',
+  'jp-inzai',
+  'us-ashburn',
+];
 
 beforeAll(() => {
   db = openDatabase(':memory:');
@@ -16,19 +35,19 @@ afterAll(() => {
   db.close();
 });
 
-describe('seeded fixture', () => {
-  it('holds the 14 starter sites in 10 markets', () => {
-    expect(countSites(db)).toBe(14);
-    expect(fixtureSites).toHaveLength(14);
-    expect(fixtureMarkets).toHaveLength(10);
-    expect(new Set(fixtureSites.map((s) => s.id)).size).toBe(14);
-    const marketIds = new Set(fixtureMarkets.map((m) => m.id));
-    for (const s of fixtureSites) expect(marketIds.has(s.marketId)).toBe(true);
+describe('seeded sites', () => {
+  it('holds every seed site, each in a seeded market, and keeps the starter ids', () => {
+    expect(countSites(db)).toBe(seedSites.length);
+    expect(seedSites.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(seedSites.map((s) => s.id)).size).toBe(seedSites.length);
+    const marketIds = new Set(seedMarkets.map((m) => m.id));
+    for (const s of seedSites) expect(marketIds.has(s.marketId)).toBe(true);
+    expect(ids(listSites(db))).toEqual(expect.arrayContaining(STARTER_IDS));
   });
 
   it('gives every site a source title, an https url and an asOf date', () => {
     const sites = listSites(db);
-    expect(sites).toHaveLength(14);
+    expect(sites).toHaveLength(seedSites.length);
     for (const s of sites) {
       expect(s.source.title.length).toBeGreaterThan(0);
       expect(new URL(s.source.url).protocol).toBe('https:');
@@ -53,7 +72,7 @@ describe('seeded fixture', () => {
       source: {
         title: 'Cushman & Wakefield, APAC Data Centre Update H2 2023',
         url: 'https://cushwake.cld.bz/apac-dc-h2-2023-update/5',
-        asOf: '2024-02-01',
+        asOf: '2023-12-31',
       },
     });
   });
@@ -64,25 +83,31 @@ describe('listSites', () => {
     const sites = listSites(db);
     const keys = sites.map((s) => `${s.country}|${s.name}`);
     expect(keys).toEqual([...keys].sort());
-    expect(sites[0]?.country).toBe('CN');
+    expect(sites[0]?.country).toBe('AU');
     expect(sites.at(-1)?.country).toBe('US');
   });
 
   it('filters by country', () => {
     const sg = listSites(db, { country: 'SG' });
-    expect(ids(sg)).toEqual(['sg-jurong-west', 'sg-loyang', 'sg-tuas']);
-    expect(listSites(db, { country: 'CN' })).toHaveLength(4);
+    expect(ids(sg)).toEqual(['sg-jurong-west', 'sg-loyang', 'sg-tai-seng', 'sg-tuas']);
+    const chinaMarkets = new Set(seedMarkets.filter((m) => m.country === 'CN').map((m) => m.id));
+    expect(ids(listSites(db, { country: 'CN' }))).toEqual(ids(seedSites.filter((s) => chinaMarkets.has(s.marketId))));
     expect(listSites(db, { country: 'FR' })).toEqual([]);
   });
 
   it('filters by status', () => {
     expect(ids(listSites(db, { status: 'under_construction' }))).toEqual(['id-nongsa', 'my-kulai', 'my-sedenak']);
-    expect(ids(listSites(db, { status: 'planned' }))).toEqual(['sg-tuas']);
-    expect(listSites(db, { status: 'land_bank' })).toEqual([]);
+    expect(ids(listSites(db, { status: 'planned' }))).toEqual(ids(seedSites.filter((s) => s.status === 'planned')));
+    expect(ids(listSites(db, { status: 'planned' }))).toContain('sg-tuas');
+    expect(ids(listSites(db, { status: 'land_bank' }))).toEqual(['my-pulai']);
   });
 
   it('combines country and status', () => {
-    expect(ids(listSites(db, { country: 'SG', status: 'operational' }))).toEqual(['sg-jurong-west', 'sg-loyang']);
+    expect(ids(listSites(db, { country: 'SG', status: 'operational' }))).toEqual([
+      'sg-jurong-west',
+      'sg-loyang',
+      'sg-tai-seng',
+    ]);
   });
 
   it('filters by an ordinary bounding box, edges included', () => {
@@ -91,9 +116,11 @@ describe('listSites', () => {
       'id-nongsa',
       'my-kulai',
       'my-nusajaya',
+      'my-pulai',
       'my-sedenak',
       'sg-jurong-west',
       'sg-loyang',
+      'sg-tai-seng',
       'sg-tuas',
     ]);
     // Exactly on the corner of the box.
@@ -107,6 +134,7 @@ describe('listSites', () => {
     expect(ids(listSites(db, { bbox: { west: 103, south: 1.4, east: 105, north: 2 } }))).toEqual([
       'my-kulai',
       'my-nusajaya',
+      'my-pulai',
       'my-sedenak',
     ]);
   });
@@ -139,7 +167,8 @@ describe('listSites across the antimeridian', () => {
     const sites = listSites(pacific, { bbox: { west: -170, south: -30, east: 170, north: 0 } });
     expect(ids(sites)).not.toContain('fj-suva');
     expect(ids(sites)).not.toContain('ws-apia');
-    expect(sites).toEqual([]);
+    // The only site of the seed in that latitude band is Cikarang, well inside the long way round.
+    expect(ids(sites)).toEqual(['id-cikarang']);
   });
 
   it('still applies the latitude band to a crossing box', () => {

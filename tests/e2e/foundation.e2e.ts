@@ -43,7 +43,8 @@ describe('browser mode', () => {
       });
       return ((await res.json()) as { value: { id: string }[] }).value;
     })) as { id: string }[];
-    expect(sites.length).toBeGreaterThanOrEqual(14);
+    // The seed holds at least 20 sites; every one the backend returns must be drawn and listed.
+    expect(sites.length).toBeGreaterThanOrEqual(20);
     await page.waitForSelector('.site-marker', { state: 'attached' });
     expect(await page.locator('.site-marker').count()).toBe(sites.length);
     expect(await page.getByRole('option').count()).toBe(sites.length);

@@ -8,6 +8,7 @@ import { createClient } from '../../renderer/src/api/client';
 import { ServicesProvider } from '../../renderer/src/context';
 import { createAppStore } from '../../renderer/src/store';
 import type { Transport } from '../../renderer/src/api/transport';
+import { countSites } from '../../db/sites-repo';
 import { inMemoryTransport } from './fake-backend';
 
 vi.mock('../../renderer/src/map/SiteMap', () => ({ SiteMap: () => <div data-testid="map" /> }));
@@ -28,7 +29,7 @@ describe('App', () => {
   it('lists every site from the backend, grouped by market, and shows the database path', async () => {
     const { transport, backend } = inMemoryTransport();
     renderApp(transport);
-    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(14));
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(countSites(backend.db)));
     expect(screen.getByRole('group', { name: 'Johor · MY' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain(':memory:');
     backend.close();
@@ -58,14 +59,14 @@ describe('App', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('backend unreachable');
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(14));
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(countSites(backend.db)));
     backend.close();
   });
 
   it('reloads when the backend says the data changed', async () => {
     const { transport, backend, calls } = inMemoryTransport();
     renderApp(transport);
-    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(14));
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(countSites(backend.db)));
     const before = calls.length;
     backend.events.emit('data.changed', { tables: ['sites'] });
     await waitFor(() => expect(calls.length).toBeGreaterThan(before));

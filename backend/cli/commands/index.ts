@@ -1,7 +1,10 @@
 // Every CLI command, one group per domain; a name used twice is refused at load.
 import type { Command } from '../command';
 import { appCommands } from './app-commands';
+import { dataCommands } from './data-commands';
 import { siteCommands } from './site-commands';
+import { storeCommands } from './store-commands';
+import { transferCommands } from './transfer-commands';
 
 function merge(...groups: Record<string, Command>[]): Record<string, Command> {
   const all: Record<string, Command> = {};
@@ -14,4 +17,4 @@ function merge(...groups: Record<string, Command>[]): Record<string, Command> {
   return all;
 }
 
-export const commands = merge(appCommands, siteCommands);
+export const commands = merge(appCommands, siteCommands, transferCommands, storeCommands, dataCommands);

@@ -1,0 +1,83 @@
+// `landfall backup`, `landfall restore FILE`, `landfall backups` and `landfall health`.
+import { resolve } from 'node:path';
+import type { BackupInfo, RestoreOutcome, StoreHealth } from '../../../shared/calls/store-calls';
+import { json, type Command } from '../command';
+
+function size(bytes: number | null): string {
+  if (bytes === null) return '-';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function backupsText(backups: BackupInfo[]): string {
+  if (backups.length === 0) return 'no backups yet (take one with `landfall backup`)\n';
+  return backups
+    .map((b) => `${b.createdAt}  ${size(b.sizeBytes).padStart(10)}  ${b.reason.padEnd(18)}  ${b.name}\n`)
+    .join('');
+}
+
+function healthText(h: StoreHealth): string {
+  const p = h.pragmas;
+  const lines = [
+    `database: ${h.dbPath}${h.inMemory ? ' (in memory)' : ''}`,
+    `integrity: ${h.integrity.ok ? 'ok' : `${h.integrity.problem ?? 'problem'}: ${h.integrity.detail ?? ''}`}`,
+    `writable: ${h.readOnly ? 'no (read-only)' : 'yes'}`,
+    ...(h.readOnlyReason ? [`  ${h.readOnlyReason}`] : []),
+    `schema version: ${h.schemaVersion ?? 'unknown'} (this Landfall: ${h.latestSchemaVersion})`,
+    `journal: ${p.journalMode ?? '-'}, synchronous: ${p.synchronous ?? '-'}, foreign keys: ${
+      p.foreignKeys === null ? '-' : p.foreignKeys ? 'on' : 'off'
+    }, busy timeout: ${p.busyTimeoutMs ?? '-'} ms`,
+    `size: ${size(h.sizeBytes)} (+ WAL ${size(h.walSizeBytes)})`,
+    `backups: ${h.backupCount} in ${h.backupsDir ?? '-'}`,
+    `latest backup: ${h.latestBackup ? `${h.latestBackup.createdAt} ${h.latestBackup.name}` : 'none'}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function restoreText(r: RestoreOutcome): string {
+  const lines = [`restored ${r.restored.name} (taken ${r.restored.createdAt})`];
+  if (r.previousCopy) lines.push(`the replaced database was kept at ${r.previousCopy}`);
+  if (r.readOnly) lines.push(`but the store is still read-only: ${r.readOnlyReason ?? ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const storeCommands: Record<string, Command> = {
+  backup: {
+    summary: 'Take a verified backup of the database now and print its path',
+    formats: ['text', 'json'],
+    options: { reason: { type: 'string', help: 'word for the file name, e.g. before-import (default manual)' } },
+    call: 'backups.create',
+    input: (values) => ({ reason: values.reason }),
+    render: (value, format) => (format === 'json' ? json(value) : `${(value as BackupInfo).path}\n`),
+  },
+  restore: {
+    summary: 'Replace the database with a backup (a name from `landfall backups`, its path, or "latest")',
+    formats: ['text', 'json'],
+    options: {},
+    call: 'backups.restore',
+    args: ['FILE'],
+    // A path is made absolute here, where the user's working folder is known; a bare name stays a name.
+    input: (_values, args) => {
+      const file = args[0] ?? '';
+      return { file: /[/\\]/.test(file) ? resolve(file) : file };
+    },
+    render: (value, format) => (format === 'json' ? json(value) : restoreText(value as RestoreOutcome)),
+  },
+  backups: {
+    summary: 'List backups of the database, newest first',
+    formats: ['text', 'json'],
+    options: {},
+    call: 'backups.list',
+    input: () => ({}),
+    render: (value, format) => (format === 'json' ? json(value) : backupsText(value as BackupInfo[])),
+  },
+  health: {
+    summary: 'Check the database (quick_check, pragmas, schema version, size, latest backup)',
+    formats: ['text', 'json'],
+    options: {},
+    call: 'store.health',
+    input: () => ({}),
+    render: (value, format) => (format === 'json' ? json(value) : healthText(value as StoreHealth)),
+  },
+};

@@ -1,0 +1,144 @@
+// `store.*` and `backups.*` calls: how healthy the store is, its backups, and restoring one.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  backupsDirFor,
+  BackupRejectedError,
+  backupStem,
+  createBackup,
+  listBackups,
+  pruneBackups,
+  restoreBackup,
+  storeSettings,
+  storeTables,
+  type BackupInfo,
+} from '../../db/durability';
+import { checkOpenDatabase } from '../../db/integrity';
+import { latestVersion, schemaVersion } from '../../db/migrations';
+import type { StoreHealth } from '../../shared/calls/store-calls';
+import { ServiceError } from '../../shared/errors';
+import type { BackupJob } from '../backup-scheduler';
+import { readOnlyReason, type StoreHandle } from '../store';
+import type { DomainHandlers, ServiceContext } from './context';
+
+type StoreCalls = 'store.health' | 'backups.list' | 'backups.create' | 'backups.restore';
+
+/** Takes a verified backup of the store, then prunes beyond `keep`. */
+export function backupStore(store: StoreHandle, reason: string, keep: number): BackupInfo {
+  const dir = backupsDirFor(store.path);
+  const backup = createBackup(store.db, dir, reason, store.options);
+  pruneBackups(dir, keep, backupStem(store.path));
+  return backup;
+}
+
+function backupsOf(store: StoreHandle): BackupInfo[] {
+  return store.inMemory ? [] : listBackups(backupsDirFor(store.path), backupStem(store.path));
+}
+
+/** What the scheduler needs; a store that is read-only is skipped, so its damage never replaces good backups. */
+export function scheduledBackupJob(store: StoreHandle, keep: number): BackupJob {
+  return {
+    newestBackupAt: () => {
+      const newest = backupsOf(store)[0];
+      return newest ? Date.parse(newest.createdAt) : null;
+    },
+    backup: () => {
+      if (store.problem === null) backupStore(store, 'scheduled', keep);
+    },
+  };
+}
+
+function requireFile(store: StoreHandle): void {
+  // not_found rather than forbidden: the transports use forbidden for a caller they refuse.
+  if (store.inMemory)
+    throw new ServiceError('not_found', 'the store is in memory: there is no file to back up or restore');
+}
+
+/** A name from backups.list, the path of one, or "latest"; anything else is refused. */
+function findBackup(store: StoreHandle, file: string): BackupInfo {
+  const backups = backupsOf(store);
+  const dir = backupsDirFor(store.path);
+  if (file === 'latest') {
+    const newest = backups[0];
+    if (!newest) throw new ServiceError('not_found', `there are no backups of ${store.path} in ${dir}`);
+    return newest;
+  }
+  const asPath = /[/\\]/.test(file) ? resolve(file) : null;
+  const found = backups.find((b) => b.name === file || b.path === asPath);
+  if (!found) {
+    throw new ServiceError('not_found', `"${file}" is not one of the backups in ${dir} (backups.list shows them)`);
+  }
+  return found;
+}
+
+function sizeOf(path: string): number | null {
+  return existsSync(path) ? statSync(path).size : null;
+}
+
+function health(store: StoreHandle): StoreHealth {
+  if (store.problem === null) {
+    // A fresh quick_check on the live connection; damage found now makes the store read-only at once.
+    const report = checkOpenDatabase(store.db);
+    if (!report.ok) store.markDamaged({ kind: report.kind, reason: report.reason });
+  }
+  const problem = store.problem;
+  // A file that could not be read at all is stood in for by an empty store in memory: report nothing of it.
+  const standIn = !store.inMemory && store.db.memory;
+  let version: number | null = null;
+  if (!standIn) {
+    try {
+      version = schemaVersion(store.db);
+    } catch {
+      version = null;
+    }
+  }
+  const backups = backupsOf(store);
+  return {
+    dbPath: store.path,
+    inMemory: store.inMemory,
+    readOnly: problem !== null,
+    readOnlyReason: readOnlyReason(problem),
+    integrity: { ok: problem === null, problem: problem?.kind ?? null, detail: problem?.reason ?? null },
+    schemaVersion: version,
+    latestSchemaVersion: latestVersion,
+    pragmas: standIn
+      ? { journalMode: null, foreignKeys: null, synchronous: null, busyTimeoutMs: null }
+      : storeSettings(store.db),
+    sizeBytes: store.inMemory ? null : sizeOf(store.path),
+    walSizeBytes: store.inMemory ? null : sizeOf(`${store.path}-wal`),
+    backupsDir: store.inMemory ? null : backupsDirFor(store.path),
+    backupCount: backups.length,
+    latestBackup: backups[0] ?? null,
+  };
+}
+
+export function storeHandlers(ctx: ServiceContext, keep: number): DomainHandlers<StoreCalls> {
+  const store = ctx.store;
+  return {
+    'store.health': () => health(store),
+    'backups.list': () => backupsOf(store),
+    'backups.create': (input) => {
+      requireFile(store);
+      return backupStore(store, input.reason ?? 'manual', keep);
+    },
+    'backups.restore': (input) => {
+      requireFile(store);
+      const backup = findBackup(store, input.file);
+      const { previousCopy } = store.replaceFile(() => {
+        try {
+          return restoreBackup(store.path, backup.path, store.options);
+        } catch (error) {
+          if (error instanceof BackupRejectedError) throw new ServiceError('invalid_input', error.message);
+          throw error;
+        }
+      });
+      ctx.events.emit('data.changed', { tables: storeTables(store.db) });
+      return {
+        restored: backup,
+        previousCopy,
+        readOnly: store.problem !== null,
+        readOnlyReason: readOnlyReason(store.problem),
+      };
+    },
+  };
+}

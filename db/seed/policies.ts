@@ -1,0 +1,664 @@
+// The policy timeline: every row of reference section A (2019–2025), with a structured scope the
+// legality engine evaluates. Where a row holds parts that reach different parties (a destination
+// rule and a rule on China-headquartered firms anywhere), it becomes one event per part, all citing
+// the row's first source, so each scope stays a plain conjunction.
+//
+// How a scope reads:
+// - a chip is in scope when `chips` names it or `chipClasses` holds its class; both empty = every chip;
+// - every other list is a filter, empty = any; a country in `destinations` covers its subdivisions;
+// - a null flag (stateFunded, entityListed) means the event does not depend on it.
+// Dates: effective_date is the first day an event applies, end_date the first day it no longer
+// does (exclusive; null = still in force). Where the reference gives only a year, month or quarter,
+// the first day of it is used and the note says so; where it gives two days, the first is used.
+// Non-chip rules (moratoria, tariffs, planning guidelines) are 'informational': they count towards
+// policy churn but never make a chip illegal.
+import type { ChipClass } from '../../shared/model/chips';
+import type { PolicyEvent, PolicyScope } from '../../shared/model/policy';
+
+const scope = (s: Partial<PolicyScope>): PolicyScope => ({
+  chips: [],
+  chipClasses: [],
+  destinations: [],
+  companyHq: [],
+  stateFunded: null,
+  entityListed: null,
+  companies: [],
+  deployment: 'any',
+  ...s,
+});
+
+/** US-origin accelerators in the catalogue: the frontier chips and their China variants. */
+const US_ORIGIN: ChipClass[] = ['frontier_controlled', 'china_export_variant'];
+/** China as US export rules treat it (the reference's chip table: China/HK/Macau). */
+const GREATER_CHINA = ['CN', 'HK', 'MO'];
+const NVIDIA = [
+  'nvidia-a100',
+  'nvidia-a800',
+  'nvidia-h100',
+  'nvidia-h800',
+  'nvidia-h20',
+  'nvidia-h200',
+  'nvidia-b200',
+  'nvidia-b30a',
+  'nvidia-rtx-pro-6000d',
+];
+const MONTH_ONLY = 'The reference gives only the month; the first of the month is used.';
+const LISTING = 'Exports of US-origin items to a listed party need a BIS licence';
+
+type Draft = Omit<PolicyEvent, 'endDate' | 'condition' | 'note' | 'confidence'> &
+  Partial<Pick<PolicyEvent, 'endDate' | 'condition' | 'note' | 'confidence'>>;
+
+const event = (d: Draft): PolicyEvent => ({
+  endDate: null,
+  condition: '',
+  note: '',
+  confidence: 'official',
+  ...d,
+});
+
+const BIS_2022 = {
+  title:
+    'BIS press release: Commerce implements new export controls on advanced computing and semiconductor manufacturing items',
+  url: 'https://bis.gov/press-release/commerce-implements-new-export-controls-advanced-computing-and-semiconductor',
+};
+const BIS_2023 = {
+  title: 'BIS press release: Commerce strengthens restrictions on advanced computing semiconductors',
+  url: 'https://bis.gov/press-release/commerce-strengthens-restrictions-advanced-computing-semiconductors-semiconductor',
+};
+const ALSTON_2025 = {
+  title: 'Alston & Bird: Commerce rescinds AI Diffusion Rule, releases other guidance involving overseas AI chips',
+  url: 'https://alstontrade.com/commerce-rescinds-ai-diffusion-rule-releases-other-guidance-involving-overseas-ai-chips',
+};
+
+export const seedPolicyEvents: readonly PolicyEvent[] = [
+  event({
+    id: 'us-2019-05-huawei-entity-list',
+    issuer: 'US',
+    title: 'Huawei added to the BIS Entity List',
+    effectiveDate: '2019-05-01',
+    effect: 'licence_required',
+    condition: `${LISTING} (Huawei, later maker of Ascend)`,
+    scope: scope({ chipClasses: US_ORIGIN, entityListed: true }),
+    source: {
+      title: 'Converge Digest: Department of Commerce issues 45-day extension for Huawei',
+      url: 'https://www.convergedigest.com/2020/02/department-of-commerce-issues-45-day.html',
+    },
+    note: `${MONTH_ONLY} Listed parties are matched by the company profile's entityListed flag.`,
+  }),
+  event({
+    id: 'us-2019-06-24-hpc-entity-list',
+    issuer: 'US',
+    title: 'Sugon, Hygon and Wuxi Jiangnan added to the Entity List (exascale HPC)',
+    effectiveDate: '2019-06-24',
+    effect: 'licence_required',
+    condition: `${LISTING} (Chinese HPC vendors)`,
+    scope: scope({ chipClasses: US_ORIGIN, entityListed: true }),
+    source: {
+      title: 'Baker McKenzie Sanctions News: US adds five Chinese supercomputer entities to the Entity List',
+      url: 'https://sanctionsnews.bakermckenzie.com/us-government-adds-five-chinese-entities-associated-with-supercomputer-development-to-entity-list/',
+    },
+  }),
+  event({
+    id: 'sg-2019-dc-moratorium',
+    issuer: 'SG',
+    title: 'Moratorium on new data-centre builds while growth is reviewed',
+    effectiveDate: '2019-01-01',
+    endDate: '2022-01-01',
+    effect: 'informational',
+    condition: 'No new data-centre builds',
+    scope: scope({ destinations: ['SG'] }),
+    source: {
+      title: 'Global Compliance News: Singapore pilot call for application to build green data centres',
+      url: 'https://www.globalcompliancenews.com/2022/04/10/singapore-pilot-call-for-application-to-build-green-data-centres230322/',
+    },
+    note: 'The reference gives only the year; 1 January is used. Ended by the 2022 pilot call for application (sg-2022-dc-cfa-pilot).',
+  }),
+  event({
+    id: 'us-2021-04-08-supercomputing-entity-list',
+    issuer: 'US',
+    title: 'Seven supercomputing entities listed (Phytium, Sunway, four National Supercomputing Centers)',
+    effectiveDate: '2021-04-08',
+    effect: 'licence_required',
+    condition: `${LISTING} (PRC HPC)`,
+    scope: scope({ chipClasses: US_ORIGIN, entityListed: true }),
+    source: {
+      title: 'CM Trade Law: BIS adds Chinese supercomputing centers and companies to the Entity List',
+      url: 'https://www.cmtradelaw.com/2021/04/bis-adds-chinese-supercomputing-centers-and-companies-to-entity-list/',
+    },
+  }),
+  event({
+    id: 'id-2021-06-12-nongsa-sez',
+    issuer: 'ID',
+    title: 'Nongsa Digital Park (Batam) approved as a special economic zone',
+    effectiveDate: '2021-06-12',
+    effect: 'informational',
+    condition: 'SEZ incentives for Batam data centres; Batam has been a free-trade zone since 2009',
+    scope: scope({ destinations: ['ID-RI'] }),
+    source: {
+      title: 'ASEAN Briefing: Batam receives two new special economic zones',
+      url: 'https://www.aseanbriefing.com/news/indonesias-batam-receives-two-new-special-economic-zones/',
+    },
+  }),
+  event({
+    id: 'sg-2022-dc-cfa-pilot',
+    issuer: 'SG',
+    title: 'Moratorium ends; pilot Data Centre Call for Application (DC-CFA)',
+    effectiveDate: '2022-01-01',
+    effect: 'informational',
+    condition:
+      'New DCs by application only: 10–60 MW IT load, PUE ≤1.3, Green Mark Platinum, grid draw capped at 10 MW until end-2025',
+    scope: scope({ destinations: ['SG'] }),
+    source: {
+      title: 'Cushman & Wakefield, APAC Data Centre Update H2 2022 (p.4)',
+      url: 'https://cushwake.cld.bz/apac-dc-h2-2022-update/4/',
+    },
+    note: 'The reference dates it "2022 (Q1–Jul)"; the first day of that span is used.',
+  }),
+  event({
+    id: 'cn-2022-02-17-east-data-west',
+    issuer: 'CN',
+    title: '"East Data West Computing": 8 national compute hubs and 10 data-centre clusters',
+    effectiveDate: '2022-02-17',
+    effect: 'informational',
+    condition:
+      'Hubs: Beijing-Tianjin-Hebei, Yangtze Delta, Greater Bay Area, Chengdu-Chongqing, Inner Mongolia, Guizhou, Gansu, Ningxia',
+    scope: scope({ destinations: ['CN'] }),
+    source: {
+      title: 'Science and Technology Daily: "East Data West Computing" national hubs',
+      url: 'https://digitalpaper.stdaily.com/http_www.kjrb.com/ywtk/html/2022-02/24/content_531141.htm?div=-1',
+    },
+  }),
+  event({
+    id: 'us-2022-10-07-advanced-computing',
+    issuer: 'US',
+    title: 'New ECCNs 3A090/4A090: licence needed for advanced AI chips to China and Macau',
+    effectiveDate: '2022-10-07',
+    effect: 'licence_presumption_denial',
+    condition: 'Chips at TPP ≥4800 with ≥600 GB/s interconnect (A100, H100 and later frontier chips)',
+    scope: scope({ chipClasses: ['frontier_controlled'], destinations: GREATER_CHINA }),
+    source: BIS_2022,
+    note: 'The reference row names China/Macau; its chip table applies the status to China/HK/Macau. Also foreign direct product rules, and 28 entities get Footnote 4. A800/H800 were designed to sit under the threshold (us-2022-10-07-below-threshold).',
+  }),
+  event({
+    id: 'us-2022-10-07-below-threshold',
+    issuer: 'US',
+    title: 'A800 and H800 sit under the October 2022 interconnect test',
+    effectiveDate: '2022-10-07',
+    endDate: '2023-11-17',
+    effect: 'allowed',
+    condition: 'Interconnect cut below 600 GB/s, so outside 3A090 as first written',
+    scope: scope({ chips: ['nvidia-a800', 'nvidia-h800'], destinations: GREATER_CHINA }),
+    source: { title: 'AI Wiki: Nvidia A800', url: 'https://aiwiki.ai/wiki/nvidia_a800' },
+    note: 'Second source of the 2022-10-07 row. Lawful under the 2022 rule until the 2023 rule took effect on 2023-11-17 (us-2023-10-17-advanced-computing); A800 sold from 2022-11.',
+  }),
+  event({
+    id: 'us-2022-12-16-entity-list-cambricon',
+    issuer: 'US',
+    title: '36 entities added to the Entity List, incl. YMTC and Cambricon (Footnote 4)',
+    effectiveDate: '2022-12-16',
+    effect: 'licence_required',
+    condition: `${LISTING} (incl. YMTC and Cambricon, with Footnote 4)`,
+    scope: scope({ chipClasses: US_ORIGIN, entityListed: true }),
+    source: {
+      title: 'International Trade Insights: BIS adds Chinese entities to the Entity List (December 2022)',
+      url: 'https://www.internationaltradeinsights.com/2022/12/bis-adds-35-chinese-entities-to-entity-list-for-supporting-chinas-military-modernization-efforts-and-nine-russian-entities-for-failure-to-complete-satisfactory-end-use-checks/',
+    },
+  }),
+  event({
+    id: 'sg-2023-07-14-dc-cfa-awards',
+    issuer: 'SG',
+    title: 'DC-CFA pilot awards about 80 MW: Equinix, GDS, Microsoft, AirTrunk–ByteDance',
+    effectiveDate: '2023-07-14',
+    effect: 'informational',
+    scope: scope({ destinations: ['SG'] }),
+    source: {
+      title: 'DatacenterDynamics: Singapore selects Equinix, Microsoft, AirTrunk and GDS for 80 MW data center trial',
+      url: 'https://www.datacenterdynamics.com/en/news/singapore-selects-equinix-microsoft-airtrunk-and-gds-for-80mw-data-center-trial/',
+    },
+  }),
+  event({
+    id: 'us-2023-10-17-advanced-computing',
+    issuer: 'US',
+    title: 'Advanced-computing rule update: performance-density test; A800 and H800 now barred',
+    effectiveDate: '2023-11-17',
+    effect: 'licence_presumption_denial',
+    condition: 'TPP ≥4800, or TPP ≥1600 with performance density ≥5.92; the interconnect test is dropped',
+    scope: scope({
+      chips: ['nvidia-a800', 'nvidia-h800'],
+      chipClasses: ['frontier_controlled'],
+      destinations: GREATER_CHINA,
+    }),
+    source: BIS_2023,
+    note: 'Announced 2023-10-17, effective 2023-11-17 (federalstatelaw.com/federal-register/2023-23055). Licensing also extended to 40+ further countries (not listed in the reference); the lower "gray-zone" band must be notified.',
+  }),
+  event({
+    id: 'us-2023-10-17-china-hq-anywhere',
+    issuer: 'US',
+    title: 'Advanced-computing licensing extended to firms headquartered in D:5 countries or Macau, wherever they are',
+    effectiveDate: '2023-11-17',
+    effect: 'licence_required',
+    condition: 'Licence needed to supply these chips to a China-headquartered company anywhere, for its own hardware',
+    scope: scope({
+      chips: ['nvidia-a800', 'nvidia-h800'],
+      chipClasses: ['frontier_controlled'],
+      companyHq: ['CN'],
+      deployment: 'owned',
+    }),
+    source: BIS_2023,
+    note: 'Part of the 2023-10-17 rule (effective 2023-11-17). It reaches hardware the company owns; renting cloud capacity is addressed by the 2025-05-13 IaaS guidance.',
+  }),
+  event({
+    id: 'us-2023-10-17-entity-list-biren-moore-threads',
+    issuer: 'US',
+    title: 'Biren and Moore Threads added to the Entity List',
+    effectiveDate: '2023-11-17',
+    effect: 'licence_required',
+    condition: `${LISTING} (Biren, Moore Threads)`,
+    scope: scope({ chipClasses: US_ORIGIN, entityListed: true }),
+    source: BIS_2023,
+    note: 'Part of the 2023-10-17 package; the effective date of the package is used.',
+  }),
+  event({
+    id: 'sg-2024-05-30-green-dc-roadmap',
+    issuer: 'SG',
+    title: 'Green Data Centre Roadmap: at least 300 MW more near term, more with green energy',
+    effectiveDate: '2024-05-30',
+    effect: 'informational',
+    condition: '≥300 MW extra near term, ~200 MW more with green energy; all DCs to reach PUE ≤1.3 within 10 years',
+    scope: scope({ destinations: ['SG'] }),
+    source: {
+      title: 'IMDA factsheet: Charting green growth for data centres in Singapore',
+      url: 'https://www.imda.gov.sg/resources/press-releases-factsheets-and-speeches/factsheets/2024/charting-green-growth-for-data-centres-in-sg',
+    },
+    note: 'Also: straitstimes.com/tech/s-pore-to-expand-data-centre-capacity-by-at-least-one-third-pushes-for-green-energy-use',
+  }),
+  event({
+    id: 'cn-2024-07-23-green-dc-plan',
+    issuer: 'CN',
+    title: 'Green data-centre action plan: average PUE below 1.5 by 2025',
+    effectiveDate: '2024-07-23',
+    effect: 'informational',
+    condition: 'Average PUE <1.5 by 2025; renewable use +10% a year',
+    scope: scope({ destinations: ['CN'] }),
+    source: {
+      title: "People's Daily: China's green data-centre action plan",
+      url: 'http://en.people.cn/n3/2024/0724/c90000-20197481.html',
+    },
+  }),
+  event({
+    id: 'my01-2024-08-15-dc-committee',
+    issuer: 'MY-01',
+    title: 'Johor data-centre coordinating committee set up to write water and power rules',
+    effectiveDate: '2024-08-15',
+    effect: 'informational',
+    scope: scope({ destinations: ['MY-01'] }),
+    source: {
+      title:
+        'The Star: Johor sets up committee to ensure no domestic water supply disruptions as more data centres show interest',
+      url: 'https://thestar.com.my/news/nation/2024/08/15/johor-sets-up-committee-to-ensure-no-domestic-water-supply-disruptions-as-more-data-centres-show-interest',
+    },
+  }),
+  event({
+    id: 'my-2024-10-10-dc-planning-guidelines',
+    issuer: 'MY',
+    title: 'National Data Centre Planning Guidelines (KPKT/PLANMalaysia)',
+    effectiveDate: '2024-10-10',
+    effect: 'informational',
+    scope: scope({ destinations: ['MY'] }),
+    source: {
+      title: 'WargaBiz: KPKT unveils data centre planning guidelines for digital growth',
+      url: 'https://wargabiz.com.my/2024/10/10/kpkt-unveils-data-center-planning-guidelines-for-digital-growth/',
+    },
+  }),
+  event({
+    id: 'my-2024-12-miti-sustainability-guideline',
+    issuer: 'MY',
+    title: 'MITI sustainability guideline for data centres (PUE/WUE/CUE), linked to DESAC tax incentives',
+    effectiveDate: '2024-12-01',
+    effect: 'informational',
+    condition: 'Report PUE, WUE and CUE; DESAC tax incentives tied to the guideline',
+    scope: scope({ destinations: ['MY'] }),
+    source: {
+      title: "Skrine: Malaysia's guideline for sustainable development of data centres",
+      url: 'https://www.skrine.com/insights/alerts/january-2025/malaysia-s-guideline-for-sustainable-development-o',
+    },
+    note: MONTH_ONLY,
+  }),
+  event({
+    id: 'us-2024-12-02-hbm-sme',
+    issuer: 'US',
+    title: 'HBM brought under control; new chip-making-equipment controls; 140 entities added',
+    effectiveDate: '2024-12-02',
+    effect: 'informational',
+    condition:
+      'HBM (3A090.c, >2 GB/s/mm²) and SME controlled; Footnote 5 and SME foreign direct product rules; aimed at PRC fabs, not at deploying accelerators',
+    scope: scope({ destinations: ['CN'] }),
+    source: {
+      title:
+        'Thompson Hine SmarTrade: BIS seeks to further strengthen export controls targeting China’s semiconductor industry',
+      url: 'https://www.thompsonhinesmartrade.com/2024/12/bis-seeks-to-further-strengthen-export-controls-targeting-chinas-advanced-semiconductor-industry/',
+    },
+    note: 'Also: fashioncounsel.com/perspectives/alerts/summary-biss-december-5-2024-chip-controls',
+  }),
+  event({
+    id: 'my-2025-01-07-js-sez',
+    issuer: 'MY',
+    title: 'Johor-Singapore Special Economic Zone signed',
+    effectiveDate: '2025-01-07',
+    effect: 'informational',
+    condition: '5% corporate tax for up to 15 years on eligible new investment in Johor',
+    scope: scope({ destinations: ['MY-01'] }),
+    source: {
+      title: 'Reed Smith: Johor-Singapore Special Economic Zone, a rising cross-border hub for data centers',
+      url: 'https://www.reedsmith.com/fr/perspectives/data-centers-bytes-and-rights/2025/06/johor-singapore-special-economic-zone-rising-cross-border-hub-data-centers',
+    },
+    note: 'Signed by Malaysia and Singapore (the reference lists MY/SG); the incentive is Malaysian and applies in Johor.',
+  }),
+  event({
+    id: 'us-2025-01-13-ai-diffusion',
+    issuer: 'US',
+    title: 'AI Diffusion interim rule: three country tiers, Tier 2 caps',
+    effectiveDate: '2025-01-13',
+    endDate: '2025-05-13',
+    effect: 'informational',
+    condition:
+      'Tier 2 (incl. SG, MY, IN) capped at 790M TPP for 2025–27 (~50k H100) from the compliance date 2025-05-15; model-weight control',
+    scope: scope({ chipClasses: US_ORIGIN, destinations: ['SG', 'MY', 'IN'] }),
+    source: {
+      title: 'FR Tracker: Federal Register 2025-00636 (Framework for AI Diffusion)',
+      url: 'https://frtracker.app/fr/2025-00636',
+    },
+    note: 'Published in the Federal Register 2025-01-15. Rescinded 2025-05-13, before the compliance date, so the caps never bound anyone: informational, not a condition. Tier 3 = China incl. HK/Macau, already covered by the 2022/2023 rules. Also: 6699global.com/content/1092.',
+  }),
+  event({
+    id: 'us-2025-01-15-foundry-due-diligence',
+    issuer: 'US',
+    title: 'Foundry due-diligence rule (≤16/14 nm); Sophgo, Zhipu and others listed',
+    effectiveDate: '2025-01-15',
+    effect: 'licence_required',
+    condition: `${LISTING} (Sophgo, Zhipu and others); foundries must vet ≤16/14 nm logic customers`,
+    scope: scope({ chipClasses: US_ORIGIN, entityListed: true }),
+    source: {
+      title: 'FR Tracker: Federal Register 2025-00480 (foundry due diligence)',
+      url: 'https://frtracker.app/fr/2025-00480',
+    },
+    note: 'The reference dates it 2025-01-15/16; the first day is used. A TSMC die was found in Ascend 910B (theepochtimes.com/us/us-blacklists-companies-tightens-export-rules-to-prevent-diversion-of-chips-to-china-5792819).',
+  }),
+  event({
+    id: 'sg-2025-02-27-server-fraud-charges',
+    issuer: 'SG',
+    title: 'Three men charged with fraud over servers (US$390M) routed to Malaysia that may have held Nvidia chips',
+    effectiveDate: '2025-02-27',
+    effect: 'informational',
+    scope: scope({ chipClasses: US_ORIGIN, destinations: ['SG'] }),
+    source: {
+      title:
+        'IBTimes Singapore: Singapore charges 3 including Chinese national after probe into Nvidia server fraud case',
+      url: 'https://www.ibtimes.sg/singapore-charges-3-including-chinese-national-after-probe-into-nvidia-server-fraud-case-78755',
+    },
+    note: 'The reference dates it 2025-02-27/28; the first day is used. Dell and Super Micro servers.',
+  }),
+  event({
+    id: 'us-2025-04-09-h20-licence',
+    issuer: 'US',
+    title: 'Licence required, indefinitely, for H20-class chips to China, HK, Macau and D:5',
+    effectiveDate: '2025-04-09',
+    effect: 'licence_required',
+    condition: 'Covers H20 and any chip matching its memory or interconnect bandwidth (incl. AMD MI308)',
+    scope: scope({ chips: ['nvidia-h20', 'amd-mi308'], destinations: GREATER_CHINA }),
+    source: {
+      title:
+        "Tom's Hardware: Nvidia writes off US$5.5 billion in GPUs as US government chokes off supply of H20s to China",
+      url: 'https://www.tomshardware.com/tech-industry/artificial-intelligence/nvidia-writes-off-usd5-5-billion-in-gpus-as-us-govt-chokes-off-supply-of-h20s-to-china',
+    },
+    note: 'The reference dates it 2025-04-09 / 04-14; the first day is used. Nvidia took a US$5.5B charge. Not ended: relaxed by the 2025-08 licences with a 15% revenue share (us-2025-08-10-revenue-share). D:5 countries beyond China are not listed in the reference.',
+  }),
+  event({
+    id: 'us-2025-05-13-diffusion-rescinded',
+    issuer: 'US',
+    title: 'AI Diffusion rule rescinded (not enforced)',
+    effectiveDate: '2025-05-13',
+    effect: 'informational',
+    condition: 'The Tier 2 caps never take effect',
+    scope: scope({ chipClasses: US_ORIGIN, destinations: ['SG', 'MY', 'IN'] }),
+    source: ALSTON_2025,
+    note: 'Ends us-2025-01-13-ai-diffusion.',
+  }),
+  event({
+    id: 'us-2025-05-13-gp10-ascend',
+    issuer: 'US',
+    title: 'Guidance: presumption that PRC 3A090 chips (Ascend 910B/C/D) breach US controls (GP10)',
+    effectiveDate: '2025-05-13',
+    effect: 'informational',
+    condition: 'Using Huawei Ascend 910B/910C/910D risks US enforcement under General Prohibition 10',
+    scope: scope({ chips: ['huawei-ascend-910b', 'huawei-ascend-910c', 'huawei-ascend-910d'] }),
+    source: ALSTON_2025,
+    note: 'Guidance, not a licence rule, so it flags a risk rather than barring the chip. Its wording that use "anywhere" violates controls was later softened (exportcompliancedaily.com, 2025-05-20; blog.freshfields.us/post/102ksla).',
+  }),
+  event({
+    id: 'us-2025-05-13-iaas-training-guidance',
+    issuer: 'US',
+    title: 'Guidance: training AI models for D:5 parties, including via offshore cloud (IaaS)',
+    effectiveDate: '2025-05-13',
+    effect: 'allowed_with_conditions',
+    condition:
+      'Renting is not barred, but BIS warns against training AI for D:5/Macau-headquartered parties through cloud (IaaS) capacity anywhere: vet the customer and the end use',
+    scope: scope({ chipClasses: US_ORIGIN, companyHq: ['CN'], deployment: 'rented' }),
+    source: ALSTON_2025,
+    note: 'Official BIS guidance, summarised by a law firm. The reported pattern of Chinese labs renting in SG/MY (sg-2025-11-offshore-training-pattern) is subject to it.',
+  }),
+  event({
+    id: 'my-2025-07-01-tnb-tariff',
+    issuer: 'MY',
+    title: 'New TNB tariff structure: base tariff 45.62 sen/kWh for 2025–27',
+    effectiveDate: '2025-07-01',
+    effect: 'informational',
+    condition: 'Base tariff 45.62 sen/kWh (prior period 39.95); DC power costs said to rise 10–14%',
+    scope: scope({ destinations: ['MY'] }),
+    source: {
+      title: 'The Edge Malaysia: TNB tariff structure from 1 July 2025',
+      url: 'https://theedgemalaysia.com/node/741680',
+    },
+    note: 'Also: daily8.com/en/article/ce7078ddb5187e96274148faae0f05e1',
+  }),
+  event({
+    id: 'my-2025-07-14-strategic-trade-permit',
+    issuer: 'MY',
+    title: 'Strategic Trade Permit required to export, transship or transit US-origin AI chips',
+    effectiveDate: '2025-07-14',
+    effect: 'allowed_with_conditions',
+    condition: 'Strategic Trade Permit for export/transshipment of US-origin AI chips',
+    scope: scope({ chipClasses: US_ORIGIN, destinations: ['MY'] }),
+    source: {
+      title: 'DNH: MITI directive on export, transshipment and transit of advanced artificial intelligence chips',
+      url: 'https://dnh.com.my/miti-directive-on-export-transshipment-and-transit-of-advanced-artificial-intelligence-chips',
+    },
+    note: 'Strategic Trade Act s.12; Directive 1/2025; 30-day notice.',
+  }),
+  event({
+    id: 'my-2025-07-21-dc-task-force',
+    issuer: 'MY',
+    title: 'Data Centre Task Force: MIDA becomes sole approver for new and expanding data centres',
+    effectiveDate: '2025-07-21',
+    effect: 'informational',
+    condition: 'MIDA approves new and expanding DCs; framework due Oct 2025',
+    scope: scope({ destinations: ['MY'] }),
+    source: {
+      title: 'Baker McKenzie InsightPlus: Malaysia Data Centre Task Force',
+      url: 'https://insightplus.bakermckenzie.com/bm/dispatchContent.action?key=BcJlhLtdCv6%2FJTDZxvL23Wm8OzLIPE6YzGAckwosUSmlWlttVf7c5dw%2Fc9jGWruxmzF4%2Fk20N57dQANeLRA943HS9QtdPzFZ&nav=FRbANEucS95NMLRN47z%2BeeOgEFCt8EGQ0qFfoEM4UR4%3D',
+    },
+  }),
+  event({
+    id: 'cn-2025-07-31-cac-summons-nvidia',
+    issuer: 'CN',
+    title: 'Cyberspace Administration of China summons Nvidia over H20 "backdoor" risks',
+    effectiveDate: '2025-07-31',
+    effect: 'informational',
+    scope: scope({ chips: ['nvidia-h20'], destinations: ['CN'] }),
+    source: {
+      title: 'TRT World: China summons Nvidia over H20 chip security risks',
+      url: 'https://www.trtworld.com:443/article/25c7203cf45e',
+    },
+  }),
+  event({
+    id: 'us-2025-08-10-revenue-share',
+    issuer: 'US',
+    title: 'H20 and MI308 licences on condition that Nvidia and AMD pay 15% of China revenue',
+    effectiveDate: '2025-08-10',
+    effect: 'allowed_with_conditions',
+    condition: 'Licence granted; the vendor pays 15% of China revenue to the US government',
+    scope: scope({ chips: ['nvidia-h20', 'amd-mi308'], destinations: GREATER_CHINA }),
+    source: {
+      title: 'Business Recorder: Nvidia, AMD to pay 15% of China chip sale revenues to US, official says',
+      url: 'https://www.brecorder.com/news/40377292/nvidia-amd-to-pay-15-of-china-chip-sale-revenues-to-us-official-says',
+    },
+    note: 'The reference dates it 2025-08-10/11; the first day is used. Relaxes, without ending, us-2025-04-09-h20-licence: the later event governs the same chips and places.',
+  }),
+  event({
+    id: 'cn-2025-08-halt-nvidia-orders',
+    issuer: 'CN',
+    title: 'Chinese firms told to halt new Nvidia orders; MIIT asks Alibaba and ByteDance to justify H20 purchases',
+    effectiveDate: '2025-08-01',
+    effect: 'allowed_with_conditions',
+    condition: 'New Nvidia orders discouraged; H20 purchases must be justified to MIIT',
+    scope: scope({ chips: NVIDIA, destinations: ['CN'], companyHq: ['CN'] }),
+    confidence: 'reported',
+    source: {
+      title: 'TechSpot: China bans Nvidia, AMD and Intel AI chips from state-funded data centers',
+      url: 'https://www.techspot.com/community/topics/china-bans-nvidia-amd-and-intel-ai-chips-from-state-funded-data-centers.295333/',
+    },
+    note: `${MONTH_ONLY} Press reports from unnamed sources.`,
+  }),
+  event({
+    id: 'cn-2025-09-17-rtx-pro-6000d-cancel',
+    issuer: 'CN',
+    title: 'CAC orders ByteDance, Alibaba and others to cancel RTX Pro 6000D orders and testing',
+    effectiveDate: '2025-09-17',
+    effect: 'prohibited',
+    condition: 'Orders and testing of RTX Pro 6000D cancelled',
+    scope: scope({ chips: ['nvidia-rtx-pro-6000d'], destinations: ['CN'], companyHq: ['CN'] }),
+    confidence: 'reported',
+    source: {
+      title: 'The Decoder: China orders ByteDance and Alibaba to cancel Nvidia AI chip purchases',
+      url: 'https://the-decoder.com/china-orders-bytedance-and-alibaba-to-cancel-nvidia-ai-chip-purchases/',
+    },
+  }),
+  event({
+    id: 'us-2025-09-29-affiliates-rule',
+    issuer: 'US',
+    title: '"Affiliates rule": entities at least 50% owned by listed parties are restricted too',
+    effectiveDate: '2025-09-29',
+    endDate: '2025-11-10',
+    effect: 'licence_required',
+    condition: `${LISTING}, now including affiliates ≥50% owned by listed parties`,
+    scope: scope({ chipClasses: US_ORIGIN, entityListed: true }),
+    source: {
+      title: 'Fenwick: BIS suspends Affiliates Rule, lifting restrictions on restricted-party affiliates',
+      url: 'https://whatstrending.fenwick.com/post/bis-suspends-affiliates-rule-lifting-restrictions-restricted-party-affiliates',
+    },
+    note: 'Suspended 2025-11-10 for one year. A profile flagged entityListed stands for a listed party or one ≥50% owned by listed parties.',
+  }),
+  event({
+    id: 'cn-2025-11-05-state-funded-domestic-only',
+    issuer: 'CN',
+    title: 'New state-funded data centres must use domestic AI chips',
+    effectiveDate: '2025-11-05',
+    effect: 'prohibited',
+    condition:
+      'Foreign AI chips barred in new state-funded DCs; projects under 30% complete must remove or cancel them',
+    scope: scope({ chipClasses: US_ORIGIN, destinations: ['CN'], stateFunded: true }),
+    confidence: 'reported',
+    source: {
+      title: 'StratNews Global: China mandates domestic AI chips for state-funded data centres',
+      url: 'https://stratnewsglobal.com/?p=123161',
+    },
+    note: 'Nvidia, AMD and Intel chips affected; Cambricon, Biren, Moore Threads, MetaX, Enflame and Huawei benefit.',
+  }),
+  event({
+    id: 'th-2025-11-10-boi-dc-approvals',
+    issuer: 'TH',
+    title: 'BOI approves four data-centre projects (US$3.1B) and new data-centre conditions',
+    effectiveDate: '2025-11-10',
+    effect: 'informational',
+    condition: 'Conditions on PUE and water; EIA fast-track',
+    scope: scope({ destinations: ['TH'] }),
+    source: {
+      title: 'W.Media: Thailand BOI approves four data-centre projects (US$3.1B) and new data-centre conditions',
+      url: 'https://w.media/?p=186245',
+    },
+  }),
+  event({
+    id: 'my01-2025-11-tier12-halt',
+    issuer: 'MY-01',
+    title: 'Johor stops approving Tier 1 and Tier 2 data centres over water use',
+    effectiveDate: '2025-11-01',
+    effect: 'informational',
+    condition: 'No more approvals for Tier 1/2 DCs; reclaimed water required; 51 projects approved (RM182.96B)',
+    scope: scope({ destinations: ['MY-01'] }),
+    confidence: 'reported',
+    source: {
+      title: 'Asia Daily: Johor halts approvals for Tier 1 and Tier 2 data centres',
+      url: 'https://asiadaily.org/?p=10940',
+    },
+    note: `${MONTH_ONLY} Also: w.media/johor-stops-approving-tier-1-and-tier-2-data-centers-due-to-water-overuse`,
+  }),
+  event({
+    id: 'cn-2025-11-26-bytedance-nvidia-ban',
+    issuer: 'CN',
+    title: 'ByteDance barred from deploying Nvidia chips in new data centres',
+    effectiveDate: '2025-11-26',
+    effect: 'prohibited',
+    condition: 'No Nvidia chips in ByteDance’s new data centres in China',
+    scope: scope({ chips: NVIDIA, destinations: ['CN'], companies: ['ByteDance'] }),
+    confidence: 'reported',
+    source: {
+      title: 'Al Jazeera: China blocks ByteDance from Nvidia chip use, report says',
+      url: 'https://www.aljazeera.com/economy/2025/11/26/china-blocks-bytedance-from-nvidia-chip-use-report',
+    },
+  }),
+  event({
+    id: 'sg-2025-11-offshore-training-pattern',
+    issuer: 'SG',
+    title: 'Alibaba and ByteDance train models on leased, non-Chinese-owned Nvidia capacity in Singapore and Malaysia',
+    effectiveDate: '2025-11-01',
+    effect: 'informational',
+    condition:
+      'Reported legal when a compliant non-Chinese party owns and operates the hardware, subject to the 2025-05-13 IaaS guidance and Malaysia’s Strategic Trade Permit',
+    scope: scope({ chipClasses: US_ORIGIN, destinations: ['SG', 'MY'], companyHq: ['CN'], deployment: 'rented' }),
+    confidence: 'reported',
+    source: {
+      title: "Tom's Hardware: China's top AI firms shift model training overseas to access Nvidia GPUs",
+      url: 'https://www.tomshardware.com/tech-industry/semiconductors/chinas-top-ai-firms-shift-model-training-overseas-to-access-nvidia-gpus',
+    },
+    note: `${MONTH_ONLY} A usage pattern reported by the FT, not a rule; the reference lists it under SG/MY and SG stands as issuer. DeepSeek trains at home on stockpiled chips with Huawei.`,
+  }),
+  event({
+    id: 'sg-2025-12-01-dc-cfa2',
+    issuer: 'SG',
+    title: 'Second Data Centre Call for Application (DC-CFA2): at least 200 MW',
+    effectiveDate: '2025-12-01',
+    effect: 'informational',
+    condition:
+      '≥50% green-energy pathways; PUE ≤1.25; Green Mark DC 2024 Platinum; SS 715:2025; deadline 31 Mar 2026, extended to 13 Apr 2026',
+    scope: scope({ destinations: ['SG'] }),
+    source: {
+      title: "Mondaq: Singapore's second Data Centre Call for Application, from pilot to power play",
+      url: 'https://www.mondaq.com/new-technology/1729734/singapores-second-data-centre-call-for-application-from-pilot-to-power-play',
+    },
+    note: 'Also: techstories.co/what-singapores-dc-cfa2-will-set-in-motion',
+  }),
+  event({
+    id: 'us-2025-12-08-h200-approved-customers',
+    issuer: 'US',
+    title: 'H200 sales to approved customers in China allowed, 25% to the US government',
+    effectiveDate: '2025-12-08',
+    effect: 'allowed_with_conditions',
+    condition: 'Approved customers only; 25% of the sale to the US government; Blackwell and Rubin excluded',
+    scope: scope({ chips: ['nvidia-h200'], destinations: ['CN'] }),
+    source: {
+      title: 'Introl: Trump, Nvidia and the China export-control reversal (December 2025)',
+      url: 'https://introl.com/blog/trump-nvidia-china-export-control-reversal-december-2025',
+    },
+    note: 'AMD and Intel said to follow. Later than, and so overriding for H200 in China, the 2022/2023 presumption of denial.',
+  }),
+];

@@ -1,0 +1,238 @@
+// Puts the seed data into a store: once per SEED_VERSION, in one transaction, and never over the
+// user's work. INSERT OR IGNORE leaves an edited row as the user left it; a row the user deleted is
+// not re-inserted (the seed runs only when the version goes up, and even then a row whose last
+// change-log entry is a delete stays deleted); a child whose parent the user removed is skipped
+// rather than failing the whole open. Every record is checked against its zod schema first, so a
+// bad seed fails loudly (and in the tests) instead of landing half-right in someone's database.
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { Chip } from '../../shared/model/chips';
+import { Criterion } from '../../shared/model/criteria';
+import { MetricValue } from '../../shared/model/facts';
+import { Jurisdiction, Market } from '../../shared/model/jurisdictions';
+import { PolicyEvent } from '../../shared/model/policy';
+import { Preset } from '../../shared/model/presets';
+import { CompanyProfile } from '../../shared/model/profiles';
+import { Site } from '../../shared/schemas';
+import { getMeta, setMeta } from '../meta-repo';
+import { seedChips } from './chips';
+import { seedCriteria } from './criteria';
+import { seedJurisdictions } from './jurisdictions';
+import { seedMarkets } from './markets';
+import { seedMetricValues } from './metrics';
+import { seedPolicyEvents } from './policies';
+import { seedPresets } from './presets';
+import { seedProfiles } from './profiles';
+import { seedSites } from './sites';
+
+type Db = Database.Database;
+
+/** Bump when the seed data changes; a store that has seen this version is not seeded again. */
+export const SEED_VERSION = 1;
+export const SEED_VERSION_KEY = 'seed_version';
+
+export const SeedSiteSchema = Site.omit({ marketName: true, country: true });
+
+/** Each seed list with the schema its records must pass and how to name a record in an error. */
+export const seedSets = [
+  { name: 'jurisdictions', schema: Jurisdiction, records: seedJurisdictions, key: (r: Jurisdiction) => r.code },
+  { name: 'markets', schema: Market, records: seedMarkets, key: (r: Market) => r.id },
+  { name: 'criteria', schema: Criterion, records: seedCriteria, key: (r: Criterion) => r.id },
+  { name: 'sites', schema: SeedSiteSchema, records: seedSites, key: (r: { id: string }) => r.id },
+  {
+    name: 'metric values',
+    schema: MetricValue,
+    records: seedMetricValues,
+    key: (r: MetricValue) => `${r.marketId ?? r.siteId ?? '?'}/${r.criterionId}`,
+  },
+  { name: 'chips', schema: Chip, records: seedChips, key: (r: Chip) => r.id },
+  { name: 'policy events', schema: PolicyEvent, records: seedPolicyEvents, key: (r: PolicyEvent) => r.id },
+  { name: 'profiles', schema: CompanyProfile, records: seedProfiles, key: (r: CompanyProfile) => r.id },
+  { name: 'presets', schema: Preset, records: seedPresets, key: (r: Preset) => r.id },
+] as const;
+
+/** Every way the seed breaks its own schemas, as "set key: path: message" lines; empty when sound. */
+export function seedProblems(): string[] {
+  const problems: string[] = [];
+  for (const set of seedSets) {
+    const schema: z.ZodType = set.schema;
+    const key = set.key as (r: unknown) => string;
+    for (const record of set.records) {
+      const result = schema.safeParse(record);
+      if (result.success) continue;
+      for (const issue of result.error.issues) {
+        problems.push(`${set.name} ${key(record)}: ${issue.path.join('.') || '(record)'}: ${issue.message}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Applies the seed if this store has not had SEED_VERSION yet; returns whether it did. Runs inside
+ * one transaction with the version stamp, so a failure leaves neither data nor stamp behind.
+ */
+export function seedDatabase(db: Db): boolean {
+  const previous = getMeta(db, SEED_VERSION_KEY);
+  if (previous !== null && Number(previous) >= SEED_VERSION) return false;
+  const problems = seedProblems();
+  if (problems.length > 0) throw new Error(`the seed data is invalid:\n${problems.join('\n')}`);
+  db.transaction(() => {
+    insertAll(db, previous === null);
+    setMeta(db, SEED_VERSION_KEY, String(SEED_VERSION));
+  })();
+  return true;
+}
+
+/** Ids of seeded rows the user deleted: their latest change-log entry is a delete. */
+function deletedIds(db: Db, table: string): Set<string> {
+  const rows = db
+    .prepare<[string], { row_id: string }>(
+      `SELECT c.row_id FROM change_log c
+       WHERE c.table_name = ? AND c.action = 'delete'
+         AND c.id = (SELECT max(l.id) FROM change_log l WHERE l.table_name = c.table_name AND l.row_id = c.row_id)`,
+    )
+    .all(table);
+  return new Set(rows.map((r) => r.row_id));
+}
+
+function insertAll(db: Db, firstSeed: boolean): void {
+  const skip = (table: string): ((id: string) => boolean) => {
+    const deleted = deletedIds(db, table);
+    return (id) => deleted.has(id);
+  };
+
+  const jurisdiction = db.prepare(`
+    INSERT OR IGNORE INTO jurisdictions (code, name, parent_code, level)
+    SELECT @code, @name, @parentCode, @level
+    WHERE @parentCode IS NULL OR EXISTS (SELECT 1 FROM jurisdictions WHERE code = @parentCode)`);
+  const skipJurisdiction = skip('jurisdictions');
+  for (const j of seedJurisdictions) if (!skipJurisdiction(j.code)) jurisdiction.run(j);
+
+  // A market whose jurisdiction the user removed still goes in, just without one.
+  const market = db.prepare(`
+    INSERT OR IGNORE INTO markets (id, name, country, jurisdiction_code, description)
+    VALUES (@id, @name, @country, (SELECT code FROM jurisdictions WHERE code = @jurisdictionCode), @description)`);
+  // Stores seeded before seed versions existed hold the starter markets without these two columns
+  // (added by migration 2); filling them in there overwrites nothing anyone typed.
+  const backfillMarket = db.prepare(`
+    UPDATE markets SET
+      jurisdiction_code = coalesce(jurisdiction_code, (SELECT code FROM jurisdictions WHERE code = @jurisdictionCode)),
+      description = CASE WHEN description = '' THEN @description ELSE description END
+    WHERE id = @id`);
+  const skipMarket = skip('markets');
+  for (const m of seedMarkets) {
+    if (skipMarket(m.id)) continue;
+    market.run(m);
+    if (firstSeed) backfillMarket.run(m);
+  }
+
+  const criterion = db.prepare(`
+    INSERT OR IGNORE INTO criteria (id, name, group_id, unit, direction, normalisation, derived, description, sort_order)
+    VALUES (@id, @name, @group, @unit, @direction, @normalisation, @derived, @description, @sortOrder)`);
+  const skipCriterion = skip('criteria');
+  for (const c of seedCriteria) if (!skipCriterion(c.id)) criterion.run({ ...c, derived: c.derived ? 1 : 0 });
+
+  const site = db.prepare(`
+    INSERT OR IGNORE INTO sites (id, name, market_id, lat, lon, capacity_existing_mw, capacity_planned_mw,
+      status, notes, source_title, source_url, source_as_of, origin)
+    SELECT @id, @name, @marketId, @lat, @lon, @existing, @planned, @status, @notes,
+      @sourceTitle, @sourceUrl, @sourceAsOf, 'seed'
+    WHERE EXISTS (SELECT 1 FROM markets WHERE id = @marketId)`);
+  const skipSite = skip('sites');
+  for (const s of seedSites) {
+    if (skipSite(s.id)) continue;
+    site.run({
+      id: s.id,
+      name: s.name,
+      marketId: s.marketId,
+      lat: s.lat,
+      lon: s.lon,
+      existing: s.capacityMw.existing,
+      planned: s.capacityMw.planned,
+      status: s.status,
+      notes: s.notes,
+      sourceTitle: s.source.title,
+      sourceUrl: s.source.url,
+      sourceAsOf: s.source.asOf,
+    });
+  }
+
+  // The unique (criterion, market) and (criterion, site) indexes make a value the user already has,
+  // edited or not, win over the seed's.
+  const metric = db.prepare(`
+    INSERT OR IGNORE INTO metric_values (criterion_id, market_id, site_id, value, low, high, missing_reason,
+      source_title, source_url, as_of, note)
+    SELECT @criterionId, @marketId, @siteId, @value, @low, @high, @missingReason,
+      @sourceTitle, @sourceUrl, @asOf, @note
+    WHERE EXISTS (SELECT 1 FROM criteria WHERE id = @criterionId)
+      AND (EXISTS (SELECT 1 FROM markets WHERE id = @marketId) OR EXISTS (SELECT 1 FROM sites WHERE id = @siteId))`);
+  for (const v of seedMetricValues) {
+    metric.run({
+      criterionId: v.criterionId,
+      marketId: v.marketId,
+      siteId: v.siteId,
+      value: v.kind === 'known' ? v.value : null,
+      low: v.kind === 'known' ? v.low : null,
+      high: v.kind === 'known' ? v.high : null,
+      missingReason: v.kind === 'missing' ? v.missingReason : null,
+      sourceTitle: v.source?.title ?? null,
+      sourceUrl: v.source?.url ?? null,
+      asOf: v.source?.asOf ?? null,
+      note: v.note,
+    });
+  }
+
+  const chip = db.prepare(`
+    INSERT OR IGNORE INTO chips (id, vendor, name, chip_class, tpp, memory_gb, notes, source_title, source_url, as_of)
+    VALUES (@id, @vendor, @name, @chipClass, @tpp, @memoryGb, @notes, @sourceTitle, @sourceUrl, @asOf)`);
+  const skipChip = skip('chips');
+  for (const c of seedChips) {
+    if (skipChip(c.id)) continue;
+    const { source, ...rest } = c;
+    chip.run({ ...rest, sourceTitle: source.title, sourceUrl: source.url, asOf: source.asOf });
+  }
+
+  const policy = db.prepare(`
+    INSERT OR IGNORE INTO policy_events (id, issuer, title, effective_date, end_date, effect, condition, scope,
+      confidence, source_title, source_url, note)
+    VALUES (@id, @issuer, @title, @effectiveDate, @endDate, @effect, @condition, @scope,
+      @confidence, @sourceTitle, @sourceUrl, @note)`);
+  const skipPolicy = skip('policy_events');
+  for (const p of seedPolicyEvents) {
+    if (skipPolicy(p.id)) continue;
+    const { source, scope, ...rest } = p;
+    policy.run({ ...rest, scope: JSON.stringify(scope), sourceTitle: source.title, sourceUrl: source.url });
+  }
+
+  const profile = db.prepare(`
+    INSERT OR IGNORE INTO company_profiles (id, name, description, hq_country, state_funded, entity_listed,
+      deployment, named_company, needed_chips, builtin)
+    VALUES (@id, @name, @description, @hqCountry, @stateFunded, @entityListed, @deployment, @namedCompany,
+      @neededChips, @builtin)`);
+  const skipProfile = skip('company_profiles');
+  for (const p of seedProfiles) {
+    if (skipProfile(p.id)) continue;
+    profile.run({
+      ...p,
+      stateFunded: p.stateFunded ? 1 : 0,
+      entityListed: p.entityListed ? 1 : 0,
+      neededChips: JSON.stringify(p.neededChips),
+      builtin: p.builtin ? 1 : 0,
+    });
+  }
+
+  const preset = db.prepare(`
+    INSERT OR IGNORE INTO presets (id, name, description, builtin, method, weights, constraints, updated_at)
+    VALUES (@id, @name, @description, @builtin, @method, @weights, @constraints, @updatedAt)`);
+  const skipPreset = skip('presets');
+  for (const p of seedPresets) {
+    if (skipPreset(p.id)) continue;
+    preset.run({
+      ...p,
+      builtin: p.builtin ? 1 : 0,
+      weights: JSON.stringify(p.weights),
+      constraints: JSON.stringify(p.constraints),
+    });
+  }
+}

@@ -1,0 +1,81 @@
+// The decision engine's data shapes. Pure TypeScript: the engine runs in Node, the renderer and a
+// worker, so its inputs are plain arrays and typed arrays, never database rows.
+import type { HardConstraint } from '../model/presets';
+
+export type LegalityStatus = 'allowed' | 'conditional' | 'licence_required' | 'prohibited';
+
+/** Ordered from most to least permissive; used to combine statuses (the worst wins). */
+export const LEGALITY_ORDER: readonly LegalityStatus[] = ['allowed', 'conditional', 'licence_required', 'prohibited'];
+
+export type NormalisationSpec =
+  | { kind: 'minmax' }
+  | { kind: 'vector' }
+  | { kind: 'max' }
+  /** Piecewise-linear value function through planner-defined (raw value, score 0..1) breakpoints. */
+  | { kind: 'target'; breakpoints: readonly (readonly [number, number])[] };
+
+/** What to do with a site that has no value for a criterion. */
+export type MissingPolicy = 'exclude' | 'worst' | 'neutral' | 'reweight';
+
+export interface CriterionSpec {
+  id: string;
+  direction: 'benefit' | 'cost';
+  normalisation: NormalisationSpec;
+  missing: MissingPolicy;
+}
+
+/**
+ * Sites × criteria, row-major: cell (i, j) is at i * criteria.length + j. NaN marks a missing value
+ * (and a missing low/high). asOfDay is the fact's date as days since 1970-01-01 (NaN if unknown).
+ */
+export interface DecisionMatrix {
+  siteIds: readonly string[];
+  criteria: readonly CriterionSpec[];
+  values: Float64Array;
+  low: Float64Array;
+  high: Float64Array;
+  asOfDay: Float64Array;
+}
+
+export type Method = 'wsm' | 'wpm' | 'topsis';
+
+export interface SiteLegality {
+  status: LegalityStatus;
+  reason: string;
+}
+
+export interface ScoreOptions {
+  method: Method;
+  /** Criterion id → weight (any non-negative scale; normalised to sum 1 over the matrix's criteria). */
+  weights: Readonly<Record<string, number>>;
+  constraints: readonly HardConstraint[];
+  /** The date the planner is looking from, YYYY-MM-DD; facts older than staleAfterDays are flagged. */
+  asOf: string;
+  staleAfterDays: number;
+  /** Per site: the combined legality of the chips the profile needs (for chips_legal constraints). */
+  legality?: Readonly<Record<string, SiteLegality>>;
+}
+
+export interface SiteResult {
+  siteId: string;
+  /** 1 = best; null when excluded. */
+  rank: number | null;
+  /** In [0, 1] for every method; null when excluded. */
+  score: number | null;
+  excluded: boolean;
+  /** Why excluded (constraint, missing value under the 'exclude' policy, illegal chips). */
+  reasons: string[];
+  /** Criterion id → share of the score (WSM only: contributions sum to the score); null otherwise. */
+  contributions: Record<string, number> | null;
+  /** Criteria whose missing value a policy handled for this site, with the policy used. */
+  missingHandled: { criterionId: string; policy: MissingPolicy }[];
+  /** Criteria whose fact is older than the staleness threshold. */
+  stale: string[];
+}
+
+export interface ScoreResult {
+  method: Method;
+  /** The weights actually used, normalised to sum 1. */
+  weights: Record<string, number>;
+  results: SiteResult[];
+}

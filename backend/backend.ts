@@ -8,6 +8,9 @@ import { guardWrites } from './read-only-guard';
 import { appHandlers } from './services/app-service';
 import type { ServiceContext } from './services/context';
 import { dataHandlers } from './services/data-service';
+import { legalityHandlers } from './services/legality-service';
+import { scoreHandlers } from './services/score-service';
+import { sensitivityHandlers } from './services/sensitivity-service';
 import { siteHandlers } from './services/sites-service';
 import { scheduledBackupJob, storeHandlers } from './services/store-service';
 import { transferHandlers } from './services/transfer-service';
@@ -51,6 +54,9 @@ export function createBackend(options: BackendOptions): Backend {
       ...appHandlers(ctx),
       ...siteHandlers(ctx),
       ...dataHandlers(ctx),
+      ...legalityHandlers(ctx),
+      ...scoreHandlers(ctx),
+      ...sensitivityHandlers(ctx),
       ...transferHandlers(ctx),
       ...storeHandlers(ctx, keep),
     },

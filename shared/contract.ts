@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { appCalls } from './calls/app-calls';
 import type { CallSpecs } from './calls/call-spec';
 import { dataCalls } from './calls/data-calls';
+import { legalityCalls } from './calls/legality-calls';
+import { scoreCalls } from './calls/score-calls';
+import { sensitivityCalls } from './calls/sensitivity-calls';
 import { siteCalls } from './calls/site-calls';
 import { storeCalls } from './calls/store-calls';
 import { transferCalls } from './calls/transfer-calls';
@@ -23,7 +26,16 @@ function defineContract<T extends CallSpecs[]>(...groups: T): UnionToIntersectio
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 // Each domain declares its calls in shared/calls/; add a new group here.
-export const contract = defineContract(appCalls, siteCalls, storeCalls, transferCalls, dataCalls);
+export const contract = defineContract(
+  appCalls,
+  siteCalls,
+  storeCalls,
+  transferCalls,
+  dataCalls,
+  legalityCalls,
+  sensitivityCalls,
+  scoreCalls,
+);
 
 export type CallName = keyof typeof contract;
 /** What a caller may send (defaults not yet applied). */
@@ -41,6 +53,8 @@ export function isCallName(name: unknown): name is CallName {
 /** Push notifications from the backend; a transport forwards them unchanged. */
 export const events = {
   'data.changed': z.object({ tables: z.array(z.string()) }),
+  /** A sensitivity.run's SMAA progress, after every chunk of samples. */
+  'sensitivity.progress': z.object({ runId: z.string(), done: z.number().int(), total: z.number().int() }),
 } as const;
 
 export type EventName = keyof typeof events;

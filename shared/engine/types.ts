@@ -22,6 +22,10 @@ export interface CriterionSpec {
   direction: 'benefit' | 'cost';
   normalisation: NormalisationSpec;
   missing: MissingPolicy;
+  /** Shown in reasons ("power 80 MW is below …"); the id when absent. */
+  label?: string;
+  /** Unit of the raw values, shown after them in reasons (e.g. "MW"). */
+  unit?: string;
 }
 
 /**
@@ -54,6 +58,11 @@ export interface ScoreOptions {
   staleAfterDays: number;
   /** Per site: the combined legality of the chips the profile needs (for chips_legal constraints). */
   legality?: Readonly<Record<string, SiteLegality>>;
+  /**
+   * 'all' (default): every non-excluded site's WSM contributions are materialised. 'none' skips
+   * them (contributions null) for bulk runs such as sensitivity analysis, where only scores matter.
+   */
+  contributions?: 'all' | 'none';
 }
 
 export interface SiteResult {

@@ -2,6 +2,8 @@
 import { createBackend } from '../../backend/backend';
 import { listSites } from '../../db/sites-repo';
 import { formatResult, runCase, type BenchCase } from './harness';
+import { scoreCases } from './score-cases';
+import { sensitivityCases } from './sensitivity-cases';
 import { transferCases } from './transfer-cases';
 
 async function main(): Promise<void> {
@@ -17,6 +19,8 @@ async function main(): Promise<void> {
       candidate: () => backend.dispatch('sites.list', {}),
     },
     ...transfer.cases,
+    ...sensitivityCases(),
+    ...scoreCases(),
   ];
   for (const c of cases) {
     const result = await runCase(c, 200);

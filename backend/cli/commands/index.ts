@@ -2,6 +2,9 @@
 import type { Command } from '../command';
 import { appCommands } from './app-commands';
 import { dataCommands } from './data-commands';
+import { legalityCommands } from './legality-commands';
+import { scoreCommands } from './score-commands';
+import { sensitivityCommands } from './sensitivity-commands';
 import { siteCommands } from './site-commands';
 import { storeCommands } from './store-commands';
 import { transferCommands } from './transfer-commands';
@@ -17,4 +20,13 @@ function merge(...groups: Record<string, Command>[]): Record<string, Command> {
   return all;
 }
 
-export const commands = merge(appCommands, siteCommands, transferCommands, storeCommands, dataCommands);
+export const commands = merge(
+  appCommands,
+  siteCommands,
+  transferCommands,
+  storeCommands,
+  dataCommands,
+  legalityCommands,
+  sensitivityCommands,
+  scoreCommands,
+);

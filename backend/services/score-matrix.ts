@@ -1,0 +1,225 @@
+// Builds the engine's DecisionMatrix and ScoreOptions from the store, for `score.run` and for the
+// sensitivity calls (which must score exactly the same matrix). SQL stays in db/; this file only
+// joins repository results into typed arrays.
+//
+// Choices:
+// - Criteria in the matrix: those with weight > 0 in the preset (after the caller's overrides, which
+//   are merged over the preset's weights), plus any criterion a min/max constraint names (weight 0).
+// - A site's value for a criterion is its own override, else its market's (as metrics.list says).
+// - Stored criteria use the 'worst' missing policy: an unknown fact must not be rewarded. A 'target'
+//   normalisation has no stored breakpoints, so it falls back to min-max.
+// - chip_legality: legalityScore of the combined status of the profile's needed chips at the site on
+//   asOf (shared/engine/legality.ts). Without a profile it is missing, and a chips_legal constraint
+//   excludes every site (legality depends on who deploys).
+// - policy_churn: how many policy events name the site's country or subdivision in
+//   scope.destinations (a country entry covers its subdivisions; events aimed at "anywhere", with
+//   no destinations, do not tell places apart and are not counted) and were in force at any time
+//   in the three years up to asOf (effective on or before asOf, and not ended before the window).
+import { listChips } from '../../db/chips-repo';
+import { listCriteria } from '../../db/criteria-repo';
+import { listMarkets } from '../../db/markets-repo';
+import { listMetricValues } from '../../db/metrics-repo';
+import type { Db } from '../../db/open';
+import { listPolicyEvents } from '../../db/policies-repo';
+import { listPresets } from '../../db/presets-repo';
+import { listProfiles } from '../../db/profiles-repo';
+import { listSites } from '../../db/sites-repo';
+import { legalityScore, siteLegality, type LegalityPlace } from '../../shared/engine/legality';
+import { dayNumber } from '../../shared/engine/score';
+import type { CriterionSpec, DecisionMatrix, Method, ScoreOptions, SiteLegality } from '../../shared/engine/types';
+import { ServiceError } from '../../shared/errors';
+import type { Criterion } from '../../shared/model/criteria';
+import type { PolicyEvent } from '../../shared/model/policy';
+import type { Preset } from '../../shared/model/presets';
+import type { CompanyProfile } from '../../shared/model/profiles';
+import type { Site } from '../../shared/schemas';
+
+export interface ScoringInput {
+  presetId: string;
+  profileId?: string | undefined;
+  /** YYYY-MM-DD; today (UTC) when absent. */
+  asOf?: string | undefined;
+  method?: Method | undefined;
+  /** Criterion id → weight, merged over the preset's weights. */
+  weights?: Record<string, number> | undefined;
+  staleAfterDays?: number | undefined;
+}
+
+export interface BuiltScoring {
+  matrix: DecisionMatrix;
+  options: ScoreOptions;
+  preset: Preset;
+  profile: CompanyProfile | null;
+  /** In matrix row order. */
+  sites: Site[];
+}
+
+/** Facts older than this (days before asOf) are flagged stale unless the caller says otherwise. */
+export const DEFAULT_STALE_AFTER_DAYS = 365;
+/** How far back policy_churn looks. */
+export const CHURN_WINDOW_YEARS = 3;
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
+  const asOf = input.asOf ?? today();
+  const preset = listPresets(db).find((p) => p.id === input.presetId);
+  if (preset === undefined)
+    throw new ServiceError('not_found', `no preset "${input.presetId}" (presets.list shows them)`);
+  let profile: CompanyProfile | null = null;
+  if (input.profileId !== undefined) {
+    profile = listProfiles(db).find((p) => p.id === input.profileId) ?? null;
+    if (profile === null) {
+      throw new ServiceError('not_found', `no company profile "${input.profileId}" (profiles.list shows them)`);
+    }
+  }
+  const all = listCriteria(db);
+  const weights: Record<string, number> = { ...preset.weights, ...input.weights };
+  for (const id of Object.keys(weights)) {
+    if (!all.some((c) => c.id === id)) {
+      throw new ServiceError(
+        'invalid_input',
+        `weight for "${id}", which is not a criterion (criteria.list shows them)`,
+        [{ path: 'weights', message: `unknown criterion ${id}` }],
+      );
+    }
+  }
+  const constrained = new Set(preset.constraints.flatMap((c) => (c.kind === 'chips_legal' ? [] : [c.criterionId])));
+  const used = all.filter((c) => (weights[c.id] ?? 0) > 0 || constrained.has(c.id));
+  if (!used.some((c) => (weights[c.id] ?? 0) > 0)) {
+    throw new ServiceError('invalid_input', 'at least one weight must be above zero', [
+      { path: 'weights', message: 'all weights are zero' },
+    ]);
+  }
+
+  const sites = listSites(db);
+  const jurisdictionOf = new Map(listMarkets(db).map((m) => [m.id, m.jurisdictionCode]));
+  const places: LegalityPlace[] = sites.map((s) => ({
+    name: s.name,
+    country: s.country,
+    jurisdictionCode: jurisdictionOf.get(s.marketId) ?? null,
+  }));
+  const events = listPolicyEvents(db);
+  const legality = profile === null ? undefined : legalityOf(profile, sites, places, db, events, asOf);
+
+  const n = sites.length;
+  const m = used.length;
+  const values = new Float64Array(n * m).fill(Number.NaN);
+  const low = new Float64Array(n * m).fill(Number.NaN);
+  const high = new Float64Array(n * m).fill(Number.NaN);
+  const asOfDay = new Float64Array(n * m).fill(Number.NaN);
+  const col = new Map(used.map((c, j) => [c.id, j]));
+  const row = new Map(sites.map((s, i) => [s.id, i]));
+  const rowsOfMarket = new Map<string, number[]>();
+  sites.forEach((s, i) => rowsOfMarket.set(s.marketId, [...(rowsOfMarket.get(s.marketId) ?? []), i]));
+
+  // Market values first, then site overrides on top of them.
+  const metrics = listMetricValues(db);
+  const overridden = new Set<number>();
+  for (const pass of ['market', 'site'] as const) {
+    for (const v of metrics) {
+      const j = col.get(v.criterionId);
+      if (j === undefined) continue;
+      const rows =
+        pass === 'market'
+          ? v.siteId === null && v.marketId !== null
+            ? (rowsOfMarket.get(v.marketId) ?? [])
+            : []
+          : v.siteId !== null && row.has(v.siteId)
+            ? [row.get(v.siteId) as number]
+            : [];
+      for (const i of rows) {
+        const k = i * m + j;
+        if (pass === 'market' && overridden.has(k)) continue;
+        if (pass === 'site') overridden.add(k);
+        values[k] = v.kind === 'known' ? v.value : Number.NaN;
+        low[k] = v.kind === 'known' && v.low !== null ? v.low : Number.NaN;
+        high[k] = v.kind === 'known' && v.high !== null ? v.high : Number.NaN;
+        asOfDay[k] = v.source ? dayNumber(v.source.asOf) : Number.NaN;
+      }
+    }
+  }
+
+  const legalityCol = col.get('chip_legality');
+  if (legalityCol !== undefined) {
+    const column = legalityColumn(sites, legality);
+    column.forEach((x, i) => (values[i * m + legalityCol] = x));
+  }
+  const churnCol = col.get('policy_churn');
+  if (churnCol !== undefined) {
+    const column = policyChurnColumn(places, events, asOf);
+    column.forEach((x, i) => (values[i * m + churnCol] = x));
+  }
+
+  const criteria = used.map(toSpec);
+  const matrix: DecisionMatrix = { siteIds: sites.map((s) => s.id), criteria, values, low, high, asOfDay };
+  const options: ScoreOptions = {
+    method: input.method ?? preset.method,
+    weights: Object.fromEntries(used.map((c) => [c.id, weights[c.id] ?? 0])),
+    constraints: preset.constraints,
+    asOf,
+    staleAfterDays: input.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
+    ...(legality !== undefined ? { legality } : {}),
+  };
+  return { matrix, options, preset, profile, sites };
+}
+
+function toSpec(c: Criterion): CriterionSpec {
+  return {
+    id: c.id,
+    direction: c.direction,
+    normalisation: { kind: c.normalisation === 'target' ? 'minmax' : c.normalisation },
+    missing: 'worst',
+    label: c.name,
+    unit: c.unit,
+  };
+}
+
+function legalityOf(
+  profile: CompanyProfile,
+  sites: readonly Site[],
+  places: readonly LegalityPlace[],
+  db: Db,
+  events: readonly PolicyEvent[],
+  asOf: string,
+): Record<string, SiteLegality> {
+  const chips = listChips(db);
+  const out: Record<string, SiteLegality> = {};
+  sites.forEach((s, i) => {
+    const r = siteLegality(profile, chips, places[i] as LegalityPlace, events, asOf);
+    out[s.id] = { status: r.status, reason: r.reason };
+  });
+  return out;
+}
+
+/** The chip_legality column: legalityScore of each site's combined status; NaN without a profile. */
+export function legalityColumn(
+  sites: readonly Site[],
+  legality: Readonly<Record<string, SiteLegality>> | undefined,
+): Float64Array {
+  return Float64Array.from(sites, (s) => {
+    const l = legality?.[s.id];
+    return l === undefined ? Number.NaN : legalityScore(l.status);
+  });
+}
+
+/** The policy_churn column (see the file comment for what counts). */
+export function policyChurnColumn(
+  places: readonly LegalityPlace[],
+  events: readonly PolicyEvent[],
+  asOf: string,
+): Float64Array {
+  const [y, rest] = [Number(asOf.slice(0, 4)), asOf.slice(4)];
+  const windowStart = `${String(y - CHURN_WINDOW_YEARS).padStart(4, '0')}${rest === '-02-29' ? '-02-28' : rest}`;
+  const live = events.filter((e) => e.effectiveDate <= asOf && (e.endDate === null || e.endDate > windowStart));
+  return Float64Array.from(places, (p) => {
+    let count = 0;
+    for (const e of live) {
+      const hit = e.scope.destinations.some(
+        (d) => d === p.country || (p.jurisdictionCode !== null && d === p.jurisdictionCode),
+      );
+      if (hit) count++;
+    }
+    return count;
+  });
+}

@@ -1,0 +1,32 @@
+// `score.run`: build the decision matrix from the store (score-matrix.ts), score it with the pure
+// engine, and attach each site's name.
+import type { scoreCalls } from '../../shared/calls/score-calls';
+import { scoreSites } from '../../shared/engine/score';
+import { ServiceError } from '../../shared/errors';
+import type { DomainHandlers, ServiceContext } from './context';
+import { buildScoringInput } from './score-matrix';
+
+export function scoreHandlers(ctx: ServiceContext): DomainHandlers<keyof typeof scoreCalls> {
+  // ctx.db is read on every call: restoring a backup swaps the connection.
+  return {
+    'score.run': (input) => {
+      const built = buildScoringInput(ctx.db, input);
+      let result;
+      try {
+        result = scoreSites(built.matrix, built.options);
+      } catch (e) {
+        // The engine refuses impossible inputs (e.g. all weights zero) with a plain Error.
+        throw new ServiceError('invalid_input', e instanceof Error ? e.message : String(e));
+      }
+      const names = new Map(built.sites.map((s) => [s.id, s.name]));
+      return {
+        asOf: built.options.asOf,
+        preset: { id: built.preset.id, name: built.preset.name },
+        profile: built.profile === null ? null : { id: built.profile.id, name: built.profile.name },
+        method: result.method,
+        weights: result.weights,
+        results: result.results.map((r) => ({ ...r, name: names.get(r.siteId) ?? r.siteId })),
+      };
+    },
+  };
+}

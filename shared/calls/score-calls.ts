@@ -1,0 +1,52 @@
+// The scoring call: rank every site for a preset (and company profile) on a date.
+import { z } from 'zod';
+import { CriterionId } from '../model/criteria';
+import { IsoDate } from '../schemas';
+import type { CallSpecs } from './call-spec';
+
+const RowId = z.string().min(1).max(200);
+const MissingPolicy = z.enum(['exclude', 'worst', 'neutral', 'reweight']);
+
+export const ScoreMethod = z.enum(['wsm', 'wpm', 'topsis']);
+
+export const SiteScore = z.object({
+  siteId: z.string(),
+  name: z.string(),
+  /** 1 = best; null when excluded. */
+  rank: z.number().int().positive().nullable(),
+  /** In [0, 1]; null when excluded. */
+  score: z.number().min(0).max(1).nullable(),
+  excluded: z.boolean(),
+  reasons: z.array(z.string()),
+  /** WSM only: criterion id → share of the score (they sum to it); null otherwise or when excluded. */
+  contributions: z.record(z.string(), z.number()).nullable(),
+  missingHandled: z.array(z.object({ criterionId: z.string(), policy: MissingPolicy })),
+  /** Criteria whose fact is older than staleAfterDays before asOf. */
+  stale: z.array(z.string()),
+});
+export type SiteScore = z.infer<typeof SiteScore>;
+
+export const scoreCalls = {
+  'score.run': {
+    summary:
+      'Scores and ranks every site for a preset (optionally a company profile, date, method and weight overrides); excluded sites are listed with their reasons.',
+    input: z.strictObject({
+      presetId: RowId,
+      profileId: RowId.optional(),
+      asOf: IsoDate.optional(),
+      method: ScoreMethod.optional(),
+      /** Criterion id → weight, merged over the preset's weights (for the UI's sliders). */
+      weights: z.record(CriterionId, z.number().finite().nonnegative()).optional(),
+      staleAfterDays: z.number().int().nonnegative().max(36_500).optional(),
+    }),
+    output: z.object({
+      asOf: IsoDate,
+      preset: z.object({ id: z.string(), name: z.string() }),
+      profile: z.object({ id: z.string(), name: z.string() }).nullable(),
+      method: ScoreMethod,
+      /** The weights used, normalised to sum 1 over the scored criteria. */
+      weights: z.record(z.string(), z.number()),
+      results: z.array(SiteScore),
+    }),
+  },
+} satisfies CallSpecs;

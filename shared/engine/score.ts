@@ -1,0 +1,510 @@
+// scoreSites: hard constraints, missing-value policies, staleness, normalisation over the remaining
+// candidates, aggregation and ranking. The hot path works on typed arrays, column-wise, with no
+// per-cell objects; per-site result objects are made once at the end.
+import { topsis, WPM_FLOOR } from './aggregate';
+import {
+  applyTransform,
+  columnTransform,
+  matrixColumnStats,
+  valueFunction,
+  type ColumnStats,
+  type ColumnTransform,
+} from './normalise';
+import type { CriterionSpec, DecisionMatrix, MissingPolicy, ScoreOptions, ScoreResult, SiteResult } from './types';
+import { weightVector } from './weights';
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export function dayNumber(isoDate: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) throw new Error(`"${isoDate}" is not a YYYY-MM-DD date`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+}
+
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
+function withUnit(c: CriterionSpec, x: number): string {
+  return c.unit ? `${fmt(x)} ${c.unit}` : fmt(x);
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  allowed: 'allowed',
+  conditional: 'conditional',
+  licence_required: 'licence required',
+  prohibited: 'prohibited',
+};
+
+/**
+ * Scores and ranks the matrix's sites. Excluded sites stay in the results (rank and score null,
+ * with reasons). Ranks are 1..k by score, highest first; equal scores are ordered by siteId.
+ *
+ * Missing values (weighted criteria only; a criterion with weight 0 is there for a constraint):
+ * 'exclude' removes the site; 'worst' gives it the column's lowest normalised value among the
+ * candidates (0 if none has a value); 'neutral' gives 0.5; 'reweight' leaves the criterion out and
+ * renormalises that site's weights over its known criteria. For TOPSIS, which works on raw values,
+ * 'worst' is the column's worst raw value and 'neutral' the midpoint of its raw range.
+ *
+ * Hard constraints: 'chips_legal' excludes a site whose legality status is not allowed, or that has
+ * no legality assessment; 'min'/'max' exclude a site whose raw value breaks the bound, or that has
+ * no value for it (a hard limit that cannot be checked is not met).
+ */
+export function scoreSites(matrix: DecisionMatrix, options: ScoreOptions): ScoreResult {
+  const core = scoreMatrix(matrix, options);
+  const { siteIds, criteria, values } = matrix;
+  const n = siteIds.length;
+  const m = criteria.length;
+  const { ids, weights, include, scores, rank, reasons, missingHandled: handled, transforms, fill } = core;
+  const stale = staleCriteria(matrix, dayNumber(options.asOf) - options.staleAfterDays);
+  const withContributions = options.method === 'wsm' && options.contributions !== 'none';
+  const cells = new Float64Array(m);
+
+  const results: SiteResult[] = new Array<SiteResult>(n);
+  for (let i = 0; i < n; i++) {
+    const ok = include[i] === 1;
+    let contributions: Record<string, number> | null = null;
+    if (ok && withContributions && transforms !== null && fill !== null) {
+      // Keys added in one order give every record the same shape (3–4× faster than spreading a template).
+      contributions = {};
+      let wk = 0;
+      const base = i * m;
+      for (let j = 0; j < m; j++) {
+        const x = values[base + j] as number;
+        const r = x === x ? applyTransform(transforms[j] as ColumnTransform, x) : (fill[j] as number);
+        cells[j] = r;
+        if (r === r) wk += weights[j] as number;
+      }
+      for (let j = 0; j < m; j++) {
+        const r = cells[j] as number;
+        contributions[ids[j] as string] = r === r ? ((weights[j] as number) * r) / wk : 0;
+      }
+    }
+    results[i] = {
+      siteId: siteIds[i] as string,
+      rank: ok ? (rank[i] as number) : null,
+      score: ok ? (scores[i] as number) : null,
+      excluded: !ok,
+      reasons: reasons[i] ?? [],
+      contributions,
+      missingHandled: handled[i] ?? [],
+      stale: stale[i] ?? [],
+    };
+  }
+  const used: Record<string, number> = {};
+  ids.forEach((id, j) => (used[id] = weights[j] as number));
+  return { method: options.method, weights: used, results };
+}
+
+/** scoreSites' numbers before the per-site result objects are made: typed arrays, one per site. */
+export interface ScoreArrays {
+  /** Criterion ids in matrix order. */
+  ids: string[];
+  /** Normalised weights in matrix order. */
+  weights: Float64Array;
+  /** 1 = scored, 0 = excluded. */
+  include: Uint8Array;
+  /** NaN when excluded. */
+  scores: Float64Array;
+  /** 1 = best; 0 when excluded. */
+  rank: Uint32Array;
+  /** Per site, why it is excluded (undefined when not). */
+  reasons: (string[] | undefined)[];
+  missingHandled: ({ criterionId: string; policy: MissingPolicy }[] | undefined)[];
+  /** WSM/WPM: each column's transform and its gap fill value (NaN = reweight); null for TOPSIS. */
+  transforms: ColumnTransform[] | null;
+  fill: Float64Array | null;
+}
+
+/**
+ * The hot path of scoreSites without the per-site result objects (which cost more than the scoring
+ * itself at 100 000 sites): for callers that score many times, such as sensitivity analysis.
+ * Same rules as scoreSites; staleness and contributions are left to it.
+ */
+export function scoreMatrix(matrix: DecisionMatrix, options: ScoreOptions): ScoreArrays {
+  const { siteIds, criteria, values } = matrix;
+  const n = siteIds.length;
+  const m = criteria.length;
+  if (values.length !== n * m)
+    throw new Error(`values has ${values.length} cells; ${n} sites × ${m} criteria expected`);
+  const ids = criteria.map((c) => c.id);
+  const weights = weightVector(ids, options.weights);
+  const include = new Uint8Array(n).fill(1);
+  const reasons = new Array<string[] | undefined>(n);
+  const exclude = (i: number, reason: string): void => {
+    include[i] = 0;
+    (reasons[i] ??= []).push(reason);
+  };
+
+  applyConstraints(matrix, options, exclude);
+
+  const excludeCols: number[] = [];
+  for (let j = 0; j < m; j++) if ((weights[j] as number) > 0 && criteria[j]?.missing === 'exclude') excludeCols.push(j);
+  if (excludeCols.length > 0) {
+    for (let i = 0; i < n; i++) {
+      for (const j of excludeCols) {
+        if (Number.isNaN(values[i * m + j] as number)) {
+          const c = criteria[j] as CriterionSpec;
+          exclude(i, `no value for ${c.label ?? c.id} (missing values exclude the site)`);
+        }
+      }
+    }
+  }
+
+  const handled = new Array<{ criterionId: string; policy: MissingPolicy }[] | undefined>(n);
+  const fillCols: number[] = [];
+  for (let j = 0; j < m; j++) if ((weights[j] as number) > 0 && criteria[j]?.missing !== 'exclude') fillCols.push(j);
+
+  let scores: Float64Array;
+  let fill: Float64Array | null = null;
+  let transforms: ColumnTransform[] | null = null;
+  if (options.method === 'topsis') {
+    let raw = values;
+    if (fillCols.length > 0) {
+      raw = values.slice();
+      const lo = new Float64Array(m).fill(Infinity);
+      const hi = new Float64Array(m).fill(-Infinity);
+      for (let i = 0; i < n; i++) {
+        if (include[i] === 0) continue;
+        for (const j of fillCols) {
+          const x = values[i * m + j] as number;
+          if (x < (lo[j] as number)) lo[j] = x;
+          if (x > (hi[j] as number)) hi[j] = x;
+        }
+      }
+      for (let i = 0; i < n; i++) {
+        if (include[i] === 0) continue;
+        for (const j of fillCols) {
+          if (!Number.isNaN(raw[i * m + j] as number)) continue;
+          const c = criteria[j] as CriterionSpec;
+          (handled[i] ??= []).push({ criterionId: c.id, policy: c.missing });
+          const known = (lo[j] as number) <= (hi[j] as number);
+          if (c.missing === 'worst')
+            raw[i * m + j] = known ? ((c.direction === 'benefit' ? lo[j] : hi[j]) as number) : 0;
+          else if (c.missing === 'neutral') raw[i * m + j] = known ? ((lo[j] as number) + (hi[j] as number)) / 2 : 0;
+        }
+      }
+    }
+    scores = topsis(
+      raw,
+      n,
+      weights,
+      criteria.map((c) => c.direction === 'benefit'),
+      include,
+    ).closeness;
+  } else {
+    // Fused: normalise each cell on the fly (column transforms from one stats pass) and aggregate,
+    // without materialising a normalised matrix; the fill value of a gap comes from its policy.
+    const prep = prepareColumns(matrix, include);
+    fill = prep.fill;
+    transforms = prep.transforms;
+    scores =
+      options.method === 'wsm'
+        ? wsmAffine(values, n, weights, prep.transforms, prep.stats, prep.fill, include)
+        : aggregateFused(values, n, weights, prep.transforms, prep.fill, include, true);
+    for (const j of fillCols) {
+      const c = criteria[j] as CriterionSpec;
+      if (prep.stats[j]?.count === prep.included) continue; // no gaps in this column
+      for (let i = 0, k = j; i < n; i++, k += m) {
+        if (include[i] === 1 && Number.isNaN(values[k] as number))
+          (handled[i] ??= []).push({ criterionId: c.id, policy: c.missing });
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (include[i] === 1 && Number.isNaN(scores[i] as number)) exclude(i, 'no value for any weighted criterion');
+  }
+
+  const rank = rankScores(siteIds, scores, include);
+  return { ids, weights, include, scores, rank, reasons, missingHandled: handled, transforms, fill };
+}
+
+function applyConstraints(
+  matrix: DecisionMatrix,
+  options: ScoreOptions,
+  exclude: (i: number, reason: string) => void,
+): void {
+  const { siteIds, criteria, values } = matrix;
+  const m = criteria.length;
+  for (const con of options.constraints) {
+    if (con.kind === 'chips_legal') {
+      const allow: readonly string[] = con.allow;
+      siteIds.forEach((id, i) => {
+        const leg = options.legality?.[id];
+        if (!leg) exclude(i, 'chip legality is unknown for this site; the preset requires legal chips');
+        else if (!allow.includes(leg.status))
+          exclude(i, `chips ${STATUS_TEXT[leg.status] ?? leg.status}: ${leg.reason}`);
+      });
+      continue;
+    }
+    const j = criteria.findIndex((c) => c.id === con.criterionId);
+    if (j < 0) throw new Error(`constraint on ${con.criterionId}, which is not a criterion of the matrix`);
+    const c = criteria[j] as CriterionSpec;
+    const label = c.label ?? c.id;
+    const bound = con.kind === 'min' ? 'minimum' : 'maximum';
+    for (let i = 0; i < siteIds.length; i++) {
+      const x = values[i * m + j] as number;
+      if (Number.isNaN(x)) exclude(i, `no value for ${label}; the preset's ${bound} is ${withUnit(c, con.value)}`);
+      else if (con.kind === 'min' && x < con.value) {
+        exclude(i, `${label} ${withUnit(c, x)} is below the preset's minimum of ${withUnit(c, con.value)}`);
+      } else if (con.kind === 'max' && x > con.value) {
+        exclude(i, `${label} ${withUnit(c, x)} is above the preset's maximum of ${withUnit(c, con.value)}`);
+      }
+    }
+  }
+}
+
+/** Per site, the criteria whose fact is dated before `threshold` (a day number); unknown dates are not stale. */
+function staleCriteria(matrix: DecisionMatrix, threshold: number): (string[] | undefined)[] {
+  const { criteria, asOfDay, siteIds } = matrix;
+  const m = criteria.length;
+  const out = new Array<string[] | undefined>(siteIds.length);
+  if (asOfDay.length === 0) return out;
+  for (let i = 0, base = 0; i < siteIds.length; i++, base += m) {
+    for (let j = 0; j < m; j++) {
+      if ((asOfDay[base + j] as number) < threshold) (out[i] ??= []).push((criteria[j] as CriterionSpec).id);
+    }
+  }
+  return out;
+}
+
+/**
+ * Ranks 1..k over the included rows: score descending, ties by siteId (code-unit order, so the
+ * result is the same on every machine and locale). Scores are compared quantised to 2^-32 (≈ 2e-10),
+ * so float noise from summation order cannot flip a tie. A stable three-pass LSD radix sort on the
+ * quantised score, fed in siteId order, does it in O(n) (a comparison sort took ~5× longer at 100 000).
+ */
+export function rankScores(siteIds: readonly string[], scores: Float64Array, include: Uint8Array): Uint32Array {
+  const n = siteIds.length;
+  const idOrder = siteIdOrder(siteIds);
+  const byIdPos = new Uint32Array(n);
+  for (let i = 0; i < n; i++) byIdPos[idOrder[i] as number] = i;
+  let k = 0;
+  let keyA = new Uint32Array(n);
+  let rowA = new Uint32Array(n);
+  for (let p = 0; p < n; p++) {
+    const i = byIdPos[p] as number;
+    if (include[i] === 0) continue;
+    const sc = scores[i] as number;
+    keyA[k] = Math.round((1 - (sc < 0 ? 0 : sc > 1 ? 1 : sc)) * 0xffffffff);
+    rowA[k++] = i;
+  }
+  let keyB = new Uint32Array(k);
+  let rowB = new Uint32Array(k);
+  // Three 11-bit digits: a 2048-entry count table stays in L1 cache (16-bit digits were slower).
+  const counts = new Uint32Array(RADIX);
+  for (const shift of [0, RADIX_BITS, 2 * RADIX_BITS]) {
+    counts.fill(0);
+    for (let t = 0; t < k; t++) {
+      const d = ((keyA[t] as number) >>> shift) & RADIX_MASK;
+      counts[d] = (counts[d] as number) + 1;
+    }
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = counts[d] as number;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let t = 0; t < k; t++) {
+      const key = keyA[t] as number;
+      const d = (key >>> shift) & RADIX_MASK;
+      const at = counts[d] as number;
+      counts[d] = at + 1;
+      keyB[at] = key;
+      rowB[at] = rowA[t] as number;
+    }
+    [keyA, keyB] = [keyB, keyA];
+    [rowA, rowB] = [rowB, rowA];
+  }
+  const rank = new Uint32Array(n);
+  for (let r = 0; r < k; r++) rank[rowA[r] as number] = r + 1;
+  return rank;
+}
+
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
+const RADIX_MASK = RADIX - 1;
+
+/** Position of each siteId in code-unit order; free when the ids already come sorted (as from the database). */
+function siteIdOrder(siteIds: readonly string[]): Uint32Array {
+  const n = siteIds.length;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) if ((siteIds[i - 1] as string) > (siteIds[i] as string)) sorted = false;
+  const pos = new Uint32Array(n);
+  if (sorted) {
+    for (let i = 0; i < n; i++) pos[i] = i;
+    return pos;
+  }
+  const idx = Array.from({ length: n }, (_, i) => i);
+  idx.sort((a, b) => {
+    const x = siteIds[a] as string;
+    const y = siteIds[b] as string;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  idx.forEach((i, k) => (pos[i] = k));
+  return pos;
+}
+
+/** Column transforms over the included rows and, per column, the normalised value a gap gets. */
+function prepareColumns(
+  matrix: DecisionMatrix,
+  include: Uint8Array,
+): { transforms: ColumnTransform[]; fill: Float64Array; stats: ColumnStats[]; included: number } {
+  const { criteria, values, siteIds } = matrix;
+  const n = siteIds.length;
+  const m = criteria.length;
+  const stats = matrixColumnStats(values, n, m, include);
+  const transforms = criteria.map((c, j) => columnTransform(stats[j] as ColumnStats, c));
+  let included = 0;
+  for (let i = 0; i < n; i++) included += include[i] as number;
+  const fill = new Float64Array(m).fill(Number.NaN);
+  criteria.forEach((c, j) => {
+    const st = stats[j] as ColumnStats;
+    const t = transforms[j] as ColumnTransform;
+    if (c.missing === 'neutral') fill[j] = 0.5;
+    else if (c.missing === 'worst') {
+      if (st.count === 0) fill[j] = 0;
+      else if (t.code !== 2) fill[j] = Math.min(applyTransform(t, st.min), applyTransform(t, st.max));
+      else {
+        // A value function need not be monotonic: its worst is found among the column's values.
+        let w = Infinity;
+        for (let i = 0, k = j; i < n; i++, k += m) {
+          const x = values[k] as number;
+          if (include[i] === 1 && x === x) w = Math.min(w, valueFunction(t.breakpoints, x));
+        }
+        fill[j] = w;
+      }
+    }
+  });
+  return { transforms, fill, stats, included };
+}
+
+/** WSM or WPM straight from raw values: one pass, each cell normalised in registers. */
+function aggregateFused(
+  values: Float64Array,
+  n: number,
+  weights: Float64Array,
+  transforms: readonly ColumnTransform[],
+  fill: Float64Array,
+  include: Uint8Array,
+  product: boolean,
+): Float64Array {
+  const m = weights.length;
+  const code = Uint8Array.from(transforms, (t) => t.code);
+  const o = Float64Array.from(transforms, (t) => t.o);
+  const d = Float64Array.from(transforms, (t) => t.d);
+  const out = new Float64Array(n);
+  for (let i = 0, base = 0; i < n; i++, base += m) {
+    if (include[i] === 0) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    let s = 0;
+    let wk = 0;
+    for (let j = 0; j < m; j++) {
+      const w = weights[j] as number;
+      if (w === 0) continue;
+      const x = values[base + j] as number;
+      let r: number;
+      if (x !== x) {
+        r = fill[j] as number;
+        if (r !== r) continue; // reweight: leave the criterion out for this site
+      } else {
+        const c = code[j];
+        if (c === 0) r = (x - (o[j] as number)) / (d[j] as number);
+        else if (c === 1) r = x === 0 ? 1 : (o[j] as number) / x;
+        else if (c === 3) r = 1;
+        else r = valueFunction((transforms[j] as ColumnTransform).breakpoints, x);
+        r = r <= 0 ? 0 : r > 1 ? 1 : r;
+      }
+      s += product ? w * Math.log(r < WPM_FLOOR ? WPM_FLOOR : r) : w * r;
+      wk += w;
+    }
+    out[i] = wk > 0 ? (product ? Math.exp(s / wk) : s / wk) : Number.NaN;
+  }
+  return out;
+}
+
+/**
+ * WSM's hot path. For an affine column (min-max, vector, max-benefit) w·r = w·(x − o)/d = k·(x − o)
+ * with k = w/d (x − o, not k·x − k·o, to avoid cancellation when the span is small against the values),
+ * so a row's score is c0 + Σ k_j (x_j − o_j): one multiply-add per cell, no branches. Rows that meet a gap (the
+ * sum turns NaN) or land outside [0, 1] (a column that needs clamping) are redone by the general
+ * path, as are the non-affine columns (max-cost, value functions), added per row.
+ */
+function wsmAffine(
+  values: Float64Array,
+  n: number,
+  weights: Float64Array,
+  transforms: readonly ColumnTransform[],
+  stats: readonly ColumnStats[],
+  fill: Float64Array,
+  include: Uint8Array,
+): Float64Array {
+  const m = weights.length;
+  const k = new Float64Array(m);
+  const o = new Float64Array(m);
+  let c0 = 0;
+  const other: number[] = [];
+  let needsClamp = false;
+  const outside = (r: number): boolean => r < -1e-12 || r > 1 + 1e-12;
+  transforms.forEach((t, j) => {
+    const w = weights[j] as number;
+    if (w === 0) return;
+    if (t.code === 3) {
+      c0 += w;
+      return;
+    }
+    const kj = w / t.d;
+    if (t.code !== 0 || !Number.isFinite(kj)) {
+      other.push(j); // not affine, or a span so tiny (denormal) that k overflows: per cell
+      return;
+    }
+    k[j] = kj;
+    o[j] = t.o;
+    // An affine map is monotonic: if the column's extremes land in [0, 1], every value does.
+    const st = stats[j] as ColumnStats;
+    if (st.count > 0 && (outside((st.min - t.o) / t.d) || outside((st.max - t.o) / t.d))) needsClamp = true;
+  });
+  if (needsClamp) {
+    return aggregateFused(values, n, weights, transforms, fill, include, false);
+  }
+  const out = new Float64Array(n);
+  for (let i = 0, base = 0; i < n; i++, base += m) {
+    if (include[i] === 0) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    let s = c0;
+    for (let j = 0; j < m; j++) s += (k[j] as number) * ((values[base + j] as number) - (o[j] as number));
+    if (s !== s) {
+      out[i] = Number.NaN; // a gap: the general path below
+      continue;
+    }
+    for (const j of other) {
+      const w = weights[j] as number;
+      s += w * applyTransform(transforms[j] as ColumnTransform, values[base + j] as number);
+    }
+    out[i] = s;
+  }
+  // Rows with a gap (NaN above, and a few legitimately NaN when nothing is known) are redone.
+  const redo = new Uint8Array(n);
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    if (include[i] === 1 && Number.isNaN(out[i] as number)) {
+      redo[i] = 1;
+      any = true;
+    }
+  }
+  if (any) {
+    const again = aggregateFused(values, n, weights, transforms, fill, redo, false);
+    for (let i = 0; i < n; i++) if (redo[i] === 1) out[i] = again[i] as number;
+  }
+  for (let i = 0; i < n; i++) {
+    const s = out[i] as number;
+    if (s <= 0) out[i] = 0;
+    else if (s > 1) out[i] = 1;
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+// score.run on the seeded store through the real dispatcher, and `landfall score`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../backend/backend';
+import type { CliIo } from '../../backend/cli/io';
+import { runCli } from '../../backend/cli/main';
+import { buildScoringInput, policyChurnColumn } from '../../backend/services/score-matrix';
+import type { CallOutput } from '../../shared/contract';
+import type { PolicyEvent } from '../../shared/model/policy';
+
+let backend: Backend;
+let dir: string;
+let dbPath: string;
+
+beforeAll(() => {
+  backend = createBackend({ dbPath: ':memory:', version: 't' });
+  dir = mkdtempSync(join(tmpdir(), 'landfall-score-'));
+  dbPath = join(dir, 'store.sqlite');
+  createBackend({ dbPath, version: 't', backupSchedule: false }).close();
+});
+
+afterAll(() => {
+  backend.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(input: unknown): Promise<CallOutput<'score.run'>> {
+  const result = await backend.dispatch('score.run', input);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value as CallOutput<'score.run'>;
+}
+
+describe('score.run', () => {
+  it('ranks the seeded sites for a preset and profile', async () => {
+    const out = await run({ presetId: 'cost-first', profileId: 'cn-private-lab-owned', asOf: '2026-01-15' });
+    expect(out.preset.id).toBe('cost-first');
+    expect(out.profile?.id).toBe('cn-private-lab-owned');
+    expect(out.method).toBe('wsm');
+    expect(Object.values(out.weights).reduce((s, w) => s + w, 0)).toBeCloseTo(1, 12);
+    const ranked = out.results.filter((r) => !r.excluded);
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.map((r) => r.rank).sort((a, b) => (a as number) - (b as number))).toEqual(
+      ranked.map((_, k) => k + 1),
+    );
+    for (const r of out.results) {
+      if (r.excluded) expect(r.reasons.length).toBeGreaterThan(0);
+      else expect(Object.values(r.contributions ?? {}).reduce((s, v) => s + v, 0)).toBeCloseTo(r.score as number, 9);
+    }
+  });
+
+  it('without a profile, chips_legal constraints exclude every site with a reason', async () => {
+    const out = await run({ presetId: 'cost-first', asOf: '2026-01-15' });
+    expect(out.profile).toBeNull();
+    expect(out.results.every((r) => r.excluded && r.reasons.some((x) => /legality/.test(x)))).toBe(true);
+  });
+
+  it('weights override the preset and other methods run', async () => {
+    const out = await run({
+      presetId: 'cost-first',
+      profileId: 'us-hyperscaler',
+      method: 'topsis',
+      weights: { policy_churn: 5 },
+    });
+    expect(out.method).toBe('topsis');
+    expect(out.weights.policy_churn).toBeGreaterThan(0.3);
+    const bad = await backend.dispatch('score.run', { presetId: 'nope' });
+    expect(bad.ok).toBe(false);
+  });
+
+  it('buildScoringInput is shared with sensitivity: matrix shape and options agree', () => {
+    const b = buildScoringInput(backend.db, {
+      presetId: 'latency-inference',
+      profileId: 'sg-neocloud',
+      asOf: '2026-01-15',
+    });
+    expect(b.matrix.values.length).toBe(b.sites.length * b.matrix.criteria.length);
+    expect(b.matrix.siteIds).toEqual(b.sites.map((s) => s.id));
+    expect(Object.keys(b.options.legality ?? {}).length).toBe(b.sites.length);
+  });
+
+  it('policy_churn counts events naming the place that were in force in the 3 years before asOf', () => {
+    const ev = (id: string, destinations: string[], effectiveDate: string, endDate: string | null): PolicyEvent =>
+      ({ id, effectiveDate, endDate, scope: { destinations } }) as unknown as PolicyEvent;
+    const events = [
+      ev('a', ['MY'], '2024-01-01', null), // counts for MY and MY-01
+      ev('b', ['MY-01'], '2020-01-01', '2023-06-01'), // ended inside the window: counts for MY-01 only
+      ev('c', ['MY'], '2019-01-01', '2022-12-31'), // ended before the window (2023-01-15)
+      ev('d', ['MY'], '2026-02-01', null), // not yet in force
+      ev('e', [], '2024-01-01', null), // aimed anywhere: not counted
+    ];
+    const col = policyChurnColumn(
+      [
+        { name: 'Johor', country: 'MY', jurisdictionCode: 'MY-01' },
+        { name: 'KL', country: 'MY', jurisdictionCode: 'MY-14' },
+        { name: 'Tuas', country: 'SG', jurisdictionCode: null },
+      ],
+      events,
+      '2026-01-15',
+    );
+    expect(Array.from(col)).toEqual([2, 1, 0]);
+  });
+});
+
+describe('landfall score', () => {
+  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t) };
+    const code = await runCli([...argv, '--db', dbPath], io);
+    return { code, out, err };
+  }
+
+  it('prints JSON with ranks, null for excluded sites', async () => {
+    const r = await cli('score', '--preset', 'cost-first', '--profile', 'us-hyperscaler', '--as-of', '2026-01-15');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as CallOutput<'score.run'>;
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(['asOf', 'preset', 'profile', 'method', 'results']));
+    expect(out.results[0]?.rank).toBe(1);
+  });
+
+  it('prints CSV and Markdown, and refuses a missing --preset', async () => {
+    const csv = await cli('score', '--preset', 'cost-first', '--profile', 'us-hyperscaler', '--format', 'csv');
+    expect(csv.out.split('\n')[0]).toMatch(/^rank,site_id,name,score,excluded/);
+    const md = await cli('score', '--preset', 'cost-first', '--profile', 'us-hyperscaler', '--format', 'md');
+    expect(md.out).toMatch(/\| rank \| site \| score \| notes \|/);
+    expect((await cli('score')).code).toBe(2);
+  });
+});

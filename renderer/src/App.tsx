@@ -2,7 +2,8 @@
 import { useEffect, type ReactNode } from 'react';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { SiteDetails } from './components/SiteDetails';
-import { SiteList } from './components/SiteList';
+import { RankingTable } from './components/RankingTable';
+import { ScenarioBar } from './components/ScenarioBar';
 import { StatusBar } from './components/StatusBar';
 import { useApp, useServices } from './context';
 import { SiteMap } from './map/SiteMap';
@@ -23,6 +24,7 @@ export function App(): ReactNode {
         <span className="tagline">Where to put AI compute — chip legality, connectivity, cost, stability</span>
       </header>
       <ReadOnlyBanner />
+      {loadState === 'ready' && <ScenarioBar />}
       <main className="workspace">
         <aside className="sidebar" aria-label="Sites">
           {loadState === 'loading' && <p className="hint">Loading sites…</p>}
@@ -36,7 +38,9 @@ export function App(): ReactNode {
           )}
           {loadState === 'ready' && (
             <>
-              <SiteList />
+              <div className="ranking-wrap">
+                <RankingTable />
+              </div>
               <SiteDetails />
             </>
           )}

@@ -1,37 +1,115 @@
 // UI state in one zustand store. Data lives in the backend; this holds what the screen shows and
 // the last results fetched. A factory, so each test gets a fresh store.
-import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CallOutput } from '../../shared/contract';
 import type { AppInfo, Site } from '../../shared/schemas';
 import type { Client } from './api/client';
 
 export type LoadState = 'loading' | 'ready' | 'error';
+export type ScoreRun = CallOutput<'score.run'>;
+export type Method = ScoreRun['method'];
+
+export interface Choices {
+  presets: CallOutput<'presets.list'>;
+  profiles: CallOutput<'profiles.list'>;
+}
+
+export interface Scenario {
+  presetId: string | null;
+  profileId: string | null;
+  /** YYYY-MM-DD */
+  asOf: string;
+  /** null: the preset's own method. */
+  method: Method | null;
+}
 
 export interface AppState {
   loadState: LoadState;
   error: string | null;
   info: AppInfo | null;
   sites: Site[];
+  choices: Choices;
+  scenario: Scenario;
+  score: ScoreRun | null;
+  scoreError: string | null;
   selectedSiteId: string | null;
   load(client: Client): Promise<void>;
+  rescore(client: Client): Promise<void>;
+  setScenario(client: Client, change: Partial<Scenario>): Promise<void>;
   select(siteId: string | null): void;
 }
 
+/**
+ * The profile the workspace opens with when none was chosen: the case Landfall exists for, a
+ * China-headquartered lab renting offshore capacity; otherwise the first profile.
+ */
+export const DEFAULT_PROFILE_ID = 'cn-private-lab-rented';
+
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
 export function createAppStore(): StoreApi<AppState> {
-  return createStore<AppState>()((set) => ({
+  // Results of an older request must not overwrite a newer one (fast date dragging).
+  let scoreRequest = 0;
+  return createStore<AppState>()((set, get) => ({
     loadState: 'loading',
     error: null,
     info: null,
     sites: [],
+    choices: { presets: [], profiles: [] },
+    scenario: { presetId: null, profileId: null, asOf: todayIso(), method: null },
+    score: null,
+    scoreError: null,
     selectedSiteId: null,
     async load(client) {
       set({ loadState: 'loading', error: null });
       try {
-        const [info, sites] = await Promise.all([client.call('app.info', {}), client.call('sites.list', {})]);
-        set({ info, sites, loadState: 'ready' });
+        const [info, sites, presets, profiles] = await Promise.all([
+          client.call('app.info', {}),
+          client.call('sites.list', {}),
+          client.call('presets.list', {}),
+          client.call('profiles.list', {}),
+        ]);
+        const { scenario } = get();
+        set({
+          info,
+          sites,
+          choices: { presets, profiles },
+          scenario: {
+            ...scenario,
+            presetId: scenario.presetId ?? presets[0]?.id ?? null,
+            profileId:
+              scenario.profileId ?? profiles.find((p) => p.id === DEFAULT_PROFILE_ID)?.id ?? profiles[0]?.id ?? null,
+          },
+          loadState: 'ready',
+        });
       } catch (error) {
         set({ loadState: 'error', error: error instanceof Error ? error.message : String(error) });
+        return;
       }
+      await get().rescore(client);
+    },
+    async rescore(client) {
+      const { scenario } = get();
+      if (scenario.presetId === null) return;
+      const request = ++scoreRequest;
+      try {
+        const score = await client.call('score.run', {
+          presetId: scenario.presetId,
+          ...(scenario.profileId ? { profileId: scenario.profileId } : {}),
+          asOf: scenario.asOf,
+          ...(scenario.method ? { method: scenario.method } : {}),
+        });
+        if (request === scoreRequest) set({ score, scoreError: null });
+      } catch (error) {
+        if (request === scoreRequest) set({ scoreError: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    async setScenario(client, change) {
+      set({ scenario: { ...get().scenario, ...change } });
+      await get().rescore(client);
     },
     select(siteId) {
       set({ selectedSiteId: siteId });

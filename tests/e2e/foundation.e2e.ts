@@ -47,7 +47,8 @@ describe('browser mode', () => {
     expect(sites.length).toBeGreaterThanOrEqual(20);
     await page.waitForSelector('.site-marker', { state: 'attached' });
     expect(await page.locator('.site-marker').count()).toBe(sites.length);
-    expect(await page.getByRole('option').count()).toBe(sites.length);
+    const ranking = page.getByRole('table', { name: 'Ranking' });
+    await expect.poll(() => ranking.locator('tbody tr').count()).toBe(sites.length);
 
     // Centred on Southeast and East Asia: Singapore's markers are in view at start.
     const bounds = await page.locator('.site-sg-tuas').boundingBox();
@@ -57,13 +58,29 @@ describe('browser mode', () => {
   });
 
   it('shows the details of a site picked in the list and highlights it on the map', async () => {
-    await page.getByRole('option', { name: /Sedenak Tech Park/ }).click();
+    await page.getByRole('table', { name: 'Ranking' }).locator('tr', { hasText: 'Sedenak Tech Park' }).click();
     const details = page.getByRole('region', { name: 'Details of Sedenak Tech Park' });
     await details.waitFor();
     expect(await details.textContent()).toContain('Johor (MY)');
     expect(await page.locator('.site-my-sedenak').getAttribute('stroke-width')).toBe('3');
     await page.waitForTimeout(800);
     await screenshot(page, 'foundation-selected', { readme: true });
+  });
+
+  it('re-ranks the table and recolours the markers when the preset changes', async () => {
+    const ranking = page.getByRole('table', { name: 'Ranking' });
+    const order = (): Promise<string[]> => ranking.locator('tbody tr .site-name').allTextContents();
+    const fills = (): Promise<(string | null)[]> =>
+      page.locator('.site-marker').evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+    const preset = page.getByRole('combobox', { name: 'Preset' });
+    const current = await preset.inputValue();
+    const other = current === 'latency-inference' ? 'cost-first' : 'latency-inference';
+    const beforeOrder = await order();
+    const beforeFills = await fills();
+    await preset.selectOption(other);
+    await expect.poll(order).not.toEqual(beforeOrder);
+    await expect.poll(fills).not.toEqual(beforeFills);
+    await screenshot(page, 'ranking-preset-changed', { readme: true });
   });
 
   it('refuses API calls without the token, with a foreign Origin, or that are not JSON', async () => {

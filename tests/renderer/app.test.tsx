@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-// The first screen's list, details, error state and status bar. The Leaflet map is exercised in
+// The workspace's ranking, scenario controls, details, error state and status bar. The Leaflet map is exercised in
 // Chromium by the e2e suite; here it is replaced, since jsdom cannot lay out SVG.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { createClient } from '../../renderer/src/api/client';
@@ -25,26 +25,75 @@ function renderApp(transport: Transport): ReturnType<typeof createAppStore> {
   return store;
 }
 
+/** Body rows of the ranking table, in display order. */
+function rankingRows(): HTMLElement[] {
+  return within(screen.getByRole('table', { name: 'Ranking' }))
+    .getAllByRole('row')
+    .slice(1);
+}
+
+async function waitForRanking(count: number): Promise<void> {
+  await waitFor(() => expect(rankingRows()).toHaveLength(count));
+}
+
 describe('App', () => {
-  it('lists every site from the backend, grouped by market, and shows the database path', async () => {
+  it('ranks every site for the first preset and profile, in the order the backend scores them', async () => {
     const { transport, backend } = inMemoryTransport();
-    renderApp(transport);
-    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(countSites(backend.db)));
-    expect(screen.getByRole('group', { name: 'Johor · MY' })).toBeTruthy();
+    const store = renderApp(transport);
+    await waitForRanking(countSites(backend.db));
+    const { presetId, profileId, asOf } = store.getState().scenario;
+    const expected = await backend.dispatch('score.run', { presetId, profileId, asOf });
+    if (!expected.ok) throw new Error('score.run failed');
+    const results = (expected.value as { results: { name: string; rank: number | null }[] }).results;
+    const ranked = results.filter((r) => r.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+    const shown = rankingRows().map((row) => row.querySelector('.site-name')?.textContent);
+    expect(shown.slice(0, ranked.length)).toEqual(ranked.map((r) => r.name));
     expect(screen.getByRole('status').textContent).toContain(':memory:');
+    backend.close();
+  });
+
+  it('re-ranks when the preset changes', async () => {
+    const { transport, backend } = inMemoryTransport();
+    const store = renderApp(transport);
+    await waitForRanking(countSites(backend.db));
+    const before = rankingRows().map((row) => row.textContent);
+    const other = store.getState().scenario.presetId === 'latency-inference' ? 'cost-first' : 'latency-inference';
+    fireEvent.change(screen.getByRole('combobox', { name: 'Preset' }), { target: { value: other } });
+    await waitFor(() => expect(store.getState().score?.preset.id).toBe(other));
+    await waitFor(() => expect(rankingRows().map((row) => row.textContent)).not.toEqual(before));
+    backend.close();
+  });
+
+  it('re-scores for another date and profile', async () => {
+    const { transport, backend, calls } = inMemoryTransport();
+    const store = renderApp(transport);
+    await waitForRanking(countSites(backend.db));
+    const scored = calls.filter((c) => c === 'score.run').length;
+    fireEvent.change(screen.getByLabelText('As of'), { target: { value: '2024-01-01' } });
+    await waitFor(() => expect(store.getState().score?.asOf).toBe('2024-01-01'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Company profile' }), {
+      target: { value: 'us-hyperscaler' },
+    });
+    await waitFor(() => expect(store.getState().score?.profile?.id).toBe('us-hyperscaler'));
+    expect(calls.filter((c) => c === 'score.run').length).toBe(scored + 2);
     backend.close();
   });
 
   it('shows the details and source of a clicked site, and moves with the arrow keys', async () => {
     const { transport, backend } = inMemoryTransport();
     const store = renderApp(transport);
-    fireEvent.click(await screen.findByRole('option', { name: /Sedenak Tech Park/ }));
+    await waitForRanking(countSites(backend.db));
+    const sedenak = rankingRows().find((row) => row.textContent?.includes('Sedenak Tech Park'));
+    if (!sedenak) throw new Error('Sedenak Tech Park is not in the ranking');
+    fireEvent.click(sedenak);
     const details = screen.getByRole('region', { name: 'Details of Sedenak Tech Park' });
     expect(details.textContent).toContain('Johor (MY)');
     expect(details.querySelector('a')?.getAttribute('href')).toMatch(/^https:\/\//);
-    fireEvent.keyDown(screen.getByRole('listbox'), { key: 'ArrowDown' });
-    expect(store.getState().selectedSiteId).toBe('sg-jurong-west');
-    expect(screen.getByRole('option', { name: /Jurong West/ }).getAttribute('aria-selected')).toBe('true');
+    const index = rankingRows().indexOf(sedenak);
+    fireEvent.keyDown(screen.getByRole('table', { name: 'Ranking' }), { key: 'ArrowDown' });
+    const next = rankingRows()[index + 1];
+    expect(next?.getAttribute('aria-selected')).toBe('true');
+    expect(store.getState().selectedSiteId).not.toBe('my-sedenak');
     backend.close();
   });
 
@@ -59,14 +108,14 @@ describe('App', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('backend unreachable');
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(countSites(backend.db)));
+    await waitForRanking(countSites(backend.db));
     backend.close();
   });
 
   it('reloads when the backend says the data changed', async () => {
     const { transport, backend, calls } = inMemoryTransport();
     renderApp(transport);
-    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(countSites(backend.db)));
+    await waitForRanking(countSites(backend.db));
     const before = calls.length;
     backend.events.emit('data.changed', { tables: ['sites'] });
     await waitFor(() => expect(calls.length).toBeGreaterThan(before));

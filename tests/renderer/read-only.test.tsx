@@ -43,7 +43,11 @@ describe('read-only store', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Restore latest backup' }));
     await waitFor(() => expect(screen.queryByText(/Read-only:/)).toBeNull());
-    expect(screen.getAllByRole('option').length).toBeGreaterThanOrEqual(20);
+    await waitFor(() =>
+      expect(screen.getByRole('table', { name: 'Ranking' }).querySelectorAll('tbody tr').length).toBeGreaterThanOrEqual(
+        20,
+      ),
+    );
     const info = await backend.dispatch('app.info', {});
     expect(info.ok && (info.value as { readOnly: boolean }).readOnly).toBe(false);
     backend.close();

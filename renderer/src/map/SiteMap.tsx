@@ -2,7 +2,7 @@
 import 'leaflet/dist/leaflet.css';
 import type { ReactNode } from 'react';
 import { MapContainer } from 'react-leaflet';
-import { STATUS_STYLE } from '../site-status';
+import { SCORE_SCALE } from '../score-colors';
 import { Basemap } from './Basemap';
 import { SiteMarkers } from './SiteMarkers';
 
@@ -33,15 +33,22 @@ export function SiteMap(): ReactNode {
 function Legend(): ReactNode {
   return (
     <div className="legend" aria-label="Legend">
-      <div className="legend-title">Site status</div>
-      {Object.entries(STATUS_STYLE).map(([status, style]) => (
-        <div key={status} className="legend-row">
-          <svg width="12" height="12" aria-hidden="true">
-            <circle cx="6" cy="6" r="5" fill={style.color} stroke="#fff" />
-          </svg>
-          {style.label}
-        </div>
-      ))}
+      <div className="legend-title">Score</div>
+      <div className="legend-scale" aria-hidden="true">
+        {SCORE_SCALE.map((color) => (
+          <span key={color} style={{ background: color }} />
+        ))}
+      </div>
+      <div className="legend-row legend-ends">
+        <span>0</span>
+        <span>1</span>
+      </div>
+      <div className="legend-row">
+        <svg width="12" height="12" aria-hidden="true">
+          <circle cx="6" cy="6" r="5" fill="none" stroke="#64748b" strokeDasharray="3 2" />
+        </svg>
+        Excluded (hover for why)
+      </div>
     </div>
   );
 }

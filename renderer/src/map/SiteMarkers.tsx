@@ -2,34 +2,46 @@
 import { useEffect, type ReactNode } from 'react';
 import { CircleMarker, Tooltip, useMap } from 'react-leaflet';
 import { useApp } from '../context';
-import { STATUS_STYLE } from '../site-status';
+import { scoreColor } from '../score-colors';
 
 export function SiteMarkers(): ReactNode {
   const sites = useApp((s) => s.sites);
   const selected = useApp((s) => s.selectedSiteId);
   const select = useApp((s) => s.select);
+  const score = useApp((s) => s.score);
+  const bySite = new Map(score?.results.map((r) => [r.siteId, r]) ?? []);
   return (
     <>
-      {sites.map((site) => (
-        <CircleMarker
-          key={site.id}
-          center={[site.lat, site.lon]}
-          radius={site.id === selected ? 9 : 6}
-          // Leaflet reads className only when the path is created, so it goes here, not in pathOptions.
-          className={`site-marker site-${site.id}`}
-          pathOptions={{
-            color: site.id === selected ? '#111827' : '#ffffff',
-            weight: site.id === selected ? 3 : 1.5,
-            fillColor: STATUS_STYLE[site.status].color,
-            fillOpacity: 0.95,
-          }}
-          eventHandlers={{ click: () => select(site.id) }}
-        >
-          <Tooltip direction="top" offset={[0, -6]}>
-            {site.name} · {site.marketName}
-          </Tooltip>
-        </CircleMarker>
-      ))}
+      {sites.map((site) => {
+        const result = bySite.get(site.id);
+        const excluded = result?.excluded ?? false;
+        const fill = result && result.score !== null ? scoreColor(result.score) : '#94a3b8';
+        return (
+          <CircleMarker
+            key={site.id}
+            center={[site.lat, site.lon]}
+            radius={site.id === selected ? 9 : 6}
+            // Leaflet reads className only when the path is created, so it goes here, not in pathOptions.
+            className={`site-marker site-${site.id}`}
+            pathOptions={{
+              color: site.id === selected ? '#111827' : excluded ? '#64748b' : '#ffffff',
+              weight: site.id === selected ? 3 : 1.5,
+              dashArray: excluded ? '3 2' : undefined,
+              fillColor: fill,
+              fillOpacity: excluded ? 0 : 0.95,
+            }}
+            eventHandlers={{ click: () => select(site.id) }}
+          >
+            <Tooltip direction="top" offset={[0, -6]}>
+              {site.name} · {site.marketName}
+              {result &&
+                (excluded
+                  ? ` — excluded: ${result.reasons.join('; ')}`
+                  : ` — #${result.rank} (${(result.score ?? 0).toFixed(3)})`)}
+            </Tooltip>
+          </CircleMarker>
+        );
+      })}
       <FollowSelection />
     </>
   );

@@ -1,0 +1,67 @@
+// Which question the ranking answers: preset, company profile, method and the as-of date.
+import type { ReactNode } from 'react';
+import { useApp, useServices } from '../context';
+import type { Method } from '../store';
+
+const METHODS: { id: Method | ''; label: string }[] = [
+  { id: '', label: "Preset's method" },
+  { id: 'wsm', label: 'Weighted sum' },
+  { id: 'wpm', label: 'Weighted product' },
+  { id: 'topsis', label: 'TOPSIS' },
+];
+
+export function ScenarioBar(): ReactNode {
+  const { client, store } = useServices();
+  const choices = useApp((s) => s.choices);
+  const scenario = useApp((s) => s.scenario);
+  const change = (patch: Parameters<ReturnType<typeof store.getState>['setScenario']>[1]): void =>
+    void store.getState().setScenario(client, patch);
+  return (
+    <div className="scenario-bar" role="toolbar" aria-label="Scenario">
+      <label>
+        Preset
+        <select value={scenario.presetId ?? ''} onChange={(e) => change({ presetId: e.target.value })}>
+          {choices.presets.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Company profile
+        <select value={scenario.profileId ?? ''} onChange={(e) => change({ profileId: e.target.value })}>
+          {choices.profiles.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Method
+        <select
+          value={scenario.method ?? ''}
+          onChange={(e) => change({ method: e.target.value === '' ? null : (e.target.value as Method) })}
+        >
+          {METHODS.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        As of
+        <input
+          type="date"
+          value={scenario.asOf}
+          min="2022-01-01"
+          onChange={(e) => {
+            if (e.target.value) change({ asOf: e.target.value });
+          }}
+        />
+      </label>
+    </div>
+  );
+}

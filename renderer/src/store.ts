@@ -13,6 +13,9 @@ export type Method = ScoreRun['method'];
 export interface Choices {
   presets: CallOutput<'presets.list'>;
   profiles: CallOutput<'profiles.list'>;
+  criteria: CallOutput<'criteria.list'>;
+  /** The whole policy timeline, for the as-of slider's event marks. */
+  policies: CallOutput<'policies.list'>;
 }
 
 export interface Scenario {
@@ -22,6 +25,8 @@ export interface Scenario {
   asOf: string;
   /** null: the preset's own method. */
   method: Method | null;
+  /** Criterion id → weight overriding the preset's (from the weights panel); null: the preset's. */
+  weights: Record<string, number> | null;
 }
 
 export interface AppState {
@@ -58,25 +63,27 @@ export function createAppStore(): StoreApi<AppState> {
     error: null,
     info: null,
     sites: [],
-    choices: { presets: [], profiles: [] },
-    scenario: { presetId: null, profileId: null, asOf: todayIso(), method: null },
+    choices: { presets: [], profiles: [], criteria: [], policies: [] },
+    scenario: { presetId: null, profileId: null, asOf: todayIso(), method: null, weights: null },
     score: null,
     scoreError: null,
     selectedSiteId: null,
     async load(client) {
       set({ loadState: 'loading', error: null });
       try {
-        const [info, sites, presets, profiles] = await Promise.all([
+        const [info, sites, presets, profiles, criteria, policies] = await Promise.all([
           client.call('app.info', {}),
           client.call('sites.list', {}),
           client.call('presets.list', {}),
           client.call('profiles.list', {}),
+          client.call('criteria.list', {}),
+          client.call('policies.list', {}),
         ]);
         const { scenario } = get();
         set({
           info,
           sites,
-          choices: { presets, profiles },
+          choices: { presets, profiles, criteria, policies },
           scenario: {
             ...scenario,
             presetId: scenario.presetId ?? presets[0]?.id ?? null,
@@ -101,6 +108,7 @@ export function createAppStore(): StoreApi<AppState> {
           ...(scenario.profileId ? { profileId: scenario.profileId } : {}),
           asOf: scenario.asOf,
           ...(scenario.method ? { method: scenario.method } : {}),
+          ...(scenario.weights ? { weights: scenario.weights } : {}),
         });
         if (request === scoreRequest) set({ score, scoreError: null });
       } catch (error) {
@@ -108,7 +116,10 @@ export function createAppStore(): StoreApi<AppState> {
       }
     },
     async setScenario(client, change) {
-      set({ scenario: { ...get().scenario, ...change } });
+      const current = get().scenario;
+      // Another preset brings its own weights: drop the overrides made for the previous one.
+      const weights = change.presetId !== undefined && change.presetId !== current.presetId ? null : current.weights;
+      set({ scenario: { ...current, weights, ...change } });
       await get().rescore(client);
     },
     select(siteId) {

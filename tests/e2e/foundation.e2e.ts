@@ -83,6 +83,27 @@ describe('browser mode', () => {
     await screenshot(page, 'ranking-preset-changed', { readme: true });
   });
 
+  it("replays history: dragging the date across April 2025 changes mainland China's H20 status", async () => {
+    await page.getByRole('combobox', { name: 'Company profile' }).selectOption('cn-private-lab-owned');
+    await page
+      .getByRole('table', { name: 'Ranking' })
+      .locator('tr', { has: page.locator('.site-name', { hasText: /^Ulanqab$/ }) })
+      .click();
+    const h20 = page.getByRole('region', { name: 'Chip legality' }).locator('li[data-chip="nvidia-h20"] > .status');
+    const slider = page.locator('#as-of-slider');
+    const day = (iso: string): string => String(Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000));
+    await slider.fill(day('2025-03-01'));
+    await expect.poll(() => h20.textContent()).toBe('Allowed');
+    await slider.fill(day('2025-05-01'));
+    await expect.poll(() => h20.textContent()).toBe('Licence required');
+    expect(await page.getByRole('region', { name: 'Chip legality' }).textContent()).toContain('us-2025-04-09');
+    await slider.fill(day('2025-09-01'));
+    await expect.poll(() => h20.textContent()).toBe('Conditional');
+    // Let the map finish flying to the site before the picture is taken.
+    await page.waitForTimeout(1200);
+    await screenshot(page, 'timeline-h20', { readme: true });
+  });
+
   it('refuses API calls without the token, with a foreign Origin, or that are not JSON', async () => {
     const noToken = await fetch(`${server.url}api/app.info`, {
       method: 'POST',

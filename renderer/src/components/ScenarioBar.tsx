@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useApp, useServices } from '../context';
 import type { Method } from '../store';
+import { TimelineSlider } from './TimelineSlider';
 
 const METHODS: { id: Method | ''; label: string }[] = [
   { id: '', label: "Preset's method" },
@@ -62,6 +63,7 @@ export function ScenarioBar(): ReactNode {
           }}
         />
       </label>
+      <TimelineSlider />
     </div>
   );
 }

@@ -2,6 +2,9 @@
 import type { ReactNode } from 'react';
 import { useApp } from '../context';
 import { STATUS_STYLE } from '../site-status';
+import { Contributions } from './Contributions';
+import { LegalityChain } from './LegalityChain';
+import { SiteFacts } from './SiteFacts';
 
 const mw = (value: number | null): string => (value === null ? 'unknown' : `${value.toLocaleString('en-US')} MW`);
 
@@ -35,6 +38,9 @@ export function SiteDetails(): ReactNode {
         </dd>
       </dl>
       {site.notes && <p>{site.notes}</p>}
+      <Contributions siteId={site.id} />
+      <LegalityChain siteId={site.id} />
+      <SiteFacts siteId={site.id} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { SiteDetails } from './components/SiteDetails';
 import { RankingTable } from './components/RankingTable';
 import { ScenarioBar } from './components/ScenarioBar';
 import { StatusBar } from './components/StatusBar';
+import { ThemeToggle } from './components/ThemeToggle';
 import { useApp, useServices } from './context';
 import { SiteMap } from './map/SiteMap';
 
@@ -22,6 +23,7 @@ export function App(): ReactNode {
       <header className="top-bar">
         <h1>Landfall</h1>
         <span className="tagline">Where to put AI compute — chip legality, connectivity, cost, stability</span>
+        <ThemeToggle />
       </header>
       <ReadOnlyBanner />
       {loadState === 'ready' && <ScenarioBar />}

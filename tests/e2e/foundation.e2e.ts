@@ -104,6 +104,21 @@ describe('browser mode', () => {
     await screenshot(page, 'timeline-h20', { readme: true });
   });
 
+  it('switches to the dark theme and keeps it after a reload', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const background = await page.locator('.sidebar').evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(background).toBe('rgb(17, 24, 39)');
+    await page.reload();
+    await page.waitForSelector('.site-marker', { state: 'attached' });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.waitForTimeout(500);
+    await screenshot(page, 'workspace-dark-1920', { readme: true });
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('refuses API calls without the token, with a foreign Origin, or that are not JSON', async () => {
     const noToken = await fetch(`${server.url}api/app.info`, {
       method: 'POST',

@@ -4,12 +4,12 @@ import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { useApp } from '../context';
 import { scoreColor } from '../score-colors';
 
-function topContributors(contributions: Record<string, number> | null, n = 2): string {
+function topContributors(contributions: Record<string, number> | null, names: Map<string, string>, n = 2): string {
   if (!contributions) return '';
   return Object.entries(contributions)
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
-    .map(([id]) => id.replaceAll('_', ' '))
+    .map(([id]) => names.get(id) ?? id)
     .join(', ');
 }
 
@@ -19,7 +19,9 @@ export function RankingTable(): ReactNode {
   const sites = useApp((s) => s.sites);
   const selected = useApp((s) => s.selectedSiteId);
   const select = useApp((s) => s.select);
+  const criteria = useApp((s) => s.choices.criteria);
   const market = useMemo(() => new Map(sites.map((s) => [s.id, s.marketName])), [sites]);
+  const names = useMemo(() => new Map(criteria.map((c) => [c.id, c.name])), [criteria]);
 
   if (scoreError)
     return (
@@ -69,7 +71,7 @@ export function RankingTable(): ReactNode {
               />
               <span className="score-value">{(r.score ?? 0).toFixed(3)}</span>
             </td>
-            <td className="muted">{topContributors(r.contributions)}</td>
+            <td className="muted">{topContributors(r.contributions, names)}</td>
           </tr>
         ))}
         {excluded.map((r) => (

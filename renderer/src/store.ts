@@ -39,11 +39,16 @@ export interface AppState {
   score: ScoreRun | null;
   scoreError: string | null;
   selectedSiteId: string | null;
+  /** Sites pinned for side-by-side comparison (at most MAX_COMPARE). */
+  compare: string[];
   load(client: Client): Promise<void>;
   rescore(client: Client): Promise<void>;
   setScenario(client: Client, change: Partial<Scenario>): Promise<void>;
   select(siteId: string | null): void;
+  toggleCompare(siteId: string): void;
 }
+
+export const MAX_COMPARE = 4;
 
 /**
  * The profile the workspace opens with when none was chosen: the case Landfall exists for, a
@@ -68,6 +73,7 @@ export function createAppStore(): StoreApi<AppState> {
     score: null,
     scoreError: null,
     selectedSiteId: null,
+    compare: [],
     async load(client) {
       set({ loadState: 'loading', error: null });
       try {
@@ -124,6 +130,11 @@ export function createAppStore(): StoreApi<AppState> {
     },
     select(siteId) {
       set({ selectedSiteId: siteId });
+    },
+    toggleCompare(siteId) {
+      const { compare } = get();
+      if (compare.includes(siteId)) set({ compare: compare.filter((id) => id !== siteId) });
+      else if (compare.length < MAX_COMPARE) set({ compare: [...compare, siteId] });
     },
   }));
 }

@@ -104,6 +104,28 @@ describe('browser mode', () => {
     await screenshot(page, 'timeline-h20', { readme: true });
   });
 
+  it('compares pinned sites side by side and explains why the leader wins', async () => {
+    await page.getByRole('combobox', { name: 'Company profile' }).selectOption('cn-private-lab-rented');
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('cost-first');
+    const rows = page.getByRole('table', { name: 'Ranking' }).locator('tbody tr:not(.excluded)');
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    // The best and the worst ranked site, so their scores differ.
+    for (const index of [0, (await rows.count()) - 1]) {
+      await rows.nth(index).click();
+      await page.getByRole('button', { name: /Add to compare/ }).click();
+    }
+    const compare = page.getByRole('region', { name: 'Compare sites' });
+    await compare.waitFor();
+    expect(await compare.locator('thead th').count()).toBe(3);
+    expect(await page.getByRole('note', { name: 'Why the leader wins' }).textContent()).toMatch(
+      / beats .* by \d\.\d{3}/,
+    );
+    await page.waitForTimeout(1200);
+    await screenshot(page, 'compare', { readme: true });
+    await compare.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => compare.count()).toBe(0);
+  });
+
   it('switches to the dark theme and keeps it after a reload', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();

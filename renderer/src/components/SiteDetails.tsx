@@ -1,6 +1,7 @@
 // What is known about the selected site, with its source and date.
 import type { ReactNode } from 'react';
 import { useApp } from '../context';
+import { MAX_COMPARE } from '../store';
 import { STATUS_STYLE } from '../site-status';
 import { Contributions } from './Contributions';
 import { LegalityChain } from './LegalityChain';
@@ -10,10 +11,21 @@ const mw = (value: number | null): string => (value === null ? 'unknown' : `${va
 
 export function SiteDetails(): ReactNode {
   const site = useApp((s) => s.sites.find((x) => x.id === s.selectedSiteId));
+  const pinned = useApp((s) => s.compare);
+  const toggleCompare = useApp((s) => s.toggleCompare);
   if (!site) return <p className="hint">Select a site on the map or in the list to see its details.</p>;
   return (
     <section className="details" aria-label={`Details of ${site.name}`}>
       <h2>{site.name}</h2>
+      <button
+        type="button"
+        className="pin"
+        aria-pressed={pinned.includes(site.id)}
+        disabled={!pinned.includes(site.id) && pinned.length >= MAX_COMPARE}
+        onClick={() => toggleCompare(site.id)}
+      >
+        {pinned.includes(site.id) ? 'Remove from compare' : `Add to compare (${pinned.length}/${MAX_COMPARE})`}
+      </button>
       <dl>
         <dt>Market</dt>
         <dd>

@@ -3,6 +3,7 @@ import 'leaflet/dist/leaflet.css';
 import type { ReactNode } from 'react';
 import { MapContainer } from 'react-leaflet';
 import { SCORE_SCALE } from '../score-colors';
+import { ComparePanel } from '../components/ComparePanel';
 import { Basemap } from './Basemap';
 import { SiteMarkers } from './SiteMarkers';
 
@@ -26,6 +27,7 @@ export function SiteMap(): ReactNode {
         <SiteMarkers />
       </MapContainer>
       <Legend />
+      <ComparePanel />
     </div>
   );
 }

@@ -126,6 +126,28 @@ describe('browser mode', () => {
     await expect.poll(() => compare.count()).toBe(0);
   });
 
+  it('runs the sensitivity analysis, shows rank probabilities, and cancels a long run', async () => {
+    await page.getByRole('button', { name: 'Sensitivity…' }).click();
+    const panel = page.getByRole('region', { name: 'Sensitivity' });
+    await panel.getByRole('button', { name: 'Run' }).click();
+    await panel.getByRole('table', { name: 'Stability intervals' }).waitFor();
+    expect(await panel.getByRole('status').textContent()).toContain('2000 samples');
+    expect(await panel.locator('.smaa-row').count()).toBeGreaterThan(1);
+    expect(await panel.locator('.sweep path').count()).toBeGreaterThan(0);
+    await screenshot(page, 'sensitivity', { readme: true });
+
+    await panel.getByLabel('Samples', { exact: true }).fill('100000');
+    await panel.getByRole('button', { name: 'Run' }).click();
+    const progress = panel.getByRole('progressbar', { name: 'Sensitivity progress' });
+    await progress.waitFor();
+    await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(0);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => panel.getByRole('status').textContent(), { timeout: 20000 })
+      .toMatch(/Cancelled after \d+ of 100000/);
+    await panel.getByRole('button', { name: 'Close' }).click();
+  });
+
   it('switches to the dark theme and keeps it after a reload', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();

@@ -1,9 +1,10 @@
 // The map: offline basemap, site markers, a legend. MapContainer props are fixed after mount.
 import 'leaflet/dist/leaflet.css';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { MapContainer } from 'react-leaflet';
 import { SCORE_SCALE } from '../score-colors';
 import { ComparePanel } from '../components/ComparePanel';
+import { SensitivityPanel } from '../sensitivity/SensitivityPanel';
 import { Basemap } from './Basemap';
 import { SiteMarkers } from './SiteMarkers';
 
@@ -12,8 +13,13 @@ const INITIAL_CENTER: [number, number] = [18, 112];
 const INITIAL_ZOOM = 4;
 
 export function SiteMap(): ReactNode {
+  const [sensitivityOpen, setSensitivityOpen] = useState(false);
   return (
     <div className="map-wrap">
+      <button type="button" className="open-sensitivity" onClick={() => setSensitivityOpen(true)}>
+        Sensitivity…
+      </button>
+      {sensitivityOpen && <SensitivityPanel onClose={() => setSensitivityOpen(false)} />}
       <MapContainer
         center={INITIAL_CENTER}
         zoom={INITIAL_ZOOM}

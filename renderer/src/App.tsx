@@ -26,7 +26,11 @@ export function App(): ReactNode {
         <ThemeToggle />
       </header>
       <ReadOnlyBanner />
-      {loadState === 'ready' && <ScenarioBar />}
+      {loadState === 'ready' && (
+        <nav aria-label="Scenario controls">
+          <ScenarioBar />
+        </nav>
+      )}
       <main className="workspace">
         <aside className="sidebar" aria-label="Sites">
           {loadState === 'loading' && <p className="hint">Loading sites…</p>}

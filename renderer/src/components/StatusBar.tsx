@@ -7,12 +7,14 @@ export function StatusBar(): ReactNode {
   const count = useApp((s) => s.sites.length);
   const asOf = useApp((s) => s.scenario.asOf);
   return (
-    <footer className="status-bar" role="status">
-      <span>Database: {info?.dbPath ?? '…'}</span>
-      <span>As of {asOf}</span>
-      <span>
-        {count} sites · schema v{info?.schemaVersion ?? '…'} · Landfall {info?.version ?? ''}
-      </span>
+    <footer className="status-bar">
+      <div role="status" className="status-items">
+        <span>Database: {info?.dbPath ?? '…'}</span>
+        <span>As of {asOf}</span>
+        <span>
+          {count} sites · schema v{info?.schemaVersion ?? '…'} · Landfall {info?.version ?? ''}
+        </span>
+      </div>
     </footer>
   );
 }

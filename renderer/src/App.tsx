@@ -5,7 +5,8 @@ import { SiteDetails } from './components/SiteDetails';
 import { RankingTable } from './components/RankingTable';
 import { ScenarioBar } from './components/ScenarioBar';
 import { StatusBar } from './components/StatusBar';
-import { ThemeToggle } from './components/ThemeToggle';
+import { ThemeToggle, useTheme } from './components/ThemeToggle';
+import { useShortcuts } from './hooks/use-shortcuts';
 import { useApp, useServices } from './context';
 import { SiteMap } from './map/SiteMap';
 
@@ -13,6 +14,8 @@ export function App(): ReactNode {
   const { client, store } = useServices();
   const loadState = useApp((s) => s.loadState);
   const error = useApp((s) => s.error);
+  const [theme, toggleTheme] = useTheme();
+  useShortcuts(toggleTheme);
   useEffect(() => {
     void store.getState().load(client);
     return client.subscribe('data.changed', () => void store.getState().load(client));
@@ -23,7 +26,7 @@ export function App(): ReactNode {
       <header className="top-bar">
         <h1>Landfall</h1>
         <span className="tagline">Where to put AI compute — chip legality, connectivity, cost, stability</span>
-        <ThemeToggle />
+        <ThemeToggle theme={theme} onToggle={toggleTheme} />
       </header>
       <ReadOnlyBanner />
       {loadState === 'ready' && (

@@ -41,6 +41,9 @@ export interface AppState {
   selectedSiteId: string | null;
   /** Sites pinned for side-by-side comparison (at most MAX_COMPARE). */
   compare: string[];
+  /** The overlay open over the map, if any. */
+  panel: Panel;
+  setPanel(panel: Panel): void;
   load(client: Client): Promise<void>;
   rescore(client: Client): Promise<void>;
   setScenario(client: Client, change: Partial<Scenario>): Promise<void>;
@@ -49,6 +52,8 @@ export interface AppState {
 }
 
 export const MAX_COMPARE = 4;
+
+export type Panel = 'none' | 'sensitivity' | 'help';
 
 /**
  * The profile the workspace opens with when none was chosen: the case Landfall exists for, a
@@ -74,6 +79,10 @@ export function createAppStore(): StoreApi<AppState> {
     scoreError: null,
     selectedSiteId: null,
     compare: [],
+    panel: 'none',
+    setPanel(panel) {
+      set({ panel });
+    },
     async load(client) {
       set({ loadState: 'loading', error: null });
       try {

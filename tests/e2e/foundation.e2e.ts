@@ -148,6 +148,23 @@ describe('browser mode', () => {
     await panel.getByRole('button', { name: 'Close' }).click();
   });
 
+  it('lists the keyboard shortcuts and obeys them', async () => {
+    await page.locator('body').press('?');
+    const help = page.getByRole('region', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    expect(await help.locator('tr').count()).toBeGreaterThanOrEqual(8);
+    await screenshot(page, 'shortcuts');
+    await page.locator('body').press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+    const asOf = page.getByLabel('As of');
+    const before = await asOf.inputValue();
+    await page.locator('body').press('[');
+    await expect.poll(() => asOf.inputValue()).not.toBe(before);
+    const selected = (): Promise<number> => page.locator('.ranking tbody tr[aria-selected="true"]').count();
+    await page.locator('body').press('j');
+    await expect.poll(selected).toBe(1);
+  });
+
   it('switches to the dark theme and keeps it after a reload', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();

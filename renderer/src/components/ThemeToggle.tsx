@@ -1,7 +1,7 @@
 // Light and dark themes; the choice is remembered on this machine.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 
-type Theme = 'light' | 'dark';
+export type Theme = 'light' | 'dark';
 const KEY = 'landfall.theme';
 
 function initialTheme(): Theme {
@@ -10,20 +10,21 @@ function initialTheme(): Theme {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-export function ThemeToggle(): ReactNode {
+/** The current theme, applied to <html data-theme>, and a function that flips it. */
+export function useTheme(): [Theme, () => void] {
   const [theme, setTheme] = useState<Theme>(initialTheme);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     window.localStorage.setItem(KEY, theme);
   }, [theme]);
+  const toggle = useCallback(() => setTheme((t) => (t === 'dark' ? 'light' : 'dark')), []);
+  return [theme, toggle];
+}
+
+export function ThemeToggle({ theme, onToggle }: { theme: Theme; onToggle: () => void }): ReactNode {
   const next = theme === 'dark' ? 'light' : 'dark';
   return (
-    <button
-      type="button"
-      className="theme-toggle"
-      onClick={() => setTheme(next)}
-      aria-label={`Switch to ${next} theme`}
-    >
+    <button type="button" className="theme-toggle" onClick={onToggle} aria-label={`Switch to ${next} theme`}>
       {theme === 'dark' ? 'Light' : 'Dark'} theme
     </button>
   );

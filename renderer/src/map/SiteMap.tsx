@@ -1,9 +1,11 @@
 // The map: offline basemap, site markers, a legend. MapContainer props are fixed after mount.
 import 'leaflet/dist/leaflet.css';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { MapContainer } from 'react-leaflet';
 import { SCORE_SCALE } from '../score-colors';
 import { ComparePanel } from '../components/ComparePanel';
+import { HelpPanel } from '../components/HelpPanel';
+import { useApp } from '../context';
 import { SensitivityPanel } from '../sensitivity/SensitivityPanel';
 import { Basemap } from './Basemap';
 import { SiteMarkers } from './SiteMarkers';
@@ -13,13 +15,20 @@ const INITIAL_CENTER: [number, number] = [18, 112];
 const INITIAL_ZOOM = 4;
 
 export function SiteMap(): ReactNode {
-  const [sensitivityOpen, setSensitivityOpen] = useState(false);
+  const panel = useApp((s) => s.panel);
+  const setPanel = useApp((s) => s.setPanel);
   return (
     <div className="map-wrap">
-      <button type="button" className="open-sensitivity" onClick={() => setSensitivityOpen(true)}>
-        Sensitivity…
-      </button>
-      {sensitivityOpen && <SensitivityPanel onClose={() => setSensitivityOpen(false)} />}
+      <div className="map-actions">
+        <button type="button" onClick={() => setPanel('sensitivity')}>
+          Sensitivity…
+        </button>
+        <button type="button" onClick={() => setPanel('help')} aria-label="Keyboard shortcuts">
+          ?
+        </button>
+      </div>
+      {panel === 'sensitivity' && <SensitivityPanel onClose={() => setPanel('none')} />}
+      {panel === 'help' && <HelpPanel onClose={() => setPanel('none')} />}
       <MapContainer
         center={INITIAL_CENTER}
         zoom={INITIAL_ZOOM}

@@ -5,6 +5,7 @@ import { SiteDetails } from './components/SiteDetails';
 import { RankingTable } from './components/RankingTable';
 import { ScenarioBar } from './components/ScenarioBar';
 import { StatusBar } from './components/StatusBar';
+import { WeightsPanel } from './components/WeightsPanel';
 import { ThemeToggle, useTheme } from './components/ThemeToggle';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useApp, useServices } from './context';
@@ -47,6 +48,10 @@ export function App(): ReactNode {
           )}
           {loadState === 'ready' && (
             <>
+              <details className="weights-drawer">
+                <summary>Weights</summary>
+                <WeightsPanel />
+              </details>
               <div className="ranking-wrap">
                 <RankingTable />
               </div>

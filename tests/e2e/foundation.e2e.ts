@@ -83,6 +83,28 @@ describe('browser mode', () => {
     await screenshot(page, 'ranking-preset-changed', { readme: true });
   });
 
+  it('moving a weight slider re-ranks the table and recolours the markers', async () => {
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('cost-first');
+    await page.getByRole('combobox', { name: 'Company profile' }).selectOption('cn-private-lab-rented');
+    await page.locator('.weights-drawer > summary').click();
+    const ranking = page.getByRole('table', { name: 'Ranking' });
+    const order = (): Promise<string[]> => ranking.locator('tbody tr .site-name').allTextContents();
+    const fills = (): Promise<(string | null)[]> =>
+      page.locator('.site-marker').evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+    await expect.poll(async () => (await order()).length).toBeGreaterThan(0);
+    const beforeOrder = await order();
+    const beforeFills = await fills();
+    // Power price carries the cheapest (mainland) sites; taking its weight away must reorder them.
+    const slider = page.getByRole('slider', { name: /Power price/ });
+    await slider.focus();
+    for (let i = 0; i < 35; i++) await slider.press('ArrowLeft');
+    await expect.poll(order).not.toEqual(beforeOrder);
+    await expect.poll(fills).not.toEqual(beforeFills);
+    await screenshot(page, 'weights-moved', { readme: true });
+    await page.getByRole('button', { name: 'Reset to preset' }).click();
+    await page.locator('.weights-drawer > summary').click();
+  });
+
   it("replays history: dragging the date across April 2025 changes mainland China's H20 status", async () => {
     await page.getByRole('combobox', { name: 'Company profile' }).selectOption('cn-private-lab-owned');
     await page

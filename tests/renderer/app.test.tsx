@@ -48,7 +48,7 @@ describe('App', () => {
     const ranked = results.filter((r) => r.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
     const shown = rankingRows().map((row) => row.querySelector('.site-name')?.textContent);
     expect(shown.slice(0, ranked.length)).toEqual(ranked.map((r) => r.name));
-    expect(screen.getByRole('status').textContent).toContain(':memory:');
+    expect(screen.getByRole('status', { name: 'Status bar' }).textContent).toContain(':memory:');
     backend.close();
   });
 

@@ -8,7 +8,7 @@ export function StatusBar(): ReactNode {
   const asOf = useApp((s) => s.scenario.asOf);
   return (
     <footer className="status-bar">
-      <div role="status" className="status-items">
+      <div role="status" aria-label="Status bar" className="status-items">
         <span>Database: {info?.dbPath ?? '…'}</span>
         <span>As of {asOf}</span>
         <span>

@@ -1,0 +1,140 @@
+// The planner's weights: a slider per criterion, grouped by category, always totalling 100 %. Moving
+// one rescales the unlocked others; every move re-scores at once (the store drops stale replies).
+import { useMemo, useState, type ReactNode } from 'react';
+import type { CriterionGroup } from '../../../shared/model/criteria';
+import { useApp, useServices } from '../context';
+import type { Choices, Scenario } from '../store';
+import { normalise, rescale, toPercent } from '../weights-math';
+import './weights-panel.css';
+
+const GROUPS: { id: CriterionGroup; label: string }[] = [
+  { id: 'chip_legality', label: 'Chip legality' },
+  { id: 'connectivity', label: 'Connectivity' },
+  { id: 'cost', label: 'Cost' },
+  { id: 'regulatory_stability', label: 'Regulatory stability' },
+  { id: 'power', label: 'Power' },
+  { id: 'water_climate', label: 'Water and climate' },
+  { id: 'carbon', label: 'Carbon' },
+];
+
+/** Every criterion's weight (0 when absent), summing to 1: the overrides if any, else the preset's. */
+function currentWeights(choices: Choices, scenario: Pick<Scenario, 'presetId' | 'weights'>): Record<string, number> {
+  const preset = choices.presets.find((p) => p.id === scenario.presetId);
+  const source = scenario.weights ?? preset?.weights ?? {};
+  return normalise(Object.fromEntries(choices.criteria.map((c) => [c.id, source[c.id] ?? 0])));
+}
+
+export function WeightsPanel(): ReactNode {
+  const { client, store } = useServices();
+  const choices = useApp((s) => s.choices);
+  const { criteria, presets } = choices;
+  const presetId = useApp((s) => s.scenario.presetId);
+  const overrides = useApp((s) => s.scenario.weights);
+  const [locked, setLocked] = useState<ReadonlySet<string>>(() => new Set());
+  const [showAll, setShowAll] = useState(false);
+
+  const preset = presets.find((p) => p.id === presetId);
+  const weights = useMemo(
+    () => currentWeights(choices, { presetId, weights: overrides }),
+    [choices, overrides, presetId],
+  );
+  // The preset's criteria (those it weights at 0 too, so they can be added) and any the planner added.
+  const visible = useMemo(
+    () =>
+      [...criteria]
+        .sort((a, b) => a.sortOrder - b.sortOrder)
+        .filter((c) => showAll || Object.hasOwn(preset?.weights ?? {}, c.id) || (weights[c.id] ?? 0) > 0),
+    [criteria, preset, showAll, weights],
+  );
+  const percent = useMemo(
+    () =>
+      toPercent(
+        weights,
+        visible.map((c) => c.id),
+      ),
+    [weights, visible],
+  );
+
+  if (!preset) return null;
+
+  const move = (id: string, value: number): void => {
+    // Read the store, not this render's props: several input events can arrive between renders.
+    const { choices: latest, scenario } = store.getState();
+    const all = currentWeights(latest, scenario);
+    const shown = Object.fromEntries(visible.map((c) => [c.id, all[c.id] ?? 0]));
+    // Hidden criteria weigh 0 (a weighted criterion is always shown) and stay 0.
+    const next = { ...all, ...rescale(shown, id, value, locked) };
+    void store.getState().setScenario(client, { weights: next });
+  };
+  const toggleLock = (id: string): void =>
+    setLocked((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  return (
+    <section className="weights-panel" aria-label="Weights">
+      <div className="weights-panel-head">
+        <h2>Weights</h2>
+        <label className="weights-show-all">
+          <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
+          Show all criteria
+        </label>
+        <button
+          type="button"
+          disabled={overrides === null}
+          onClick={() => void store.getState().setScenario(client, { weights: null })}
+        >
+          Reset to preset
+        </button>
+      </div>
+      {GROUPS.map((group) => {
+        const members = visible.filter((c) => c.group === group.id);
+        if (members.length === 0) return null;
+        return (
+          <fieldset key={group.id} className="weights-group">
+            <legend>{group.label}</legend>
+            {members.map((c) => {
+              const inputId = `weight-${c.id}`;
+              const isLocked = locked.has(c.id);
+              const pct = percent[c.id] ?? 0;
+              return (
+                <div key={c.id} className={isLocked ? 'weight-row locked' : 'weight-row'}>
+                  <label htmlFor={inputId} title={c.description}>
+                    {c.name}
+                  </label>
+                  <input
+                    id={inputId}
+                    type="range"
+                    min={0}
+                    max={100}
+                    step={1}
+                    value={pct}
+                    aria-valuetext={`${pct} %`}
+                    disabled={isLocked}
+                    onChange={(e) => move(c.id, Number(e.target.value) / 100)}
+                  />
+                  <output htmlFor={inputId} className="weight-value">
+                    {pct} %
+                  </output>
+                  <button
+                    type="button"
+                    className="weight-lock"
+                    aria-pressed={isLocked}
+                    aria-label={`Lock ${c.name}`}
+                    title={isLocked ? 'Locked: this weight keeps its value' : 'Lock this weight'}
+                    onClick={() => toggleLock(c.id)}
+                  >
+                    {/* Text, not an emoji: the desktop fonts on Linux often have no lock glyph. */}
+                    {isLocked ? 'Locked' : 'Lock'}
+                  </button>
+                </div>
+              );
+            })}
+          </fieldset>
+        );
+      })}
+    </section>
+  );
+}

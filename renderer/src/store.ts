@@ -43,6 +43,10 @@ export interface AppState {
   compare: string[];
   /** The overlay open over the map, if any. */
   panel: Panel;
+  /** Earlier and undone weight overrides, for undo and redo (a drag counts as one edit). */
+  weightHistory: { past: WeightsOverride[]; future: WeightsOverride[] };
+  undoWeights(client: Client): Promise<void>;
+  redoWeights(client: Client): Promise<void>;
   setPanel(panel: Panel): void;
   load(client: Client): Promise<void>;
   rescore(client: Client): Promise<void>;
@@ -54,6 +58,11 @@ export interface AppState {
 export const MAX_COMPARE = 4;
 
 export type Panel = 'none' | 'sensitivity' | 'help';
+
+type WeightsOverride = Record<string, number> | null;
+
+/** Weight changes closer together than this are one edit (one drag of a slider). */
+export const WEIGHT_EDIT_COALESCE_MS = 600;
 
 /**
  * The profile the workspace opens with when none was chosen: the case Landfall exists for, a
@@ -68,6 +77,7 @@ export function todayIso(now: Date = new Date()): string {
 export function createAppStore(): StoreApi<AppState> {
   // Results of an older request must not overwrite a newer one (fast date dragging).
   let scoreRequest = 0;
+  let lastWeightEdit = 0;
   return createStore<AppState>()((set, get) => ({
     loadState: 'loading',
     error: null,
@@ -80,6 +90,25 @@ export function createAppStore(): StoreApi<AppState> {
     selectedSiteId: null,
     compare: [],
     panel: 'none',
+    weightHistory: { past: [], future: [] },
+    async undoWeights(client) {
+      const { past, future } = get().weightHistory;
+      const previous = past.at(-1);
+      if (previous === undefined) return;
+      lastWeightEdit = 0;
+      set({ weightHistory: { past: past.slice(0, -1), future: [...future, get().scenario.weights] } });
+      set({ scenario: { ...get().scenario, weights: previous } });
+      await get().rescore(client);
+    },
+    async redoWeights(client) {
+      const { past, future } = get().weightHistory;
+      const next = future.at(-1);
+      if (next === undefined) return;
+      lastWeightEdit = 0;
+      set({ weightHistory: { past: [...past, get().scenario.weights], future: future.slice(0, -1) } });
+      set({ scenario: { ...get().scenario, weights: next } });
+      await get().rescore(client);
+    },
     setPanel(panel) {
       set({ panel });
     },
@@ -133,7 +162,18 @@ export function createAppStore(): StoreApi<AppState> {
     async setScenario(client, change) {
       const current = get().scenario;
       // Another preset brings its own weights: drop the overrides made for the previous one.
-      const weights = change.presetId !== undefined && change.presetId !== current.presetId ? null : current.weights;
+      const presetChanged = change.presetId !== undefined && change.presetId !== current.presetId;
+      const weights = presetChanged ? null : current.weights;
+      if (presetChanged) {
+        set({ weightHistory: { past: [], future: [] } });
+      } else if (change.weights !== undefined) {
+        const now = Date.now();
+        if (now - lastWeightEdit > WEIGHT_EDIT_COALESCE_MS) {
+          const { past } = get().weightHistory;
+          set({ weightHistory: { past: [...past, current.weights], future: [] } });
+        }
+        lastWeightEdit = now;
+      }
       set({ scenario: { ...current, weights, ...change } });
       await get().rescore(client);
     },

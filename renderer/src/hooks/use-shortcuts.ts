@@ -8,8 +8,16 @@ export function useShortcuts(toggleTheme: () => void): void {
   const { client, store } = useServices();
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
       const state = store.getState();
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !isTypingTarget(event.target)) {
+        const key = event.key.toLowerCase();
+        if (key === 'z' || key === 'y') {
+          event.preventDefault();
+          void (key === 'y' || event.shiftKey ? state.redoWeights(client) : state.undoWeights(client));
+        }
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
       const order = state.score
         ? [
             ...state.score.results.filter((r) => !r.excluded).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)),

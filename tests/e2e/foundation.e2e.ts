@@ -121,9 +121,20 @@ describe('browser mode', () => {
     expect(await page.getByRole('region', { name: 'Chip legality' }).textContent()).toContain('us-2025-04-09');
     await slider.fill(day('2025-09-01'));
     await expect.poll(() => h20.textContent()).toBe('Conditional');
+
+    // The same history on the map: mainland China shaded by H20's status.
+    await page.getByLabel('Shade countries').selectOption('nvidia-h20');
+    const china = page.locator('path.country[data-iso="156"]');
+    await slider.fill(day('2025-03-01'));
+    await expect.poll(() => china.getAttribute('data-legality')).toBe('allowed');
+    await slider.fill(day('2025-05-01'));
+    await expect.poll(() => china.getAttribute('data-legality')).toBe('licence_required');
+    await slider.fill(day('2025-09-01'));
+    await expect.poll(() => china.getAttribute('data-legality')).toBe('conditional');
     // Let the map finish flying to the site before the picture is taken.
     await page.waitForTimeout(1200);
     await screenshot(page, 'timeline-h20', { readme: true });
+    await page.getByLabel('Shade countries').selectOption('');
   });
 
   it('compares pinned sites side by side and explains why the leader wins', async () => {

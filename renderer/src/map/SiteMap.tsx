@@ -1,8 +1,10 @@
 // The map: offline basemap, site markers, a legend. MapContainer props are fixed after mount.
 import 'leaflet/dist/leaflet.css';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { MapContainer } from 'react-leaflet';
 import { SCORE_SCALE } from '../score-colors';
+import { LEGALITY_FILL, LEGALITY_LABEL } from './legality-shading';
+import { useCountryLegality } from './useCountryLegality';
 import { ComparePanel } from '../components/ComparePanel';
 import { HelpPanel } from '../components/HelpPanel';
 import { useApp } from '../context';
@@ -17,9 +19,12 @@ const INITIAL_ZOOM = 4;
 export function SiteMap(): ReactNode {
   const panel = useApp((s) => s.panel);
   const setPanel = useApp((s) => s.setPanel);
+  const [shadeChip, setShadeChip] = useState<string | null>(null);
+  const shading = useCountryLegality(shadeChip);
   return (
     <div className="map-wrap">
       <div className="map-actions">
+        <ShadingControl chipId={shadeChip} onChange={setShadeChip} />
         <button type="button" onClick={() => setPanel('sensitivity')}>
           Sensitivity…
         </button>
@@ -38,18 +43,56 @@ export function SiteMap(): ReactNode {
         className="map"
         aria-label="Map of candidate sites"
       >
-        <Basemap />
+        <Basemap shading={shading} />
         <SiteMarkers />
       </MapContainer>
-      <Legend />
+      <Legend shaded={shadeChip !== null} />
       <ComparePanel />
     </div>
   );
 }
 
-function Legend(): ReactNode {
+/** Shade countries by the legality of one of the profile's chips, or not at all. */
+function ShadingControl({
+  chipId,
+  onChange,
+}: {
+  chipId: string | null;
+  onChange: (id: string | null) => void;
+}): ReactNode {
+  const profileId = useApp((s) => s.scenario.profileId);
+  // Select the profile itself (a stable reference); a fresh [] from the selector would re-render forever.
+  const profile = useApp((s) => s.choices.profiles.find((p) => p.id === profileId));
+  const chips = profile?.neededChips ?? [];
+  return (
+    <label className="shading-control">
+      Shade countries
+      <select value={chipId ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
+        <option value="">off</option>
+        {chips.map((id) => (
+          <option key={id} value={id}>
+            by legality of {id}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Legend({ shaded }: { shaded: boolean }): ReactNode {
   return (
     <div className="legend" aria-label="Legend">
+      {shaded && (
+        <>
+          <div className="legend-title">Country: chip legality</div>
+          {Object.entries(LEGALITY_FILL).map(([status, color]) => (
+            <div key={status} className="legend-row">
+              <span className="legend-swatch" style={{ background: color }} />
+              {LEGALITY_LABEL[status as keyof typeof LEGALITY_LABEL]}
+            </div>
+          ))}
+        </>
+      )}
       <div className="legend-title">Score</div>
       <div className="legend-scale" aria-hidden="true">
         {SCORE_SCALE.map((color) => (

@@ -1,0 +1,26 @@
+// ISO 3166-1 alpha-2 → numeric codes, which is how Natural Earth (world-atlas) names its countries.
+// Covers the countries Landfall's markets are in; a country missing here is simply left unshaded.
+export const ISO_NUMERIC: Readonly<Record<string, string>> = {
+  AU: '036',
+  CN: '156',
+  HK: '344',
+  ID: '360',
+  IN: '356',
+  JP: '392',
+  MO: '446',
+  MY: '458',
+  SG: '702',
+  TH: '764',
+  US: '840',
+  KR: '410',
+  TW: '158',
+  VN: '704',
+  PH: '608',
+  AE: '784',
+  SA: '682',
+  DE: '276',
+  GB: '826',
+  FR: '250',
+  NL: '528',
+  IE: '372',
+};

@@ -1,0 +1,16 @@
+// Colours for countries shaded by the legality of one chip for the chosen profile.
+import type { LegalityStatus } from '../../../shared/engine/types';
+
+export const LEGALITY_FILL: Record<LegalityStatus, string> = {
+  allowed: '#009E73',
+  conditional: '#F0E442',
+  licence_required: '#E69F00',
+  prohibited: '#D55E00',
+};
+
+export const LEGALITY_LABEL: Record<LegalityStatus, string> = {
+  allowed: 'Allowed',
+  conditional: 'Conditional',
+  licence_required: 'Licence required',
+  prohibited: 'Prohibited',
+};

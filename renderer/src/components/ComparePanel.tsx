@@ -17,7 +17,7 @@ export function ComparePanel(): ReactNode {
   const leader = [...scored].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
   const criterionIds = Object.keys(score.weights);
   return (
-    <section className="compare" aria-label="Compare sites">
+    <section className="compare overlay-panel" aria-label="Compare sites">
       <header>
         <h2>Compare</h2>
         <button type="button" onClick={() => pinned.forEach((id) => toggle(id))}>

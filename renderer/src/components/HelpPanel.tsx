@@ -4,7 +4,7 @@ import { SHORTCUTS } from '../shortcuts';
 
 export function HelpPanel({ onClose }: { onClose: () => void }): ReactNode {
   return (
-    <section className="help-panel" aria-label="Keyboard shortcuts">
+    <section className="help-panel overlay-panel" aria-label="Keyboard shortcuts">
       <header>
         <h2>Keyboard shortcuts</h2>
         <button type="button" onClick={onClose}>

@@ -61,7 +61,7 @@ export function SensitivityPanel({ onClose }: { onClose: () => void }): ReactNod
         .map((s) => s.siteId)
     : [];
   return (
-    <section className="sensitivity" aria-label="Sensitivity">
+    <section className="sensitivity overlay-panel" aria-label="Sensitivity">
       <header>
         <h2>Sensitivity</h2>
         <button type="button" onClick={onClose}>

@@ -72,7 +72,7 @@ describe('accessibility', () => {
     await page.waitForSelector('.ranking tbody tr');
     await page.keyboard.press('Tab');
     const reached = new Set<string>();
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 20; i++) {
       reached.add(
         await page.evaluate(
           () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName ?? '',

@@ -121,3 +121,22 @@ describe('App', () => {
     await waitFor(() => expect(calls.length).toBeGreaterThan(before));
   });
 });
+
+describe('ranking filter', () => {
+  it('narrows the ranking to one country, to a search, and hides excluded sites', async () => {
+    const { transport, backend } = inMemoryTransport();
+    renderApp(transport);
+    await waitForRanking(countSites(backend.db));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Country' }), { target: { value: 'SG' } });
+    const singapore = rankingRows().map((row) => row.textContent ?? '');
+    expect(singapore.length).toBeGreaterThan(1);
+    for (const row of singapore) expect(row).toContain('Singapore');
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find a site' }), { target: { value: 'tuas' } });
+    expect(rankingRows()).toHaveLength(1);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Country' }), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find a site' }), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Hide excluded' }));
+    for (const row of rankingRows()) expect(row.className).not.toContain('excluded');
+    backend.close();
+  });
+});

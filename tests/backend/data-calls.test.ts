@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend';
-import type { CliIo } from '../../backend/cli/io';
 import { runCli } from '../../backend/cli/main';
 import { seedChips } from '../../db/seed/chips';
 import { seedCriteria } from '../../db/seed/criteria';
@@ -15,6 +14,7 @@ import { seedPresets } from '../../db/seed/presets';
 import { seedProfiles } from '../../db/seed/profiles';
 import type { CallName, CallOutput } from '../../shared/contract';
 import type { ApiError } from '../../shared/errors';
+import { runCliCapturing, type CliRun } from './cli-capture';
 
 let backend: Backend;
 
@@ -209,13 +209,7 @@ describe('CLI list commands', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t) };
-    const code = await runCli([...argv, '--db', dbPath], io);
-    return { code, out, err };
-  }
+  const cli = (...argv: string[]): Promise<CliRun> => runCliCapturing(argv, dbPath);
 
   const csvLines = (out: string): string[] => out.slice(0, -2).split('\r\n');
 

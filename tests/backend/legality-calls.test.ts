@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend';
-import type { CliIo } from '../../backend/cli/io';
-import { runCli } from '../../backend/cli/main';
 import type { CallName, CallOutput } from '../../shared/contract';
 import type { ApiError } from '../../shared/errors';
+import { runCliCapturing, type CliRun } from './cli-capture';
 
 let backend: Backend;
 
@@ -137,13 +136,7 @@ describe('landfall legality', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t) };
-    const code = await runCli([...argv, '--db', dbPath], io);
-    return { code, out, err };
-  }
+  const cli = (...argv: string[]): Promise<CliRun> => runCliCapturing(argv, dbPath);
 
   it('prints the status, reason, chain and ids as JSON', async () => {
     const run = await cli(

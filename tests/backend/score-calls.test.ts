@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend';
-import type { CliIo } from '../../backend/cli/io';
-import { runCli } from '../../backend/cli/main';
 import { buildScoringInput, policyChurnColumn } from '../../backend/services/score-matrix';
 import type { CallOutput } from '../../shared/contract';
 import type { PolicyEvent } from '../../shared/model/policy';
+import { runCliCapturing, type CliRun } from './cli-capture';
 
 let backend: Backend;
 let dir: string;
@@ -104,13 +103,7 @@ describe('score.run', () => {
 });
 
 describe('landfall score', () => {
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t) };
-    const code = await runCli([...argv, '--db', dbPath], io);
-    return { code, out, err };
-  }
+  const cli = (...argv: string[]): Promise<CliRun> => runCliCapturing(argv, dbPath);
 
   it('prints JSON with ranks, null for excluded sites', async () => {
     const r = await cli('score', '--preset', 'cost-first', '--profile', 'us-hyperscaler', '--as-of', '2026-01-15');

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend';
-import type { CliIo } from '../../backend/cli/io';
-import { runCli } from '../../backend/cli/main';
 import type { CallOutput, EventPayload } from '../../shared/contract';
+import { runCliCapturing, type CliRun } from './cli-capture';
 
 let backend: Backend;
 let dir: string;
@@ -118,13 +117,7 @@ describe('sensitivity.run', () => {
 });
 
 describe('landfall sensitivity', () => {
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t) };
-    const code = await runCli([...argv, '--db', join(dir, 'cli.sqlite')], io);
-    return { code, out, err };
-  }
+  const cli = (...argv: string[]): Promise<CliRun> => runCliCapturing(argv, join(dir, 'cli.sqlite'));
 
   it('prints the run as JSON', async () => {
     const r = await cli('sensitivity', '--preset', 'frontier-training', '--samples', '300', '--seed', '4');

@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend, type BackendOptions } from '../../backend/backend';
 import { startBackupScheduler } from '../../backend/backup-scheduler';
-import { runCli } from '../../backend/cli/main';
-import type { CliIo } from '../../backend/cli/io';
 import { createDispatcher, type Handlers } from '../../backend/dispatcher';
 import { guardWrites, isWritingCall } from '../../backend/read-only-guard';
 import { openStoreHandle } from '../../backend/store';
@@ -15,6 +13,7 @@ import type { BackupInfo, RestoreOutcome, StoreHealth } from '../../shared/calls
 import { callNames } from '../../shared/contract';
 import type { ApiError, Result } from '../../shared/errors';
 import { corruptions, fingerprint, makeStoreFile } from '../db/store-files';
+import { runCliCapturing, type CliRun } from './cli-capture';
 
 let dir: string;
 let path: string;
@@ -293,13 +292,7 @@ describe('scheduled backups', () => {
 });
 
 describe('landfall backup / backups / restore / health', () => {
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t) };
-    const code = await runCli([...argv, '--db', path], io);
-    return { code, out, err };
-  }
+  const cli = (...argv: string[]): Promise<CliRun> => runCliCapturing(argv, path);
 
   it('backs up, lists, repairs a damaged database and reports its health', async () => {
     const made = await cli('backup');

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend';
-import type { CliIo } from '../../backend/cli/io';
-import { runCli } from '../../backend/cli/main';
 import { contentHash } from '../../db/transfer/content-hash';
 import type { ApiError, Result } from '../../shared/errors';
 import type { ExportOutput, ImportPreview, ImportResult } from '../../shared/model/transfer';
+import { runCliCapturing, type CliRun } from './cli-capture';
 
 const SOURCE = 'Survey,https://example.org/s,2025-03-01';
 const HEAD = 'id,name,country,region,lat,lon,source_title,source_url,as_of';
@@ -137,13 +136,7 @@ describe('landfall import / export', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let errText = '';
-    const io: CliIo = { out: (t) => (out += t), err: (t) => (errText += t) };
-    const code = await runCli([...argv, '--db', dbPath], io);
-    return { code, out, err: errText };
-  }
+  const cli = (...argv: string[]): Promise<CliRun> => runCliCapturing(argv, dbPath);
 
   const sitesJson = async (): Promise<{ id: string }[]> => JSON.parse((await cli('sites')).out) as { id: string }[];
 

@@ -15,6 +15,7 @@ import { seedProfiles } from '../../db/seed/profiles';
 import type { CallName, CallOutput } from '../../shared/contract';
 import type { ApiError } from '../../shared/errors';
 import { runCliCapturing, type CliRun } from './cli-capture';
+import { errorOf, valueOf } from './dispatch-results';
 
 let backend: Backend;
 
@@ -26,17 +27,9 @@ afterAll(() => {
   backend.close();
 });
 
-async function value<N extends CallName>(name: N, input: unknown): Promise<CallOutput<N>> {
-  const result = await backend.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return result.value as CallOutput<N>;
-}
+const value = <N extends CallName>(name: N, input: unknown): Promise<CallOutput<N>> => valueOf(backend, name, input);
 
-async function failure(name: CallName, input: unknown): Promise<ApiError> {
-  const result = await backend.dispatch(name, input);
-  if (result.ok) throw new Error(`expected ${name} to fail, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
+const failure = (name: CallName, input: unknown): Promise<ApiError> => errorOf(backend, name, input);
 
 const ids = (items: readonly { id: string }[]): string[] => items.map((i) => i.id).sort();
 const MEASURED = seedCriteria.filter((c) => !c.derived).length;

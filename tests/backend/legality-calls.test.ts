@@ -7,6 +7,7 @@ import { createBackend, type Backend } from '../../backend/backend';
 import type { CallName, CallOutput } from '../../shared/contract';
 import type { ApiError } from '../../shared/errors';
 import { runCliCapturing, type CliRun } from './cli-capture';
+import { errorOf, valueOf } from './dispatch-results';
 
 let backend: Backend;
 
@@ -18,17 +19,9 @@ afterAll(() => {
   backend.close();
 });
 
-async function value<N extends CallName>(name: N, input: unknown): Promise<CallOutput<N>> {
-  const result = await backend.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return result.value as CallOutput<N>;
-}
+const value = <N extends CallName>(name: N, input: unknown): Promise<CallOutput<N>> => valueOf(backend, name, input);
 
-async function failure(name: CallName, input: unknown): Promise<ApiError> {
-  const result = await backend.dispatch(name, input);
-  if (result.ok) throw new Error(`expected ${name} to fail, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
+const failure = (name: CallName, input: unknown): Promise<ApiError> => errorOf(backend, name, input);
 
 const LAB = { profileId: 'cn-private-lab-owned', chipId: 'nvidia-h20', siteId: 'cn-ulanqab' };
 

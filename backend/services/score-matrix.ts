@@ -8,6 +8,8 @@
 // - A site's value for a criterion is its own override, else its market's (as metrics.list says).
 // - Stored criteria use the 'worst' missing policy: an unknown fact must not be rewarded. A 'target'
 //   normalisation has no stored breakpoints, so it falls back to min-max.
+// - Overrides from the caller win over the preset: `normalisation` (one rule for every criterion;
+//   'criterion' keeps each criterion's own) and `constraints` (replace the preset's list).
 // - chip_legality: legalityScore of the combined status of the profile's needed chips at the site on
 //   asOf (shared/engine/legality.ts). Without a profile it is missing, and a chips_legal constraint
 //   excludes every site (legality depends on who deploys).
@@ -28,9 +30,10 @@ import { legalityScore, siteLegality, type LegalityPlace } from '../../shared/en
 import { dayNumber } from '../../shared/engine/score';
 import type { CriterionSpec, DecisionMatrix, Method, ScoreOptions, SiteLegality } from '../../shared/engine/types';
 import { ServiceError } from '../../shared/errors';
+import type { ScoreNormalisation } from '../../shared/calls/score-calls';
 import type { Criterion } from '../../shared/model/criteria';
 import type { PolicyEvent } from '../../shared/model/policy';
-import type { Preset } from '../../shared/model/presets';
+import type { HardConstraint, Preset } from '../../shared/model/presets';
 import type { CompanyProfile } from '../../shared/model/profiles';
 import type { Site } from '../../shared/schemas';
 
@@ -42,12 +45,18 @@ export interface ScoringInput {
   method?: Method | undefined;
   /** Criterion id → weight, merged over the preset's weights. */
   weights?: Record<string, number> | undefined;
+  /** Overrides the preset's normalisation; 'criterion' = each criterion's own. */
+  normalisation?: ScoreNormalisation | undefined;
+  /** Replaces the preset's hard constraints. */
+  constraints?: readonly HardConstraint[] | undefined;
   staleAfterDays?: number | undefined;
 }
 
 export interface BuiltScoring {
   matrix: DecisionMatrix;
   options: ScoreOptions;
+  /** The normalisation rule applied (after the caller's override). */
+  normalisation: ScoreNormalisation;
   preset: Preset;
   profile: CompanyProfile | null;
   /** In matrix row order. */
@@ -84,7 +93,18 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
       );
     }
   }
-  const constrained = new Set(preset.constraints.flatMap((c) => (c.kind === 'chips_legal' ? [] : [c.criterionId])));
+  const constraints = input.constraints ?? preset.constraints;
+  const constrained = new Set(constraints.flatMap((c) => (c.kind === 'chips_legal' ? [] : [c.criterionId])));
+  for (const id of constrained) {
+    if (!all.some((c) => c.id === id)) {
+      throw new ServiceError(
+        'invalid_input',
+        `constraint on "${id}", which is not a criterion (criteria.list shows them)`,
+        [{ path: 'constraints', message: `unknown criterion ${id}` }],
+      );
+    }
+  }
+  const normalisation: ScoreNormalisation = input.normalisation ?? 'criterion';
   const used = all.filter((c) => (weights[c.id] ?? 0) > 0 || constrained.has(c.id));
   if (!used.some((c) => (weights[c.id] ?? 0) > 0)) {
     throw new ServiceError('invalid_input', 'at least one weight must be above zero', [
@@ -151,24 +171,25 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
     column.forEach((x, i) => (values[i * m + churnCol] = x));
   }
 
-  const criteria = used.map(toSpec);
+  const criteria = used.map((c) => toSpec(c, normalisation));
   const matrix: DecisionMatrix = { siteIds: sites.map((s) => s.id), criteria, values, low, high, asOfDay };
   const options: ScoreOptions = {
     method: input.method ?? preset.method,
     weights: Object.fromEntries(used.map((c) => [c.id, weights[c.id] ?? 0])),
-    constraints: preset.constraints,
+    constraints,
     asOf,
     staleAfterDays: input.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
     ...(legality !== undefined ? { legality } : {}),
   };
-  return { matrix, options, preset, profile, sites };
+  return { matrix, options, normalisation, preset, profile, sites };
 }
 
-function toSpec(c: Criterion): CriterionSpec {
+function toSpec(c: Criterion, normalisation: ScoreNormalisation): CriterionSpec {
+  const own = c.normalisation === 'target' ? 'minmax' : c.normalisation;
   return {
     id: c.id,
     direction: c.direction,
-    normalisation: { kind: c.normalisation === 'target' ? 'minmax' : c.normalisation },
+    normalisation: { kind: normalisation === 'criterion' ? own : normalisation },
     missing: 'worst',
     label: c.name,
     unit: c.unit,

@@ -24,6 +24,8 @@ export function scoreHandlers(ctx: ServiceContext): DomainHandlers<keyof typeof 
         preset: { id: built.preset.id, name: built.preset.name },
         profile: built.profile === null ? null : { id: built.profile.id, name: built.profile.name },
         method: result.method,
+        normalisation: built.normalisation,
+        constraints: [...built.options.constraints],
         weights: result.weights,
         results: result.results.map((r) => ({ ...r, name: names.get(r.siteId) ?? r.siteId })),
       };

@@ -25,6 +25,10 @@ export function sensitivityHandlers(ctx: ServiceContext): DomainHandlers<'sensit
           presetId: input.presetId,
           ...(input.profileId !== undefined ? { profileId: input.profileId } : {}),
           ...(input.asOf !== undefined ? { asOf: input.asOf } : {}),
+          method: input.method,
+          weights: input.weights,
+          normalisation: input.normalisation,
+          constraints: input.constraints,
         });
         const { matrix, options } = built;
         const scorer = createSampleScorer(matrix, options);

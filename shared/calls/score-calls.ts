@@ -1,6 +1,7 @@
 // The scoring call: rank every site for a preset (and company profile) on a date.
 import { z } from 'zod';
 import { CriterionId } from '../model/criteria';
+import { HardConstraint } from '../model/presets';
 import { IsoDate } from '../schemas';
 import type { CallSpecs } from './call-spec';
 
@@ -8,6 +9,27 @@ const RowId = z.string().min(1).max(200);
 const MissingPolicy = z.enum(['exclude', 'worst', 'neutral', 'reweight']);
 
 export const ScoreMethod = z.enum(['wsm', 'wpm', 'topsis']);
+
+/**
+ * How every criterion's raw values become scores in [0, 1]: 'criterion' keeps each criterion's own
+ * normalisation (criteria.list); the others apply one rule to all of them. TOPSIS ignores it.
+ */
+export const ScoreNormalisation = z.enum(['criterion', 'minmax', 'vector', 'max']);
+export type ScoreNormalisation = z.infer<typeof ScoreNormalisation>;
+
+/**
+ * What the planner changed on top of the preset, shared by score.run and sensitivity.run so both
+ * score exactly the same scenario.
+ */
+export const ScenarioOverrides = {
+  method: ScoreMethod.optional(),
+  /** Criterion id → weight, merged over the preset's weights (for the UI's sliders). */
+  weights: z.record(CriterionId, z.number().finite().nonnegative()).optional(),
+  /** Overrides the preset's normalisation (and each criterion's, unless 'criterion'). */
+  normalisation: ScoreNormalisation.optional(),
+  /** Replaces the preset's hard constraints (an empty list: none). */
+  constraints: z.array(HardConstraint).max(100).optional(),
+};
 
 export const SiteScore = z.object({
   siteId: z.string(),
@@ -29,14 +51,12 @@ export type SiteScore = z.infer<typeof SiteScore>;
 export const scoreCalls = {
   'score.run': {
     summary:
-      'Scores and ranks every site for a preset (optionally a company profile, date, method and weight overrides); excluded sites are listed with their reasons.',
+      'Scores and ranks every site for a preset (optionally a company profile, date, and overrides of the method, weights, normalisation and hard constraints); excluded sites are listed with their reasons.',
     input: z.strictObject({
       presetId: RowId,
       profileId: RowId.optional(),
       asOf: IsoDate.optional(),
-      method: ScoreMethod.optional(),
-      /** Criterion id → weight, merged over the preset's weights (for the UI's sliders). */
-      weights: z.record(CriterionId, z.number().finite().nonnegative()).optional(),
+      ...ScenarioOverrides,
       staleAfterDays: z.number().int().nonnegative().max(36_500).optional(),
     }),
     output: z.object({
@@ -44,6 +64,9 @@ export const scoreCalls = {
       preset: z.object({ id: z.string(), name: z.string() }),
       profile: z.object({ id: z.string(), name: z.string() }).nullable(),
       method: ScoreMethod,
+      normalisation: ScoreNormalisation,
+      /** The hard constraints applied (the preset's, or the caller's override). */
+      constraints: z.array(HardConstraint),
       /** The weights used, normalised to sum 1 over the scored criteria. */
       weights: z.record(z.string(), z.number()),
       results: z.array(SiteScore),

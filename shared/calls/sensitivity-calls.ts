@@ -5,6 +5,7 @@ import { Preset } from '../model/presets';
 import { CompanyProfile } from '../model/profiles';
 import { IsoDate } from '../schemas';
 import type { CallSpecs } from './call-spec';
+import { ScenarioOverrides } from './score-calls';
 
 const RowId = z.string().min(1).max(200);
 const Score = z.number().nullable();
@@ -66,6 +67,8 @@ export const sensitivityCalls = {
       presetId: RowId,
       profileId: RowId.optional(),
       asOf: IsoDate.optional(),
+      /** The same overrides as score.run, so the analysis is of the scenario on screen. */
+      ...ScenarioOverrides,
       samples: z.number().int().min(1).max(100_000).default(2000),
       seed: z.number().int().min(0).max(4_294_967_295).default(1),
       mode: z.enum(['around_preset', 'uniform']).default('around_preset'),

@@ -1,6 +1,6 @@
 // Side by side: 2–4 pinned sites, each criterion's contribution, and why the leader wins.
 import type { ReactNode } from 'react';
-import { explainWin } from '../compare-explain';
+import { explainWin } from '../../../shared/compare-explain';
 import { useApp } from '../context';
 
 export function ComparePanel(): ReactNode {

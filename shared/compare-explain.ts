@@ -1,4 +1,5 @@
 // "Why A beats B" in plain words, from the difference of the two sites' per-criterion contributions.
+// Shared by the compare panel and the report, so both explain a win in the same words.
 export interface Contender {
   name: string;
   score: number;

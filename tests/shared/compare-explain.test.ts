@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainWin } from '../../renderer/src/compare-explain';
+import { explainWin } from '../../shared/compare-explain';
 
 const names = new Map([
   ['power', 'Power price'],

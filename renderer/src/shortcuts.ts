@@ -11,7 +11,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 's', does: 'Open the sensitivity analysis' },
   { keys: '[ / ]', does: 'As-of date one month earlier / later' },
   { keys: 't', does: 'Switch between light and dark theme' },
-  { keys: 'Ctrl+Z / Ctrl+Shift+Z', does: 'Undo / redo a weight change' },
+  { keys: 'Ctrl+Z / Ctrl+Shift+Z', does: 'Undo / redo a scenario edit (weights, constraints, method, normalisation)' },
   { keys: '?', does: 'Show these shortcuts' },
   { keys: 'Esc', does: 'Close the open panel' },
 ];

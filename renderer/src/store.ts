@@ -2,13 +2,16 @@
 // the last results fetched. A factory, so each test gets a fresh store.
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ScoreNormalisation } from '../../shared/calls/score-calls';
 import type { CallOutput } from '../../shared/contract';
+import type { HardConstraint } from '../../shared/model/presets';
 import type { AppInfo, Site } from '../../shared/schemas';
 import type { Client } from './api/client';
 
 export type LoadState = 'loading' | 'ready' | 'error';
 export type ScoreRun = CallOutput<'score.run'>;
 export type Method = ScoreRun['method'];
+export type Normalisation = ScoreNormalisation;
 
 export interface Choices {
   presets: CallOutput<'presets.list'>;
@@ -25,9 +28,25 @@ export interface Scenario {
   asOf: string;
   /** null: the preset's own method. */
   method: Method | null;
+  /** null: the preset's own normalisation (each criterion's, unless the preset says otherwise). */
+  normalisation: Normalisation | null;
   /** Criterion id → weight overriding the preset's (from the weights panel); null: the preset's. */
   weights: Record<string, number> | null;
+  /** Hard constraints replacing the preset's (from the weights panel); null: the preset's. */
+  constraints: HardConstraint[] | null;
 }
+
+/** What the planner changes on top of the preset: undone and redone as one. */
+export type ScenarioEdit = Pick<Scenario, 'method' | 'normalisation' | 'weights' | 'constraints'>;
+const EDIT_KEYS = ['method', 'normalisation', 'weights', 'constraints'] as const;
+const editOf = (s: Scenario): ScenarioEdit => ({
+  method: s.method,
+  normalisation: s.normalisation,
+  weights: s.weights,
+  constraints: s.constraints,
+});
+/** No overrides: the preset as saved. */
+export const NO_OVERRIDES: ScenarioEdit = { method: null, normalisation: null, weights: null, constraints: null };
 
 export interface AppState {
   loadState: LoadState;
@@ -43,10 +62,12 @@ export interface AppState {
   compare: string[];
   /** The overlay open over the map, if any. */
   panel: Panel;
-  /** Earlier and undone weight overrides, for undo and redo (a drag counts as one edit). */
-  weightHistory: { past: WeightsOverride[]; future: WeightsOverride[] };
-  undoWeights(client: Client): Promise<void>;
-  redoWeights(client: Client): Promise<void>;
+  /** Earlier and undone scenario edits, for undo and redo (a slider drag counts as one edit). */
+  history: { past: ScenarioEdit[]; future: ScenarioEdit[] };
+  undo(client: Client): Promise<void>;
+  redo(client: Client): Promise<void>;
+  /** Fetches the presets again and selects `presetId` with no overrides (after saving a preset). */
+  reloadPresets(client: Client, presetId: string): Promise<void>;
   setPanel(panel: Panel): void;
   load(client: Client): Promise<void>;
   rescore(client: Client): Promise<void>;
@@ -59,9 +80,7 @@ export const MAX_COMPARE = 4;
 
 export type Panel = 'none' | 'sensitivity' | 'help';
 
-type WeightsOverride = Record<string, number> | null;
-
-/** Weight changes closer together than this are one edit (one drag of a slider). */
+/** Weight-only changes closer together than this are one edit (one drag of a slider). */
 export const WEIGHT_EDIT_COALESCE_MS = 600;
 
 /**
@@ -84,29 +103,45 @@ export function createAppStore(): StoreApi<AppState> {
     info: null,
     sites: [],
     choices: { presets: [], profiles: [], criteria: [], policies: [] },
-    scenario: { presetId: null, profileId: null, asOf: todayIso(), method: null, weights: null },
+    scenario: { presetId: null, profileId: null, asOf: todayIso(), ...NO_OVERRIDES },
     score: null,
     scoreError: null,
     selectedSiteId: null,
     compare: [],
     panel: 'none',
-    weightHistory: { past: [], future: [] },
-    async undoWeights(client) {
-      const { past, future } = get().weightHistory;
+    history: { past: [], future: [] },
+    async undo(client) {
+      const { past, future } = get().history;
       const previous = past.at(-1);
       if (previous === undefined) return;
       lastWeightEdit = 0;
-      set({ weightHistory: { past: past.slice(0, -1), future: [...future, get().scenario.weights] } });
-      set({ scenario: { ...get().scenario, weights: previous } });
+      const { scenario } = get();
+      set({
+        history: { past: past.slice(0, -1), future: [...future, editOf(scenario)] },
+        scenario: { ...scenario, ...previous },
+      });
       await get().rescore(client);
     },
-    async redoWeights(client) {
-      const { past, future } = get().weightHistory;
+    async redo(client) {
+      const { past, future } = get().history;
       const next = future.at(-1);
       if (next === undefined) return;
       lastWeightEdit = 0;
-      set({ weightHistory: { past: [...past, get().scenario.weights], future: future.slice(0, -1) } });
-      set({ scenario: { ...get().scenario, weights: next } });
+      const { scenario } = get();
+      set({
+        history: { past: [...past, editOf(scenario)], future: future.slice(0, -1) },
+        scenario: { ...scenario, ...next },
+      });
+      await get().rescore(client);
+    },
+    async reloadPresets(client, presetId) {
+      const presets = await client.call('presets.list', {});
+      lastWeightEdit = 0;
+      set({
+        choices: { ...get().choices, presets },
+        scenario: { ...get().scenario, presetId, ...NO_OVERRIDES },
+        history: { past: [], future: [] },
+      });
       await get().rescore(client);
     },
     setPanel(panel) {
@@ -151,8 +186,7 @@ export function createAppStore(): StoreApi<AppState> {
           presetId: scenario.presetId,
           ...(scenario.profileId ? { profileId: scenario.profileId } : {}),
           asOf: scenario.asOf,
-          ...(scenario.method ? { method: scenario.method } : {}),
-          ...(scenario.weights ? { weights: scenario.weights } : {}),
+          ...scenarioOverrides(scenario),
         });
         if (request === scoreRequest) set({ score, scoreError: null });
       } catch (error) {
@@ -161,20 +195,26 @@ export function createAppStore(): StoreApi<AppState> {
     },
     async setScenario(client, change) {
       const current = get().scenario;
-      // Another preset brings its own weights: drop the overrides made for the previous one.
+      // Another preset brings its own weights and constraints: drop the overrides made for the
+      // previous one (the method and normalisation are questions of their own and stay).
       const presetChanged = change.presetId !== undefined && change.presetId !== current.presetId;
-      const weights = presetChanged ? null : current.weights;
+      const next: Scenario = presetChanged
+        ? { ...current, weights: null, constraints: null, ...change }
+        : { ...current, ...change };
+      const edited = EDIT_KEYS.filter((k) => Object.hasOwn(change, k));
       if (presetChanged) {
-        set({ weightHistory: { past: [], future: [] } });
-      } else if (change.weights !== undefined) {
+        lastWeightEdit = 0;
+        set({ history: { past: [], future: [] } });
+      } else if (edited.length > 0 && JSON.stringify(editOf(next)) !== JSON.stringify(editOf(current))) {
+        // A burst of weight-only changes (one drag) is one edit; anything else is an edit of its own.
         const now = Date.now();
-        if (now - lastWeightEdit > WEIGHT_EDIT_COALESCE_MS) {
-          const { past } = get().weightHistory;
-          set({ weightHistory: { past: [...past, current.weights], future: [] } });
+        const weightsOnly = edited.length === 1 && edited[0] === 'weights';
+        if (!weightsOnly || now - lastWeightEdit > WEIGHT_EDIT_COALESCE_MS) {
+          set({ history: { past: [...get().history.past, editOf(current)], future: [] } });
         }
-        lastWeightEdit = now;
+        lastWeightEdit = weightsOnly ? now : 0;
       }
-      set({ scenario: { ...current, weights, ...change } });
+      set({ scenario: next });
       await get().rescore(client);
     },
     select(siteId) {
@@ -186,6 +226,21 @@ export function createAppStore(): StoreApi<AppState> {
       else if (compare.length < MAX_COMPARE) set({ compare: [...compare, siteId] });
     },
   }));
+}
+
+/** The scenario's overrides as score.run and sensitivity.run take them (absent: the preset's). */
+export function scenarioOverrides(scenario: Scenario): {
+  method?: Method;
+  normalisation?: Normalisation;
+  weights?: Record<string, number>;
+  constraints?: HardConstraint[];
+} {
+  return {
+    ...(scenario.method ? { method: scenario.method } : {}),
+    ...(scenario.normalisation ? { normalisation: scenario.normalisation } : {}),
+    ...(scenario.weights ? { weights: scenario.weights } : {}),
+    ...(scenario.constraints ? { constraints: scenario.constraints } : {}),
+  };
 }
 
 export function useAppStore<T>(store: StoreApi<AppState>, selector: (state: AppState) => T): T {

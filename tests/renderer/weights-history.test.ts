@@ -1,20 +1,31 @@
-// Undo and redo of weight edits: a drag is one edit; another preset starts a fresh history.
+// Undo and redo of scenario edits (weights, constraints, method, normalisation): a drag is one edit,
+// every other change is an edit of its own, and another preset starts a fresh history.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
-import { createAppStore, WEIGHT_EDIT_COALESCE_MS } from '../../renderer/src/store';
+import { createAppStore, NO_OVERRIDES, WEIGHT_EDIT_COALESCE_MS, type ScenarioEdit } from '../../renderer/src/store';
 import { inMemoryTransport } from './fake-backend';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('weight history', () => {
+async function loaded(): Promise<{
+  store: ReturnType<typeof createAppStore>;
+  client: ReturnType<typeof createClient>;
+  close: () => void;
+  calls: string[];
+}> {
+  const { transport, backend, calls } = inMemoryTransport();
+  const client = createClient(transport);
+  const store = createAppStore();
+  await store.getState().load(client);
+  return { store, client, close: () => backend.close(), calls };
+}
+
+describe('scenario history', () => {
   it('undoes and redoes weight edits, treating a burst of changes as one edit', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const { transport, backend } = inMemoryTransport();
-    const client = createClient(transport);
-    const store = createAppStore();
-    await store.getState().load(client);
+    const { store, client, close } = await loaded();
     const a = { chip_legality: 0.5, power_price_usc_kwh: 0.5 };
     const b1 = { chip_legality: 0.6, power_price_usc_kwh: 0.4 };
     const b2 = { chip_legality: 0.7, power_price_usc_kwh: 0.3 };
@@ -23,9 +34,9 @@ describe('weight history', () => {
     await store.getState().setScenario(client, { weights: b1 });
     vi.advanceTimersByTime(50);
     await store.getState().setScenario(client, { weights: b2 });
-    expect(store.getState().weightHistory.past).toEqual([null, a]);
+    expect(store.getState().history.past.map((e) => e.weights)).toEqual([null, a]);
 
-    await store.getState().undoWeights(client);
+    await store.getState().undo(client);
     expect(store.getState().scenario.weights).toEqual(a);
     // Overrides merge over the preset's weights, so compare the two overridden weights' ratio.
     const ratio = (): number => {
@@ -33,16 +44,68 @@ describe('weight history', () => {
       return (w.chip_legality ?? 0) / (w.power_price_usc_kwh ?? 1);
     };
     expect(ratio()).toBeCloseTo(1);
-    await store.getState().undoWeights(client);
+    await store.getState().undo(client);
     expect(store.getState().scenario.weights).toBeNull();
-    await store.getState().redoWeights(client);
-    await store.getState().redoWeights(client);
+    await store.getState().redo(client);
+    await store.getState().redo(client);
     expect(store.getState().scenario.weights).toEqual(b2);
     expect(ratio()).toBeCloseTo(7 / 3);
 
     const other = store.getState().choices.presets.find((p) => p.id !== store.getState().scenario.presetId)?.id;
     await store.getState().setScenario(client, { presetId: other ?? null });
-    expect(store.getState().weightHistory).toEqual({ past: [], future: [] });
-    backend.close();
+    expect(store.getState().history).toEqual({ past: [], future: [] });
+    close();
+  });
+
+  it('undoes constraints, method and normalisation edits one at a time, and re-scores each time', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { store, client, close } = await loaded();
+    await store.getState().setScenario(client, { presetId: 'cost-first', profileId: 'cn-private-lab-rented' });
+    const edits: ScenarioEdit[] = [];
+    const excluded = (): number => store.getState().score?.results.filter((r) => r.excluded).length ?? -1;
+    const presetExcluded = excluded();
+
+    const cap = { kind: 'max', criterionId: 'power_price_usc_kwh', value: 8 } as const;
+    await store.getState().setScenario(client, { weights: { power_price_usc_kwh: 0.6, chip_legality: 0.4 } });
+    // No wait: a constraint right after a weight change is still its own edit.
+    await store.getState().setScenario(client, { constraints: [cap] });
+    await store.getState().setScenario(client, { method: 'wpm' });
+    await store.getState().setScenario(client, { normalisation: 'vector' });
+    // Choosing what is already chosen is not an edit.
+    await store.getState().setScenario(client, { normalisation: 'vector' });
+    edits.push(...store.getState().history.past);
+    expect(edits).toHaveLength(4);
+    expect(edits[0]).toEqual(NO_OVERRIDES);
+    expect(edits[3]).toMatchObject({ method: 'wpm', normalisation: null, constraints: [cap] });
+    expect(store.getState().score).toMatchObject({ method: 'wpm', normalisation: 'vector', constraints: [cap] });
+    const capped = excluded();
+    expect(capped).toBeGreaterThan(presetExcluded);
+
+    await store.getState().undo(client);
+    expect(store.getState().score).toMatchObject({ method: 'wpm', normalisation: 'criterion' });
+    await store.getState().undo(client);
+    expect(store.getState().score?.method).toBe('wsm');
+    await store.getState().undo(client);
+    expect(store.getState().scenario.constraints).toBeNull();
+    expect(excluded()).toBe(presetExcluded);
+    await store.getState().redo(client);
+    expect(excluded()).toBe(capped);
+    expect(store.getState().history.future).toHaveLength(2);
+    // A new edit after undoing drops what could have been redone.
+    await store.getState().setScenario(client, { method: 'topsis' });
+    expect(store.getState().history.future).toEqual([]);
+    close();
+  });
+
+  it('reloading presets selects the saved one without overrides and with a fresh history', async () => {
+    const { store, client, close } = await loaded();
+    await store.getState().setScenario(client, { weights: { power_price_usc_kwh: 1 }, normalisation: 'max' });
+    expect(store.getState().history.past).toHaveLength(1);
+    await store.getState().reloadPresets(client, 'latency-inference');
+    const { scenario, history, score } = store.getState();
+    expect(scenario).toMatchObject({ presetId: 'latency-inference', ...NO_OVERRIDES });
+    expect(history).toEqual({ past: [], future: [] });
+    expect(score?.preset.id).toBe('latency-inference');
+    close();
   });
 });

@@ -13,7 +13,7 @@ export function useShortcuts(toggleTheme: () => void): void {
         const key = event.key.toLowerCase();
         if (key === 'z' || key === 'y') {
           event.preventDefault();
-          void (key === 'y' || event.shiftKey ? state.redoWeights(client) : state.undoWeights(client));
+          void (key === 'y' || event.shiftKey ? state.redo(client) : state.undo(client));
         }
         return;
       }

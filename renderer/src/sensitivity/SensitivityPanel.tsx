@@ -3,6 +3,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { CallOutput } from '../../../shared/contract';
 import { useApp, useServices } from '../context';
+import { scenarioOverrides } from '../store';
 import { SmaaBars } from './SmaaBars';
 import { SweepChart } from './SweepChart';
 
@@ -41,6 +42,7 @@ export function SensitivityPanel({ onClose }: { onClose: () => void }): ReactNod
         presetId: scenario.presetId,
         ...(scenario.profileId ? { profileId: scenario.profileId } : {}),
         asOf: scenario.asOf,
+        ...scenarioOverrides(scenario),
         samples,
         runId: id,
       });

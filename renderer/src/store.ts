@@ -7,6 +7,7 @@ import type { CallOutput } from '../../shared/contract';
 import type { HardConstraint } from '../../shared/model/presets';
 import type { AppInfo, Site } from '../../shared/schemas';
 import type { Client } from './api/client';
+import { DEFAULT_RANKING_VIEW, loadLayout, saveLayout, type RankingView } from './layout';
 
 export type LoadState = 'loading' | 'ready' | 'error';
 export type ScoreRun = CallOutput<'score.run'>;
@@ -62,6 +63,10 @@ export interface AppState {
   compare: string[];
   /** The overlay open over the map, if any. */
   panel: Panel;
+  /** The ranking's sort and filters, remembered across reloads (layout.ts). */
+  rankingView: RankingView;
+  setRankingView(change: Partial<RankingView>): void;
+  clearRankingFilters(): void;
   /** Earlier and undone scenario edits, for undo and redo (a slider drag counts as one edit). */
   history: { past: ScenarioEdit[]; future: ScenarioEdit[] };
   undo(client: Client): Promise<void>;
@@ -71,7 +76,12 @@ export interface AppState {
   setPanel(panel: Panel): void;
   load(client: Client): Promise<void>;
   rescore(client: Client): Promise<void>;
-  setScenario(client: Client, change: Partial<Scenario>): Promise<void>;
+  /**
+   * Changes the scenario and re-scores. An edit of the weights, constraints, method or normalisation
+   * is recorded for undo; `gesture: true` (a slider drag) merges it with the previous weight change of
+   * the same gesture if that came less than WEIGHT_EDIT_COALESCE_MS ago.
+   */
+  setScenario(client: Client, change: Partial<Scenario>, options?: { gesture?: boolean }): Promise<void>;
   select(siteId: string | null): void;
   toggleCompare(siteId: string): void;
 }
@@ -80,7 +90,7 @@ export const MAX_COMPARE = 4;
 
 export type Panel = 'none' | 'sensitivity' | 'help';
 
-/** Weight-only changes closer together than this are one edit (one drag of a slider). */
+/** Gesture weight changes closer together than this are one edit (one drag of a slider). */
 export const WEIGHT_EDIT_COALESCE_MS = 600;
 
 /**
@@ -109,6 +119,15 @@ export function createAppStore(): StoreApi<AppState> {
     selectedSiteId: null,
     compare: [],
     panel: 'none',
+    rankingView: loadLayout().ranking,
+    setRankingView(change) {
+      const rankingView = { ...get().rankingView, ...change };
+      set({ rankingView });
+      saveLayout({ ranking: rankingView });
+    },
+    clearRankingFilters() {
+      get().setRankingView({ ...DEFAULT_RANKING_VIEW, sort: get().rankingView.sort });
+    },
     history: { past: [], future: [] },
     async undo(client) {
       const { past, future } = get().history;
@@ -193,7 +212,7 @@ export function createAppStore(): StoreApi<AppState> {
         if (request === scoreRequest) set({ scoreError: error instanceof Error ? error.message : String(error) });
       }
     },
-    async setScenario(client, change) {
+    async setScenario(client, change, options = {}) {
       const current = get().scenario;
       // Another preset brings its own weights and constraints: drop the overrides made for the
       // previous one (the method and normalisation are questions of their own and stay).
@@ -206,13 +225,13 @@ export function createAppStore(): StoreApi<AppState> {
         lastWeightEdit = 0;
         set({ history: { past: [], future: [] } });
       } else if (edited.length > 0 && JSON.stringify(editOf(next)) !== JSON.stringify(editOf(current))) {
-        // A burst of weight-only changes (one drag) is one edit; anything else is an edit of its own.
+        // A burst of weight changes from one gesture (a drag) is one edit; anything else is its own.
         const now = Date.now();
-        const weightsOnly = edited.length === 1 && edited[0] === 'weights';
-        if (!weightsOnly || now - lastWeightEdit > WEIGHT_EDIT_COALESCE_MS) {
+        const drag = options.gesture === true && edited.length === 1 && edited[0] === 'weights';
+        if (!drag || now - lastWeightEdit > WEIGHT_EDIT_COALESCE_MS) {
           set({ history: { past: [...get().history.past, editOf(current)], future: [] } });
         }
-        lastWeightEdit = weightsOnly ? now : 0;
+        lastWeightEdit = drag ? now : 0;
       }
       set({ scenario: next });
       await get().rescore(client);

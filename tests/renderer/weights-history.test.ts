@@ -29,11 +29,12 @@ describe('scenario history', () => {
     const a = { chip_legality: 0.5, power_price_usc_kwh: 0.5 };
     const b1 = { chip_legality: 0.6, power_price_usc_kwh: 0.4 };
     const b2 = { chip_legality: 0.7, power_price_usc_kwh: 0.3 };
-    await store.getState().setScenario(client, { weights: a });
+    const drag = { gesture: true };
+    await store.getState().setScenario(client, { weights: a }, drag);
     vi.advanceTimersByTime(WEIGHT_EDIT_COALESCE_MS + 1);
-    await store.getState().setScenario(client, { weights: b1 });
+    await store.getState().setScenario(client, { weights: b1 }, drag);
     vi.advanceTimersByTime(50);
-    await store.getState().setScenario(client, { weights: b2 });
+    await store.getState().setScenario(client, { weights: b2 }, drag);
     expect(store.getState().history.past.map((e) => e.weights)).toEqual([null, a]);
 
     await store.getState().undo(client);
@@ -66,17 +67,26 @@ describe('scenario history', () => {
     const presetExcluded = excluded();
 
     const cap = { kind: 'max', criterionId: 'power_price_usc_kwh', value: 8 } as const;
-    await store.getState().setScenario(client, { weights: { power_price_usc_kwh: 0.6, chip_legality: 0.4 } });
-    // No wait: a constraint right after a weight change is still its own edit.
+    await store.getState().setScenario(
+      client,
+      { weights: { power_price_usc_kwh: 0.6, chip_legality: 0.4 } },
+      {
+        gesture: true,
+      },
+    );
+    // No wait: weights set by a button (AHP's Apply) right after a drag are an edit of their own, as
+    // is a constraint right after that.
+    await store.getState().setScenario(client, { weights: { power_price_usc_kwh: 0.5, chip_legality: 0.5 } });
     await store.getState().setScenario(client, { constraints: [cap] });
     await store.getState().setScenario(client, { method: 'wpm' });
     await store.getState().setScenario(client, { normalisation: 'vector' });
     // Choosing what is already chosen is not an edit.
     await store.getState().setScenario(client, { normalisation: 'vector' });
     edits.push(...store.getState().history.past);
-    expect(edits).toHaveLength(4);
+    expect(edits).toHaveLength(5);
     expect(edits[0]).toEqual(NO_OVERRIDES);
-    expect(edits[3]).toMatchObject({ method: 'wpm', normalisation: null, constraints: [cap] });
+    expect(edits[1]?.weights).toEqual({ power_price_usc_kwh: 0.6, chip_legality: 0.4 });
+    expect(edits[4]).toMatchObject({ method: 'wpm', normalisation: null, constraints: [cap] });
     expect(store.getState().score).toMatchObject({ method: 'wpm', normalisation: 'vector', constraints: [cap] });
     const capped = excluded();
     expect(capped).toBeGreaterThan(presetExcluded);

@@ -1,10 +1,15 @@
-// The planner's weights: a slider per criterion, grouped by category, always totalling 100 %. Moving
-// one rescales the unlocked others; every move re-scores at once (the store drops stale replies).
+// The planner's scenario on top of a preset: method and normalisation, a weight slider per criterion
+// grouped by category (always totalling 100 %; moving one rescales the unlocked others) or AHP
+// pairwise judgments, and the hard constraints. Every change re-scores at once (the store drops stale
+// replies) and is one undoable edit.
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CriterionGroup } from '../../../shared/model/criteria';
 import { useApp, useServices } from '../context';
-import type { Choices, Scenario } from '../store';
+import { NO_OVERRIDES, type Choices, type Scenario } from '../store';
 import { normalise, rescale, toPercent } from '../weights-math';
+import { AhpPairwise } from './AhpPairwise';
+import { ConstraintsEditor } from './ConstraintsEditor';
+import { ScoringChoices } from './ScoringChoices';
 import './weights-panel.css';
 
 const GROUPS: { id: CriterionGroup; label: string }[] = [
@@ -30,8 +35,14 @@ export function WeightsPanel(): ReactNode {
   const { criteria, presets } = choices;
   const presetId = useApp((s) => s.scenario.presetId);
   const overrides = useApp((s) => s.scenario.weights);
+  const changed = useApp((s) =>
+    (Object.keys(NO_OVERRIDES) as (keyof typeof NO_OVERRIDES)[]).some((k) => s.scenario[k] !== null),
+  );
+  const canUndo = useApp((s) => s.history.past.length > 0);
+  const canRedo = useApp((s) => s.history.future.length > 0);
   const [locked, setLocked] = useState<ReadonlySet<string>>(() => new Set());
   const [showAll, setShowAll] = useState(false);
+  const [pairwise, setPairwise] = useState(false);
 
   const preset = presets.find((p) => p.id === presetId);
   const weights = useMemo(
@@ -46,6 +57,7 @@ export function WeightsPanel(): ReactNode {
         .filter((c) => showAll || Object.hasOwn(preset?.weights ?? {}, c.id) || (weights[c.id] ?? 0) > 0),
     [criteria, preset, showAll, weights],
   );
+  const ordered = useMemo(() => [...criteria].sort((a, b) => a.sortOrder - b.sortOrder), [criteria]);
   const percent = useMemo(
     () =>
       toPercent(
@@ -64,7 +76,7 @@ export function WeightsPanel(): ReactNode {
     const shown = Object.fromEntries(visible.map((c) => [c.id, all[c.id] ?? 0]));
     // Hidden criteria weigh 0 (a weighted criterion is always shown) and stay 0.
     const next = { ...all, ...rescale(shown, id, value, locked) };
-    void store.getState().setScenario(client, { weights: next });
+    void store.getState().setScenario(client, { weights: next }, { gesture: true });
   };
   const toggleLock = (id: string): void =>
     setLocked((prev) => {
@@ -77,64 +89,105 @@ export function WeightsPanel(): ReactNode {
     <section className="weights-panel" aria-label="Weights">
       <div className="weights-panel-head">
         <h2>Weights</h2>
-        <label className="weights-show-all">
-          <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
-          Show all criteria
-        </label>
         <button
           type="button"
-          disabled={overrides === null}
-          onClick={() => void store.getState().setScenario(client, { weights: null })}
+          disabled={!canUndo}
+          title="Undo the last edit (Ctrl+Z)"
+          onClick={() => void store.getState().undo(client)}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          disabled={!canRedo}
+          title="Redo (Ctrl+Shift+Z)"
+          onClick={() => void store.getState().redo(client)}
+        >
+          Redo
+        </button>
+        <button
+          type="button"
+          disabled={!changed}
+          title="Drop every change made to the preset: weights, constraints, method and normalisation"
+          onClick={() => void store.getState().setScenario(client, { ...NO_OVERRIDES })}
         >
           Reset to preset
         </button>
       </div>
-      {GROUPS.map((group) => {
-        const members = visible.filter((c) => c.group === group.id);
-        if (members.length === 0) return null;
-        return (
-          <fieldset key={group.id} className="weights-group">
-            <legend>{group.label}</legend>
-            {members.map((c) => {
-              const inputId = `weight-${c.id}`;
-              const isLocked = locked.has(c.id);
-              const pct = percent[c.id] ?? 0;
-              return (
-                <div key={c.id} className={isLocked ? 'weight-row locked' : 'weight-row'}>
-                  <label htmlFor={inputId} title={c.description}>
-                    {c.name}
-                  </label>
-                  <input
-                    id={inputId}
-                    type="range"
-                    min={0}
-                    max={100}
-                    step={1}
-                    value={pct}
-                    aria-valuetext={`${pct} %`}
-                    disabled={isLocked}
-                    onChange={(e) => move(c.id, Number(e.target.value) / 100)}
-                  />
-                  <output htmlFor={inputId} className="weight-value">
-                    {pct} %
-                  </output>
-                  <button
-                    type="button"
-                    className="weight-lock"
-                    aria-pressed={isLocked}
-                    aria-label={`Lock ${c.name}`}
-                    title={isLocked ? 'Locked: this weight keeps its value' : 'Lock this weight'}
-                    onClick={() => toggleLock(c.id)}
-                  >
-                    {/* Text, not an emoji: the desktop fonts on Linux often have no lock glyph. */}
-                    {isLocked ? 'Locked' : 'Lock'}
-                  </button>
-                </div>
-              );
-            })}
-          </fieldset>
-        );
-      })}
+      <ScoringChoices />
+      <div className="weights-subhead">
+        <h3>Criteria</h3>
+        {!pairwise && (
+          <label className="weights-show-all">
+            <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
+            Show all criteria
+          </label>
+        )}
+        <button
+          type="button"
+          className="weights-mode"
+          aria-pressed={pairwise}
+          title="Set the weights by comparing criteria two at a time (Analytic Hierarchy Process)"
+          onClick={() => setPairwise((on) => !on)}
+        >
+          Pairwise (AHP)
+        </button>
+      </div>
+      {pairwise && (
+        <AhpPairwise
+          criteria={ordered}
+          weights={weights}
+          onApply={(next) => void store.getState().setScenario(client, { weights: next })}
+        />
+      )}
+      {!pairwise &&
+        GROUPS.map((group) => {
+          const members = visible.filter((c) => c.group === group.id);
+          if (members.length === 0) return null;
+          return (
+            <fieldset key={group.id} className="weights-group">
+              <legend>{group.label}</legend>
+              {members.map((c) => {
+                const inputId = `weight-${c.id}`;
+                const isLocked = locked.has(c.id);
+                const pct = percent[c.id] ?? 0;
+                return (
+                  <div key={c.id} className={isLocked ? 'weight-row locked' : 'weight-row'}>
+                    <label htmlFor={inputId} title={c.description}>
+                      {c.name}
+                    </label>
+                    <input
+                      id={inputId}
+                      type="range"
+                      min={0}
+                      max={100}
+                      step={1}
+                      value={pct}
+                      aria-valuetext={`${pct} %`}
+                      disabled={isLocked}
+                      onChange={(e) => move(c.id, Number(e.target.value) / 100)}
+                    />
+                    <output htmlFor={inputId} className="weight-value">
+                      {pct} %
+                    </output>
+                    <button
+                      type="button"
+                      className="weight-lock"
+                      aria-pressed={isLocked}
+                      aria-label={`Lock ${c.name}`}
+                      title={isLocked ? 'Locked: this weight keeps its value' : 'Lock this weight'}
+                      onClick={() => toggleLock(c.id)}
+                    >
+                      {/* Text, not an emoji: the desktop fonts on Linux often have no lock glyph. */}
+                      {isLocked ? 'Locked' : 'Lock'}
+                    </button>
+                  </div>
+                );
+              })}
+            </fieldset>
+          );
+        })}
+      <ConstraintsEditor />
     </section>
   );
 }

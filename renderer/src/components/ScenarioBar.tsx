@@ -15,6 +15,7 @@ export function ScenarioBar(): ReactNode {
   const { client, store } = useServices();
   const choices = useApp((s) => s.choices);
   const scenario = useApp((s) => s.scenario);
+  const presetMethod = choices.presets.find((p) => p.id === scenario.presetId)?.method;
   const change = (patch: Parameters<ReturnType<typeof store.getState>['setScenario']>[1]): void =>
     void store.getState().setScenario(client, patch);
   return (
@@ -47,7 +48,8 @@ export function ScenarioBar(): ReactNode {
         >
           {METHODS.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.label}
+              {/* Say which method "the preset's" is, so both Method selects read alike. */}
+              {m.id === '' && presetMethod ? `Preset's: ${METHODS.find((x) => x.id === presetMethod)?.label}` : m.label}
             </option>
           ))}
         </select>

@@ -1,11 +1,9 @@
 // The first screen: the site list and details on the left, the map on the right.
 import { useEffect, type ReactNode } from 'react';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
-import { SiteDetails } from './components/SiteDetails';
-import { RankingTable } from './components/RankingTable';
+import { Sidebar } from './components/ranking-sidebar';
 import { ScenarioBar } from './components/ScenarioBar';
 import { StatusBar } from './components/StatusBar';
-import { WeightsPanel } from './components/WeightsPanel';
 import { ThemeToggle, useTheme } from './components/ThemeToggle';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useApp, useServices } from './context';
@@ -14,7 +12,6 @@ import { SiteMap } from './map/SiteMap';
 export function App(): ReactNode {
   const { client, store } = useServices();
   const loadState = useApp((s) => s.loadState);
-  const error = useApp((s) => s.error);
   const [theme, toggleTheme] = useTheme();
   useShortcuts(toggleTheme);
   useEffect(() => {
@@ -36,29 +33,7 @@ export function App(): ReactNode {
         </nav>
       )}
       <main className="workspace">
-        <aside className="sidebar" aria-label="Sites">
-          {loadState === 'loading' && <p className="hint">Loading sites…</p>}
-          {loadState === 'error' && (
-            <div className="error" role="alert">
-              <strong>Could not load data.</strong> {error}
-              <button type="button" onClick={() => void store.getState().load(client)}>
-                Try again
-              </button>
-            </div>
-          )}
-          {loadState === 'ready' && (
-            <>
-              <details className="weights-drawer">
-                <summary>Weights</summary>
-                <WeightsPanel />
-              </details>
-              <div className="ranking-wrap">
-                <RankingTable />
-              </div>
-              <SiteDetails />
-            </>
-          )}
-        </aside>
+        <Sidebar />
         <SiteMap />
       </main>
       <StatusBar />

@@ -1,134 +1,284 @@
-// The ranking: rank, site, market, score bar and the criteria that contribute most; excluded sites
-// follow with the reason. Rows select the site (and the map follows).
-import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useApp } from '../context';
-import { scoreColor } from '../score-colors';
-
-function topContributors(contributions: Record<string, number> | null, names: Map<string, string>, n = 2): string {
-  if (!contributions) return '';
-  return Object.entries(contributions)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([id]) => names.get(id) ?? id)
-    .join(', ');
-}
+// The ranking: rank, site and market, score bar with the criteria that contribute most, chip
+// legality and capacity; sortable by every column and filtered by the bar above it. Rows select
+// the site and the map follows; a site picked on the map is scrolled into view here. With many
+// sites only the rows in view are rendered (ranking-window.ts).
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import type { Site } from '../../../shared/schemas';
+import { useApp, useServices } from '../context';
+import type { SortKey } from '../layout';
+import { EmptyState } from './EmptyState';
+import { FilterBar } from './ranking-filters';
+import { useSiteLegality, type SiteLegality } from './ranking-legality';
+import {
+  buildRows,
+  exclusionCauses,
+  filterRows,
+  hasFilters,
+  nextSort,
+  sortRows,
+  topContributors,
+  type RankingRow,
+  type SiteResult,
+} from './ranking-model';
+import { RankingHeader, Row, SpacerRow } from './ranking-row';
+import { ROW_HEIGHT_PX, useRowWindow } from './ranking-window';
 
 export function RankingTable(): ReactNode {
+  const { client, store } = useServices();
+  const sites = useApp((s) => s.sites);
   const score = useApp((s) => s.score);
   const scoreError = useApp((s) => s.scoreError);
-  const sites = useApp((s) => s.sites);
-  const selected = useApp((s) => s.selectedSiteId);
-  const select = useApp((s) => s.select);
-  const criteria = useApp((s) => s.choices.criteria);
-  const market = useMemo(() => new Map(sites.map((s) => [s.id, s.marketName])), [sites]);
-  const names = useMemo(() => new Map(criteria.map((c) => [c.id, c.name])), [criteria]);
-  const country = useMemo(() => new Map(sites.map((s) => [s.id, s.country])), [sites]);
-  const countries = useMemo(() => [...new Set(sites.map((s) => s.country))].sort(), [sites]);
-  const [countryFilter, setCountryFilter] = useState('');
-  const [text, setText] = useState('');
-  const [hideExcluded, setHideExcluded] = useState(false);
+  const presetId = useApp((s) => s.scenario.presetId);
+  const profileId = useApp((s) => s.scenario.profileId);
+  const asOf = useApp((s) => s.scenario.asOf);
+  const havePresets = useApp((s) => s.choices.presets.length > 0);
+  const legality = useSiteLegality(sites, profileId, asOf);
 
+  if (sites.length === 0)
+    return (
+      <EmptyState title="No sites yet" label="No sites">
+        <p>
+          Import a sites CSV to start: <code>npx landfall import sites.csv</code> (columns{' '}
+          <code>id, name, country, region, lat, lon</code>, then one column per criterion). The ranking fills in as soon
+          as the import is committed; the README&apos;s “Import and export” section lists every column.
+        </p>
+      </EmptyState>
+    );
+  if (presetId === null)
+    return havePresets ? (
+      <EmptyState title="No weight preset chosen" label="No preset">
+        <p>Choose a preset in the scenario bar above: it says how much each criterion counts.</p>
+      </EmptyState>
+    ) : (
+      <EmptyState title="No weight presets in the store" label="No preset">
+        <p>
+          A preset says how much each criterion counts. Import some with{' '}
+          <code>npx landfall import presets.json --kind presets-json</code>.
+        </p>
+      </EmptyState>
+    );
   if (scoreError)
     return (
-      <p className="error" role="alert">
-        Could not score: {scoreError}
-      </p>
+      <EmptyState
+        tone="error"
+        title="Could not score the sites"
+        label="Scoring failed"
+        actions={
+          <button type="button" onClick={() => void store.getState().rescore(client)}>
+            Retry
+          </button>
+        }
+      >
+        <p>{scoreError}</p>
+        <p className="muted">
+          The data is untouched. If the message names a weight or a constraint, change it in the Weights panel and the
+          ranking is scored again.
+        </p>
+      </EmptyState>
     );
   if (!score) return <p className="hint">Scoring…</p>;
-  const needle = text.trim().toLowerCase();
-  const shown = score.results.filter(
-    (r) =>
-      (countryFilter === '' || country.get(r.siteId) === countryFilter) &&
-      (needle === '' || `${r.name} ${market.get(r.siteId) ?? ''}`.toLowerCase().includes(needle)),
+  return <RankingGrid sites={sites} results={score.results} legality={legality} />;
+}
+
+interface GridProps {
+  sites: readonly Site[];
+  results: readonly SiteResult[];
+  legality: SiteLegality;
+}
+
+function RankingGrid({ sites, results, legality }: GridProps): ReactNode {
+  const { store } = useServices();
+  const view = useApp((s) => s.rankingView);
+  const selected = useApp((s) => s.selectedSiteId);
+  const criteria = useApp((s) => s.choices.criteria);
+  const select = useApp((s) => s.select);
+  const setView = useApp((s) => s.setRankingView);
+
+  const sitesById = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
+  const names = useMemo(() => new Map(criteria.map((c) => [c.id, c.name])), [criteria]);
+  const countries = useMemo(() => [...new Set(sites.map((s) => s.country))].sort(), [sites]);
+  const rows = useMemo(() => buildRows(results, sitesById, legality.statuses), [results, sitesById, legality.statuses]);
+  const shown = useMemo(() => sortRows(filterRows(rows, view), view.sort), [rows, view]);
+  const filtered = hasFilters(view);
+
+  const { scrollerRef, headerRef, window, reveal } = useRowWindow(shown.length);
+
+  // A site picked elsewhere (the map, j/k) is scrolled into view. Only a change of selection
+  // scrolls: a re-rank while the planner looks elsewhere in the list must not pull the list away.
+  const shownRef = useRef(shown);
+  useEffect(() => {
+    shownRef.current = shown;
+  });
+  useEffect(() => {
+    if (selected === null) return;
+    reveal(shownRef.current.findIndex((r) => r.siteId === selected));
+  }, [selected, reveal]);
+
+  const onSort = useCallback(
+    (key: SortKey) => setView({ sort: nextSort(store.getState().rankingView.sort, key) }),
+    [setView, store],
   );
-  const ranked = shown.filter((r) => !r.excluded).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-  const excluded = hideExcluded ? [] : shown.filter((r) => r.excluded);
-  const order = [...ranked, ...excluded].map((r) => r.siteId);
+
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>): void => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (event.target !== event.currentTarget || shown.length === 0) return;
+    const index = shown.findIndex((r) => r.siteId === selected);
+    const page = Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? 0) / ROW_HEIGHT_PX) - 1);
+    const targets: Record<string, number> = {
+      ArrowDown: index < 0 ? 0 : index + 1,
+      ArrowUp: index < 0 ? 0 : index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: shown.length - 1,
+    };
+    const target = targets[event.key];
+    if (target === undefined) return;
     event.preventDefault();
-    const index = order.indexOf(selected ?? '');
-    const next = event.key === 'ArrowDown' ? Math.min(order.length - 1, index + 1) : Math.max(0, index - 1);
-    const id = order[next];
-    if (id) select(id);
+    const row = shown[Math.min(shown.length - 1, Math.max(0, target))];
+    if (row) {
+      select(row.siteId);
+      // Also when the selection did not change (already at the top): show it.
+      reveal(shown.indexOf(row));
+    }
   };
+
+  const selectedRow = shown.find((r) => r.siteId === selected);
+  const allExcluded = results.length > 0 && results.every((r) => r.excluded);
+
   return (
     <>
-      <div className="ranking-filter" role="search" aria-label="Filter the ranking">
-        <select aria-label="Country" value={countryFilter} onChange={(e) => setCountryFilter(e.target.value)}>
-          <option value="">All countries</option>
-          {countries.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-        <input
-          type="search"
-          aria-label="Find a site"
-          placeholder="Find a site…"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+      <FilterBar
+        view={view}
+        countries={countries}
+        shown={shown.length}
+        total={results.length}
+        checkingLegality={legality.state === 'loading'}
+        filtered={filtered}
+        onChange={setView}
+        onClear={() => store.getState().clearRankingFilters()}
+      />
+      {allExcluded && (
+        <AllExcluded
+          results={results}
+          criteria={criteria.map((c) => c.name)}
+          onShowExcluded={view.hideExcluded ? () => setView({ hideExcluded: false }) : null}
         />
-        <label>
-          <input type="checkbox" checked={hideExcluded} onChange={(e) => setHideExcluded(e.target.checked)} /> Hide
-          excluded
-        </label>
+      )}
+      {legality.state === 'error' && (
+        <p className="hint" role="note">
+          Chip legality could not be checked ({legality.error}); the Legality column is blank.
+        </p>
+      )}
+      {shown.length === 0 && !allExcluded && (
+        <EmptyState
+          title="No site matches these filters"
+          label="No match"
+          actions={
+            <button type="button" onClick={() => store.getState().clearRankingFilters()}>
+              Clear filters
+            </button>
+          }
+        >
+          <p>{whyNothingMatches(rows, view.minCapacityMw)}</p>
+        </EmptyState>
+      )}
+      <div className="ranking-scroll" ref={scrollerRef}>
+        <table
+          className="ranking"
+          aria-label="Ranking"
+          aria-rowcount={shown.length + 1}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+        >
+          <colgroup>
+            <col className="col-rank" />
+            <col className="col-site" />
+            <col className="col-score" />
+            <col className="col-status" />
+            <col className="col-capacity" />
+          </colgroup>
+          <thead ref={headerRef}>
+            <RankingHeader sort={view.sort} onSort={onSort} />
+          </thead>
+          <tbody>
+            <SpacerRow height={window.before} />
+            {shown.slice(window.start, window.end).map((row, i) => (
+              <Row
+                key={row.siteId}
+                row={row}
+                top={row.excluded ? '' : topContributors(row.contributions, names)}
+                selected={row.siteId === selected}
+                rowIndex={window.start + i + 2}
+                onSelect={select}
+              />
+            ))}
+            <SpacerRow height={window.after} />
+          </tbody>
+        </table>
       </div>
-      {ranked.length + excluded.length === 0 && <p className="hint">No site matches this filter.</p>}
-      <table className="ranking" aria-label="Ranking" tabIndex={0} onKeyDown={onKeyDown}>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Site</th>
-            <th scope="col">Score</th>
-            <th scope="col">Top criteria</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ranked.map((r) => (
-            <tr
-              key={r.siteId}
-              className={r.siteId === selected ? 'selected' : undefined}
-              aria-selected={r.siteId === selected}
-              onClick={() => select(r.siteId)}
-            >
-              <td>{r.rank}</td>
-              <td>
-                <div className="site-name">{r.name}</div>
-                <div className="muted">{market.get(r.siteId)}</div>
-              </td>
-              <td className="score-cell">
-                <span
-                  className="score-bar"
-                  style={{ width: `${Math.round((r.score ?? 0) * 100)}%`, background: scoreColor(r.score ?? 0) }}
-                />
-                <span className="score-value">{(r.score ?? 0).toFixed(3)}</span>
-              </td>
-              <td className="muted">{topContributors(r.contributions, names)}</td>
-            </tr>
-          ))}
-          {excluded.map((r) => (
-            <tr
-              key={r.siteId}
-              className={r.siteId === selected ? 'excluded selected' : 'excluded'}
-              aria-selected={r.siteId === selected}
-              onClick={() => select(r.siteId)}
-            >
-              <td>—</td>
-              <td>
-                <div className="site-name">{r.name}</div>
-                <div className="muted">{market.get(r.siteId)}</div>
-              </td>
-              <td colSpan={2} className="muted">
-                <div className="reason" title={r.reasons.join('\n')}>
-                  Excluded: {r.reasons.join('; ')}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <p className="sr-only" aria-live="polite">
+        {selectedRow ? describe(selectedRow, shown.indexOf(selectedRow), shown.length) : ''}
+      </p>
     </>
+  );
+}
+
+/** What a screen reader hears when the selection moves: the table's focus stays on the table. */
+function describe(row: RankingRow, index: number, count: number): string {
+  const place = row.excluded
+    ? `excluded: ${row.reasons.join('; ')}`
+    : `rank ${row.rank}, score ${row.score?.toFixed(3)}`;
+  return `${row.name}, ${row.marketName}, ${place}. Row ${index + 1} of ${count}.`;
+}
+
+function whyNothingMatches(rows: readonly RankingRow[], minCapacityMw: number | null): string {
+  const unknown = rows.filter((r) => r.totalMw === null).length;
+  if (minCapacityMw !== null && unknown > 0)
+    return `${unknown} of ${rows.length} sites have no capacity on record, so a minimum capacity leaves them out. Lower the minimum or clear the filters.`;
+  return 'Loosen a filter above, or clear them all to see every site.';
+}
+
+function AllExcluded({
+  results,
+  criteria,
+  onShowExcluded,
+}: {
+  results: readonly SiteResult[];
+  criteria: readonly string[];
+  /** Set when "hide excluded" is on, so the list is empty. */
+  onShowExcluded: (() => void) | null;
+}): ReactNode {
+  const causes = useMemo(() => exclusionCauses(results, criteria), [results, criteria]);
+  const top = causes[0];
+  return (
+    <EmptyState
+      title="Every site is excluded by a hard constraint"
+      label="All excluded"
+      actions={
+        onShowExcluded && (
+          <button type="button" onClick={onShowExcluded}>
+            Show excluded sites
+          </button>
+        )
+      }
+    >
+      {top && (
+        <p>
+          The one that excludes most: <strong>{top.constraint}</strong> ({top.count} of {results.length} sites).{' '}
+          {top.legality
+            ? 'Switch the company profile (legality depends on who deploys the chips), allow more legality statuses in the Weights panel’s constraints, or pick a date when the rules were looser.'
+            : 'Relax or remove that constraint in the Weights panel, or choose another preset.'}
+        </p>
+      )}
+      {causes.length > 1 && (
+        <ul className="causes">
+          {causes.slice(1, 4).map((c) => (
+            <li key={c.constraint}>
+              {c.constraint}: {c.count} sites
+            </li>
+          ))}
+        </ul>
+      )}
+    </EmptyState>
   );
 }

@@ -1,0 +1,215 @@
+// One row of the ranking, and the sortable header. Rows are memoised on what they show, so a
+// re-rank (every weight slider step) re-renders only the rows whose rank, score or status moved.
+import { memo, type ReactNode } from 'react';
+import type { LegalityStatus } from '../../../shared/engine/types';
+import type { RankingView, SortKey } from '../layout';
+import { scoreColor } from '../score-colors';
+import type { RankingRow } from './ranking-model';
+
+export const LEGALITY_BADGE: Record<LegalityStatus, { label: string; glyph: string }> = {
+  allowed: { label: 'Allowed', glyph: '✓' },
+  conditional: { label: 'Conditional', glyph: '◐' },
+  licence_required: { label: 'Licence required', glyph: '◆' },
+  prohibited: { label: 'Prohibited', glyph: '✕' },
+};
+
+/** Text and a shape as well as a colour, so the status reads without colour vision. */
+export function LegalityBadge({ status }: { status: LegalityStatus | null }): ReactNode {
+  if (status === null)
+    return (
+      <span className="muted" title="Legality unknown: choose a company profile">
+        —
+      </span>
+    );
+  const { label, glyph } = LEGALITY_BADGE[status];
+  return (
+    <span className={`status status-${status} legality-badge`}>
+      <span aria-hidden="true">{glyph}</span> {label}
+    </span>
+  );
+}
+
+const mw = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+function Capacity({ existing, planned }: { existing: number | null; planned: number | null }): ReactNode {
+  if (existing === null && planned === null)
+    return (
+      <span className="muted" title="Capacity not on record">
+        —
+      </span>
+    );
+  return (
+    <>
+      <div>{existing === null ? '—' : mw(existing)}</div>
+      {planned !== null && <div className="muted">+{mw(planned)} planned</div>}
+    </>
+  );
+}
+
+export interface RowProps {
+  row: RankingRow;
+  /** Names of the criteria that contribute most, already joined. */
+  top: string;
+  selected: boolean;
+  /** 1-based position among all rows of the table, header included (aria-rowindex). */
+  rowIndex: number;
+  onSelect(siteId: string): void;
+}
+
+function RowView({ row, top, selected, rowIndex, onSelect }: RowProps): ReactNode {
+  const className = [row.excluded ? 'excluded' : '', selected ? 'selected' : ''].join(' ').trim() || undefined;
+  const reason = row.reasons.join('; ');
+  return (
+    <tr
+      data-site={row.siteId}
+      className={className}
+      aria-selected={selected}
+      aria-rowindex={rowIndex}
+      onClick={() => onSelect(row.siteId)}
+    >
+      <td className="rank-cell">{row.rank ?? '—'}</td>
+      <td className="site-cell">
+        <div className="site-name" title={row.name}>
+          {row.name}
+        </div>
+        <div className="muted one-line">{row.marketName}</div>
+      </td>
+      {row.excluded ? (
+        <td className="score-cell">
+          <div className="excluded-label">Excluded</div>
+          <div className="muted reason" title={reason}>
+            {reason}
+          </div>
+        </td>
+      ) : (
+        <td className="score-cell">
+          <div className="score-line">
+            <span className="score-track">
+              <span
+                className="score-bar"
+                style={{ width: `${Math.round((row.score ?? 0) * 100)}%`, background: scoreColor(row.score ?? 0) }}
+              />
+            </span>
+            <span className="score-value">{(row.score ?? 0).toFixed(3)}</span>
+          </div>
+          <div className="muted one-line top-criteria" title={top}>
+            {top}
+          </div>
+        </td>
+      )}
+      <td className="status-cell">
+        <LegalityBadge status={row.status} />
+      </td>
+      <td className="capacity-cell">
+        <Capacity existing={row.existingMw} planned={row.plannedMw} />
+      </td>
+    </tr>
+  );
+}
+
+/** Stands in for the rows scrolled out of the window, so the scroll height stays right. */
+export function SpacerRow({ height }: { height: number }): ReactNode {
+  if (height <= 0) return null;
+  return (
+    <tr className="spacer" aria-hidden="true" style={{ height }}>
+      <td colSpan={COLUMN_COUNT} />
+    </tr>
+  );
+}
+
+export const COLUMN_COUNT = 5;
+
+const sameRow = (a: RankingRow, b: RankingRow): boolean =>
+  a.siteId === b.siteId &&
+  a.rank === b.rank &&
+  a.score === b.score &&
+  a.excluded === b.excluded &&
+  a.status === b.status &&
+  a.name === b.name &&
+  a.marketName === b.marketName &&
+  a.existingMw === b.existingMw &&
+  a.plannedMw === b.plannedMw &&
+  a.reasons.length === b.reasons.length &&
+  a.reasons.every((r, i) => r === b.reasons[i]);
+
+export const Row = memo(
+  RowView,
+  (a, b) =>
+    a.selected === b.selected &&
+    a.rowIndex === b.rowIndex &&
+    a.top === b.top &&
+    a.onSelect === b.onSelect &&
+    sameRow(a.row, b.row),
+);
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+function SortButton({
+  sortKey,
+  label,
+  name,
+  sort,
+  onSort,
+}: {
+  sortKey: SortKey;
+  label: string;
+  /** The accessible name where the visible label is an abbreviation. */
+  name?: string | undefined;
+  sort: RankingView['sort'];
+  onSort(key: SortKey): void;
+}): ReactNode {
+  const active = sort.key === sortKey;
+  return (
+    <button
+      type="button"
+      className={active ? 'sort sorted' : 'sort'}
+      aria-label={name}
+      title={`Sort by ${(name ?? label).toLowerCase()}`}
+      onClick={() => onSort(sortKey)}
+    >
+      {label}
+      <span className="sort-indicator" aria-hidden="true">
+        {active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+      </span>
+    </button>
+  );
+}
+
+/** The header: every column sorts; Site holds two buttons, by site name and by market. */
+export const RankingHeader = memo(function RankingHeader({
+  sort,
+  onSort,
+}: {
+  sort: RankingView['sort'];
+  onSort(key: SortKey): void;
+}): ReactNode {
+  const ariaSort = (...keys: SortKey[]): 'ascending' | 'descending' | undefined =>
+    keys.includes(sort.key) ? ARIA_SORT[sort.direction] : undefined;
+  const button = (key: SortKey, label: string, name?: string): ReactNode => (
+    <SortButton sortKey={key} label={label} name={name} sort={sort} onSort={onSort} />
+  );
+  return (
+    <tr aria-rowindex={1}>
+      <th scope="col" className="rank-cell" aria-sort={ariaSort('rank')}>
+        {button('rank', '#', 'Rank')}
+      </th>
+      <th scope="col" aria-sort={ariaSort('site', 'market')}>
+        {button('site', 'Site')}
+        <span className="muted" aria-hidden="true">
+          {' '}
+          ·{' '}
+        </span>
+        {button('market', 'Market')}
+      </th>
+      <th scope="col" aria-sort={ariaSort('score')}>
+        {button('score', 'Score · top criteria')}
+      </th>
+      <th scope="col" aria-sort={ariaSort('status')}>
+        {button('status', 'Legality')}
+      </th>
+      <th scope="col" className="capacity-cell" aria-sort={ariaSort('capacity')}>
+        {button('capacity', 'MW', 'Capacity (MW)')}
+      </th>
+    </tr>
+  );
+});

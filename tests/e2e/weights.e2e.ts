@@ -1,0 +1,202 @@
+// The weights drawer in Chromium: a different normalisation re-ranks, a grid-carbon cap excludes
+// sites (excluded rows, hollow markers), AHP with contradictory judgments warns about the
+// consistency ratio and names the pair, and a scenario saved as a preset appears in the Preset
+// select. Every step asserts on the screen and saves a screenshot; axe checks the open panel.
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, serve, type Served } from './harness';
+
+let server: Served;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launchChromium();
+  // CSP bypassed only so axe's script can be injected.
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('.ranking tbody tr');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const ranking = (): ReturnType<Page['getByRole']> => page.getByRole('table', { name: 'Ranking' });
+/** Site ids of the ranked rows, best first. */
+const order = (): Promise<string[]> =>
+  ranking()
+    .locator('tbody tr[data-site]:not(.excluded)')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-site') ?? ''));
+const excludedRows = (): Promise<number> => ranking().locator('tbody tr.excluded').count();
+/** Markers drawn hollow (no fill): the excluded sites on the map. */
+const hollowMarkers = (): Promise<number> => page.locator('.site-marker[fill-opacity="0"]').count();
+const panel = (): ReturnType<Page['getByRole']> => page.getByRole('region', { name: 'Weights' });
+
+async function openDrawer(): Promise<void> {
+  const drawer = page.locator('.weights-drawer');
+  if ((await drawer.getAttribute('open')) === null) await drawer.locator('> summary').click();
+  await panel().waitFor();
+}
+
+/** Runs `action` and waits for the score.run it causes to come back and be drawn. */
+async function rescored(action: () => Promise<unknown>): Promise<void> {
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/score.run'));
+  await action();
+  await answered;
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+}
+
+async function setPairwise(on: boolean): Promise<void> {
+  const toggle = panel().getByRole('button', { name: 'Pairwise (AHP)' });
+  if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
+}
+
+async function axeViolations(selector: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (sel) => {
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Element): Promise<{ violations: { id: string; impact: string | null }[] }> };
+      }
+    ).axe;
+    const root = document.querySelector(sel);
+    if (!root) return [`no ${sel}`];
+    const result = await axe.run(root);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact})`);
+  }, selector);
+}
+
+describe('weights drawer', () => {
+  it('a different normalisation re-ranks the sites; the method select is the scenario bar’s too', async () => {
+    await rescored(() => page.getByRole('combobox', { name: 'Preset' }).selectOption('frontier-training'));
+    await rescored(() => page.getByRole('combobox', { name: 'Company profile' }).selectOption('cn-private-lab-rented'));
+    await openDrawer();
+    await rescored(() => panel().getByRole('combobox', { name: 'Method' }).selectOption('wsm'));
+    const bar = page.getByRole('toolbar', { name: 'Scenario' });
+    await expect.poll(() => bar.getByRole('combobox', { name: 'Method' }).inputValue()).toBe('wsm');
+    await expect.poll(async () => (await order()).length).toBeGreaterThan(5);
+    const before = await order();
+
+    await panel().getByRole('combobox', { name: 'Normalisation' }).selectOption('vector');
+    await expect.poll(order).not.toEqual(before);
+    expect(await page.locator('#weights-normalisation-explain').textContent()).toContain('Euclidean length');
+    await screenshot(page, 'weights-normalisation');
+
+    await panel().getByRole('combobox', { name: 'Normalisation' }).selectOption('');
+    await expect.poll(order).toEqual(before);
+  });
+
+  it('a grid-carbon cap excludes sites: excluded rows with the reason, hollow markers', async () => {
+    await openDrawer();
+    const rowsBefore = await excludedRows();
+    const hollowBefore = await hollowMarkers();
+    await panel().getByRole('button', { name: 'Add a limit…' }).click();
+    const form = panel().getByRole('form', { name: 'New limit' });
+    await form.getByRole('combobox', { name: 'Criterion' }).selectOption('grid_carbon_g_kwh');
+    await form.getByRole('combobox', { name: 'Bound' }).selectOption('max');
+    const value = form.getByRole('textbox', { name: 'Value' });
+    // Refused at the field, with the reason.
+    await value.fill('-1');
+    await form.getByRole('button', { name: 'Add' }).click();
+    expect(await form.getByRole('alert').textContent()).toBe('Grid carbon intensity is at least 0 (gCO2/kWh).');
+    await value.fill('550');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(() => panel().getByRole('region', { name: 'Hard constraints' }).textContent())
+      .toContain('Grid carbon intensity ≤ 550 gCO2/kWh');
+
+    await expect.poll(excludedRows).toBeGreaterThan(rowsBefore);
+    const reasons = await ranking().locator('tbody tr.excluded .reason').allTextContents();
+    expect(reasons.some((r) => /Grid carbon intensity .* is above/.test(r))).toBe(true);
+    await expect.poll(hollowMarkers).toBeGreaterThan(hollowBefore);
+    expect(await axeViolations('.weights-panel')).toEqual([]);
+    await panel().getByRole('region', { name: 'Hard constraints' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'weights-constraint', { readme: true });
+
+    // Undone with the panel's Undo: the cap goes, the sites come back.
+    await panel().getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(excludedRows).toBe(rowsBefore);
+    await expect.poll(hollowMarkers).toBe(hollowBefore);
+  });
+
+  it('AHP with contradictory judgments shows the CR warning and names the pair; Apply re-ranks', async () => {
+    await openDrawer();
+    await setPairwise(true);
+    const ahp = panel().getByRole('group', { name: 'Pairwise comparison (AHP)' });
+    // Compare four criteria: chip legality, policy churn, power price, build cost.
+    await ahp.locator('.ahp-subset > summary').click();
+    for (const name of [
+      'Operational capacity',
+      'Pipeline',
+      'Colocation vacancy',
+      'Grid carbon intensity',
+      'Renewable share',
+      'Mean temperature',
+    ]) {
+      await ahp.getByRole('checkbox', { name }).uncheck();
+    }
+    await expect.poll(() => ahp.getByRole('slider').count()).toBe(6);
+    const pair = (a: string, b: string): ReturnType<Page['getByRole']> =>
+      ahp.getByRole('slider', { name: `${a} versus ${b}` });
+    const judge = async (a: string, b: string, p: number): Promise<void> => pair(a, b).fill(String(p));
+    // Policy churn 3 times each of the others, which are equal — but power price 7 times build cost.
+    await judge('Chip legality', 'Policy churn', 2);
+    await judge('Chip legality', 'Power price', 0);
+    await judge('Chip legality', 'Build cost', 0);
+    await judge('Policy churn', 'Power price', -2);
+    await judge('Policy churn', 'Build cost', -2);
+    await judge('Power price', 'Build cost', -6);
+
+    const warning = ahp.getByRole('alert');
+    await expect.poll(() => warning.textContent()).toContain('CR above 0.10');
+    expect(await warning.textContent()).toContain('Most inconsistent: Power price versus Build cost');
+    const cr = Number(/Consistency ratio\s*([\d.]+)/.exec((await ahp.getByRole('status').textContent()) ?? '')?.[1]);
+    expect(cr).toBeGreaterThan(0.1);
+
+    // Keyboard: the slider moves with the arrow keys and says what it means.
+    const last = pair('Power price', 'Build cost');
+    await last.focus();
+    expect(await last.getAttribute('aria-valuetext')).toBe('Power price very strongly more important (7)');
+    await last.press('ArrowRight');
+    expect(await last.getAttribute('aria-valuetext')).toBe('Power price strongly to very strongly more important (6)');
+    await last.press('ArrowLeft');
+    expect(await axeViolations('.weights-panel')).toEqual([]);
+    await pair('Chip legality', 'Policy churn').scrollIntoViewIfNeeded();
+    await warning.scrollIntoViewIfNeeded();
+    await screenshot(page, 'weights-ahp', { readme: true });
+
+    const before = await order();
+    await ahp.getByRole('button', { name: 'Apply these weights' }).click();
+    await expect.poll(order).not.toEqual(before);
+    await setPairwise(false);
+    await expect.poll(() => panel().getByRole('slider', { name: 'Policy churn' }).count()).toBe(1);
+  });
+
+  it('looks right at 1920×1080 in the dark theme', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await openDrawer();
+    await setPairwise(true);
+    await expect.poll(() => panel().getByRole('group', { name: 'Pairwise comparison (AHP)' }).count()).toBe(1);
+    await screenshot(page, 'weights-dark-1920');
+    await setPairwise(false);
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('logged no page errors', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -9,6 +9,8 @@ import { appHandlers } from './services/app-service';
 import type { ServiceContext } from './services/context';
 import { dataHandlers } from './services/data-service';
 import { legalityHandlers } from './services/legality-service';
+import { chromiumPdfPrinter, type PdfPrinter } from './services/report-pdf';
+import { reportHandlers } from './services/report-service';
 import { scoreHandlers } from './services/score-service';
 import { sensitivityHandlers } from './services/sensitivity-service';
 import { siteHandlers } from './services/sites-service';
@@ -22,6 +24,8 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** Timed backups (default: daily, keep 10); false for short-lived processes such as the CLI. */
   backupSchedule?: Partial<BackupSchedule> | false;
+  /** Prints report HTML to PDF: the desktop app passes Electron's; elsewhere a local Chromium. */
+  printPdf?: PdfPrinter;
 }
 
 export interface Backend {
@@ -57,6 +61,7 @@ export function createBackend(options: BackendOptions): Backend {
       ...legalityHandlers(ctx),
       ...scoreHandlers(ctx),
       ...sensitivityHandlers(ctx),
+      ...reportHandlers(ctx, options.printPdf ?? chromiumPdfPrinter()),
       ...transferHandlers(ctx),
       ...storeHandlers(ctx, keep),
     },

@@ -5,6 +5,7 @@ import { appCalls } from './calls/app-calls';
 import type { CallSpecs } from './calls/call-spec';
 import { dataCalls } from './calls/data-calls';
 import { legalityCalls } from './calls/legality-calls';
+import { reportCalls } from './calls/report-calls';
 import { scoreCalls } from './calls/score-calls';
 import { sensitivityCalls } from './calls/sensitivity-calls';
 import { siteCalls } from './calls/site-calls';
@@ -35,6 +36,7 @@ export const contract = defineContract(
   legalityCalls,
   sensitivityCalls,
   scoreCalls,
+  reportCalls,
 );
 
 export type CallName = keyof typeof contract;

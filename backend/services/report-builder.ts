@@ -1,0 +1,353 @@
+// Assembles the report model through the same code the calls use: score.run's handler for the
+// ranking, legality.site's for the chains, sensitivity.run's for stability and SMAA, metrics.list's
+// for each site's facts and their sources. The one thing no call hands out, each criterion's
+// normalised value, comes from the engine's own column transforms on the matrix score.run scored.
+import { schemaVersion } from '../../db/migrations';
+import { contentHash } from '../../db/transfer/content-hash';
+import type { ChipLegalityResult } from '../../shared/calls/legality-calls';
+import { explainWin } from '../../shared/compare-explain';
+import { applyTransform } from '../../shared/engine/normalise';
+import { scoreMatrix } from '../../shared/engine/score';
+import { ServiceError } from '../../shared/errors';
+import type { MetricValue } from '../../shared/model/facts';
+import type { PolicyEvent } from '../../shared/model/policy';
+import {
+  DEFAULT_REPORT_SAMPLES,
+  DEFAULT_REPORT_SEED,
+  type ParsedReportRequest,
+  type ReportCell,
+  type ReportInputs,
+  type ReportModel,
+  type ReportRow,
+  type ReportSiteLegality,
+} from '../../shared/report/model';
+import { reportCommand } from '../../shared/report/command';
+import { executiveSummary } from '../../shared/report/summary';
+import { METHOD_TEXT } from '../../shared/report/words';
+import type { ServiceContext } from './context';
+import { dataHandlers } from './data-service';
+import { legalityHandlers } from './legality-service';
+import { buildScoringInput, policyChurnColumn } from './score-matrix';
+import { scoreHandlers } from './score-service';
+import { sensitivityHandlers } from './sensitivity-service';
+
+/** The scenario part of the inputs, as score.run and sensitivity.run take it. */
+function scenarioOf(inputs: ReportInputs): {
+  presetId: string;
+  profileId?: string;
+  asOf: string;
+  method?: ReportInputs['method'];
+  weights?: ReportInputs['weights'];
+  normalisation?: ReportInputs['normalisation'];
+  constraints?: ReportInputs['constraints'];
+} {
+  const { presetId, profileId, asOf, method, weights, normalisation, constraints } = inputs;
+  return {
+    presetId,
+    asOf,
+    ...(profileId !== undefined ? { profileId } : {}),
+    ...(method !== undefined ? { method } : {}),
+    ...(weights !== undefined ? { weights } : {}),
+    ...(normalisation !== undefined ? { normalisation } : {}),
+    ...(constraints !== undefined ? { constraints } : {}),
+  };
+}
+
+/** The request with every default made explicit: what the report records as its inputs. */
+export function resolveInputs(request: ParsedReportRequest, now: Date = new Date()): ReportInputs {
+  const { title: _title, author: _author, ...scenario } = request;
+  return {
+    ...scenario,
+    // Today in UTC, as score.run defaults it, but recorded so a re-run next week scores the same day.
+    asOf: request.asOf ?? now.toISOString().slice(0, 10),
+    sites: request.sites ?? [],
+    sensitivity:
+      request.sensitivity === undefined
+        ? { samples: DEFAULT_REPORT_SAMPLES, seed: DEFAULT_REPORT_SEED }
+        : request.sensitivity,
+  };
+}
+
+export async function buildReport(
+  ctx: ServiceContext,
+  request: ParsedReportRequest,
+  now: Date = new Date(),
+): Promise<ReportModel> {
+  const inputs = resolveInputs(request, now);
+  const scenario = scenarioOf(inputs);
+  const score = await scoreHandlers(ctx)['score.run'](scenario);
+  const built = buildScoringInput(ctx.db, scenario);
+  const { matrix, options, preset, profile, sites } = built;
+  const data = dataHandlers(ctx);
+  const catalogue = new Map((await data['criteria.list']({})).map((c) => [c.id, c]));
+  const byId = new Map(score.results.map((r) => [r.siteId, r]));
+
+  for (const id of inputs.sites) {
+    if (!byId.has(id)) throw new ServiceError('not_found', `no site "${id}" to compare (sites.list shows them)`);
+  }
+
+  const criteria = matrix.criteria.map((spec) => {
+    const c = catalogue.get(spec.id);
+    if (c === undefined) throw new Error(`criterion ${spec.id} is in the matrix but not in criteria.list`);
+    return {
+      id: c.id,
+      name: c.name,
+      group: c.group,
+      unit: c.unit,
+      direction: c.direction,
+      normalisation: spec.normalisation.kind,
+      derived: c.derived,
+      description: c.description,
+      weight: score.weights[c.id] ?? 0,
+      presetWeight: preset.weights[c.id] ?? null,
+      overrideWeight: inputs.weights?.[c.id] ?? null,
+    };
+  });
+
+  const legality = profile === null ? null : await siteLegalities(ctx, profile.id, sites, inputs.asOf);
+  const metricSources = new SourceRegistry();
+  const normalised = normalisedValues(built);
+  const m = matrix.criteria.length;
+  const rows: ReportRow[] = [];
+  for (const [i, site] of sites.entries()) {
+    const result = byId.get(site.id);
+    if (result === undefined) throw new Error(`score.run left out site ${site.id}`);
+    const facts = new Map(
+      (await data['metrics.list']({ siteId: site.id })).map((v): [string, MetricValue] => [v.criterionId, v]),
+    );
+    const cells: ReportCell[] = matrix.criteria.map((spec, j) => {
+      const k = i * m + j;
+      const fact = catalogue.get(spec.id)?.derived ? undefined : facts.get(spec.id);
+      const num = (x: number): number | null => (Number.isNaN(x) ? null : x);
+      return {
+        criterionId: spec.id,
+        raw: num(matrix.values[k] as number),
+        low: num(matrix.low[k] as number),
+        high: num(matrix.high[k] as number),
+        normalised: num(normalised[k] as number),
+        contribution: result.contributions?.[spec.id] ?? null,
+        missingReason: fact?.kind === 'missing' ? fact.missingReason : null,
+        source: fact?.source ? metricSources.cite(fact.source, spec.id) : null,
+        factAsOf: fact?.source?.asOf ?? null,
+        stale: result.stale.includes(spec.id),
+      };
+    });
+    const l = legality?.get(site.id);
+    rows.push({
+      rank: result.rank,
+      siteId: site.id,
+      name: site.name,
+      marketId: site.marketId,
+      market: site.marketName,
+      country: site.country,
+      lat: site.lat,
+      lon: site.lon,
+      status: site.status,
+      score: result.score,
+      excluded: result.excluded,
+      reasons: result.reasons,
+      legality: l === undefined ? null : { status: l.status, reason: l.reason },
+      missingHandled: result.missingHandled,
+      cells,
+    });
+  }
+  // Ranked sites by rank, then excluded ones in store order (as `landfall score` lists them).
+  rows.sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER));
+
+  const sensitivity =
+    inputs.sensitivity === null
+      ? null
+      : await sensitivityHandlers(ctx)['sensitivity.run']({
+          ...scenario,
+          samples: inputs.sensitivity.samples,
+          seed: inputs.sensitivity.seed,
+          mode: 'around_preset',
+          // The report shows no sweep; two points is the least the call computes.
+          sweepSteps: 2,
+        });
+
+  const events = await data['policies.list']({});
+  const jurisdictionOf = new Map((await data['markets.list']({})).map((mk) => [mk.id, mk.jurisdictionCode]));
+  const places = sites.map((s) => ({
+    name: s.name,
+    country: s.country,
+    jurisdictionCode: jurisdictionOf.get(s.marketId) ?? null,
+  }));
+  const partial: Omit<ReportModel, 'summary'> = {
+    format: 'landfall.report',
+    version: 1,
+    title: request.title || `Siting report: ${preset.name}`,
+    author: request.author ?? '',
+    createdAt: now.toISOString(),
+    asOf: inputs.asOf,
+    preset,
+    profile,
+    method: { id: options.method, ...METHOD_TEXT[options.method] },
+    normalisation: built.normalisation,
+    constraints: [...options.constraints],
+    staleAfterDays: options.staleAfterDays,
+    criteria,
+    ranking: rows,
+    compare: inputs.sites.length === 0 ? null : compareOf(inputs.sites, rows, criteria, options.method),
+    legality: legality === null ? null : sites.map((s) => legality.get(s.id) as ReportSiteLegality),
+    sensitivity:
+      sensitivity === null
+        ? null
+        : {
+            samples: sensitivity.smaa.samples,
+            requested: sensitivity.smaa.requested,
+            seed: sensitivity.smaa.seed,
+            mode: sensitivity.smaa.mode,
+            concentration: sensitivity.smaa.concentration,
+            valuesSampled: sensitivity.smaa.valuesSampled,
+            stability: sensitivity.stability,
+            smaa: sensitivity.smaa.sites,
+          },
+    sources: {
+      metrics: metricSources.list(),
+      policies: policySources(legality, events, places, criteria, inputs.asOf),
+      sites: sites.map((s) => ({ siteId: s.id, title: s.source.title, url: s.source.url, asOf: s.source.asOf })),
+    },
+    reproducibility: {
+      appVersion: ctx.version,
+      schemaVersion: schemaVersion(ctx.db),
+      databaseHash: contentHash(ctx.db),
+      seed: inputs.sensitivity?.seed ?? null,
+      inputs,
+      command: reportCommand(inputs),
+    },
+  };
+  return { ...partial, summary: executiveSummary(partial) };
+}
+
+/** legality.site for every site: the combined status and each chip's chain. */
+async function siteLegalities(
+  ctx: ServiceContext,
+  profileId: string,
+  sites: readonly { id: string }[],
+  asOf: string,
+): Promise<Map<string, ReportSiteLegality>> {
+  const call = legalityHandlers(ctx)['legality.site'];
+  const out = new Map<string, ReportSiteLegality>();
+  for (const s of sites) {
+    const r = await call({ profileId, siteId: s.id, asOf });
+    out.set(s.id, { siteId: s.id, status: r.status, reason: r.reason, worstChipId: r.worstChipId, chips: r.chips });
+  }
+  return out;
+}
+
+/**
+ * Every cell's normalised value (NaN when the site is excluded or the policy leaves the gap out), from
+ * the engine's own transforms: the criterion's normalisation over the candidate set, and a gap
+ * filled as its missing-value policy says. WPM uses these values; TOPSIS does not normalise this way,
+ * so for it they are the criteria's own scale, for reading (the method section says so).
+ */
+function normalisedValues(built: ReturnType<typeof buildScoringInput>): Float64Array {
+  const { matrix, options } = built;
+  const core = scoreMatrix(matrix, { ...options, method: options.method === 'wpm' ? 'wpm' : 'wsm' });
+  const m = matrix.criteria.length;
+  const out = new Float64Array(matrix.values.length).fill(Number.NaN);
+  const { transforms, fill, include } = core;
+  if (transforms === null || fill === null) return out;
+  for (let i = 0; i < matrix.siteIds.length; i++) {
+    if (include[i] === 0) continue;
+    for (let j = 0; j < m; j++) {
+      const x = matrix.values[i * m + j] as number;
+      out[i * m + j] = Number.isNaN(x)
+        ? (fill[j] as number)
+        : applyTransform(transforms[j] as (typeof transforms)[0], x);
+    }
+  }
+  return out;
+}
+
+function compareOf(
+  siteIds: readonly string[],
+  rows: readonly ReportRow[],
+  criteria: readonly { id: string; name: string }[],
+  method: string,
+): ReportModel['compare'] {
+  const names = new Map(criteria.map((c) => [c.id, c.name]));
+  const pinned = siteIds.map((id) => rows.find((r) => r.siteId === id) as ReportRow);
+  const scored = pinned.filter((r) => r.score !== null && !r.excluded);
+  const leader = [...scored].sort((a, b) => (b.score as number) - (a.score as number))[0];
+  const contributions = (r: ReportRow): Record<string, number> =>
+    Object.fromEntries(r.cells.flatMap((c) => (c.contribution === null ? [] : [[c.criterionId, c.contribution]])));
+  const explanations =
+    method === 'wsm' && leader !== undefined && scored.length >= 2
+      ? scored
+          .filter((r) => r.siteId !== leader.siteId)
+          .map((r) =>
+            explainWin(
+              { name: leader.name, score: leader.score as number, contributions: contributions(leader) },
+              { name: r.name, score: r.score as number, contributions: contributions(r) },
+              names,
+            ),
+          )
+      : [
+          'An explanation needs at least two scored sites and a method that splits the score into contributions (weighted sum).',
+        ];
+  return { siteIds: [...siteIds], explanations };
+}
+
+/** Metric sources numbered M1, M2, … in order of first citation. */
+class SourceRegistry {
+  private readonly byKey = new Map<string, ReportModel['sources']['metrics'][number]>();
+
+  cite(source: { title: string; url: string; asOf: string }, criterionId: string): string {
+    const key = JSON.stringify([source.title, source.url, source.asOf]);
+    let entry = this.byKey.get(key);
+    if (entry === undefined) {
+      entry = { id: `M${this.byKey.size + 1}`, ...source, criteria: [], facts: 0 };
+      this.byKey.set(key, entry);
+    }
+    if (!entry.criteria.includes(criterionId)) entry.criteria.push(criterionId);
+    entry.facts++;
+    return entry.id;
+  }
+
+  list(): ReportModel['sources']['metrics'] {
+    return [...this.byKey.values()];
+  }
+}
+
+/**
+ * Policy events cited: every event in a legality chain, and, when policy churn is scored, every event
+ * it counted for some site (policyChurnColumn on that one event: the scoring rule itself decides).
+ */
+function policySources(
+  legality: ReadonlyMap<string, ReportSiteLegality> | null,
+  events: readonly PolicyEvent[],
+  places: Parameters<typeof policyChurnColumn>[0],
+  criteria: readonly { id: string }[],
+  asOf: string,
+): ReportModel['sources']['policies'] {
+  const used = new Map<string, Set<'legality' | 'policy_churn'>>();
+  const mark = (id: string, why: 'legality' | 'policy_churn'): void => {
+    used.set(id, (used.get(id) ?? new Set()).add(why));
+  };
+  for (const l of legality?.values() ?? []) {
+    for (const chip of l.chips as ChipLegalityResult[]) for (const e of chip.events) mark(e.id, 'legality');
+  }
+  if (criteria.some((c) => c.id === 'policy_churn')) {
+    for (const e of events) {
+      if (policyChurnColumn(places, [e], asOf).some((n) => n > 0)) mark(e.id, 'policy_churn');
+    }
+  }
+  return events
+    .filter((e) => used.has(e.id))
+    .sort((a, b) =>
+      a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.id < b.id ? -1 : 1,
+    )
+    .map((e) => ({
+      eventId: e.id,
+      title: e.title,
+      issuer: e.issuer,
+      effectiveDate: e.effectiveDate,
+      endDate: e.endDate,
+      confidence: e.confidence,
+      sourceTitle: e.source.title,
+      url: e.source.url,
+      usedFor: [...(used.get(e.id) ?? [])].sort(),
+    }));
+}

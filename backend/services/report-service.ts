@@ -1,0 +1,29 @@
+// `report.*` calls: build the report model (report-builder.ts) and render it to a file. The PDF is
+// the HTML printed by the printer the backend was given: Electron's printToPDF in the desktop app,
+// a local Chromium in browser mode and the CLI (report-pdf.ts).
+import type { reportCalls } from '../../shared/calls/report-calls';
+import { renderHtml } from '../../shared/report/render-html';
+import { MIME_TYPES, renderReportText, reportFilename } from '../../shared/report/render';
+import type { DomainHandlers, ServiceContext } from './context';
+import { reportCountries } from './report-basemap';
+import { buildReport } from './report-builder';
+import type { PdfPrinter } from './report-pdf';
+
+export function reportHandlers(ctx: ServiceContext, printPdf: PdfPrinter): DomainHandlers<keyof typeof reportCalls> {
+  return {
+    'report.build': (input) => buildReport(ctx, input),
+    'report.render': async ({ format, ...request }) => {
+      const model = await buildReport(ctx, request);
+      if (format === 'pdf') {
+        const pdf = await printPdf(renderHtml(model, { countries: reportCountries() }));
+        return {
+          filename: reportFilename(model, 'pdf'),
+          mimeType: MIME_TYPES.pdf,
+          encoding: 'base64',
+          content: Buffer.from(pdf).toString('base64'),
+        };
+      }
+      return { ...renderReportText(model, format, { countries: reportCountries() }), encoding: 'utf8' };
+    },
+  };
+}

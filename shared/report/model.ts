@@ -1,0 +1,216 @@
+// The report: one model of everything a planner sends to a board, from which every format (HTML,
+// PDF, Markdown, CSV, JSON) is rendered. JSON-safe (ISO dates, plain arrays, null for "none"), so it
+// crosses IPC and HTTP unchanged, and its `reproducibility.inputs` are a valid request: building the
+// report again from them on the same database gives the same numbers.
+import { z } from 'zod';
+import { ChipLegalityResult } from '../calls/legality-calls';
+import { ScenarioOverrides, ScoreMethod, ScoreNormalisation } from '../calls/score-calls';
+import { SmaaOut, StabilityOut } from '../calls/sensitivity-calls';
+import { CriterionGroup, Direction } from '../model/criteria';
+import { HardConstraint, Preset } from '../model/presets';
+import { CompanyProfile } from '../model/profiles';
+import { IsoDate, SiteStatus } from '../schemas';
+
+const RowId = z.string().min(1).max(200);
+
+export const REPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'json'] as const;
+export const ReportFormat = z.enum(REPORT_FORMATS);
+export type ReportFormat = z.infer<typeof ReportFormat>;
+
+/** At most this many sites can be pinned for the compare section (the workspace pins up to four). */
+export const MAX_REPORT_COMPARE = 8;
+
+export const DEFAULT_REPORT_SAMPLES = 2000;
+export const DEFAULT_REPORT_SEED = 1;
+
+export const ReportSensitivitySettings = z.strictObject({
+  samples: z.number().int().min(1).max(100_000).default(DEFAULT_REPORT_SAMPLES),
+  seed: z.number().int().min(0).max(4_294_967_295).default(DEFAULT_REPORT_SEED),
+});
+export type ReportSensitivitySettings = z.infer<typeof ReportSensitivitySettings>;
+
+/** What decides the report's numbers: the scenario, the pinned sites and the SMAA settings. */
+export const ReportScenario = {
+  presetId: RowId,
+  profileId: RowId.optional(),
+  /** YYYY-MM-DD; today (UTC) when absent. */
+  asOf: IsoDate.optional(),
+  ...ScenarioOverrides,
+  /** Sites pinned for the compare section (the workspace's `compare`); none: no compare section. */
+  sites: z.array(RowId).max(MAX_REPORT_COMPARE).optional(),
+  /** SMAA and stability intervals; null leaves the sensitivity section out; absent: 2 000 samples, seed 1. */
+  sensitivity: ReportSensitivitySettings.nullable().optional(),
+};
+
+export const ReportRequest = z.strictObject({
+  ...ReportScenario,
+  title: z.string().trim().max(200).optional(),
+  author: z.string().trim().max(200).optional(),
+});
+export type ReportRequest = z.input<typeof ReportRequest>;
+export type ParsedReportRequest = z.output<typeof ReportRequest>;
+
+/**
+ * The resolved scenario the report was built from (asOf filled in, sensitivity settings explicit):
+ * itself a valid report request, and its scoring fields a valid score.run input.
+ */
+export const ReportInputs = z.strictObject({
+  ...ReportScenario,
+  asOf: IsoDate,
+  sites: z.array(RowId).max(MAX_REPORT_COMPARE),
+  sensitivity: ReportSensitivitySettings.nullable(),
+});
+export type ReportInputs = z.infer<typeof ReportInputs>;
+
+const LegalityStatus = z.enum(['allowed', 'conditional', 'licence_required', 'prohibited']);
+
+export const ReportCriterion = z.object({
+  id: z.string(),
+  name: z.string(),
+  group: CriterionGroup,
+  unit: z.string(),
+  direction: Direction,
+  /** The normalisation applied to this criterion (after any override). */
+  normalisation: z.enum(['minmax', 'vector', 'max', 'target']),
+  derived: z.boolean(),
+  description: z.string(),
+  /** The weight used, normalised so the scored criteria sum to 1 (0 for a constraint-only criterion). */
+  weight: z.number().min(0).max(1),
+  /** The preset's own weight for it (any scale), null when the preset does not weigh it. */
+  presetWeight: z.number().nullable(),
+  /** The caller's weight override, null when none. */
+  overrideWeight: z.number().nullable(),
+});
+export type ReportCriterion = z.infer<typeof ReportCriterion>;
+
+/** One criterion of one site: the fact, what normalisation made of it, and its share of the score. */
+export const ReportCell = z.object({
+  criterionId: z.string(),
+  /** The raw value scored (null when missing). */
+  raw: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  /** In [0, 1], 1 = best, the criterion's normalisation over the candidates (gap filled by its policy); null when excluded. */
+  normalised: z.number().nullable(),
+  /** Weighted sum only: the criterion's share of the score (they sum to it); null otherwise. */
+  contribution: z.number().nullable(),
+  /** Why the fact is missing, when it is. */
+  missingReason: z.string().nullable(),
+  /** The fact's source in `sources.metrics` (M1, M2, …); null for derived criteria and missing facts without one. */
+  source: z.string().nullable(),
+  /** The fact's date; null for derived criteria. */
+  factAsOf: IsoDate.nullable(),
+  stale: z.boolean(),
+});
+export type ReportCell = z.infer<typeof ReportCell>;
+
+export const ReportRow = z.object({
+  /** 1 = best; null when excluded. */
+  rank: z.number().int().positive().nullable(),
+  siteId: z.string(),
+  name: z.string(),
+  marketId: z.string(),
+  market: z.string(),
+  country: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  status: SiteStatus,
+  score: z.number().min(0).max(1).nullable(),
+  excluded: z.boolean(),
+  reasons: z.array(z.string()),
+  /** The combined legality of the profile's chips at the site; null without a profile. */
+  legality: z.object({ status: LegalityStatus, reason: z.string() }).nullable(),
+  missingHandled: z.array(z.object({ criterionId: z.string(), policy: z.string() })),
+  /** One per criterion, in `criteria` order. */
+  cells: z.array(ReportCell),
+});
+export type ReportRow = z.infer<typeof ReportRow>;
+
+export const ReportSiteLegality = z.object({
+  siteId: z.string(),
+  status: LegalityStatus,
+  reason: z.string(),
+  worstChipId: z.string(),
+  chips: z.array(ChipLegalityResult),
+});
+export type ReportSiteLegality = z.infer<typeof ReportSiteLegality>;
+
+export const ReportSensitivity = z.object({
+  samples: z.number().int(),
+  requested: z.number().int(),
+  seed: z.number().int(),
+  mode: SmaaOut.shape.mode,
+  concentration: z.number(),
+  valuesSampled: z.boolean(),
+  stability: z.array(StabilityOut),
+  smaa: SmaaOut.shape.sites,
+});
+export type ReportSensitivity = z.infer<typeof ReportSensitivity>;
+
+export const MetricSourceRef = z.object({
+  /** M1, M2, … in order of first use. */
+  id: z.string(),
+  title: z.string(),
+  url: z.string(),
+  asOf: IsoDate,
+  criteria: z.array(z.string()),
+  /** How many site × criterion facts cite it. */
+  facts: z.number().int().nonnegative(),
+});
+
+export const PolicySourceRef = z.object({
+  eventId: z.string(),
+  title: z.string(),
+  issuer: z.string(),
+  effectiveDate: IsoDate,
+  endDate: IsoDate.nullable(),
+  confidence: z.enum(['official', 'reported']),
+  sourceTitle: z.string(),
+  url: z.string(),
+  /** Why it is cited: it is in a legality chain, or counted in a site's policy churn. */
+  usedFor: z.array(z.enum(['legality', 'policy_churn'])),
+});
+
+export const SiteSourceRef = z.object({ siteId: z.string(), title: z.string(), url: z.string(), asOf: IsoDate });
+
+export const ReportModel = z.object({
+  format: z.literal('landfall.report'),
+  version: z.literal(1),
+  title: z.string(),
+  author: z.string(),
+  /** When the report was built (ISO date-time, UTC). */
+  createdAt: z.iso.datetime(),
+  /** The date the data and the policy timeline are read on. */
+  asOf: IsoDate,
+  preset: Preset,
+  profile: CompanyProfile.nullable(),
+  method: z.object({ id: ScoreMethod, name: z.string(), description: z.string() }),
+  normalisation: ScoreNormalisation,
+  constraints: z.array(HardConstraint),
+  staleAfterDays: z.number().int(),
+  criteria: z.array(ReportCriterion),
+  /** Plain-language paragraphs: the top sites and why. */
+  summary: z.array(z.string()),
+  /** Ranked sites by rank, then excluded ones. */
+  ranking: z.array(ReportRow),
+  compare: z.object({ siteIds: z.array(z.string()), explanations: z.array(z.string()) }).nullable(),
+  legality: z.array(ReportSiteLegality).nullable(),
+  sensitivity: ReportSensitivity.nullable(),
+  sources: z.object({
+    metrics: z.array(MetricSourceRef),
+    policies: z.array(PolicySourceRef),
+    sites: z.array(SiteSourceRef),
+  }),
+  reproducibility: z.object({
+    appVersion: z.string(),
+    schemaVersion: z.number().int(),
+    /** sha256 over every content table of the store (db/transfer/content-hash.ts). */
+    databaseHash: z.string(),
+    /** The SMAA seed; null without sensitivity. */
+    seed: z.number().int().nullable(),
+    inputs: ReportInputs,
+    /** The same report from the command line. */
+    command: z.string(),
+  }),
+});
+export type ReportModel = z.infer<typeof ReportModel>;

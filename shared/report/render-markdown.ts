@@ -1,0 +1,229 @@
+// The report as Markdown: the same sections as the HTML (the map excepted: Markdown has no way to
+// carry an image without a file or a URL), as headings, paragraphs and pipe tables.
+import { groupLegality } from './html-sections';
+import type { ReportModel } from './model';
+import { drivers } from './summary';
+import {
+  constraintText,
+  fmtPct,
+  fmtRaw,
+  fmtScore,
+  LEGALITY_TEXT,
+  METHOD_TEXT,
+  NORMALISATION_TEXT,
+  ROLE_TEXT,
+  siteNamer,
+} from './words';
+
+/** A table cell: pipes escaped, line breaks flattened. */
+const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+function table(head: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string {
+  const align = head.map((_, i) => (right.includes(i) ? '---:' : '---'));
+  const line = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+  return [line(head), `| ${align.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+const json = (value: unknown): string => `\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\``;
+
+export function renderMarkdown(model: ReportModel): string {
+  const name = siteNamer(model);
+  const names = new Map(model.criteria.map((c) => [c.id, c.name]));
+  const out: string[] = [`# ${model.title}`, ''];
+  out.push(
+    table(
+      ['', ''],
+      [
+        ['Author', model.author || '—'],
+        ['Created', model.createdAt],
+        ['Data as of', model.asOf],
+        ['Weight preset', `${model.preset.name} (${model.preset.id})`],
+        ['Company profile', model.profile === null ? 'none' : `${model.profile.name} (${model.profile.id})`],
+        ['Method', METHOD_TEXT[model.method.id].name],
+        ['Normalisation', NORMALISATION_TEXT[model.normalisation] ?? model.normalisation],
+      ],
+    ),
+    '',
+    '## Executive summary',
+    '',
+    ...model.summary.flatMap((p) => [p, '']),
+    '## Ranking',
+    '',
+    table(
+      ['Rank', 'Site', 'Market', 'Country', 'Score', 'Chips', 'Notes'],
+      model.ranking.map((r) => [
+        r.rank === null ? '—' : String(r.rank),
+        r.name,
+        r.market,
+        r.country,
+        r.score === null ? 'excluded' : fmtScore(r.score),
+        r.legality === null ? '—' : (LEGALITY_TEXT[r.legality.status] ?? r.legality.status),
+        r.excluded ? r.reasons.join('; ') : '',
+      ]),
+      [0, 4],
+    ),
+    '',
+    '## Score contributions',
+    '',
+    model.method.id === 'wsm'
+      ? "Each criterion's contribution to the score (weight × normalised value); they add up to the score."
+      : `${METHOD_TEXT[model.method.id].name} does not split a score into parts; the table shows weight × normalised value per criterion.`,
+    '',
+  );
+  const weighted = model.criteria.filter((c) => c.weight > 0);
+  out.push(
+    table(
+      ['Rank', 'Site', 'Score', ...weighted.map((c) => c.name)],
+      model.ranking
+        .filter((r) => r.rank !== null)
+        .map((r) => {
+          const parts = drivers(model, r);
+          return [String(r.rank), r.name, fmtScore(r.score), ...weighted.map((c) => fmtScore(parts[c.id] ?? null))];
+        }),
+      [0, 2, ...weighted.map((_, i) => i + 3)],
+    ),
+    '',
+    '### Raw values',
+    '',
+    table(
+      ['Site', ...model.criteria.map((c) => (c.unit ? `${c.name} (${c.unit})` : c.name))],
+      model.ranking.map((r) => [r.name, ...r.cells.map((c) => (c.raw === null ? 'missing' : fmtRaw(c.raw)))]),
+      model.criteria.map((_, i) => i + 1),
+    ),
+    '',
+  );
+  if (model.compare !== null) {
+    out.push('## Compare pinned sites', '', ...model.compare.explanations.flatMap((e) => [`- ${e}`]), '');
+  }
+  if (model.legality !== null && model.profile !== null) {
+    out.push('## Chip legality', '', `The chips ${model.profile.name} needs, judged on ${model.asOf}.`, '');
+    for (const g of groupLegality(model)) {
+      out.push(`### ${g.siteIds.map(name).join(', ')}: ${LEGALITY_TEXT[g.legality.status] ?? g.legality.status}`, '');
+      for (const chip of g.legality.chips) {
+        out.push(`- **${chip.chipId}**: ${LEGALITY_TEXT[chip.status] ?? chip.status}. ${chip.reason}`);
+        for (const e of chip.events) {
+          out.push(
+            `  - ${ROLE_TEXT[e.role] ?? e.role}: ${e.issuer} ${e.effectiveDate}, ${e.title} (${e.source.title})`,
+          );
+        }
+      }
+      out.push('');
+    }
+  }
+  const s = model.sensitivity;
+  if (s !== null) {
+    out.push(
+      '## Sensitivity',
+      '',
+      '### Stability intervals',
+      '',
+      table(
+        ['Criterion', 'Weight', 'Top site stays within', 'Top site', 'Below, first is', 'Above, first is'],
+        s.stability.map((st) => [
+          names.get(st.criterionId) ?? st.criterionId,
+          fmtScore(st.current),
+          `${fmtScore(st.lo)} – ${fmtScore(st.hi)}`,
+          name(st.topSite),
+          st.changesTo.lo === null ? '—' : name(st.changesTo.lo),
+          st.changesTo.hi === null ? '—' : name(st.changesTo.hi),
+        ]),
+        [1, 2],
+      ),
+      '',
+      '### SMAA rank probabilities',
+      '',
+      `${s.samples} samples, seed ${s.seed}, mode ${s.mode}.`,
+      '',
+      table(
+        ['Site', 'P(first)', 'P(second)', 'P(third)', 'Mean rank'],
+        [...s.smaa]
+          .sort((a, b) => b.pFirst - a.pFirst || (a.meanRank ?? 1e9) - (b.meanRank ?? 1e9))
+          .map((x) => [
+            name(x.siteId),
+            fmtPct(x.pFirst, 1),
+            fmtPct(x.rankProbabilities[1] ?? 0, 1),
+            fmtPct(x.rankProbabilities[2] ?? 0, 1),
+            x.meanRank === null ? '—' : x.meanRank.toFixed(2),
+          ]),
+        [1, 2, 3, 4],
+      ),
+      '',
+    );
+  }
+  const units = new Map(model.criteria.map((c) => [c.id, { name: c.name, unit: c.unit }]));
+  out.push(
+    '## Method, normalisation and weights',
+    '',
+    `${METHOD_TEXT[model.method.id].name}: ${METHOD_TEXT[model.method.id].description}`,
+    '',
+    `Normalisation: ${NORMALISATION_TEXT[model.normalisation] ?? model.normalisation}. Missing facts get the worst value of their column; facts older than ${model.staleAfterDays} days are flagged stale.`,
+    '',
+    `Hard constraints: ${model.constraints.length === 0 ? 'none' : model.constraints.map((c) => constraintText(c, units)).join('; ')}.`,
+    '',
+    table(
+      ['Criterion', 'Direction', 'Normalisation', 'Preset weight', 'Override', 'Weight used'],
+      model.criteria.map((c) => [
+        c.name,
+        c.direction,
+        c.normalisation,
+        c.presetWeight === null ? '—' : fmtRaw(c.presetWeight),
+        c.overrideWeight === null ? '—' : fmtRaw(c.overrideWeight),
+        fmtPct(c.weight, 1),
+      ]),
+      [3, 4, 5],
+    ),
+    '',
+    '## Sources',
+    '',
+    '### Facts',
+    '',
+    table(
+      ['Ref.', 'Source', 'As of', 'Criteria'],
+      model.sources.metrics.map((m) => [
+        m.id,
+        `[${m.title}](${m.url})`,
+        m.asOf,
+        m.criteria.map((c) => names.get(c) ?? c).join(', '),
+      ]),
+    ),
+    '',
+    '### Policy events',
+    '',
+    table(
+      ['Event', 'Issuer', 'Effective', 'Source'],
+      model.sources.policies.map((p) => [p.title, p.issuer, p.effectiveDate, `[${p.sourceTitle}](${p.url})`]),
+    ),
+    '',
+    '### Sites',
+    '',
+    table(
+      ['Site', 'Source', 'As of'],
+      model.sources.sites.map((x) => [name(x.siteId), `[${x.title}](${x.url})`, x.asOf]),
+    ),
+    '',
+    '## Reproducibility',
+    '',
+    `- App version: Landfall ${model.reproducibility.appVersion}`,
+    `- Database schema: ${model.reproducibility.schemaVersion}`,
+    `- Database content hash (sha256): \`${model.reproducibility.databaseHash}\``,
+    `- Random seed: ${model.reproducibility.seed ?? 'none'}`,
+    '',
+    '```sh',
+    model.reproducibility.command,
+    '```',
+    '',
+    '### Report inputs',
+    '',
+    json(model.reproducibility.inputs),
+    '',
+    '### Preset',
+    '',
+    json(model.preset),
+    '',
+    '### Company profile',
+    '',
+    model.profile === null ? 'None.' : json(model.profile),
+    '',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,98 @@
+// The words and number formats every report format shares, so the HTML, PDF, Markdown and summary
+// say the same thing the same way.
+import type { ReportModel } from './model';
+
+type MethodId = ReportModel['method']['id'];
+
+export const METHOD_TEXT: Record<MethodId, { name: string; description: string }> = {
+  wsm: {
+    name: 'Weighted sum (WSM)',
+    description:
+      "Each criterion's raw values are normalised over the candidate sites to [0, 1] (1 = best) and the site's score is the weighted sum; it splits exactly into per-criterion contributions that add up to the score.",
+  },
+  wpm: {
+    name: 'Weighted product (WPM)',
+    description:
+      'Each criterion is normalised to [0, 1] (1 = best) and the score is the product of the normalised values raised to their weights (zeros floored at 1e-9), so a very weak criterion pulls the score down hard. A product does not split into additive contributions.',
+  },
+  topsis: {
+    name: 'TOPSIS',
+    description:
+      "Raw values are vector-normalised and weighted; each site's score is its closeness to the ideal site relative to the anti-ideal one (Hwang & Yoon). The normalised values shown are the criteria's own normalisation, for reading; TOPSIS does not split into additive contributions.",
+  },
+};
+
+export const NORMALISATION_TEXT: Record<string, string> = {
+  criterion: "each criterion's own normalisation",
+  minmax: 'min-max: (x − min)/(max − min), turned round for costs',
+  vector: 'vector: x/‖x‖ (costs 1 − x/‖x‖)',
+  max: 'max: x/max (costs min/x)',
+  target: 'a value function through planner breakpoints',
+};
+
+export const LEGALITY_TEXT: Record<string, string> = {
+  allowed: 'allowed',
+  conditional: 'conditional',
+  licence_required: 'licence required',
+  prohibited: 'prohibited',
+};
+
+export const ROLE_TEXT: Record<string, string> = {
+  decides: 'decides',
+  applies: 'applies',
+  superseded: 'superseded',
+  context: 'context',
+};
+
+/** A score or normalised value: three decimals (what the workspace shows). */
+export function fmtScore(x: number | null): string {
+  return x === null ? '—' : x.toFixed(3);
+}
+
+/** A raw fact with up to six significant digits and its unit. */
+export function fmtRaw(x: number | null, unit = ''): string {
+  if (x === null) return '—';
+  const text = String(Number(x.toPrecision(6)));
+  return unit === '' ? text : `${text} ${unit}`;
+}
+
+export function fmtPct(p: number, digits = 0): string {
+  return `${(100 * p).toFixed(digits)}%`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+export function constraintText(
+  c: ReportModel['constraints'][number],
+  names: ReadonlyMap<string, { name: string; unit: string }>,
+): string {
+  if (c.kind === 'chips_legal') {
+    return `the profile's chips must be ${listWords(c.allow.map((s) => LEGALITY_TEXT[s] ?? s))}`;
+  }
+  const criterion = names.get(c.criterionId);
+  const value = fmtRaw(c.value, criterion?.unit ?? '');
+  return `${criterion?.name ?? c.criterionId} ${c.kind === 'min' ? 'at least' : 'at most'} ${value}`;
+}
+
+/** The name of a site by id, for text; the id itself when unknown. */
+export function siteNamer(model: Pick<ReportModel, 'ranking'>): (id: string | null) => string {
+  const names = new Map(model.ranking.map((r) => [r.siteId, r.name]));
+  return (id) => (id === null ? '—' : (names.get(id) ?? id));
+}
+
+/** A file name from the title and date: lower-case words joined by hyphens. */
+export function reportFileStem(model: Pick<ReportModel, 'title' | 'asOf'>): string {
+  const slug = model.title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return `${slug || 'landfall-report'}-${model.asOf}`;
+}

@@ -24,6 +24,9 @@ beforeAll(async () => {
   });
   await page.goto(server.url);
   await page.waitForSelector('.ranking tbody tr');
+  // More room for the drawer and the ranking: the site details pane is not used here.
+  const details = page.locator('.details-toggle[aria-expanded="true"]');
+  if ((await details.count()) > 0) await details.click();
 });
 
 afterAll(async () => {
@@ -173,8 +176,8 @@ describe('weights drawer', () => {
     expect(await last.getAttribute('aria-valuetext')).toBe('Power price strongly to very strongly more important (6)');
     await last.press('ArrowLeft');
     expect(await axeViolations('.weights-panel')).toEqual([]);
-    await pair('Chip legality', 'Policy churn').scrollIntoViewIfNeeded();
-    await warning.scrollIntoViewIfNeeded();
+    // The pair the warning names, then the weights, CR and warning under it.
+    await ahp.locator('.ahp-pair.worst').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'weights-ahp', { readme: true });
 
     const before = await order();

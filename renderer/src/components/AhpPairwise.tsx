@@ -87,6 +87,12 @@ export function AhpPairwise({ criteria, weights, onApply }: Props): ReactNode {
         <p className="muted">Choose at least two criteria to compare.</p>
       ) : (
         <>
+          {/* Tick marks at equal and at Saaty's odd intensities (3, 5, 7, 9) either way. */}
+          <datalist id="ahp-ticks">
+            {[-8, -6, -4, -2, 0, 2, 4, 6, 8].map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
           <div className="ahp-scale" aria-hidden="true">
             <span>← left much more important</span>
             <span>equal</span>
@@ -107,6 +113,7 @@ export function AhpPairwise({ criteria, weights, onApply }: Props): ReactNode {
                     min={-8}
                     max={8}
                     step={1}
+                    list="ahp-ticks"
                     value={p}
                     aria-label={`${nameOf(a)} versus ${nameOf(b)}`}
                     aria-valuetext={said}

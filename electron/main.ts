@@ -8,6 +8,7 @@ import { bindIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { createAppProtocolHandler, registerAppScheme } from './protocol';
+import { electronPdfPrinter } from './report-pdf';
 import { blockNetwork, denyAllPermissions, hardenWebContents } from './security';
 import { createMainWindow as openMainWindow, trackWindowState } from './window';
 import { loadWindowState, saveWindowState } from './window-state';
@@ -54,7 +55,13 @@ function start(): void {
   const dbPath = process.env.LANDFALL_DB ?? join(app.getPath('userData'), 'landfall.sqlite');
   try {
     const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
-    backend = createBackend({ dbPath, version: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
+    backend = createBackend({
+      dbPath,
+      version: app.getVersion(),
+      // Reports print to PDF through Electron here, not a Chromium found on the machine.
+      printPdf: electronPdfPrinter(),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Landfall cannot open its database', `${dbPath}\n\n${message}`);

@@ -284,7 +284,9 @@ describe('main: when ready', () => {
 
   it('opens the database in userData with the app version', async () => {
     const h = await launchReady();
-    expect(h.createBackend.mock.calls).toEqual([[{ dbPath: join(userData, 'landfall.sqlite'), version: '9.9.9' }]]);
+    expect(h.createBackend.mock.calls).toEqual([
+      [{ dbPath: join(userData, 'landfall.sqlite'), version: '9.9.9', printPdf: expect.any(Function) }],
+    ]);
   });
 
   it('opens the database named by LANDFALL_DB when set', async () => {

@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { appCommands } from './app-commands';
 import { dataCommands } from './data-commands';
 import { legalityCommands } from './legality-commands';
+import { reportCommands } from './report-commands';
 import { scoreCommands } from './score-commands';
 import { sensitivityCommands } from './sensitivity-commands';
 import { siteCommands } from './site-commands';
@@ -29,4 +30,5 @@ export const commands = merge(
   legalityCommands,
   sensitivityCommands,
   scoreCommands,
+  reportCommands,
 );

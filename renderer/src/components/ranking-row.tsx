@@ -38,11 +38,14 @@ function Capacity({ existing, planned }: { existing: number | null; planned: num
         —
       </span>
     );
+  const title = `${existing === null ? 'unknown' : `${mw(existing)} MW`} existing, ${
+    planned === null ? 'unknown' : `${mw(planned)} MW`
+  } planned`;
   return (
-    <>
+    <div title={title}>
       <div>{existing === null ? '—' : mw(existing)}</div>
       {planned !== null && <div className="muted">+{mw(planned)} planned</div>}
-    </>
+    </div>
   );
 }
 

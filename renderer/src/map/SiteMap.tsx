@@ -1,7 +1,8 @@
 // The map: offline basemap, site markers, a legend. MapContainer props are fixed after mount.
 import 'leaflet/dist/leaflet.css';
 import { useState, type ReactNode } from 'react';
-import { MapContainer } from 'react-leaflet';
+import { MapContainer, useMapEvents } from 'react-leaflet';
+import { loadLayout, saveLayout } from '../layout';
 import { SCORE_SCALE } from '../score-colors';
 import { LEGALITY_FILL, LEGALITY_LABEL } from './legality-shading';
 import { useCountryLegality } from './useCountryLegality';
@@ -21,6 +22,8 @@ export function SiteMap(): ReactNode {
   const setPanel = useApp((s) => s.setPanel);
   const [shadeChip, setShadeChip] = useState<string | null>(null);
   const shading = useCountryLegality(shadeChip);
+  // Where the map was left last time (layout.ts); read once, as MapContainer props are fixed after mount.
+  const [view] = useState(() => loadLayout().mapView);
   return (
     <div className="map-wrap">
       <div className="map-actions">
@@ -35,8 +38,8 @@ export function SiteMap(): ReactNode {
       {panel === 'sensitivity' && <SensitivityPanel onClose={() => setPanel('none')} />}
       {panel === 'help' && <HelpPanel onClose={() => setPanel('none')} />}
       <MapContainer
-        center={INITIAL_CENTER}
-        zoom={INITIAL_ZOOM}
+        center={view?.center ?? INITIAL_CENTER}
+        zoom={view?.zoom ?? INITIAL_ZOOM}
         minZoom={2}
         maxZoom={12}
         worldCopyJump
@@ -45,11 +48,23 @@ export function SiteMap(): ReactNode {
       >
         <Basemap shading={shading} />
         <SiteMarkers />
+        <RememberView />
       </MapContainer>
       <Legend shaded={shadeChip !== null} />
       <ComparePanel />
     </div>
   );
+}
+
+/** Keeps the map's centre and zoom in the remembered layout whenever the map stops moving. */
+function RememberView(): null {
+  useMapEvents({
+    moveend: (e) => {
+      const { lat, lng } = e.target.getCenter();
+      saveLayout({ mapView: { center: [lat, lng], zoom: e.target.getZoom() } });
+    },
+  });
+  return null;
 }
 
 /** Shade countries by the legality of one of the profile's chips, or not at all. */

@@ -1,0 +1,99 @@
+// Merges sites that would sit on top of each other at one zoom into clusters, on projected pixel
+// coordinates. Greedy by priority (best-ranked first): each point not yet taken starts a cluster and
+// takes every free point within `radius` pixels of it. A spatial hash with cells of `radius` keeps it
+// linear, so 10 000 sites cluster in a few milliseconds. Pure: no Leaflet, no DOM.
+
+export interface ClusterPoint {
+  id: string;
+  /** Pixels at the zoom being clustered (Leaflet's map.project). */
+  x: number;
+  y: number;
+}
+
+export interface Cluster {
+  /** Member ids, the leader (the best-ranked member) first, then in priority order. */
+  ids: string[];
+  leader: string;
+  /** Where the cluster is drawn: the mean of its members' positions. */
+  x: number;
+  y: number;
+}
+
+/**
+ * Clusters `points`, which must come in priority order (best first). Ids in `alone` (the selected
+ * site) are never merged, so a site picked in the list always has its own marker.
+ */
+export function clusterPoints(
+  points: readonly ClusterPoint[],
+  radius: number,
+  alone: ReadonlySet<string> = new Set(),
+): Cluster[] {
+  if (!(radius > 0)) return points.map((p) => ({ ids: [p.id], leader: p.id, x: p.x, y: p.y }));
+  const cells = new Map<number, number[]>();
+  const cellKey = (cx: number, cy: number): number => cx * 4_194_304 + cy;
+  points.forEach((p, i) => {
+    if (alone.has(p.id)) return;
+    const key = cellKey(Math.floor(p.x / radius), Math.floor(p.y / radius));
+    const list = cells.get(key);
+    if (list) list.push(i);
+    else cells.set(key, [i]);
+  });
+  const taken = new Uint8Array(points.length);
+  const radius2 = radius * radius;
+  const clusters: Cluster[] = [];
+  points.forEach((leader, i) => {
+    if (taken[i]) return;
+    taken[i] = 1;
+    if (alone.has(leader.id)) {
+      clusters.push({ ids: [leader.id], leader: leader.id, x: leader.x, y: leader.y });
+      return;
+    }
+    const members = [i];
+    const cx = Math.floor(leader.x / radius);
+    const cy = Math.floor(leader.y / radius);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const j of cells.get(cellKey(cx + dx, cy + dy)) ?? []) {
+          const p = points[j];
+          if (taken[j] || p === undefined) continue;
+          const ex = p.x - leader.x;
+          const ey = p.y - leader.y;
+          if (ex * ex + ey * ey <= radius2) {
+            taken[j] = 1;
+            members.push(j);
+          }
+        }
+      }
+    }
+    // Priority order inside the cluster too (cells were visited in grid order).
+    members.sort((a, b) => a - b);
+    let sx = 0;
+    let sy = 0;
+    const ids: string[] = [];
+    for (const j of members) {
+      const p = points[j];
+      if (p === undefined) continue;
+      sx += p.x;
+      sy += p.y;
+      ids.push(p.id);
+    }
+    clusters.push({ ids, leader: leader.id, x: sx / ids.length, y: sy / ids.length });
+  });
+  return clusters;
+}
+
+/**
+ * The smallest zoom at which no other point lies within `radius` pixels of `target`, given
+ * positions projected at zoom 0 (pixel distances double with each zoom level); null when another
+ * point shares its position, so no zoom separates them.
+ */
+export function separatingZoom(target: ClusterPoint, others: readonly ClusterPoint[], radius: number): number | null {
+  let nearest = Infinity;
+  for (const p of others) {
+    if (p.id === target.id) continue;
+    nearest = Math.min(nearest, Math.hypot(p.x - target.x, p.y - target.y));
+  }
+  if (nearest === Infinity) return 0;
+  if (nearest === 0) return null;
+  return Math.max(0, Math.ceil(Math.log2(radius / nearest)));
+}

@@ -90,7 +90,7 @@ export function rankColour(rank: number): string {
 export const SMAA_RANKS_SHOWN = 5;
 
 /** The sites most often first, each a bar of P(rank 1) … P(rank 5) and the rest. */
-export function smaaChart(model: ReportModel, limit = 12): string {
+export function smaaChart(model: ReportModel, limit = 10): string {
   const s = model.sensitivity;
   if (s === null) return '';
   const name = siteNamer(model);

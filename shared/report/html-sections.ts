@@ -44,8 +44,9 @@ export function legalitySection(model: ReportModel): string {
   const groups = groupLegality(model)
     .map((g) => {
       const places = [...new Set(g.siteIds.map((id) => country.get(id) ?? ''))].join(', ');
+      const heading = `<h3>${esc(places)}: ${esc(g.siteIds.map(name).join(', '))}: ${status(g.legality.status)}</h3>`;
       const chips = g.legality.chips
-        .map((chip) => {
+        .map((chip, i) => {
           const chain = chip.events
             .map(
               (e) =>
@@ -56,10 +57,11 @@ export function legalitySection(model: ReportModel): string {
             chain === ''
               ? '<p class="note">No policy event in force bears on this chip here.</p>'
               : `<table><thead><tr><th>Role</th><th>Issuer</th><th class="num">In force</th><th>Event</th><th>Effect</th></tr></thead><tbody>${chain}</tbody></table>`;
-          return `<div class="chip-block"><p class="chip"><strong>${esc(chip.chipId)}</strong>: ${status(chip.status)}. ${esc(chip.reason)}</p>${table}</div>`;
+          // The heading rides in the first chip's unbreakable block, so it never ends a page alone.
+          return `<div class="chip-block">${i === 0 ? heading : ''}<p class="chip"><strong>${esc(chip.chipId)}</strong>: ${status(chip.status)}. ${esc(chip.reason)}</p>${table}</div>`;
         })
         .join('');
-      return `<div class="group"><h3>${esc(places)}: ${esc(g.siteIds.map(name).join(', '))}: ${status(g.legality.status)}</h3>${chips}</div>`;
+      return `<div class="group">${chips}</div>`;
     })
     .join('\n');
   return `<section id="legality" class="page"><h2>Chip legality</h2>

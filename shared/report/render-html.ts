@@ -215,8 +215,12 @@ function sensitivitySection(model: ReportModel): string {
         `<tr><td>${esc(names.get(st.criterionId) ?? st.criterionId)}</td><td class="num">${fmtScore(st.current)}</td><td class="num">${fmtScore(st.lo)} – ${fmtScore(st.hi)}</td><td>${esc(name(st.topSite))}</td><td>${esc(st.changesTo.lo === null ? '—' : name(st.changesTo.lo))}</td><td>${esc(st.changesTo.hi === null ? '—' : name(st.changesTo.hi))}</td></tr>`,
     )
     .join('');
-  const smaa = [...s.smaa]
-    .sort((a, b) => b.pFirst - a.pFirst || (a.meanRank ?? 1e9) - (b.meanRank ?? 1e9))
+  // Sites that reach the top three in some sample, and at least ten; the rest is one line under the table.
+  const sorted = [...s.smaa].sort((a, b) => b.pFirst - a.pFirst || (a.meanRank ?? 1e9) - (b.meanRank ?? 1e9));
+  const podium = (x: (typeof sorted)[number]): number => x.rankProbabilities.slice(0, 3).reduce((p, q) => p + q, 0);
+  const listed = sorted.filter((x, i) => i < 10 || podium(x) > 0);
+  const rest = sorted.length - listed.length;
+  const smaa = listed
     .map(
       (x) =>
         `<tr><td>${esc(name(x.siteId))}</td><td class="num">${fmtPct(x.pFirst, 1)}</td><td class="num">${fmtPct(x.rankProbabilities[1] ?? 0, 1)}</td><td class="num">${fmtPct(x.rankProbabilities[2] ?? 0, 1)}</td><td class="num">${x.meanRank === null ? '—' : x.meanRank.toFixed(2)}</td><td class="num">${fmtPct(x.pExcluded, 1)}</td></tr>`,
@@ -232,7 +236,7 @@ function sensitivitySection(model: ReportModel): string {
 ${stabilityChart(model)}
 <table><thead><tr><th>Criterion</th><th class="num">Weight</th><th class="num">Top site stays within</th><th>Top site</th><th>Below, first is</th><th>Above, first is</th></tr></thead><tbody>${stability}</tbody></table>
 <h3>SMAA rank probabilities</h3>
-<p class="muted">${s.samples.toLocaleString('en-US')} samples, seed ${s.seed}, ${esc(draws)}${s.valuesSampled ? '; facts with a range drawn uniformly within it' : ''}.</p>
+<p class="muted">${s.samples.toLocaleString('en-US')} samples, seed ${s.seed}, ${esc(draws)}${s.valuesSampled ? '; facts with a range drawn uniformly within it' : ''}.${rest > 0 ? ` The table leaves out ${rest} sites that never reached the top three (the JSON report has every site).` : ''}</p>
 ${smaaChart(model)}
 <table><thead><tr><th>Site</th><th class="num">P(first)</th><th class="num">P(second)</th><th class="num">P(third)</th><th class="num">Mean rank</th><th class="num">P(excluded)</th></tr></thead><tbody>${smaa}</tbody></table>
 </section>`;

@@ -15,8 +15,14 @@ import {
   siteNamer,
 } from './words';
 
-/** A table cell: pipes escaped, line breaks flattened. */
-const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Text from the store as Markdown prose: markup characters as entities, so a name like
+ * "<script>" shows as text in every viewer instead of passing through as HTML.
+ */
+const text = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A table cell: escaped as prose, pipes escaped, line breaks flattened. */
+const cell = (t: string): string => text(t).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 function table(head: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string {
   const align = head.map((_, i) => (right.includes(i) ? '---:' : '---'));
@@ -29,7 +35,7 @@ const json = (value: unknown): string => `\`\`\`json\n${JSON.stringify(value, nu
 export function renderMarkdown(model: ReportModel): string {
   const name = siteNamer(model);
   const names = new Map(model.criteria.map((c) => [c.id, c.name]));
-  const out: string[] = [`# ${model.title}`, ''];
+  const out: string[] = [`# ${text(model.title)}`, ''];
   out.push(
     table(
       ['', ''],
@@ -46,7 +52,7 @@ export function renderMarkdown(model: ReportModel): string {
     '',
     '## Executive summary',
     '',
-    ...model.summary.flatMap((p) => [p, '']),
+    ...model.summary.flatMap((p) => [text(p), '']),
     '## Ranking',
     '',
     table(
@@ -93,17 +99,20 @@ export function renderMarkdown(model: ReportModel): string {
     '',
   );
   if (model.compare !== null) {
-    out.push('## Compare pinned sites', '', ...model.compare.explanations.flatMap((e) => [`- ${e}`]), '');
+    out.push('## Compare pinned sites', '', ...model.compare.explanations.map((e) => `- ${text(e)}`), '');
   }
   if (model.legality !== null && model.profile !== null) {
-    out.push('## Chip legality', '', `The chips ${model.profile.name} needs, judged on ${model.asOf}.`, '');
+    out.push('## Chip legality', '', `The chips ${text(model.profile.name)} needs, judged on ${model.asOf}.`, '');
     for (const g of groupLegality(model)) {
-      out.push(`### ${g.siteIds.map(name).join(', ')}: ${LEGALITY_TEXT[g.legality.status] ?? g.legality.status}`, '');
+      out.push(
+        `### ${text(g.siteIds.map(name).join(', '))}: ${LEGALITY_TEXT[g.legality.status] ?? g.legality.status}`,
+        '',
+      );
       for (const chip of g.legality.chips) {
-        out.push(`- **${chip.chipId}**: ${LEGALITY_TEXT[chip.status] ?? chip.status}. ${chip.reason}`);
+        out.push(`- **${text(chip.chipId)}**: ${LEGALITY_TEXT[chip.status] ?? chip.status}. ${text(chip.reason)}`);
         for (const e of chip.events) {
           out.push(
-            `  - ${ROLE_TEXT[e.role] ?? e.role}: ${e.issuer} ${e.effectiveDate}, ${e.title} (${e.source.title})`,
+            `  - ${ROLE_TEXT[e.role] ?? e.role}: ${e.issuer} ${e.effectiveDate}, ${text(e.title)} (${text(e.source.title)})`,
           );
         }
       }
@@ -158,7 +167,7 @@ export function renderMarkdown(model: ReportModel): string {
     '',
     `Normalisation: ${NORMALISATION_TEXT[model.normalisation] ?? model.normalisation}. Missing facts get the worst value of their column; facts older than ${model.staleAfterDays} days are flagged stale.`,
     '',
-    `Hard constraints: ${model.constraints.length === 0 ? 'none' : model.constraints.map((c) => constraintText(c, units)).join('; ')}.`,
+    `Hard constraints: ${model.constraints.length === 0 ? 'none' : text(model.constraints.map((c) => constraintText(c, units)).join('; '))}.`,
     '',
     table(
       ['Criterion', 'Direction', 'Normalisation', 'Preset weight', 'Override', 'Weight used'],

@@ -1,0 +1,339 @@
+// report.build and report.render on the seeded store through the real dispatcher: the model agrees
+// with score.run, legality.site, sensitivity.run and metrics.list; every text format carries the
+// same numbers; and a JSON report's recorded inputs reproduce its scores exactly.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../backend/backend';
+import { contentHash } from '../../db/transfer/content-hash';
+import type { CallOutput } from '../../shared/contract';
+import { parseCsv } from '../../shared/csv-parse';
+import { ReportModel } from '../../shared/report/model';
+import { errorOf, valueOf } from './dispatch-results';
+
+let backend: Backend;
+let model: ReportModel;
+
+const SCENARIO = {
+  presetId: 'cost-first',
+  profileId: 'cn-private-lab-rented',
+  asOf: '2025-09-01',
+  sites: ['sg-tuas', 'my-kulai', 'cn-guian'],
+  sensitivity: { samples: 400, seed: 7 },
+};
+
+beforeAll(async () => {
+  backend = createBackend({ dbPath: ':memory:', version: '1.2.3' });
+  model = await valueOf(backend, 'report.build', { ...SCENARIO, title: 'Board pack', author: 'A. Planner' });
+});
+
+afterAll(() => backend.close());
+
+const render = (format: string, extra: object = {}): Promise<CallOutput<'report.render'>> =>
+  valueOf(backend, 'report.render', { ...SCENARIO, sensitivity: null, ...extra, format });
+
+describe('report.build', () => {
+  it('ranks exactly as score.run does, ranked sites first by rank, with every criterion of every site', async () => {
+    const score = await valueOf(backend, 'score.run', {
+      presetId: SCENARIO.presetId,
+      profileId: SCENARIO.profileId,
+      asOf: SCENARIO.asOf,
+    });
+    expect(model.ranking).toHaveLength(score.results.length);
+    const ranks = model.ranking.map((r) => r.rank);
+    const ranked = ranks.filter((r): r is number => r !== null);
+    expect(ranked).toEqual(ranked.map((_, i) => i + 1));
+    expect(ranks.slice(0, ranked.length)).toEqual(ranked);
+    for (const r of score.results) {
+      const row = model.ranking.find((x) => x.siteId === r.siteId);
+      expect(row?.score).toBe(r.score);
+      expect(row?.rank).toBe(r.rank);
+      expect(row?.reasons).toEqual(r.reasons);
+      expect(row?.cells.map((c) => c.criterionId)).toEqual(Object.keys(score.weights));
+    }
+    expect(model.criteria.map((c) => c.weight)).toEqual(Object.values(score.weights));
+    expect(model.title).toBe('Board pack');
+    expect(model.author).toBe('A. Planner');
+    expect(model.preset.weights).toEqual(
+      (await valueOf(backend, 'presets.list', {})).find((p) => p.id === 'cost-first')?.weights,
+    );
+  });
+
+  it('gives contributions that add up to each score, and normalised values in [0, 1] that explain them', () => {
+    for (const row of model.ranking.filter((r) => !r.excluded)) {
+      const sum = row.cells.reduce((s, c) => s + (c.contribution ?? 0), 0);
+      expect(sum).toBeCloseTo(row.score as number, 12);
+      row.cells.forEach((cell, j) => {
+        const weight = model.criteria[j]?.weight as number;
+        expect(cell.normalised).not.toBeNull();
+        expect(cell.normalised as number).toBeGreaterThanOrEqual(0);
+        expect(cell.normalised as number).toBeLessThanOrEqual(1);
+        // No 'reweight' policy in the store, so each contribution is weight × normalised value.
+        expect(cell.contribution as number).toBeCloseTo(weight * (cell.normalised as number), 12);
+      });
+    }
+  });
+
+  it("takes each raw value from the fact metrics.list gives the site, citing that fact's source", async () => {
+    let checked = 0;
+    for (const row of model.ranking) {
+      const facts = await valueOf(backend, 'metrics.list', { siteId: row.siteId });
+      for (const cell of row.cells) {
+        const criterion = model.criteria.find((c) => c.id === cell.criterionId);
+        if (criterion?.derived) continue;
+        const fact = facts.find((f) => f.criterionId === cell.criterionId);
+        if (fact === undefined) {
+          expect(cell.raw).toBeNull();
+          continue;
+        }
+        if (fact.kind === 'known') expect(cell.raw).toBe(fact.value);
+        else expect(cell.missingReason).toBe(fact.missingReason);
+        if (fact.source !== null) {
+          const cited = model.sources.metrics.find((m) => m.id === cell.source);
+          expect(cited).toMatchObject({ title: fact.source.title, url: fact.source.url, asOf: fact.source.asOf });
+          expect(cited?.criteria).toContain(cell.criterionId);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    const cites = model.ranking.flatMap((r) => r.cells.map((c) => c.source)).filter((s) => s !== null);
+    expect(model.sources.metrics.reduce((n, m) => n + m.facts, 0)).toBe(cites.length);
+    expect(model.sources.sites).toHaveLength(model.ranking.length);
+  });
+
+  it("carries legality.site's chain for every site, and cites every event in it", async () => {
+    expect(model.legality).toHaveLength(model.ranking.length);
+    for (const l of model.legality ?? []) {
+      const call = await valueOf(backend, 'legality.site', {
+        profileId: SCENARIO.profileId,
+        siteId: l.siteId,
+        asOf: SCENARIO.asOf,
+      });
+      expect(l).toEqual({
+        siteId: l.siteId,
+        status: call.status,
+        reason: call.reason,
+        worstChipId: call.worstChipId,
+        chips: call.chips,
+      });
+      expect(model.ranking.find((r) => r.siteId === l.siteId)?.legality).toEqual({
+        status: call.status,
+        reason: call.reason,
+      });
+      for (const e of l.chips.flatMap((c) => c.events)) {
+        expect(model.sources.policies.find((p) => p.eventId === e.id)?.usedFor).toContain('legality');
+      }
+    }
+  });
+
+  it("carries sensitivity.run's stability intervals and SMAA for the seed and samples asked for", async () => {
+    const run = await valueOf(backend, 'sensitivity.run', {
+      presetId: SCENARIO.presetId,
+      profileId: SCENARIO.profileId,
+      asOf: SCENARIO.asOf,
+      samples: 400,
+      seed: 7,
+    });
+    expect(model.sensitivity?.samples).toBe(400);
+    expect(model.sensitivity?.seed).toBe(7);
+    expect(model.sensitivity?.smaa).toEqual(run.smaa.sites);
+    expect(model.sensitivity?.stability).toEqual(run.stability);
+    expect(model.reproducibility.seed).toBe(7);
+  });
+
+  it('explains the pinned sites with the compare panel’s words, and names the top site in the summary', () => {
+    expect(model.compare?.siteIds).toEqual(SCENARIO.sites);
+    expect(model.compare?.explanations).toHaveLength(2);
+    const leader = model.ranking.find((r) => SCENARIO.sites.includes(r.siteId) && r.rank !== null);
+    for (const e of model.compare?.explanations ?? []) expect(e.startsWith(`${leader?.name} beats `)).toBe(true);
+    const first = model.ranking[0];
+    expect(model.summary.join(' ')).toContain(first?.name as string);
+    expect(model.summary[0]).toContain('2025-09-01');
+  });
+
+  it('records the store it read: app version, schema, content hash and the resolved inputs', () => {
+    expect(model.reproducibility.appVersion).toBe('1.2.3');
+    expect(model.reproducibility.databaseHash).toBe(contentHash(backend.db));
+    expect(model.reproducibility.databaseHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(model.reproducibility.inputs).toEqual(SCENARIO);
+    expect(model.reproducibility.command).toBe(
+      'landfall report --preset cost-first --profile cn-private-lab-rented --as-of 2025-09-01 --sites sg-tuas,my-kulai,cn-guian --samples 400 --seed 7 --out report.pdf',
+    );
+  });
+
+  it('leaves sensitivity out when asked, and fills in today and the default SMAA settings otherwise', async () => {
+    const none = await valueOf(backend, 'report.build', { presetId: 'cost-first', sensitivity: null });
+    expect(none.sensitivity).toBeNull();
+    expect(none.reproducibility.seed).toBeNull();
+    expect(none.legality).toBeNull();
+    expect(none.compare).toBeNull();
+    expect(none.asOf).toBe(new Date().toISOString().slice(0, 10));
+    expect(none.reproducibility.inputs.asOf).toBe(none.asOf);
+    const defaults = await valueOf(backend, 'report.build', { presetId: 'latency-inference' });
+    expect(defaults.reproducibility.inputs.sensitivity).toEqual({ samples: 2000, seed: 1 });
+    expect(defaults.sensitivity?.samples).toBe(2000);
+  });
+
+  it('refuses unknown presets, profiles and compare sites, and bad input, by name', async () => {
+    expect((await errorOf(backend, 'report.build', { presetId: 'nope' })).code).toBe('not_found');
+    expect((await errorOf(backend, 'report.build', { presetId: 'cost-first', profileId: 'nobody' })).code).toBe(
+      'not_found',
+    );
+    const site = await errorOf(backend, 'report.build', { presetId: 'cost-first', sites: ['atlantis'] });
+    expect(site.code).toBe('not_found');
+    expect(site.message).toContain('atlantis');
+    const bad = await errorOf(backend, 'report.render', { presetId: 'cost-first', format: 'docx' });
+    expect(bad.code).toBe('invalid_input');
+    expect(bad.issues.map((i) => i.path)).toContain('format');
+    const extra = await errorOf(backend, 'report.build', { presetId: 'cost-first', colour: 'red' });
+    expect(extra.code).toBe('invalid_input');
+  });
+});
+
+describe('reproducibility', () => {
+  it("re-running a JSON report's inputs on the same store gives the same scores, exactly", async () => {
+    const overrides = {
+      presetId: 'latency-inference',
+      profileId: 'sg-neocloud',
+      asOf: '2025-06-30',
+      method: 'wsm' as const,
+      weights: { power_price_usc_kwh: 0.4, subsea_cables: 0.05 },
+      normalisation: 'max' as const,
+      sensitivity: { samples: 300, seed: 42 },
+    };
+    const file = await render('json', overrides);
+    // The file is all a reader has: parse it, check it against the model's schema, take its inputs.
+    const report = ReportModel.parse(JSON.parse(file.content));
+    const inputs = report.reproducibility.inputs;
+    expect(inputs).toMatchObject(overrides);
+    expect(report.reproducibility.command).toContain('--inputs report.json');
+    const { sites: _sites, sensitivity: _sensitivity, ...scenario } = inputs;
+    const again = await valueOf(backend, 'score.run', scenario);
+    const scores = Object.fromEntries(again.results.map((r) => [r.siteId, r.score]));
+    expect(Object.fromEntries(report.ranking.map((r) => [r.siteId, r.score]))).toEqual(scores);
+    for (const r of again.results) {
+      const row = report.ranking.find((x) => x.siteId === r.siteId);
+      expect(row?.score).toBe(r.score); // exact, not close
+      expect(Object.fromEntries(row?.cells.map((c) => [c.criterionId, c.contribution]) ?? [])).toEqual(
+        r.contributions ?? Object.fromEntries(row?.cells.map((c) => [c.criterionId, null]) ?? []),
+      );
+    }
+    // The whole report, rebuilt from its inputs, is the same report (only the time it was made differs).
+    const rebuilt = await valueOf(backend, 'report.build', inputs);
+    expect({ ...rebuilt, createdAt: report.createdAt, title: report.title }).toEqual(report);
+    expect(rebuilt.sensitivity?.smaa).toEqual(report.sensitivity?.smaa);
+  });
+});
+
+describe('report.render', () => {
+  it('CSV: one row per site that parses back to the engine’s scores and every raw, normalised and contribution value', async () => {
+    const file = await render('csv');
+    expect(file).toMatchObject({ mimeType: 'text/csv;charset=utf-8', encoding: 'utf8' });
+    expect(file.filename).toBe('siting-report-cost-first-2025-09-01.csv');
+    const parsed = parseCsv(file.content);
+    expect(parsed.problems).toEqual([]);
+    const [head, ...rows] = parsed.records.map((r) => r.fields).filter((f) => f.length > 1);
+    const col = (name: string): number => (head as string[]).indexOf(name);
+    expect(rows).toHaveLength(model.ranking.length);
+    const score = await valueOf(backend, 'score.run', {
+      presetId: SCENARIO.presetId,
+      profileId: SCENARIO.profileId,
+      asOf: SCENARIO.asOf,
+    });
+    rows.forEach((fields, i) => {
+      const row = model.ranking[i];
+      const engine = score.results.find((r) => r.siteId === fields[col('site_id')]);
+      expect(fields[col('site_id')]).toBe(row?.siteId);
+      expect(fields[col('rank')]).toBe(String(engine?.rank ?? ''));
+      expect(Number(fields[col('score')])).toBe(engine?.score);
+      for (const cell of row?.cells ?? []) {
+        const num = (name: string): number | null =>
+          fields[col(name)] === '' ? null : Number(fields[col(name)] as string);
+        expect(num(`${cell.criterionId}.raw`)).toBe(cell.raw);
+        expect(num(`${cell.criterionId}.normalised`)).toBe(cell.normalised);
+        expect(num(`${cell.criterionId}.contribution`)).toBe(engine?.contributions?.[cell.criterionId] ?? null);
+      }
+    });
+  });
+
+  it('Markdown: every section in order, the ranking in rank order, and the sources cited', async () => {
+    const md = (await render('md', { sensitivity: { samples: 200, seed: 3 } })).content;
+    const headings = md.split('\n').filter((l) => /^## /.test(l));
+    expect(headings).toEqual([
+      '## Executive summary',
+      '## Ranking',
+      '## Score contributions',
+      '## Compare pinned sites',
+      '## Chip legality',
+      '## Sensitivity',
+      '## Method, normalisation and weights',
+      '## Sources',
+      '## Reproducibility',
+    ]);
+    const ranking = md.slice(md.indexOf('## Ranking'), md.indexOf('## Score contributions'));
+    const names = ranking
+      .split('\n')
+      .filter((l) => /^\| \d+ \|/.test(l))
+      .map((l) => l.split(' | ')[1]);
+    expect(names).toEqual(model.ranking.filter((r) => r.rank !== null).map((r) => r.name));
+    const amp = (t: string): string => t.replace(/&/g, '&amp;');
+    for (const m of model.sources.metrics) expect(md).toContain(`(${amp(m.url)})`);
+    for (const p of model.sources.policies) expect(md).toContain(amp(p.url));
+    expect(md).toContain(model.reproducibility.databaseHash);
+  });
+
+  it('HTML: one self-contained file with every section, the ranking, the map and the sources, and nothing to fetch', async () => {
+    const html = (await render('html', { sensitivity: { samples: 200, seed: 3 } })).content;
+    const ids = [...html.matchAll(/<section id="([a-z]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual([
+      'summary',
+      'map',
+      'ranking',
+      'contributions',
+      'compare',
+      'legality',
+      'sensitivity',
+      'method',
+      'sources',
+      'reproducibility',
+    ]);
+    // Nothing that loads anything: no script, no src or href, no CSS url() or @import.
+    expect(html).not.toMatch(/<script|\ssrc=|\shref=|url\(|@import|<link|<iframe|<img/i);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
+    const table = html.slice(
+      html.indexOf('<table class="ranking">'),
+      html.indexOf('</table>', html.indexOf('<table class="ranking">')),
+    );
+    const shown = [...table.matchAll(/<tr class="[^"]*"><td class="num">[^<]*<\/td><td>([^<]*)<\/td>/g)].map(
+      (m) => m[1],
+    );
+    expect(shown).toEqual(model.ranking.map((r) => r.name.replace(/&/g, '&amp;').replace(/'/g, '&#39;')));
+    expect((html.match(/<circle class="dot[^"]*"/g) ?? []).length).toBeGreaterThanOrEqual(model.ranking.length);
+    for (const m of model.sources.metrics) expect(html).toContain(m.url.replace(/&/g, '&amp;'));
+    expect(html).toContain(model.reproducibility.databaseHash);
+  });
+});
+
+describe('hostile text from the store', () => {
+  it('is escaped in HTML and Markdown, and formula-escaped in CSV', async () => {
+    const evil = createBackend({ dbPath: ':memory:', version: 't' });
+    try {
+      const csv =
+        'id,name,country,region,lat,lon,source_title,source_url,as_of\n' +
+        'evil-1,<script>alert(1)</script>,SG,sg,1.3,103.7,Survey,https://example.org/s,2025-03-01\n' +
+        'evil-2,=1+2,SG,sg,1.31,103.71,Survey,https://example.org/s,2025-03-01\n';
+      await valueOf(evil, 'import.commit', { kind: 'sites-csv', content: csv });
+      const input = { presetId: 'cost-first', asOf: '2025-09-01', sensitivity: null };
+      const html = (await valueOf(evil, 'report.render', { ...input, format: 'html' })).content;
+      expect(html).not.toContain('<script>');
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      const md = (await valueOf(evil, 'report.render', { ...input, format: 'md' })).content;
+      expect(md).not.toContain('<script>');
+      expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      const out = (await valueOf(evil, 'report.render', { ...input, format: 'csv' })).content;
+      const rows = parseCsv(out).records.map((r) => r.fields);
+      expect(rows.find((f) => f[1] === 'evil-2')?.[2]).toBe("'=1+2");
+    } finally {
+      evil.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 // The shell's security policy: what a page may navigate to, open, ask for, and fetch.
-import type { Session, WebContents } from 'electron';
+import type { OnBeforeRequestListenerDetails, Session, WebContents } from 'electron';
+import { ONLINE_TILE_ORIGIN } from '../shared/csp';
 import { isAppUrl, isSafeExternalUrl } from './app-url';
 
 type OpenExternal = (url: string) => Promise<void>;
@@ -35,9 +36,35 @@ export function isLocalRequest(url: string): boolean {
   }
 }
 
-/** The desktop app works offline by design; any request to the network is cancelled. */
+/** /{z}/{x}/{y}.png and nothing else: no query string, no other file on that host. */
+const TILE_PATH = /^\/\d{1,2}\/\d{1,7}\/\d{1,7}\.png$/;
+
+/**
+ * The opt-in online basemap (map settings, off by default): a GET for one OpenStreetMap tile image.
+ * The renderer asks for tiles only when the planner turned them on; this is the fence around it.
+ */
+export function isTileRequest(
+  details: Pick<OnBeforeRequestListenerDetails, 'url' | 'method' | 'resourceType'>,
+): boolean {
+  if (details.method !== 'GET' || details.resourceType !== 'image') return false;
+  try {
+    const url = new URL(details.url);
+    return (
+      url.origin === ONLINE_TILE_ORIGIN &&
+      url.username === '' &&
+      url.password === '' &&
+      url.search === '' &&
+      url.hash === '' &&
+      TILE_PATH.test(url.pathname)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The desktop app works offline by design; any request to the network but a map tile is cancelled. */
 export function blockNetwork(session: Session): void {
   session.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isLocalRequest(details.url) });
+    callback({ cancel: !(isLocalRequest(details.url) || isTileRequest(details)) });
   });
 }

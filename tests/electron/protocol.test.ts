@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
@@ -35,10 +35,20 @@ afterAll(() => {
 const get = (url: string, init?: RequestInit): Promise<Response> => handler(new Request(url, init));
 
 describe('the CSP', () => {
-  it('allows nothing from the network, no eval and no inline code', () => {
+  it('allows nothing from the network but map tile images, no eval and no inline code', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/);
+    // The opt-in OpenStreetMap basemap is the one remote origin, in img-src only.
+    expect(CONTENT_SECURITY_POLICY.replace(' https://tile.openstreetmap.org', '')).not.toMatch(/https?:/);
+    expect(CONTENT_SECURITY_POLICY).toContain("img-src 'self' data: https://tile.openstreetmap.org");
+  });
+
+  it('is repeated by the meta tag in index.html (both apply, so they must agree)', () => {
+    const html = readFileSync(join(process.cwd(), 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    // frame-ancestors has no effect in a meta tag, so only the header carries it.
+    const header = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors'));
+    expect(meta.split('; ')).toEqual(header);
     expect(CONTENT_SECURITY_POLICY).not.toContain('*');
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");

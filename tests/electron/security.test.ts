@@ -1,6 +1,12 @@
 import type { CallbackResponse, OnBeforeRequestListenerDetails } from 'electron';
 import { describe, expect, it, vi, type Mock } from 'vitest';
-import { blockNetwork, denyAllPermissions, hardenWebContents, isLocalRequest } from '../../electron/security';
+import {
+  blockNetwork,
+  denyAllPermissions,
+  hardenWebContents,
+  isLocalRequest,
+  isTileRequest,
+} from '../../electron/security';
 import { FakeWebContents, fakeSession, onlyArg, preventableEvent } from './fakes';
 
 vi.mock('electron', () => ({}));
@@ -144,12 +150,12 @@ describe('denyAllPermissions', () => {
 });
 
 describe('blockNetwork', () => {
-  function decide(url: string): CallbackResponse {
+  function decide(url: string, method = 'GET', resourceType = 'other'): CallbackResponse {
     const fake = fakeSession();
     blockNetwork(fake.session);
     const listener = onlyArg(fake.onBeforeRequest);
     const callback = vi.fn<(response: CallbackResponse) => void>();
-    listener({ url } as OnBeforeRequestListenerDetails, callback);
+    listener({ url, method, resourceType } as OnBeforeRequestListenerDetails, callback);
     const response = onlyArg(callback);
     return response;
   }
@@ -175,6 +181,35 @@ describe('blockNetwork', () => {
     'blob:app://landfall/5d1c9b0e-0000-4000-8000-000000000000',
   ])('lets %s through', (url) => {
     expect(decide(url)).toEqual({ cancel: false });
+  });
+
+  it('lets an OpenStreetMap tile image through (the opt-in online basemap)', () => {
+    expect(decide('https://tile.openstreetmap.org/5/25/14.png', 'GET', 'image')).toEqual({ cancel: false });
+    expect(decide('https://tile.openstreetmap.org/12/3263/2046.png', 'GET', 'image')).toEqual({ cancel: false });
+  });
+
+  it.each([
+    ['https://tile.openstreetmap.org/5/25/14.png', 'GET', 'xhr'],
+    ['https://tile.openstreetmap.org/5/25/14.png', 'GET', 'script'],
+    ['https://tile.openstreetmap.org/5/25/14.png', 'GET', 'mainFrame'],
+    ['https://tile.openstreetmap.org/5/25/14.png', 'POST', 'image'],
+    ['http://tile.openstreetmap.org/5/25/14.png', 'GET', 'image'],
+    ['https://tile.openstreetmap.org.evil.example/5/25/14.png', 'GET', 'image'],
+    ['https://evil.tile.openstreetmap.org/5/25/14.png', 'GET', 'image'],
+    ['https://a.tile.openstreetmap.org/5/25/14.png', 'GET', 'image'],
+    ['https://tile.openstreetmap.org:8443/5/25/14.png', 'GET', 'image'],
+    ['https://user:pw@tile.openstreetmap.org/5/25/14.png', 'GET', 'image'],
+    ['https://tile.openstreetmap.org/5/25/14.png?leak=secret', 'GET', 'image'],
+    ['https://tile.openstreetmap.org/5/25/14.png#x', 'GET', 'image'],
+    ['https://tile.openstreetmap.org/index.html', 'GET', 'image'],
+    ['https://tile.openstreetmap.org/5/25/../../x.png', 'GET', 'image'],
+    ['https://tile.openstreetmap.org/5/25/14.png/extra', 'GET', 'image'],
+    ['https://example.com/5/25/14.png', 'GET', 'image'],
+  ])('cancels %s (%s, %s): only GET images of tiles from that one host pass', (url, method, type) => {
+    expect(decide(url, method, type)).toEqual({ cancel: true });
+    expect(isTileRequest({ url, method, resourceType: type as OnBeforeRequestListenerDetails['resourceType'] })).toBe(
+      false,
+    );
   });
 
   it('isLocalRequest agrees with the list of local schemes', () => {

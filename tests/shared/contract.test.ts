@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { callNames, contract, eventNames, events, isCallName, isEventName } from '../../shared/contract';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { CONTENT_SECURITY_POLICY, ONLINE_TILE_ORIGIN } from '../../shared/csp';
 import {
   ApiCallError,
   ApiError,
@@ -175,6 +175,12 @@ describe('content security policy', () => {
     expect(directives.get('connect-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*|https?:/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|\*|http:/);
+  });
+
+  it('names one remote origin, the OpenStreetMap tile server, and only for images', () => {
+    const remote = CONTENT_SECURITY_POLICY.split('; ').filter((d) => /https:/.test(d));
+    expect(remote).toEqual(["img-src 'self' data: https://tile.openstreetmap.org"]);
+    expect(ONLINE_TILE_ORIGIN).toBe('https://tile.openstreetmap.org');
   });
 });

@@ -7,10 +7,14 @@ import { createEventBus, type EventBus } from './event-bus';
 import { guardWrites } from './read-only-guard';
 import { appHandlers } from './services/app-service';
 import type { ServiceContext } from './services/context';
+import { dataHealthHandlers } from './services/data-health';
 import { dataHandlers } from './services/data-service';
+import { editHandlers } from './services/edit-service';
+import { historyHandlers } from './services/history-service';
 import { legalityHandlers } from './services/legality-service';
 import { chromiumPdfPrinter, type PdfPrinter } from './services/report-pdf';
 import { reportHandlers } from './services/report-service';
+import { scenarioHandlers } from './services/scenario-service';
 import { scoreHandlers } from './services/score-service';
 import { sensitivityHandlers } from './services/sensitivity-service';
 import { siteHandlers } from './services/sites-service';
@@ -64,6 +68,10 @@ export function createBackend(options: BackendOptions): Backend {
       ...reportHandlers(ctx, options.printPdf ?? chromiumPdfPrinter()),
       ...transferHandlers(ctx),
       ...storeHandlers(ctx, keep),
+      ...editHandlers(ctx),
+      ...historyHandlers(ctx),
+      ...dataHealthHandlers(ctx),
+      ...scenarioHandlers(ctx),
     },
     store,
   );

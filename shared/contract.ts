@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { appCalls } from './calls/app-calls';
 import type { CallSpecs } from './calls/call-spec';
 import { dataCalls } from './calls/data-calls';
+import { editCalls } from './calls/edit-calls';
 import { legalityCalls } from './calls/legality-calls';
 import { reportCalls } from './calls/report-calls';
+import { scenarioCalls } from './calls/scenario-calls';
 import { scoreCalls } from './calls/score-calls';
 import { sensitivityCalls } from './calls/sensitivity-calls';
 import { siteCalls } from './calls/site-calls';
@@ -37,6 +39,8 @@ export const contract = defineContract(
   sensitivityCalls,
   scoreCalls,
   reportCalls,
+  editCalls,
+  scenarioCalls,
 );
 
 export type CallName = keyof typeof contract;

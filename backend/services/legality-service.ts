@@ -2,7 +2,6 @@
 // timeline through the repositories, then hand them to the pure engine in shared/engine/legality.ts.
 import { listChips } from '../../db/chips-repo';
 import { listMarkets } from '../../db/markets-repo';
-import { listPolicyEvents } from '../../db/policies-repo';
 import { listProfiles } from '../../db/profiles-repo';
 import { listSites } from '../../db/sites-repo';
 import type { ChipLegalityResult, LegalityChainEvent, legalityCalls } from '../../shared/calls/legality-calls';
@@ -19,6 +18,7 @@ import {
 import { ServiceError } from '../../shared/errors';
 import type { Db } from '../../db/open';
 import type { DomainHandlers, ServiceContext } from './context';
+import { policyTimeline } from './scenario-timeline';
 
 /** Today in UTC, the default `asOf`: a planner's "now", the same on every transport. */
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -44,7 +44,7 @@ function placeById(db: Db, id: string): LegalityPlace {
   return { name: site.name, country: site.country, jurisdictionCode: market?.jurisdictionCode ?? null };
 }
 
-const wireChain = (chain: readonly ChainEvent[]): LegalityChainEvent[] =>
+const wireChain = (chain: readonly ChainEvent[], hypothetical: ReadonlySet<string>): LegalityChainEvent[] =>
   chain.map(({ event: e, role }) => ({
     id: e.id,
     title: e.title,
@@ -56,14 +56,15 @@ const wireChain = (chain: readonly ChainEvent[]): LegalityChainEvent[] =>
     confidence: e.confidence,
     source: e.source,
     role,
+    ...(hypothetical.has(e.id) ? { hypothetical: true } : {}),
   }));
 
-const wireChip = (r: ChipLegality): ChipLegalityResult => ({
+const wireChip = (r: ChipLegality, hypothetical: ReadonlySet<string> = new Set()): ChipLegalityResult => ({
   chipId: r.chipId,
   status: r.status,
   reason: r.reason,
   score: legalityScore(r.status),
-  events: wireChain(r.chain),
+  events: wireChain(r.chain, hypothetical),
 });
 
 export function legalityHandlers(ctx: ServiceContext): DomainHandlers<keyof typeof legalityCalls> {
@@ -74,8 +75,9 @@ export function legalityHandlers(ctx: ServiceContext): DomainHandlers<keyof type
       const profile = profileById(ctx.db, input.profileId);
       const chip = chipById(listChips(ctx.db), input.chipId);
       const place = placeById(ctx.db, input.siteId);
-      const result = chipLegality(profile, chip, place, listPolicyEvents(ctx.db), asOf);
-      return { ...wireChip(result), asOf, profileId: profile.id, siteId: input.siteId };
+      const timeline = policyTimeline(ctx.db, input.scenarioId);
+      const result = chipLegality(profile, chip, place, timeline.events, asOf);
+      return { ...wireChip(result, timeline.hypothetical), asOf, profileId: profile.id, siteId: input.siteId };
     },
     'legality.site': (input) => {
       const asOf = input.asOf ?? today();
@@ -83,13 +85,14 @@ export function legalityHandlers(ctx: ServiceContext): DomainHandlers<keyof type
       const chips = listChips(ctx.db);
       for (const id of profile.neededChips) chipById(chips, id, `profile "${profile.id}" needs the unknown chip`);
       const place = placeById(ctx.db, input.siteId);
-      const result = siteLegality(profile, chips, place, listPolicyEvents(ctx.db), asOf);
+      const timeline = policyTimeline(ctx.db, input.scenarioId);
+      const result = siteLegality(profile, chips, place, timeline.events, asOf);
       return {
         status: result.status,
         reason: result.reason,
         score: legalityScore(result.status),
         worstChipId: result.worstChipId,
-        chips: result.chips.map(wireChip),
+        chips: result.chips.map((c) => wireChip(c, timeline.hypothetical)),
         asOf,
         profileId: profile.id,
         siteId: input.siteId,

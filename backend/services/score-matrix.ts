@@ -22,7 +22,6 @@ import { listCriteria } from '../../db/criteria-repo';
 import { listMarkets } from '../../db/markets-repo';
 import { listMetricValues } from '../../db/metrics-repo';
 import type { Db } from '../../db/open';
-import { listPolicyEvents } from '../../db/policies-repo';
 import { listPresets } from '../../db/presets-repo';
 import { listProfiles } from '../../db/profiles-repo';
 import { listSites } from '../../db/sites-repo';
@@ -36,6 +35,7 @@ import type { PolicyEvent } from '../../shared/model/policy';
 import type { HardConstraint, Preset } from '../../shared/model/presets';
 import type { CompanyProfile } from '../../shared/model/profiles';
 import type { Site } from '../../shared/schemas';
+import { policyTimeline } from './scenario-timeline';
 
 export interface ScoringInput {
   presetId: string;
@@ -50,6 +50,8 @@ export interface ScoringInput {
   /** Replaces the preset's hard constraints. */
   constraints?: readonly HardConstraint[] | undefined;
   staleAfterDays?: number | undefined;
+  /** A what-if scenario whose hypothetical policy events join the real ones (scenario-timeline.ts). */
+  scenarioId?: string | undefined;
 }
 
 export interface BuiltScoring {
@@ -119,7 +121,7 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
     country: s.country,
     jurisdictionCode: jurisdictionOf.get(s.marketId) ?? null,
   }));
-  const events = listPolicyEvents(db);
+  const events = policyTimeline(db, input.scenarioId).events;
   const legality = profile === null ? undefined : legalityOf(profile, sites, places, db, events, asOf);
 
   const n = sites.length;

@@ -29,6 +29,7 @@ export function sensitivityHandlers(ctx: ServiceContext): DomainHandlers<'sensit
           weights: input.weights,
           normalisation: input.normalisation,
           constraints: input.constraints,
+          scenarioId: input.scenarioId,
         });
         const { matrix, options } = built;
         const scorer = createSampleScorer(matrix, options);

@@ -7,8 +7,8 @@ import { canonicalJson, tableDefs, type DbRow, type TableDef } from './tables';
 
 type Db = Database.Database;
 
-/** Bookkeeping, not content: the log of edits and the store's own key/value facts. */
-const NOT_CONTENT = new Set(['change_log', 'meta']);
+/** Bookkeeping, not content: the log of edits, its undo/redo state, and the store's own key/value facts. */
+const NOT_CONTENT = new Set(['change_log', 'history_batches', 'meta']);
 
 const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 

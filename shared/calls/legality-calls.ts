@@ -20,6 +20,8 @@ export const LegalityChainEvent = z.object({
   confidence: z.enum(['official', 'reported']),
   source: z.object({ title: z.string(), url: z.string() }),
   role: z.enum(['decides', 'applies', 'superseded', 'context']),
+  /** The event comes from the what-if scenario asked for, not from the real timeline. */
+  hypothetical: z.boolean().optional(),
 });
 export type LegalityChainEvent = z.infer<typeof LegalityChainEvent>;
 
@@ -37,13 +39,26 @@ export const legalityCalls = {
   'legality.check': {
     summary:
       'The legality of one chip for a company profile at a site on a date (default today), with the policy events behind it.',
-    input: z.strictObject({ profileId: RowId, chipId: RowId, siteId: RowId, asOf: IsoDate.optional() }),
+    input: z.strictObject({
+      profileId: RowId,
+      chipId: RowId,
+      siteId: RowId,
+      asOf: IsoDate.optional(),
+      /** A what-if scenario (scenarios.list): its hypothetical policy events join the real timeline. */
+      scenarioId: RowId.optional(),
+    }),
     output: ChipLegalityResult.extend({ asOf: IsoDate, profileId: z.string(), siteId: z.string() }),
   },
   'legality.site': {
     summary:
       'The legality of every chip a profile needs at a site on a date (default today), and the combined status: the worst chip wins.',
-    input: z.strictObject({ profileId: RowId, siteId: RowId, asOf: IsoDate.optional() }),
+    input: z.strictObject({
+      profileId: RowId,
+      siteId: RowId,
+      asOf: IsoDate.optional(),
+      /** A what-if scenario (scenarios.list): its hypothetical policy events join the real timeline. */
+      scenarioId: RowId.optional(),
+    }),
     output: z.object({
       ...Verdict,
       worstChipId: z.string(),

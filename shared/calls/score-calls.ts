@@ -58,6 +58,8 @@ export const scoreCalls = {
       asOf: IsoDate.optional(),
       ...ScenarioOverrides,
       staleAfterDays: z.number().int().nonnegative().max(36_500).optional(),
+      /** A what-if scenario (scenarios.list): its hypothetical policy events join the real timeline. */
+      scenarioId: RowId.optional(),
     }),
     output: z.object({
       asOf: IsoDate,

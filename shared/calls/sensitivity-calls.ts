@@ -65,6 +65,8 @@ export const sensitivityCalls = {
       'Weight sweeps, stability intervals of the top site and SMAA rank probabilities for a preset (and profile) on a date; progress goes out as sensitivity.progress events and sensitivity.cancel stops it.',
     input: z.strictObject({
       presetId: RowId,
+      /** A what-if scenario (scenarios.list): its hypothetical policy events join the real timeline. */
+      scenarioId: RowId.optional(),
       profileId: RowId.optional(),
       asOf: IsoDate.optional(),
       /** The same overrides as score.run, so the analysis is of the scenario on screen. */

@@ -1,0 +1,97 @@
+// `data.health`: what needs fixing in the facts. A site counts as having a criterion's value when it
+// has its own known value or its market has one (as scoring reads them); stale and unsourced facts
+// are listed per stored fact, since fixing one market fact fixes it for every site in the market.
+import { listCriteria } from '../../db/criteria-repo';
+import { listMetricValues } from '../../db/metrics-repo';
+import type { Db } from '../../db/open';
+import { listSites } from '../../db/sites-repo';
+import type { DataHealth, FactKey } from '../../shared/calls/edit-calls';
+import { dayNumber } from '../../shared/engine/score';
+import type { MetricValue } from '../../shared/model/facts';
+import type { DomainHandlers, ServiceContext } from './context';
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+const keyOf = (v: Pick<MetricValue, 'criterionId' | 'siteId' | 'marketId'>): FactKey =>
+  v.siteId !== null
+    ? { criterionId: v.criterionId, siteId: v.siteId }
+    : { criterionId: v.criterionId, marketId: v.marketId };
+
+export function dataHealth(db: Db, input: { staleAfterDays: number; asOf?: string | undefined }): DataHealth {
+  const asOf = input.asOf ?? today();
+  const criteria = listCriteria(db).filter((c) => !c.derived);
+  const names = new Map(criteria.map((c) => [c.id, c.name]));
+  const stored = new Set(criteria.map((c) => c.id));
+  const facts = listMetricValues(db).filter((v) => stored.has(v.criterionId));
+  const own = new Map<string, MetricValue>();
+  for (const v of facts) own.set(`${v.criterionId}\u0000${v.siteId ?? `market:${v.marketId ?? ''}`}`, v);
+  const ref = (
+    v: Pick<MetricValue, 'criterionId' | 'siteId' | 'marketId'>,
+    op: 'insert' | 'update',
+    field: string,
+  ) => ({
+    criterionId: v.criterionId,
+    criterionName: names.get(v.criterionId) ?? v.criterionId,
+    marketId: v.marketId,
+    siteId: v.siteId,
+    fix: { table: 'metric_values' as const, key: keyOf(v), op, field },
+  });
+
+  const sites = listSites(db);
+  const missingBySite: DataHealth['missingBySite'] = [];
+  let missing = 0;
+  for (const s of sites) {
+    const list: DataHealth['missingBySite'][number]['missing'] = [];
+    for (const c of criteria) {
+      const fact = own.get(`${c.id}\u0000${s.id}`) ?? own.get(`${c.id}\u0000market:${s.marketId}`);
+      if (fact === undefined) {
+        // Nothing stored: the market is where most facts live, so that is where to add it.
+        list.push({
+          ...ref({ criterionId: c.id, siteId: null, marketId: s.marketId }, 'insert', 'value'),
+          reason: 'no_fact',
+          missingReason: null,
+        });
+      } else if (fact.kind === 'missing') {
+        list.push({ ...ref(fact, 'update', 'value'), reason: 'missing', missingReason: fact.missingReason });
+      }
+    }
+    missing += list.length;
+    if (list.length > 0) missingBySite.push({ siteId: s.id, name: s.name, marketId: s.marketId, missing: list });
+  }
+  missingBySite.sort((a, b) => b.missing.length - a.missing.length || a.name.localeCompare(b.name));
+
+  const today0 = dayNumber(asOf);
+  const stale: DataHealth['stale'] = [];
+  const unsourced: DataHealth['unsourced'] = [];
+  for (const v of facts) {
+    if (v.source === null) {
+      unsourced.push({ ...ref(v, 'update', 'source'), kind: v.kind });
+      continue;
+    }
+    const age = today0 - dayNumber(v.source.asOf);
+    if (v.kind === 'known' && age > input.staleAfterDays) {
+      stale.push({ ...ref(v, 'update', 'source.asOf'), sourceAsOf: v.source.asOf, ageDays: age });
+    }
+  }
+  stale.sort((a, b) => b.ageDays - a.ageDays || a.criterionId.localeCompare(b.criterionId));
+
+  return {
+    asOf,
+    staleAfterDays: input.staleAfterDays,
+    summary: {
+      sites: sites.length,
+      criteria: criteria.length,
+      missing,
+      sitesWithMissing: missingBySite.length,
+      stale: stale.length,
+      unsourced: unsourced.length,
+    },
+    missingBySite,
+    stale,
+    unsourced,
+  };
+}
+
+export function dataHealthHandlers(ctx: ServiceContext): DomainHandlers<'data.health'> {
+  return { 'data.health': (input) => dataHealth(ctx.db, input) };
+}

@@ -33,7 +33,7 @@ export function executiveSummary(model: SummaryInput): string[] {
   const out: string[] = [
     `On ${model.asOf}, with the ${model.preset.name} weights (${method.name}) for ${who}, ` +
       `${ranked.length} of ${model.ranking.length} sites are ranked` +
-      (excluded.length > 0 ? ` and ${excluded.length} are excluded.` : '.'),
+      (excluded.length > 0 ? ` and ${excluded.length} ${excluded.length === 1 ? 'is' : 'are'} excluded.` : '.'),
   ];
   const first = ranked[0];
   if (first === undefined || first.score === null) {

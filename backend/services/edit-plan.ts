@@ -177,7 +177,12 @@ function settleFactKind(record: Fields, given: Fields, op: Op): void {
     else if (Object.hasOwn(given, 'value') || (given.missingReason ?? null) !== null) record.kind = 'missing';
     else if (op === 'insert') record.kind = 'missing';
   }
-  if (record.kind === 'known') delete record.missingReason;
+  if (record.kind === 'known') {
+    delete record.missingReason;
+    // A missing fact becoming known has no range yet.
+    record.low ??= null;
+    record.high ??= null;
+  }
   if (record.kind === 'missing') {
     delete record.value;
     delete record.low;

@@ -201,7 +201,7 @@ function run(db: Db, op: Operation): HistoryOutcome {
       if (conflicts.length > 0) {
         const n = conflicts.length;
         throw new Conflict(
-          `cannot ${verb.toLowerCase()} "${name}": ${n} of its row${n === 1 ? '' : 's'} ${n === 1 ? 'has' : 'have'} changed since (${conflicts[0]?.path ?? ''}: ${conflicts[0]?.message ?? ''}); nothing was changed`,
+          `cannot ${verb.toLowerCase()} "${name}": ${n === 1 ? 'a row it wrote has' : `${n} rows it wrote have`} been changed since (${conflicts[0]?.path ?? ''}: ${conflicts[0]?.message ?? ''}); nothing was changed`,
           conflicts,
         );
       }

@@ -1,7 +1,8 @@
-// The map: offline basemap, site markers, a legend. MapContainer props are fixed after mount.
+// The map: offline basemap (online tiles if opted in), site markers, clusters and labels, a legend.
+// MapContainer props are fixed after mount.
 import 'leaflet/dist/leaflet.css';
 import { useState, type ReactNode } from 'react';
-import { MapContainer, useMapEvents } from 'react-leaflet';
+import { MapContainer, TileLayer, useMapEvents } from 'react-leaflet';
 import { loadLayout, saveLayout } from '../layout';
 import { SCORE_SCALE } from '../score-colors';
 import { LEGALITY_FILL, LEGALITY_LABEL } from './legality-shading';
@@ -11,6 +12,9 @@ import { HelpPanel } from '../components/HelpPanel';
 import { useApp } from '../context';
 import { SensitivityPanel } from '../sensitivity/SensitivityPanel';
 import { Basemap } from './Basemap';
+import { MapSettings } from './MapSettings';
+import { loadOnlineTiles, ONLINE_TILE_ATTRIBUTION, ONLINE_TILE_URL, saveOnlineTiles } from './map-settings';
+import { clusterDiameter } from './marker-style';
 import { SiteMarkers } from './SiteMarkers';
 
 /** Southeast and East Asia: from Mumbai to Tokyo, Sydney's latitude to Inner Mongolia's. */
@@ -24,10 +28,16 @@ export function SiteMap(): ReactNode {
   const shading = useCountryLegality(shadeChip);
   // Where the map was left last time (layout.ts); read once, as MapContainer props are fixed after mount.
   const [view] = useState(() => loadLayout().mapView);
+  const [onlineTiles, setOnlineTiles] = useState(loadOnlineTiles);
+  const changeOnlineTiles = (on: boolean): void => {
+    setOnlineTiles(on);
+    saveOnlineTiles(on);
+  };
   return (
-    <div className="map-wrap">
+    <div className={onlineTiles ? 'map-wrap tiles-on' : 'map-wrap'}>
       <div className="map-actions">
         <ShadingControl chipId={shadeChip} onChange={setShadeChip} />
+        <MapSettings onlineTiles={onlineTiles} onOnlineTilesChange={changeOnlineTiles} />
         <button type="button" onClick={() => setPanel('sensitivity')}>
           Sensitivity…
         </button>
@@ -46,6 +56,8 @@ export function SiteMap(): ReactNode {
         className="map"
         aria-label="Map of candidate sites"
       >
+        {/* Opt-in only: while it is off (the default) nothing is asked of the network. */}
+        {onlineTiles && <TileLayer url={ONLINE_TILE_URL} attribution={ONLINE_TILE_ATTRIBUTION} maxZoom={19} />}
         <Basemap shading={shading} />
         <SiteMarkers />
         <RememberView />
@@ -123,6 +135,16 @@ function Legend({ shaded }: { shaded: boolean }): ReactNode {
           <circle cx="6" cy="6" r="5" fill="none" stroke="#64748b" strokeDasharray="3 2" />
         </svg>
         Excluded (hover for why)
+      </div>
+      <div className="legend-row">
+        <span
+          className="site-cluster legend-cluster"
+          aria-hidden="true"
+          style={{ width: clusterDiameter(2) - 6, height: clusterDiameter(2) - 6, background: SCORE_SCALE[6] }}
+        >
+          3
+        </span>
+        Sites close together (best score; click to zoom in)
       </div>
     </div>
   );

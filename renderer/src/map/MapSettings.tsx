@@ -1,0 +1,69 @@
+// The map settings popover: for now one choice, the opt-in online basemap. Keyboard reachable (a
+// button that says whether it is expanded; Escape closes and gives focus back to it).
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { ONLINE_TILE_ORIGIN } from '../../../shared/csp';
+
+export function MapSettings({
+  onlineTiles,
+  onOnlineTilesChange,
+}: {
+  onlineTiles: boolean;
+  onOnlineTilesChange: (on: boolean) => void;
+}): ReactNode {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const noteId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // A click anywhere else closes it, as a popover should.
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: PointerEvent): void => {
+      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [open]);
+  return (
+    <div
+      className="map-settings"
+      ref={root}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          // Escape here closes the popover only, not the panels the global shortcut would close.
+          e.stopPropagation();
+          setOpen(false);
+          button.current?.focus();
+        }
+      }}
+    >
+      <button
+        type="button"
+        ref={button}
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Map settings
+      </button>
+      {open && (
+        <div id={panelId} className="map-settings-panel" role="group" aria-label="Map settings">
+          <label>
+            <input
+              type="checkbox"
+              checked={onlineTiles}
+              aria-describedby={noteId}
+              onChange={(e) => onOnlineTilesChange(e.target.checked)}
+            />
+            Online basemap tiles (OpenStreetMap)
+          </label>
+          <p id={noteId} className="map-settings-note">
+            Off by default: the map then draws only the bundled Natural Earth outlines and makes no network request. On:
+            map images are fetched from {new URL(ONLINE_TILE_ORIGIN).host} (OpenStreetMap&apos;s tile usage policy
+            applies); the site data never leaves this machine.
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,6 +1,7 @@
 // The first screen: the site list and details on the left, the map on the right.
 import { useEffect, type ReactNode } from 'react';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
+import { ExportReportButton } from './components/ReportDialog';
 import { Sidebar } from './components/ranking-sidebar';
 import { ScenarioBar } from './components/ScenarioBar';
 import { StatusBar } from './components/StatusBar';
@@ -25,6 +26,7 @@ export function App(): ReactNode {
         <h1>Landfall</h1>
         <span className="tagline">Where to put AI compute — chip legality, connectivity, cost, stability</span>
         <ThemeToggle theme={theme} onToggle={toggleTheme} />
+        <ExportReportButton />
       </header>
       <ReadOnlyBanner />
       {loadState === 'ready' && (

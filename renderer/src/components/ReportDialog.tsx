@@ -1,0 +1,260 @@
+// "Export report…": a dialog that turns the scenario on screen (preset, profile, as-of date, method,
+// normalisation, weight and constraint overrides, pinned compare sites) into a report file through
+// report.render, and hands it to the browser as a download (a Blob URL on an <a download>, which
+// neither the CSP nor the desktop app's network fence stands in the way of).
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { CallInput, CallOutput } from '../../../shared/contract';
+import {
+  DEFAULT_REPORT_SAMPLES,
+  DEFAULT_REPORT_SEED,
+  MAX_REPORT_COMPARE,
+  type ReportFormat,
+} from '../../../shared/report/model';
+import { useApp, useServices } from '../context';
+import type { Scenario } from '../store';
+import './report-dialog.css';
+
+const FORMATS: { id: ReportFormat; label: string }[] = [
+  { id: 'pdf', label: 'PDF (print-ready, A4)' },
+  { id: 'html', label: 'HTML (one file, opens offline)' },
+  { id: 'md', label: 'Markdown' },
+  { id: 'csv', label: 'CSV (one row per site)' },
+  { id: 'json', label: 'JSON (the report model, re-runnable)' },
+];
+
+export interface ReportOptions {
+  title: string;
+  author: string;
+  format: ReportFormat;
+  /** null: leave the sensitivity section out. */
+  sensitivity: { samples: number; seed: number } | null;
+}
+
+/** The report.render input for the scenario on screen; pinned sites are compared when there are two or more. */
+export function reportRequest(
+  scenario: Scenario,
+  compare: readonly string[],
+  options: ReportOptions,
+): CallInput<'report.render'> {
+  if (scenario.presetId === null) throw new Error('choose a weight preset first');
+  return {
+    presetId: scenario.presetId,
+    asOf: scenario.asOf,
+    format: options.format,
+    ...(scenario.profileId ? { profileId: scenario.profileId } : {}),
+    ...(scenario.method ? { method: scenario.method } : {}),
+    ...(scenario.normalisation ? { normalisation: scenario.normalisation } : {}),
+    ...(scenario.weights ? { weights: scenario.weights } : {}),
+    ...(scenario.constraints ? { constraints: scenario.constraints } : {}),
+    ...(compare.length >= 2 ? { sites: compare.slice(0, MAX_REPORT_COMPARE) } : {}),
+    ...(options.title.trim() ? { title: options.title.trim() } : {}),
+    ...(options.author.trim() ? { author: options.author.trim() } : {}),
+    sensitivity: options.sensitivity,
+  };
+}
+
+/** Saves a rendered report through the browser's download machinery. */
+export function downloadReport(file: CallOutput<'report.render'>): void {
+  const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
+  const url = URL.createObjectURL(new Blob([body], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later, not at once: some browsers start reading the Blob only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+type Status =
+  { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; filename: string } | { kind: 'error'; message: string };
+
+export function ExportReportButton(): ReactNode {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const ready = useApp((s) => s.loadState === 'ready' && s.scenario.presetId !== null);
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="report-open"
+        aria-haspopup="dialog"
+        disabled={!ready}
+        onClick={() => setOpen(true)}
+      >
+        Export report…
+      </button>
+      {open && (
+        <ReportDialog
+          onClose={() => {
+            setOpen(false);
+            button.current?.focus();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+export function ReportDialog({ onClose }: { onClose: () => void }): ReactNode {
+  const { client } = useServices();
+  const scenario = useApp((s) => s.scenario);
+  const compare = useApp((s) => s.compare);
+  const presets = useApp((s) => s.choices.presets);
+  const profiles = useApp((s) => s.choices.profiles);
+  const sites = useApp((s) => s.sites);
+  const preset = presets.find((p) => p.id === scenario.presetId);
+  const profile = profiles.find((p) => p.id === scenario.profileId);
+  const [title, setTitle] = useState(preset ? `Siting report: ${preset.name}` : 'Siting report');
+  const [author, setAuthor] = useState('');
+  const [format, setFormat] = useState<ReportFormat>('pdf');
+  const [withSensitivity, setWithSensitivity] = useState(true);
+  const [samples, setSamples] = useState(DEFAULT_REPORT_SAMPLES);
+  const [seed, setSeed] = useState(DEFAULT_REPORT_SEED);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const first = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  useEffect(() => first.current?.focus(), []);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setStatus({ kind: 'working' });
+    try {
+      const request = reportRequest(scenario, compare, {
+        title,
+        author,
+        format,
+        sensitivity: withSensitivity ? { samples, seed } : null,
+      });
+      const file = await client.call('report.render', request);
+      downloadReport(file);
+      setStatus({ kind: 'done', filename: file.filename });
+    } catch (error) {
+      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const names = new Map(sites.map((s) => [s.id, s.name]));
+  const overrides = [
+    scenario.method && `method ${scenario.method.toUpperCase()}`,
+    scenario.normalisation && `${scenario.normalisation} normalisation`,
+    scenario.weights && `${Object.keys(scenario.weights).length} weight override(s)`,
+    scenario.constraints && `${scenario.constraints.length} constraint(s) of your own`,
+  ].filter((x): x is string => typeof x === 'string');
+  const working = status.kind === 'working';
+
+  return (
+    <div className="report-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !working && onClose()}>
+      <div
+        className="report-dialog overlay-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && !working) {
+            e.stopPropagation();
+            onClose();
+          } else if (e.key === 'Tab') {
+            trapFocus(e.currentTarget, e);
+          }
+        }}
+      >
+        <h2 id={`${id}-title`}>Export report</h2>
+        <p className="report-scenario">
+          The scenario on screen: <strong>{preset?.name ?? scenario.presetId}</strong>
+          {profile ? `, ${profile.name}` : ', no company profile'}, as of {scenario.asOf}
+          {overrides.length > 0 ? `; ${overrides.join(', ')}` : ''}
+          {compare.length >= 2 ? `; comparing ${compare.map((s) => names.get(s) ?? s).join(', ')}` : ''}.
+        </p>
+        <form onSubmit={(e) => void submit(e)}>
+          <label>
+            Title
+            <input ref={first} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+          <label>
+            Author
+            <input value={author} maxLength={200} onChange={(e) => setAuthor(e.target.value)} />
+          </label>
+          <label>
+            Format
+            <select value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)}>
+              {FORMATS.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset>
+            <legend>Sensitivity</legend>
+            <label className="report-check">
+              <input type="checkbox" checked={withSensitivity} onChange={(e) => setWithSensitivity(e.target.checked)} />
+              Include stability intervals and SMAA rank probabilities
+            </label>
+            <label>
+              Samples
+              <input
+                type="number"
+                min={100}
+                max={100_000}
+                step={100}
+                value={samples}
+                disabled={!withSensitivity}
+                onChange={(e) => setSamples(Math.round(Number(e.target.value)))}
+              />
+            </label>
+            <label>
+              Seed
+              <input
+                type="number"
+                min={0}
+                step={1}
+                value={seed}
+                disabled={!withSensitivity}
+                onChange={(e) => setSeed(Math.round(Number(e.target.value)))}
+              />
+            </label>
+          </fieldset>
+          <div className="report-status" role="status" aria-live="polite">
+            {working && 'Building the report…'}
+            {status.kind === 'done' && `Saved ${status.filename}.`}
+          </div>
+          {status.kind === 'error' && (
+            <p className="report-error" role="alert">
+              {status.message}
+            </p>
+          )}
+          <div className="report-actions">
+            <button type="button" onClick={onClose} disabled={working}>
+              {status.kind === 'done' ? 'Close' : 'Cancel'}
+            </button>
+            <button type="submit" className="primary" disabled={working}>
+              Export
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** Keeps Tab and Shift+Tab inside the dialog (it is modal: the page behind is not reachable). */
+function trapFocus(dialog: HTMLElement, e: { shiftKey: boolean; preventDefault(): void }): void {
+  const focusable = [...dialog.querySelectorAll<HTMLElement>('input, select, button, textarea, [tabindex]')].filter(
+    (el) => !el.hasAttribute('disabled') && el.tabIndex >= 0,
+  );
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (first === undefined || last === undefined) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}

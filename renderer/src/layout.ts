@@ -9,7 +9,7 @@ export const LAYOUT_KEY = 'landfall.layout';
 /** Bump when a field changes meaning; older records are then ignored rather than misread. */
 export const LAYOUT_VERSION = 1;
 
-export const SIDEBAR_WIDTH = { min: 320, max: 1100, default: 540 } as const;
+export const SIDEBAR_WIDTH = { min: 320, max: 1100 } as const;
 export const DETAILS_HEIGHT = { min: 120, max: 900, default: 250 } as const;
 
 export const SORT_KEYS = ['rank', 'site', 'market', 'score', 'status', 'capacity'] as const;
@@ -36,7 +36,8 @@ export interface MapView {
 }
 
 export interface Layout {
-  sidebarWidth: number;
+  /** null: sized to the window (autoSidebarWidth) until the planner drags it. */
+  sidebarWidth: number | null;
   weightsOpen: boolean;
   details: { height: number; collapsed: boolean };
   /** null until the map has been moved; the map then opens on its own default view. */
@@ -54,7 +55,7 @@ export const DEFAULT_RANKING_VIEW: RankingView = {
 };
 
 export const DEFAULT_LAYOUT: Layout = {
-  sidebarWidth: SIDEBAR_WIDTH.default,
+  sidebarWidth: null,
   weightsOpen: false,
   details: { height: DETAILS_HEIGHT.default, collapsed: false },
   mapView: null,
@@ -88,7 +89,7 @@ const MapViewSchema = z.object({
 
 const LayoutSchema = z.object({
   version: z.literal(LAYOUT_VERSION),
-  sidebarWidth: z.number().finite().transform(clampTo(SIDEBAR_WIDTH)).catch(DEFAULT_LAYOUT.sidebarWidth),
+  sidebarWidth: z.number().finite().transform(clampTo(SIDEBAR_WIDTH)).nullable().catch(null),
   weightsOpen: z.boolean().catch(DEFAULT_LAYOUT.weightsOpen),
   details: z
     .object({
@@ -137,6 +138,11 @@ export function saveLayout(change: Partial<Layout>, storage: Storage | null = de
     // Quota exceeded or storage disabled: the layout still applies for this session.
   }
   return next;
+}
+
+/** The sidebar's width before the planner sets one: a third of a wide window, never under 540 px. */
+export function autoSidebarWidth(viewport: number): number {
+  return Math.round(Math.min(720, Math.max(540, viewport * 0.36)));
 }
 
 /** A sidebar width that leaves the map at least `minMap` pixels of a `viewport`-wide window. */

@@ -7,6 +7,7 @@ import {
   LAYOUT_KEY,
   LAYOUT_VERSION,
   SIDEBAR_WIDTH,
+  autoSidebarWidth,
   fitSidebarWidth,
   loadLayout,
   saveLayout,
@@ -137,7 +138,10 @@ describe('layout memory', () => {
     expect(loadLayout(full)).toEqual(DEFAULT_LAYOUT);
   });
 
-  it('fits the sidebar in the window, leaving the map room', () => {
+  it('sizes an unset sidebar to the window, and fits any width in it, leaving the map room', () => {
+    expect(autoSidebarWidth(1280)).toBe(540);
+    expect(autoSidebarWidth(1920)).toBe(691);
+    expect(autoSidebarWidth(3840)).toBe(720);
     expect(fitSidebarWidth(540, 1920)).toBe(540);
     expect(fitSidebarWidth(1000, 1280)).toBe(1280 - 360);
     expect(fitSidebarWidth(100, 1280)).toBe(SIDEBAR_WIDTH.min);

@@ -169,19 +169,6 @@ function RankingGrid({ sites, results, legality }: GridProps): ReactNode {
           Chip legality could not be checked ({legality.error}); the Legality column is blank.
         </p>
       )}
-      {shown.length === 0 && !allExcluded && (
-        <EmptyState
-          title="No site matches these filters"
-          label="No match"
-          actions={
-            <button type="button" onClick={() => store.getState().clearRankingFilters()}>
-              Clear filters
-            </button>
-          }
-        >
-          <p>{whyNothingMatches(rows, view.minCapacityMw)}</p>
-        </EmptyState>
-      )}
       <div className="ranking-scroll" ref={scrollerRef}>
         <table
           className="ranking"
@@ -215,6 +202,19 @@ function RankingGrid({ sites, results, legality }: GridProps): ReactNode {
             <SpacerRow height={window.after} />
           </tbody>
         </table>
+        {shown.length === 0 && !allExcluded && (
+          <EmptyState
+            title="No site matches these filters"
+            label="No match"
+            actions={
+              <button type="button" onClick={() => store.getState().clearRankingFilters()}>
+                Clear filters
+              </button>
+            }
+          >
+            <p>{whyNothingMatches(rows, view.minCapacityMw)}</p>
+          </EmptyState>
+        )}
       </div>
       <p className="sr-only" aria-live="polite">
         {selectedRow ? describe(selectedRow, shown.indexOf(selectedRow), shown.length) : ''}

@@ -156,7 +156,7 @@ function SortButton({
 }: {
   sortKey: SortKey;
   label: string;
-  /** The accessible name where the visible label is an abbreviation. */
+  /** The name screen readers hear where the visible label is an abbreviation ("#", "MW"). */
   name?: string | undefined;
   sort: RankingView['sort'];
   onSort(key: SortKey): void;
@@ -166,11 +166,18 @@ function SortButton({
     <button
       type="button"
       className={active ? 'sort sorted' : 'sort'}
-      aria-label={name}
       title={`Sort by ${(name ?? label).toLowerCase()}`}
       onClick={() => onSort(sortKey)}
     >
-      {label}
+      {name === undefined ? (
+        label
+      ) : (
+        // The name as text rather than aria-label, so the visible abbreviation never contradicts it.
+        <>
+          <span aria-hidden="true">{label}</span>
+          <span className="sr-only">{name}</span>
+        </>
+      )}
       <span className="sort-indicator" aria-hidden="true">
         {active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
       </span>

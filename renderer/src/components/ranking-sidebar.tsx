@@ -5,7 +5,15 @@
 // pointer move; only the final size goes through React state.
 import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useApp, useServices } from '../context';
-import { DETAILS_HEIGHT, SIDEBAR_WIDTH, fitSidebarWidth, loadLayout, saveLayout, type Layout } from '../layout';
+import {
+  DETAILS_HEIGHT,
+  SIDEBAR_WIDTH,
+  autoSidebarWidth,
+  fitSidebarWidth,
+  loadLayout,
+  saveLayout,
+  type Layout,
+} from '../layout';
 import { RankingTable } from './RankingTable';
 import { DetailsPane } from './ranking-details-pane';
 import { Splitter } from './ranking-splitter';
@@ -59,7 +67,7 @@ export function Sidebar(): ReactNode {
       });
   };
 
-  const width = fitSidebarWidth(layout.sidebarWidth, viewport.width);
+  const width = fitSidebarWidth(layout.sidebarWidth ?? autoSidebarWidth(viewport.width), viewport.width);
   const maxWidth = fitSidebarWidth(SIDEBAR_WIDTH.max, viewport.width);
   // Room for the top bar, the scenario bar, the status bar, the filters and a few ranking rows.
   const maxDetails = Math.max(DETAILS_HEIGHT.min, viewport.height - 420);
@@ -114,7 +122,7 @@ export function Sidebar(): ReactNode {
         value={width}
         min={SIDEBAR_WIDTH.min}
         max={maxWidth}
-        defaultValue={SIDEBAR_WIDTH.default}
+        defaultValue={autoSidebarWidth(viewport.width)}
         onLive={(w) => live('--sidebar-width', w, true)}
         onCommit={(w) => change({ sidebarWidth: w })}
       />

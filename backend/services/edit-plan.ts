@@ -322,7 +322,9 @@ export function applyPlan(db: Db, target: EditTarget, plan: EditPlan, batch: Cha
     else if (c.op === 'insert' && c.row !== undefined)
       insertRow(db, target.rowTable, c.row, batch, `${verb}: add ${c.label}`);
     else if (c.before !== undefined && c.row !== undefined) {
-      updateRow(db, target.rowTable, c.before, c.row, batch, `${verb}: ${c.label}: ${c.fields.join(', ')}`);
+      // A row Landfall shipped keeps saying so (origin, builtin); the log says it was edited.
+      const seeded = c.before.origin === 'seed' || c.before.builtin === 1 ? ' (a seeded row)' : '';
+      updateRow(db, target.rowTable, c.before, c.row, batch, `${verb}: ${c.label}: ${c.fields.join(', ')}${seeded}`);
     }
     tables.add(target.rowTable.table);
     rows++;

@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { appCommands } from './app-commands';
 import { dataCommands } from './data-commands';
+import { editCommands } from './edit-commands';
 import { legalityCommands } from './legality-commands';
 import { reportCommands } from './report-commands';
 import { scoreCommands } from './score-commands';
@@ -31,4 +32,5 @@ export const commands = merge(
   sensitivityCommands,
   scoreCommands,
   reportCommands,
+  editCommands,
 );

@@ -1,0 +1,196 @@
+// `landfall history|undo|redo|revert BATCH`, `landfall scenarios|scenario-export ID|scenario-import
+// FILE` and `landfall data-health`: the workbench's history, what-if scenarios and data health.
+// (`landfall health` is the store's integrity check; data health has its own name.)
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../../db/transfer/atomic-file';
+import type { DataHealth, HistoryList, HistoryOutcome } from '../../../shared/calls/edit-calls';
+import type { ScenarioDetail, ScenarioSummary } from '../../../shared/calls/scenario-calls';
+import type { Result } from '../../../shared/errors';
+import { json, type Command } from '../command';
+import { UsageError } from '../io';
+
+function positiveInt(value: string | boolean | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(n) || n < 0) {
+    throw new UsageError(`--${option} must be a whole number, not "${String(value)}"`);
+  }
+  return n;
+}
+
+const cell = (v: unknown): string =>
+  v === null || v === undefined ? '∅' : typeof v === 'string' ? v : JSON.stringify(v);
+
+function historyText(list: HistoryList): string {
+  if (list.entries.length === 0) return 'no changes yet\n';
+  const lines: string[] = [];
+  for (const e of list.entries) {
+    const state = e.state === 'done' ? '' : ` [${e.state}]`;
+    lines.push(
+      `${e.at}  ${e.actor}  ${e.kind}${state}  ${e.label}  (${e.changeCount} row${e.changeCount === 1 ? '' : 's'}, batch ${e.batchId})`,
+    );
+    for (const c of e.changes) {
+      if (c.action === 'update') {
+        const diffs = c.fields.map((f) => `${f} ${cell(c.before?.[f])} → ${cell(c.after?.[f])}`);
+        lines.push(`    ~ ${c.table} ${c.label}: ${diffs.join('; ')}`);
+      } else lines.push(`    ${c.action === 'insert' ? '+' : '-'} ${c.table} ${c.label}`);
+    }
+    if (e.truncated)
+      lines.push(`    … ${e.changeCount - e.changes.length} more (landfall history --batch ${e.batchId})`);
+  }
+  lines.push(`undo would take back: ${list.nextUndo?.label ?? 'nothing'}`);
+  lines.push(`redo would apply again: ${list.nextRedo?.label ?? 'nothing'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const outcomeText = (o: HistoryOutcome): string =>
+  o.done ? `${o.message}; tables: ${o.tables.join(', ')} (batch ${o.batchId ?? ''})\n` : `${o.message}\n`;
+
+function scenariosText(list: ScenarioSummary[]): string {
+  if (list.length === 0) return 'no what-if scenarios yet\n';
+  return list
+    .map(
+      (s) =>
+        `${s.id.padEnd(30)}  ${String(s.eventCount).padStart(3)} event${s.eventCount === 1 ? ' ' : 's'}  ${s.name}\n`,
+    )
+    .join('');
+}
+
+function healthText(h: DataHealth): string {
+  const s = h.summary;
+  const lines = [
+    `data health on ${h.asOf} (stale after ${h.staleAfterDays} days)`,
+    `missing: ${s.missing} site × criterion gaps in ${s.sitesWithMissing} of ${s.sites} sites (${s.criteria} stored criteria)`,
+    ...h.missingBySite.map(
+      (m) => `  ${m.siteId}: ${m.missing.length} (${m.missing.map((x) => x.criterionId).join(', ')})`,
+    ),
+    `stale: ${s.stale} facts`,
+    ...h.stale.map(
+      (x) =>
+        `  ${x.fix.key.siteId ? `site ${x.fix.key.siteId}` : `market ${x.fix.key.marketId ?? ''}`} ${x.criterionId}: as of ${x.sourceAsOf} (${x.ageDays} days)`,
+    ),
+    `without a source: ${s.unsourced} facts`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function importedText(value: unknown, format: string): string {
+  if (format === 'json') return json(value);
+  const s = value as ScenarioDetail;
+  return `imported "${s.name}" as ${s.id} (${s.eventCount} event${s.eventCount === 1 ? '' : 's'})\n`;
+}
+
+export const editCommands: Record<string, Command> = {
+  history: {
+    summary: 'List change batches (edits, imports, undos) newest first, with each row before and after',
+    formats: ['text', 'json'],
+    options: {
+      limit: { type: 'string', help: 'how many batches (default 50)' },
+      table: { type: 'string', help: 'only batches that changed this table, e.g. sites' },
+      batch: { type: 'string', help: 'only this batch, with all its rows' },
+    },
+    call: 'history.list',
+    input: (values) => ({
+      limit: positiveInt(values.limit, 'limit'),
+      table: values.table,
+      batchId: values.batch,
+      changesPerBatch: values.batch === undefined ? 20 : 100_000,
+    }),
+    render: (value, format) => (format === 'json' ? json(value) : historyText(value as HistoryList)),
+  },
+  undo: {
+    summary: 'Take back the latest edit, import or revert (kept across restarts; redo applies it again)',
+    formats: ['text', 'json'],
+    options: {},
+    call: 'history.undo',
+    input: () => ({}),
+    render: (value, format) => (format === 'json' ? json(value) : outcomeText(value as HistoryOutcome)),
+  },
+  redo: {
+    summary: 'Apply again the change undone last (until a new edit is made)',
+    formats: ['text', 'json'],
+    options: {},
+    call: 'history.redo',
+    input: () => ({}),
+    render: (value, format) => (format === 'json' ? json(value) : outcomeText(value as HistoryOutcome)),
+  },
+  revert: {
+    summary: 'Revert one change batch (an id from `landfall history`) if its rows have not changed since',
+    formats: ['text', 'json'],
+    options: {},
+    call: 'history.revert',
+    args: ['BATCH'],
+    input: (_values, args) => ({ batchId: args[0] }),
+    render: (value, format) => (format === 'json' ? json(value) : outcomeText(value as HistoryOutcome)),
+  },
+  scenarios: {
+    summary: 'List what-if scenarios (hypothetical policy events kept apart from the real timeline)',
+    formats: ['text', 'json'],
+    options: {},
+    call: 'scenarios.list',
+    input: () => ({}),
+    render: (value, format) => (format === 'json' ? json(value) : scenariosText(value as ScenarioSummary[])),
+  },
+  'scenario-export': {
+    summary: 'Export a what-if scenario as a versioned JSON file (stdout, or --out FILE)',
+    formats: ['json'],
+    options: { out: { type: 'string', help: 'write to this file, atomically' } },
+    call: 'scenarios.export',
+    args: ['ID'],
+    input: (_values, args) => ({ id: args[0] }),
+    render: (value) => (value as { content: string }).content,
+    run: async ({ dispatch, input, values, io, name }) => {
+      const result = (await dispatch('scenarios.export', input)) as Result<{ content: string }>;
+      if (!result.ok) {
+        io.err(`landfall ${name}: ${result.error.message}\n`);
+        return 1;
+      }
+      if (typeof values.out !== 'string') io.out(result.value.content);
+      else {
+        writeFileAtomic(values.out, result.value.content);
+        io.out(`wrote ${values.out}\n`);
+      }
+      return 0;
+    },
+  },
+  'scenario-import': {
+    summary: 'Create a what-if scenario from an exported file: all of it, or nothing with every problem named',
+    formats: ['text', 'json'],
+    options: { name: { type: 'string', help: 'name the new scenario (default: the name in the file)' } },
+    call: 'scenarios.import',
+    args: ['FILE'],
+    input: (values, args) => {
+      const file = args[0] ?? '';
+      let content: string;
+      try {
+        content = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return { content, name: values.name };
+    },
+    render: importedText,
+    // Every problem on its own line: a refused file may have many.
+    run: async ({ dispatch, input, format, io, name }) => {
+      const result = await dispatch('scenarios.import', input);
+      if (!result.ok) {
+        const lines = result.error.issues.map((i) => `  ${i.path}: ${i.message}\n`).join('');
+        io.err(`landfall ${name}: ${result.error.message}\n${lines}`);
+        return 1;
+      }
+      io.out(importedText(result.value, format));
+      return 0;
+    },
+  },
+  'data-health': {
+    summary: 'What needs fixing in the facts: missing values per site, stale facts, facts without a source',
+    formats: ['text', 'json'],
+    options: {
+      'stale-after': { type: 'string', help: 'days after which a fact is stale (default 365)' },
+      'as-of': { type: 'string', help: 'the date to measure age from, YYYY-MM-DD (default today)' },
+    },
+    call: 'data.health',
+    input: (values) => ({ staleAfterDays: positiveInt(values['stale-after'], 'stale-after'), asOf: values['as-of'] }),
+    render: (value, format) => (format === 'json' ? json(value) : healthText(value as DataHealth)),
+  },
+};

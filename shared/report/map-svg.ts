@@ -81,8 +81,9 @@ function fit(sites: readonly MapSite[], title: string): MapView {
   let east = Math.max(...lons);
   let south = Math.min(...lats);
   let north = Math.max(...lats);
-  const padLon = Math.max(0.35, (east - west) * 0.12);
-  const padLat = Math.max(0.25, (north - south) * 0.12);
+  // A quarter of the span each side, so a cluster's detail shows some coast or border around it.
+  const padLon = Math.max(0.35, (east - west) * 0.25);
+  const padLat = Math.max(0.25, (north - south) * 0.25);
   west -= padLon;
   east += padLon;
   south -= padLat;
@@ -219,7 +220,7 @@ export function mapSvg(countries: FeatureCollection, sites: readonly MapSite[], 
   return (
     `<svg class="map" viewBox="0 0 ${width} ${h}" role="img" aria-label="${esc(view.title)}: ${shown.length} sites coloured by score">` +
     `<rect class="sea" width="${width}" height="${h}"/><g class="land">${land}</g>${dots}${labels}` +
-    `<rect class="frame" width="${width}" height="${h}"/></svg>`
+    `<rect class="frame" x="0.5" y="0.5" width="${width - 1}" height="${r1(p.height - 1)}"/></svg>`
   );
 }
 

@@ -51,8 +51,8 @@ describe('chooseViews', () => {
   it('fits one regional view when nothing crowds', () => {
     const views = chooseViews([site('a', 'SG', 1.3, 103.8, 0.5, 1), site('b', 'TH', 13.7, 100.5, 0.4, 2)]);
     expect(views).toHaveLength(1);
-    expect(views[0]?.west).toBeGreaterThan(90);
-    expect(views[0]?.east).toBeLessThan(115);
+    expect(views[0]?.west).toBeGreaterThan(80);
+    expect(views[0]?.east).toBeLessThan(125);
   });
 });
 

@@ -181,19 +181,22 @@ export function batchChanges(db: Db, batchId: string, limit = Number.MAX_SAFE_IN
     .map(toChange);
 }
 
-export function batchChangeCount(db: Db, batchId: string): number {
-  return (
-    db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM change_log WHERE batch_id = ?').get(batchId)?.n ?? 0
-  );
+/** A batch is contiguous in the log, so its size is its id span. */
+export function batchChangeCount(batch: Pick<BatchSummary, 'firstId' | 'lastId'>): number {
+  return batch.lastId - batch.firstId + 1;
 }
 
+/**
+ * The tables a batch touched, by skipping through the (batch_id, table_name) index one table at a
+ * time: a handful of seeks even for a 50 000-row import.
+ */
 export function batchTables(db: Db, batchId: string): string[] {
-  return db
-    .prepare<[string], { t: string }>(
-      'SELECT DISTINCT table_name AS t FROM change_log WHERE batch_id = ? ORDER BY table_name',
-    )
-    .all(batchId)
-    .map((r) => r.t);
+  const next = db.prepare<[string, string], { t: string }>(
+    'SELECT table_name AS t FROM change_log WHERE batch_id = ? AND table_name > ? ORDER BY table_name LIMIT 1',
+  );
+  const out: string[] = [];
+  for (let row = next.get(batchId, ''); row !== undefined; row = next.get(batchId, row.t)) out.push(row.t);
+  return out;
 }
 
 /** Whether a batch touched a table (for history.list's table filter). */

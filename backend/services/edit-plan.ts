@@ -136,6 +136,14 @@ function readKey(target: EditTarget, change: EditChange, given: Fields): KeyRead
       key = { criterionId: given.criterionId, siteId: str(given.siteId), marketId: str(given.marketId) };
     }
     if (key === null) return { key: null, problems: [{ field: null, message: 'say which fact: give a key' }] };
+    if ((str(key.siteId) === null) === (str(key.marketId) === null)) {
+      return {
+        key: null,
+        problems: [
+          { field: null, message: 'a fact belongs to one market or one site: give siteId or marketId, not both' },
+        ],
+      };
+    }
     const problems = ['criterionId', 'siteId', 'marketId'].flatMap((f) =>
       Object.hasOwn(given, f) && (given[f] ?? null) !== (key[f] ?? null)
         ? [{ field: f, message: keyChangeMessage(f, key[f], given[f]) }]

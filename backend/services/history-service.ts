@@ -289,7 +289,7 @@ export interface ListOptions {
 export function listHistory(db: Db, options: ListOptions): HistoryList {
   const redoable = nextRedo(db);
   const entry = (b: BatchSummary): HistoryEntry => {
-    const count = batchChangeCount(db, b.batchId);
+    const count = batchChangeCount(b);
     // An undone batch that can no longer be redone is shown as what it is: discarded.
     const state = b.state === 'undone' && redoable === undefined ? 'discarded' : b.state;
     return {

@@ -1,7 +1,9 @@
 // `npm run bench`: every benchmark case, printed as a ratio against its in-run baseline.
 import { createBackend } from '../../backend/backend';
 import { listSites } from '../../db/sites-repo';
+import { editCases } from './edit-cases';
 import { formatResult, runCase, type BenchCase } from './harness';
+import { reportCases } from './report-cases';
 import { scoreCases } from './score-cases';
 import { sensitivityCases } from './sensitivity-cases';
 import { transferCases } from './transfer-cases';
@@ -9,6 +11,8 @@ import { transferCases } from './transfer-cases';
 async function main(): Promise<void> {
   const backend = createBackend({ dbPath: ':memory:', version: 'bench' });
   const transfer = transferCases();
+  const edits = editCases();
+  const reports = reportCases();
   const cases: BenchCase[] = [
     {
       // The contract's validation (input and output schemas) over a direct repository read.
@@ -19,8 +23,10 @@ async function main(): Promise<void> {
       candidate: () => backend.dispatch('sites.list', {}),
     },
     ...transfer.cases,
+    ...edits.cases,
     ...sensitivityCases(),
     ...scoreCases(),
+    ...reports.cases,
   ];
   for (const c of cases) {
     const result = await runCase(c, 200);
@@ -28,6 +34,8 @@ async function main(): Promise<void> {
   }
   backend.close();
   transfer.close();
+  edits.close();
+  reports.close();
 }
 
 void main();

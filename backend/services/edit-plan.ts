@@ -200,110 +200,122 @@ function settleFactKind(record: Fields, given: Fields, op: Op): void {
   delete record.unit;
 }
 
+/** What planning one change came to: problems (about the key, or the values), nothing to do, or a write. */
+type Outcome =
+  | { kind: 'refused'; label: string | null; problems: FieldProblem[]; aboutKey: boolean }
+  | { kind: 'unchanged' }
+  | { kind: 'write'; change: PlannedChange };
+
+interface Planner {
+  db: Db;
+  target: EditTarget;
+  allowed: Map<string, Set<string> | null>;
+  extra: readonly string[];
+  /** Row label → the index of the change that already names it. */
+  seen: Map<string, number>;
+}
+
+const refuse = (label: string | null, problems: FieldProblem[], aboutKey = false): Outcome => ({
+  kind: 'refused',
+  label,
+  problems,
+  aboutKey,
+});
+
+function planOne(p: Planner, change: EditChange, index: number): Outcome {
+  const { db, target } = p;
+  const { editor } = target;
+  const given: Fields = clone(change.values ?? {});
+  const problems: FieldProblem[] = [];
+  if (change.op !== 'delete') problems.push(...unknownFields(given, p.allowed, p.extra));
+  problems.push(...normaliseValues(given, editor.kinds));
+
+  const { key, problems: keyProblems } = readKey(target, change, given);
+  if (key === null) return refuse(null, [...keyProblems, ...problems], true);
+  const label = keyLabel(target, key);
+  const earlier = p.seen.get(label);
+  if (earlier !== undefined) {
+    return refuse(
+      label,
+      [{ field: null, message: `change ${earlier} of this batch already changes this row: make it one change` }],
+      true,
+    );
+  }
+  p.seen.set(label, index);
+  problems.push(...keyProblems);
+
+  const before = target.lookup(key);
+  const stored = before === undefined ? undefined : target.fromRow(before);
+  if (change.op !== 'insert' && before === undefined) {
+    return refuse(
+      label,
+      [{ field: null, message: `there is no such row to ${change.op} (it may have been deleted)` }],
+      true,
+    );
+  }
+  if (change.op === 'insert' && before !== undefined) {
+    const field = editor.table === 'metric_values' ? 'criterionId' : (editor.keyFields[0] ?? 'id');
+    return refuse(label, [{ field, message: 'this row already exists: update it instead, or pick another key' }]);
+  }
+
+  if (change.op === 'delete') {
+    const ctx: RuleContext = { db, op: 'delete', record: stored ?? {}, stored, given: {} };
+    const ruleProblems = [...editor.rules(ctx), ...(target.extraRules?.(ctx) ?? [])];
+    if (ruleProblems.length > 0 || problems.length > 0) return refuse(label, [...problems, ...ruleProblems]);
+    const cascades = before === undefined ? [] : (editor.cascade?.(db, before) ?? []);
+    return { kind: 'write', change: { index, op: 'delete', label, before, row: undefined, cascades, fields: [] } };
+  }
+
+  const base = change.op === 'insert' ? { ...clone(editor.defaults), ...key } : (stored ?? {});
+  const record = mergeRecord(mergeRecord(base, given), key);
+  if (editor.table === 'metric_values') settleFactKind(record, given, change.op);
+  const ctx: RuleContext = { db, op: change.op, record, stored, given };
+  const ruleProblems = [...editor.rules(ctx), ...(target.extraRules?.(ctx) ?? [])];
+  const parsed = editor.schema.safeParse(record);
+  const zodProblems = parsed.success ? [] : describeZodIssues(parsed.error, record);
+  // Our own wording first: it names the value and what to give; zod's fills in the rest.
+  const all = mergeProblems([...problems, ...ruleProblems], zodProblems);
+  if (all.length > 0 || !parsed.success) return refuse(label, all);
+  const row = target.toRow(parsed.data as Fields);
+  if (change.op === 'insert') {
+    return { kind: 'write', change: { index, op: 'insert', label, before: undefined, row, cascades: [], fields: [] } };
+  }
+  const fields = differingColumns(target.rowTable, before ?? {}, { ...before, ...row });
+  if (fields.length === 0) return { kind: 'unchanged' };
+  return { kind: 'write', change: { index, op: 'update', label, before, row, cascades: [], fields } };
+}
+
 /** Plans every change; `issues` is empty when all of them may be written. */
 export function planEdits(db: Db, target: EditTarget, changes: readonly EditChange[]): EditPlan {
   const plan: EditPlan = { issues: [], changes: [], inserts: 0, updates: 0, deletes: 0, unchanged: 0 };
-  const { editor } = target;
-  const allowed = allowedFields(editor.schema);
-  const extra = editor.table === 'metric_values' ? ['unit', 'kind'] : [];
-  const seen = new Map<string, number>();
-
+  const planner: Planner = {
+    db,
+    target,
+    allowed: allowedFields(target.editor.schema),
+    extra: target.editor.table === 'metric_values' ? ['unit', 'kind'] : [],
+    seen: new Map(),
+  };
   changes.forEach((change, index) => {
-    const given: Fields = clone(change.values ?? {});
-    const problems: FieldProblem[] = [];
-    const report = (label: string | null, list: readonly FieldProblem[], keyProblem = false): void => {
-      for (const p of list) {
-        const path =
-          p.field === null
-            ? keyProblem
-              ? `changes.${index}.key`
-              : `changes.${index}`
-            : `changes.${index}.values.${p.field}`;
+    const outcome = planOne(planner, change, index);
+    if (outcome.kind === 'unchanged') plan.unchanged++;
+    else if (outcome.kind === 'write') {
+      plan.changes.push(outcome.change);
+      if (outcome.change.op === 'insert') plan.inserts++;
+      else if (outcome.change.op === 'update') plan.updates++;
+      else plan.deletes++;
+    } else {
+      const { label } = outcome;
+      for (const problem of outcome.problems) {
+        const where = problem.field === null ? (outcome.aboutKey ? '.key' : '') : `.values.${problem.field}`;
         plan.issues.push({
           index,
           key: label,
-          field: p.field,
-          path,
-          message: label ? `${label}: ${p.message}` : p.message,
+          field: problem.field,
+          path: `changes.${index}${where}`,
+          message: label === null ? problem.message : `${label}: ${problem.message}`,
         });
       }
-    };
-    if (change.op !== 'delete') problems.push(...unknownFields(given, allowed, extra));
-    problems.push(...normaliseValues(given, editor.kinds));
-
-    const { key, problems: keyProblems } = readKey(target, change, given);
-    if (key === null) {
-      report(null, [...keyProblems, ...problems], true);
-      return;
     }
-    const label = keyLabel(target, key);
-    const earlier = seen.get(label);
-    if (earlier !== undefined) {
-      report(
-        label,
-        [{ field: null, message: `change ${earlier} of this batch already changes this row: make it one change` }],
-        true,
-      );
-      return;
-    }
-    seen.set(label, index);
-    problems.push(...keyProblems);
-
-    const before = target.lookup(key);
-    const stored = before === undefined ? undefined : target.fromRow(before);
-    if (change.op !== 'insert' && before === undefined) {
-      report(
-        label,
-        [{ field: null, message: `there is no such row to ${change.op} (it may have been deleted)` }],
-        true,
-      );
-      return;
-    }
-    if (change.op === 'insert' && before !== undefined) {
-      const field = editor.table === 'metric_values' ? 'criterionId' : (editor.keyFields[0] ?? 'id');
-      report(label, [{ field, message: 'this row already exists: update it instead, or pick another key' }]);
-      return;
-    }
-
-    if (change.op === 'delete') {
-      const ctx: RuleContext = { db, op: 'delete', record: stored ?? {}, stored, given: {} };
-      const ruleProblems = [...editor.rules(ctx), ...(target.extraRules?.(ctx) ?? [])];
-      if (ruleProblems.length > 0 || problems.length > 0) {
-        report(label, [...problems, ...ruleProblems]);
-        return;
-      }
-      const cascades = before === undefined ? [] : (editor.cascade?.(db, before) ?? []);
-      plan.changes.push({ index, op: 'delete', label, before, row: undefined, cascades, fields: [] });
-      plan.deletes++;
-      return;
-    }
-
-    const base = change.op === 'insert' ? { ...clone(editor.defaults), ...key } : (stored ?? {});
-    const record = mergeRecord(mergeRecord(base, given), key);
-    if (editor.table === 'metric_values') settleFactKind(record, given, change.op);
-    const ctx: RuleContext = { db, op: change.op, record, stored, given };
-    const ruleProblems = [...editor.rules(ctx), ...(target.extraRules?.(ctx) ?? [])];
-    const parsed = editor.schema.safeParse(record);
-    const zodProblems = parsed.success ? [] : describeZodIssues(parsed.error, record);
-    // Our own wording first: it names the value and what to give; zod's fills in the rest.
-    const all = mergeProblems([...problems, ...ruleProblems], zodProblems);
-    if (all.length > 0 || !parsed.success) {
-      report(label, all);
-      return;
-    }
-    const row = target.toRow(parsed.data as Fields);
-    if (change.op === 'insert') {
-      plan.changes.push({ index, op: 'insert', label, before: undefined, row, cascades: [], fields: [] });
-      plan.inserts++;
-      return;
-    }
-    const fields = differingColumns(target.rowTable, before ?? {}, { ...before, ...row });
-    if (fields.length === 0) {
-      plan.unchanged++;
-      return;
-    }
-    plan.changes.push({ index, op: 'update', label, before, row, cascades: [], fields });
-    plan.updates++;
   });
   return plan;
 }

@@ -266,29 +266,17 @@ const policyEvents: TableEditor = {
   rowTable: rowTables.policy_events,
   def: tableDefs.policy_events as TableDef,
   schema: PolicyEvent,
-  kinds: POLICY_KINDS(),
-  defaults: POLICY_DEFAULTS(),
-  keyFields: ['id'],
-  rules: policyRules,
-};
-
-/** Field kinds of a policy event (also used for what-if events). */
-export function POLICY_KINDS(): FieldKinds {
-  return {
+  kinds: {
     numbers: [],
     lists: ['scope.chips', 'scope.chipClasses', 'scope.destinations', 'scope.companyHq', 'scope.companies'],
     booleans: ['scope.stateFunded', 'scope.entityListed'],
     nullable: ['endDate', 'scope.stateFunded', 'scope.entityListed'],
-  };
-}
-
-/** What a new policy event starts with: a scope that matches everything until narrowed. */
-export function POLICY_DEFAULTS(): Fields {
-  return {
+  },
+  // A new event's scope matches everything until narrowed, as an empty list means "any".
+  defaults: {
     endDate: null,
     condition: '',
     note: '',
-    confidence: 'official',
     scope: {
       chips: [],
       chipClasses: [],
@@ -299,8 +287,10 @@ export function POLICY_DEFAULTS(): Fields {
       companies: [],
       deployment: 'any',
     },
-  };
-}
+  },
+  keyFields: ['id'],
+  rules: policyRules,
+};
 
 const profiles: TableEditor = {
   table: 'company_profiles',

@@ -9,6 +9,7 @@ import {
   filterRows,
   hasFilters,
   nextSort,
+  siteFacts,
   sortRows,
   topContributors,
   type RankingRow,
@@ -59,7 +60,7 @@ beforeAll(async () => {
           : s,
     ]),
   );
-  rows = buildRows(results, byId, legality);
+  rows = buildRows(results, siteFacts([...byId.values()]), legality);
 });
 
 afterAll(() => backend.close());

@@ -15,6 +15,7 @@ import {
   filterRows,
   hasFilters,
   nextSort,
+  siteFacts,
   sortRows,
   topContributors,
   type RankingRow,
@@ -94,10 +95,10 @@ function RankingGrid({ sites, results, legality }: GridProps): ReactNode {
   const select = useApp((s) => s.select);
   const setView = useApp((s) => s.setRankingView);
 
-  const sitesById = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
+  const facts = useMemo(() => siteFacts(sites), [sites]);
   const names = useMemo(() => new Map(criteria.map((c) => [c.id, c.name])), [criteria]);
   const countries = useMemo(() => [...new Set(sites.map((s) => s.country))].sort(), [sites]);
-  const rows = useMemo(() => buildRows(results, sitesById, legality.statuses), [results, sitesById, legality.statuses]);
+  const rows = useMemo(() => buildRows(results, facts, legality.statuses), [results, facts, legality.statuses]);
   const shown = useMemo(() => sortRows(filterRows(rows, view), view.sort), [rows, view]);
   const filtered = hasFilters(view);
 

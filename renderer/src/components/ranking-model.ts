@@ -32,34 +32,54 @@ export function totalCapacity(existing: number | null, planned: number | null): 
   return existing === null && planned === null ? null : (existing ?? 0) + (planned ?? 0);
 }
 
+/** What a row takes from its site: fixed while the planner re-weights, so built once per site list. */
+export type SiteFacts = Pick<
+  RankingRow,
+  'marketName' | 'country' | 'existingMw' | 'plannedMw' | 'totalMw' | 'haystack'
+>;
+
+export function siteFacts(sites: readonly Site[]): Map<string, SiteFacts> {
+  return new Map(
+    sites.map((s) => [
+      s.id,
+      {
+        marketName: s.marketName,
+        country: s.country,
+        existingMw: s.capacityMw.existing,
+        plannedMw: s.capacityMw.planned,
+        totalMw: totalCapacity(s.capacityMw.existing, s.capacityMw.planned),
+        haystack: `${s.name} ${s.marketName}`.toLowerCase(),
+      },
+    ]),
+  );
+}
+
+const UNKNOWN_SITE: SiteFacts = {
+  marketName: '',
+  country: '',
+  existingMw: null,
+  plannedMw: null,
+  totalMw: null,
+  haystack: '',
+};
+
 /** Joins the score results with what the table needs from each site. */
 export function buildRows(
   results: readonly SiteResult[],
-  sitesById: ReadonlyMap<string, Site>,
+  facts: ReadonlyMap<string, SiteFacts>,
   legality: Readonly<Record<string, LegalityStatus>>,
 ): RankingRow[] {
-  return results.map((r) => {
-    const site = sitesById.get(r.siteId);
-    const existingMw = site?.capacityMw.existing ?? null;
-    const plannedMw = site?.capacityMw.planned ?? null;
-    const marketName = site?.marketName ?? '';
-    return {
-      siteId: r.siteId,
-      name: r.name,
-      marketName,
-      country: site?.country ?? '',
-      rank: r.rank,
-      score: r.score,
-      excluded: r.excluded,
-      reasons: r.reasons,
-      contributions: r.contributions,
-      status: legality[r.siteId] ?? null,
-      existingMw,
-      plannedMw,
-      totalMw: totalCapacity(existingMw, plannedMw),
-      haystack: `${r.name} ${marketName}`.toLowerCase(),
-    };
-  });
+  return results.map((r) => ({
+    ...(facts.get(r.siteId) ?? { ...UNKNOWN_SITE, haystack: r.name.toLowerCase() }),
+    siteId: r.siteId,
+    name: r.name,
+    rank: r.rank,
+    score: r.score,
+    excluded: r.excluded,
+    reasons: r.reasons,
+    contributions: r.contributions,
+    status: legality[r.siteId] ?? null,
+  }));
 }
 
 /** True when any filter narrows the ranking (the sort is not a filter). */

@@ -23,9 +23,15 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export async function serve(): Promise<Served> {
+export interface ServeOptions {
+  /** Runs before the server starts, with the path of the (not yet created) temporary database. */
+  prepare?: (dbPath: string) => void | Promise<void>;
+}
+
+export async function serve(options: ServeOptions = {}): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'landfall-e2e-'));
   const dbPath = join(dir, 'landfall.sqlite');
+  await options.prepare?.(dbPath);
   const child = spawn(process.execPath, ['dist/node/serve.cjs', '--port', '0', '--db', dbPath], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

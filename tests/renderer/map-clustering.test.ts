@@ -2,7 +2,7 @@
 // the selected site is never merged, every point lands in exactly one cluster.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clusterPoints, separatingZoom, type ClusterPoint } from '../../renderer/src/map/clustering';
+import { clusterPoints, nudgeAway, separatingZoom, type ClusterPoint } from '../../renderer/src/map/clustering';
 
 const pt = (id: string, x: number, y: number): ClusterPoint => ({ id, x, y });
 
@@ -106,5 +106,16 @@ describe('separatingZoom', () => {
   it('is 0 with no neighbours and null when another point shares the position', () => {
     expect(separatingZoom(pt('a', 0, 0), [], 40)).toBe(0);
     expect(separatingZoom(pt('a', 3, 3), [pt('b', 3, 3)], 40)).toBeNull();
+  });
+});
+
+describe('nudgeAway', () => {
+  it('pushes a badge straight away from the selected marker until they clear each other', () => {
+    expect(nudgeAway(103, 104, { x: 100, y: 100 }, 20)).toEqual({ x: 112, y: 116 });
+    expect(nudgeAway(100, 100, { x: 100, y: 100 }, 20)).toEqual({ x: 100, y: 80 });
+  });
+
+  it('leaves a badge that is already clear where it is', () => {
+    expect(nudgeAway(130, 100, { x: 100, y: 100 }, 20)).toEqual({ x: 130, y: 100 });
   });
 });

@@ -138,9 +138,9 @@ function Legend({ shaded }: { shaded: boolean }): ReactNode {
       </div>
       <div className="legend-row">
         <span
-          className="site-cluster legend-cluster"
+          className="legend-cluster"
           aria-hidden="true"
-          style={{ width: clusterDiameter(2) - 6, height: clusterDiameter(2) - 6, background: SCORE_SCALE[6] }}
+          style={{ width: clusterDiameter(2) - 6, height: clusterDiameter(2) - 6, background: SCORE_SCALE[3] }}
         >
           3
         </span>

@@ -10,7 +10,7 @@ import { useApp } from '../context';
 import { scoreColor } from '../score-colors';
 import type { ScoreRun } from '../store';
 import { ClusterBadges, SiteLabels, type ShownCluster } from './SiteOverlays';
-import { clusterPoints, separatingZoom, type Cluster, type ClusterPoint } from './clustering';
+import { clusterPoints, nudgeAway, separatingZoom, type Cluster, type ClusterPoint } from './clustering';
 import type { Box } from './label-placement';
 import { labelWidth } from './label-measure';
 import { clusterLabel, layoutLabels, type LabelTarget } from './map-labels';
@@ -58,10 +58,16 @@ export function SiteMarkers(): ReactNode {
   );
   const shown = useMemo(() => clusters.filter((c) => nearView(view, c.x, c.y, VIEW_PADDING)), [clusters, view]);
   const singles = shown.filter((c) => c.ids.length === 1);
-  const groups = useMemo(
-    () => shown.filter((c) => c.ids.length > 1).map((c) => badge(c, byId, results)),
-    [shown, byId, results],
-  );
+  const groups = useMemo(() => {
+    const at = selected ? projected.find((p) => p.id === selected) : undefined;
+    return shown
+      .filter((c) => c.ids.length > 1)
+      .map((c) => {
+        const g = badge(c, byId, results);
+        // Keep the selected site's marker clear of its neighbours' badge.
+        return at ? { ...g, ...nudgeAway(g.x, g.y, at, g.diameter / 2 + SELECTED_RADIUS + 2) } : g;
+      });
+  }, [shown, byId, results, selected, projected]);
   const labels = useMemo(() => {
     if (view.zoom < LABEL_MIN_ZOOM) return [];
     const groupByLeader = new Map(groups.map((g) => [g.key, g]));
@@ -140,7 +146,7 @@ function SiteMarker({
       center={[site.lat, site.lon]}
       radius={selected ? SELECTED_RADIUS : MARKER_RADIUS}
       // Leaflet reads className only when the path is created, so it goes here, not in pathOptions.
-      className={`site-marker site-${site.id}`}
+      className={`site-marker site-${site.id}${selected ? ' site-marker-selected' : ''}`}
       pathOptions={{
         color: selected ? '#111827' : excluded ? '#64748b' : '#ffffff',
         weight: selected ? 3 : 1.5,

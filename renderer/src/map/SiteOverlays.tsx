@@ -57,7 +57,7 @@ export function ClusterBadges({
             className={fill ? 'site-cluster' : 'site-cluster site-cluster-excluded'}
             data-count={count}
             data-sites={c.ids.join(' ')}
-            aria-label={`${count} sites (${best}): ${who}. Zoom in`}
+            aria-label={`${count} sites (${best}): ${who}. Show them closer`}
             title={`${count} sites: ${who} — ${best}. Click to zoom in.`}
             style={{
               left: c.x - view.originX - c.diameter / 2,
@@ -99,6 +99,7 @@ export function SiteLabels({
           key={l.key}
           className={`site-label${l.selected ? ' selected' : ''}${l.cluster ? ' cluster-label' : ''}`}
           data-site={l.cluster ? undefined : l.key}
+          data-cluster={l.cluster ? l.key : undefined}
           data-side={l.side}
           style={{ left: l.box.x - view.originX, top: l.box.y - view.originY, width: l.box.width }}
           onClick={() => {

@@ -97,3 +97,22 @@ export function separatingZoom(target: ClusterPoint, others: readonly ClusterPoi
   if (nearest === 0) return null;
   return Math.max(0, Math.ceil(Math.log2(radius / nearest)));
 }
+
+/**
+ * Moves a badge at (x, y) straight away from the point `from` until their centres are at least
+ * `distance` apart, so the selected site's marker (never clustered) does not sit on its neighbours'
+ * badge; a badge exactly on the point moves up.
+ */
+export function nudgeAway(
+  x: number,
+  y: number,
+  from: { x: number; y: number },
+  distance: number,
+): { x: number; y: number } {
+  const dx = x - from.x;
+  const dy = y - from.y;
+  const d = Math.hypot(dx, dy);
+  if (d >= distance) return { x, y };
+  if (d === 0) return { x, y: from.y - distance };
+  return { x: from.x + (dx / d) * distance, y: from.y + (dy / d) * distance };
+}

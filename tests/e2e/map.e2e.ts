@@ -1,0 +1,264 @@
+// The map in Chromium: labels beside markers that never overlap each other or cover a marker
+// (Singapore and Johor zoomed in, in both themes); clusters when zoomed out that split when clicked;
+// selection from the list pulls a site out of its cluster; the opt-in online basemap asks only the
+// OpenStreetMap tile server, and only once ticked; axe finds nothing serious in the map's controls.
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, serve, type Served } from './harness';
+
+let server: Served;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+const requests: string[] = [];
+const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+/** A 1×1 grey PNG, served for every tile request so the test never touches the network. */
+const TILE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mO4c+fOfwAIGQN/0H7bXQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) requests.push(r.url());
+  });
+  await page.route('https://tile.openstreetmap.org/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG }),
+  );
+  await page.goto(server.url);
+  await page.waitForSelector('.site-marker', { state: 'attached' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Rect {
+  key: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface MapPicture {
+  labels: (Rect & { text: string })[];
+  markers: Rect[];
+  badges: (Rect & { ids: string[] })[];
+}
+
+/** Labels, markers and badges as drawn, in screen pixels, each named by its site (or leader) id. */
+function picture(): Promise<MapPicture> {
+  return page.evaluate(() => {
+    const box = (key: string, e: Element): Rect => {
+      const r = e.getBoundingClientRect();
+      return { key, x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    return {
+      labels: [...document.querySelectorAll<HTMLElement>('.site-label')].map((l) => ({
+        ...box(l.dataset.site ?? l.dataset.cluster ?? '?', l),
+        text: l.textContent ?? '',
+      })),
+      markers: [...document.querySelectorAll('.site-marker')].map((m) =>
+        box([...m.classList].find((c) => c.startsWith('site-') && c !== 'site-marker')?.slice(5) ?? '?', m),
+      ),
+      badges: [...document.querySelectorAll<HTMLElement>('.site-cluster')].map((b) => {
+        const ids = (b.dataset.sites ?? '').split(' ');
+        return { ...box(ids[0] ?? '?', b), ids };
+      }),
+    };
+  });
+}
+
+/** Half a pixel of slack for sub-pixel rounding of SVG and HTML boxes. */
+function overlap(a: Rect, b: Rect): boolean {
+  const e = 0.5;
+  return a.x + e < b.x + b.width && b.x + e < a.x + a.width && a.y + e < b.y + b.height && b.y + e < a.y + a.height;
+}
+
+/** Every pair of labels that overlap, and every label over someone else's marker or badge. */
+function collisions(p: MapPicture): string[] {
+  const found: string[] = [];
+  p.labels.forEach((a, i) =>
+    p.labels.slice(i + 1).forEach((b) => {
+      if (overlap(a, b)) found.push(`label ${a.text} over label ${b.text}`);
+    }),
+  );
+  for (const l of p.labels) {
+    for (const m of [...p.markers, ...p.badges])
+      if (m.key !== l.key && overlap(l, m)) found.push(`${l.text} over ${m.key}`);
+  }
+  return found;
+}
+
+/** Zooms with the map's own buttons, one level at a time (a click during a zoom animation is dropped). */
+async function zoom(levels: number): Promise<void> {
+  const button = page.getByRole('button', { name: levels > 0 ? 'Zoom in' : 'Zoom out', exact: true });
+  for (let i = 0; i < Math.abs(levels); i++) {
+    await button.click();
+    await page.waitForTimeout(400);
+  }
+  await settle();
+}
+
+async function settle(): Promise<void> {
+  // Zoom animations run 250 ms, flights 500–600 ms; the layers redraw when the map stops.
+  await page.waitForTimeout(900);
+}
+
+describe('map', () => {
+  it('labels Singapore and Johor zoomed in: every site its own marker and label, none overlapping', async () => {
+    // Selecting Tuas flies there; one more level in shows Singapore and Johor apart.
+    await page.getByRole('table', { name: 'Ranking' }).locator('tr[data-site="sg-tuas"]').click();
+    await settle();
+    await zoom(1);
+    const p = await picture();
+    const local = ['sg-tuas', 'sg-jurong-west', 'sg-loyang', 'sg-tai-seng', 'my-sedenak', 'my-kulai', 'my-nusajaya'];
+    for (const id of local) expect(p.markers.map((m) => m.key)).toContain(id);
+    expect(p.labels.map((l) => l.key)).toEqual(expect.arrayContaining(local));
+    expect(p.labels.find((l) => l.key === 'sg-tuas')?.text).toBe('Tuas');
+    expect(collisions(p)).toEqual([]);
+    // The selected site's label stands out.
+    expect(await page.locator('.site-label.selected').textContent()).toBe('Tuas');
+    await screenshot(page, 'map-labels-singapore', { readme: true });
+  });
+
+  it('reads in the dark theme too', async () => {
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.waitForTimeout(200);
+    const ratio = await page
+      .locator('.site-label:not(.selected)')
+      .first()
+      .evaluate((label) => {
+        const rgb = (css: string): number[] => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = (c: number[]): number => {
+          const [r = 0, g = 0, b = 0] = c.map((v) => {
+            const s = v / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const style = getComputedStyle(label);
+        const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))].sort((x, y) => y - x);
+        return ((a ?? 0) + 0.05) / ((b ?? 0) + 0.05);
+      });
+    expect(ratio).toBeGreaterThan(7);
+    expect(collisions(await picture())).toEqual([]);
+    await screenshot(page, 'map-labels-singapore-dark');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  });
+
+  it('merges nearby sites into clusters zoomed out; clicking one zooms in and splits it', async () => {
+    await zoom(-5);
+    const out = await picture();
+    const local = out.badges.find((b) => b.ids.includes('sg-loyang'));
+    expect(local).toBeDefined();
+    expect(local?.ids.length).toBeGreaterThan(2);
+    // The badge shows how many sites it holds and has a label naming their markets.
+    expect(await page.locator(`.site-cluster[data-sites~="sg-loyang"]`).textContent()).toBe(String(local?.ids.length));
+    expect(out.labels.some((l) => /Singapore|Johor/.test(l.text))).toBe(true);
+    expect(collisions(out)).toEqual([]);
+    await screenshot(page, 'map-clusters', { readme: true });
+
+    await page.locator('.site-cluster[data-sites~="sg-loyang"]').click();
+    await settle();
+    const after = await picture();
+    // Its sites are now spread over more than one marker or badge.
+    const holders = new Set(
+      (local?.ids ?? []).map(
+        (id) => after.markers.find((m) => m.key === id)?.key ?? after.badges.find((b) => b.ids.includes(id))?.key,
+      ),
+    );
+    expect(holders.size).toBeGreaterThan(1);
+    expect(holders.has(undefined)).toBe(false);
+  });
+
+  it('a site picked in the list leaves its cluster, highlighted; clicking a marker selects it', async () => {
+    await zoom(-3);
+    expect((await picture()).badges.some((b) => b.ids.includes('my-kulai'))).toBe(true);
+    await page.getByRole('table', { name: 'Ranking' }).locator('tr[data-site="my-kulai"]').click();
+    await settle();
+    const kulai = page.locator('.site-my-kulai');
+    expect(await kulai.getAttribute('stroke-width')).toBe('3');
+    const box = await kulai.boundingBox();
+    const map = await page.locator('.map').boundingBox();
+    expect(
+      box && map && box.x > map.x && box.x < map.x + map.width && box.y > map.y && box.y < map.y + map.height,
+    ).toBe(true);
+    expect((await picture()).badges.some((b) => b.ids.includes('my-kulai'))).toBe(false);
+
+    const other = (await picture()).markers.find((m) => m.key !== 'my-kulai');
+    expect(other).toBeDefined();
+    await page.locator(`.site-${other?.key}`).click({ force: true });
+    await expect.poll(() => page.locator(`.site-${other?.key}`).getAttribute('stroke-width')).toBe('3');
+    await page.getByRole('region', { name: /^Details of/ }).waitFor();
+  });
+
+  it('asks the network for nothing until online tiles are ticked, then only for OpenStreetMap tiles', async () => {
+    expect(requests).toEqual([]);
+    const button = page.getByRole('button', { name: 'Map settings' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const box = page.getByRole('checkbox', { name: 'Online basemap tiles (OpenStreetMap)' });
+    expect(await box.isChecked()).toBe(false);
+    await box.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => requests.length).toBeGreaterThan(0);
+    for (const url of requests) expect(url).toMatch(/^https:\/\/tile\.openstreetmap\.org\/\d+\/\d+\/\d+\.png$/);
+    await expect.poll(() => page.locator('img.leaflet-tile-loaded').count()).toBeGreaterThan(0);
+    expect(await page.locator('.leaflet-control-attribution').textContent()).toContain('OpenStreetMap');
+    await page.keyboard.press('Escape');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await screenshot(page, 'map-online-tiles');
+
+    // Remembered across a reload; switched off, the tiles go and nothing more is asked.
+    await page.reload();
+    await page.waitForSelector('img.leaflet-tile', { state: 'attached' });
+    await page.getByRole('button', { name: 'Map settings' }).click();
+    await page.getByRole('checkbox', { name: 'Online basemap tiles (OpenStreetMap)' }).uncheck();
+    await expect.poll(() => page.locator('img.leaflet-tile').count()).toBe(0);
+    await page.reload();
+    await page.waitForSelector('.site-marker', { state: 'attached' });
+    const before = requests.length;
+    await page.waitForTimeout(500);
+    expect(requests.length).toBe(before);
+    expect(await page.locator('img.leaflet-tile').count()).toBe(0);
+  });
+
+  it('has no serious axe violations on the map, its badges and its settings', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const axePage = await context.newPage();
+    await axePage.goto(server.url);
+    await axePage.waitForSelector('.site-cluster');
+    await axePage.getByRole('button', { name: 'Map settings' }).click();
+    await axePage.evaluate(axeSource);
+    const found = await axePage.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(ctx: Element): Promise<{ violations: { id: string; impact: string | null }[] }> };
+        }
+      ).axe;
+      const root = document.querySelector('.map-wrap');
+      if (!root) return ['no .map-wrap'];
+      const result = await axe.run(root);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact})`);
+    });
+    await context.close();
+    expect(found).toEqual([]);
+  });
+
+  it('logged no errors', () => {
+    expect(problems).toEqual([]);
+  });
+});

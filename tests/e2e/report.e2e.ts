@@ -86,7 +86,7 @@ describe('Export report', () => {
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('cost-first');
     const rows = page.getByRole('table', { name: 'Ranking' }).locator('tbody tr:not(.excluded)');
     await expect.poll(() => rows.count()).toBeGreaterThan(2);
-    for (const index of [0, 1]) {
+    for (const index of [0, 6]) {
       await rows.nth(index).click();
       await page.getByRole('button', { name: /Add to compare/ }).click();
     }
@@ -109,6 +109,9 @@ describe('Export report', () => {
       return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     });
     expect(serious).toEqual([]);
+    // The basemap loads after the ranking: wait for it so the screenshot shows the workspace behind.
+    await page.waitForSelector('path.country', { state: 'attached' });
+    await page.waitForTimeout(800);
     await screenshot(page, 'report-dialog', { readme: true });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
@@ -158,7 +161,7 @@ describe('Export report', () => {
     );
     expect(shown).toEqual(expected);
     expect(await report.locator('svg.map circle.dot').count()).toBeGreaterThanOrEqual(score.results.length);
-    await report.screenshot({ path: join(SCREENSHOT_DIR, 'report-html.png') });
+    await screenshot(report, 'report-html', { readme: true });
     await report.locator('#contributions').scrollIntoViewIfNeeded();
     await report.screenshot({ path: join(SCREENSHOT_DIR, 'report-html-contributions.png') });
     expect(requests).toEqual([url]);

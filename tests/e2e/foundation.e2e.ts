@@ -23,6 +23,18 @@ beforeAll(async () => {
   await page.goto(server.url);
 });
 
+/** Site ids on the map: one per marker (class site-<id>) and each member of every cluster badge. */
+function drawnSites(): Promise<string[]> {
+  return page.evaluate(() => {
+    const ids = [...document.querySelectorAll('.site-marker')].map(
+      (m) => [...m.classList].find((c) => c.startsWith('site-') && c !== 'site-marker')?.slice(5) ?? '?',
+    );
+    for (const badge of document.querySelectorAll<HTMLElement>('.site-cluster'))
+      ids.push(...(badge.dataset.sites ?? '').split(' '));
+    return ids.sort();
+  });
+}
+
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -46,13 +58,31 @@ describe('browser mode', () => {
     // The seed holds at least 20 sites; every one the backend returns must be drawn and listed.
     expect(sites.length).toBeGreaterThanOrEqual(20);
     await page.waitForSelector('.site-marker', { state: 'attached' });
-    expect(await page.locator('.site-marker').count()).toBe(sites.length);
     const ranking = page.getByRole('table', { name: 'Ranking' });
     await expect.poll(() => ranking.locator('tbody tr').count()).toBe(sites.length);
+    // Zoomed out to the whole world, each site is on the map exactly once: its own marker, or
+    // counted in one cluster badge (sites that would overlap merge; see map.e2e.ts).
+    const ids = sites.map((s) => s.id).sort();
+    // One level at a time: Leaflet drops a click that comes during a zoom animation.
+    const zoom = async (name: string): Promise<void> => {
+      await page.getByRole('button', { name, exact: true }).click();
+      await page.waitForTimeout(400);
+    };
+    await zoom('Zoom out');
+    await zoom('Zoom out');
+    await expect.poll(drawnSites).toEqual(ids);
+    await zoom('Zoom in');
+    await zoom('Zoom in');
+    await page.waitForTimeout(400);
 
-    // Centred on Southeast and East Asia: Singapore's markers are in view at start.
-    const bounds = await page.locator('.site-sg-tuas').boundingBox();
-    expect(bounds).not.toBeNull();
+    // Centred on Southeast and East Asia: Singapore's sites (in one badge with Johor's) are in view at start.
+    const badge = await page.locator('.site-cluster[data-sites~="sg-tuas"]').boundingBox();
+    expect(badge).not.toBeNull();
+    expect(badge?.x).toBeGreaterThan(540);
+    expect((badge?.y ?? 0) + (badge?.height ?? 0)).toBeLessThan(800);
+    expect(new Set((await drawnSites()).filter((id) => id.startsWith('sg-'))).size).toBe(
+      ids.filter((id) => id.startsWith('sg-')).length,
+    );
     await expect.poll(() => page.locator('.status-bar').textContent()).toContain(server.dbPath);
     await screenshot(page, 'foundation-map', { readme: true });
   });
@@ -71,7 +101,10 @@ describe('browser mode', () => {
     const ranking = page.getByRole('table', { name: 'Ranking' });
     const order = (): Promise<string[]> => ranking.locator('tbody tr .site-name').allTextContents();
     const fills = (): Promise<(string | null)[]> =>
-      page.locator('.site-marker').evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+      // A marker's fill, or a cluster badge's background (its best member's score colour).
+      page
+        .locator('.site-marker, .site-cluster')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('fill') ?? (e as HTMLElement).style.background));
     const preset = page.getByRole('combobox', { name: 'Preset' });
     const current = await preset.inputValue();
     const other = current === 'latency-inference' ? 'cost-first' : 'latency-inference';
@@ -90,7 +123,10 @@ describe('browser mode', () => {
     const ranking = page.getByRole('table', { name: 'Ranking' });
     const order = (): Promise<string[]> => ranking.locator('tbody tr .site-name').allTextContents();
     const fills = (): Promise<(string | null)[]> =>
-      page.locator('.site-marker').evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
+      // A marker's fill, or a cluster badge's background (its best member's score colour).
+      page
+        .locator('.site-marker, .site-cluster')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('fill') ?? (e as HTMLElement).style.background));
     await expect.poll(async () => (await order()).length).toBeGreaterThan(0);
     const beforeOrder = await order();
     const beforeFills = await fills();

@@ -9,7 +9,7 @@ export const LAYOUT_KEY = 'landfall.layout';
 /** Bump when a field changes meaning; older records are then ignored rather than misread. */
 export const LAYOUT_VERSION = 1;
 
-export const SIDEBAR_WIDTH = { min: 320, max: 1100 } as const;
+export const SIDEBAR_WIDTH = { min: 380, max: 1100 } as const;
 export const DETAILS_HEIGHT = { min: 120, max: 900, default: 250 } as const;
 
 export const SORT_KEYS = ['rank', 'site', 'market', 'score', 'status', 'capacity'] as const;

@@ -376,6 +376,8 @@ describe('empty and error states', () => {
     const message = await screen.findByRole('status', { name: 'No sites' });
     expect(message.textContent).toContain('No sites yet');
     expect(message.textContent).toContain('npx landfall import sites.csv');
+    // Nothing to select, so the details pane does not ask for a selection.
+    expect(screen.queryByRole('status', { name: 'No site selected' })).toBeNull();
     backend.close();
   });
 

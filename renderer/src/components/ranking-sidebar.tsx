@@ -45,6 +45,7 @@ export function Sidebar(): ReactNode {
   const error = useApp((s) => s.error);
   // A reload after an import keeps showing the last data instead of blanking the sidebar.
   const haveData = useApp((s) => s.info !== null);
+  const haveSites = useApp((s) => s.sites.length > 0);
   const [layout, setLayout] = useState<SidebarLayout>(() => {
     const { sidebarWidth, weightsOpen, details } = loadLayout();
     return { sidebarWidth, weightsOpen, details };
@@ -105,13 +106,16 @@ export function Sidebar(): ReactNode {
             <div className="ranking-wrap">
               <RankingTable />
             </div>
-            <DetailsPane
-              height={layout.details.height}
-              collapsed={layout.details.collapsed}
-              maxHeight={maxDetails}
-              onLiveHeight={(h) => live('--details-height', h, false)}
-              onChange={(d) => change({ details: { ...layout.details, ...d } })}
-            />
+            {/* With no sites at all, the ranking's message says what to do; an empty details pane would not. */}
+            {haveSites && (
+              <DetailsPane
+                height={layout.details.height}
+                collapsed={layout.details.collapsed}
+                maxHeight={maxDetails}
+                onLiveHeight={(h) => live('--details-height', h, false)}
+                onChange={(d) => change({ details: { ...layout.details, ...d } })}
+              />
+            )}
           </>
         )}
       </aside>

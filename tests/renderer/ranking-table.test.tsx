@@ -294,6 +294,17 @@ describe('keyboard and selection over a windowed list of 1 000+ sites', () => {
     const other = rows().find((r) => r.dataset.site !== 'bulk-0500');
     fireEvent.click(other as HTMLElement);
     expect(store.getState().selectedSiteId).toBe(other?.dataset.site);
+
+    // A new sort keeps the selected site in view where it now stands ...
+    fireEvent.click(sortButton('Site'));
+    expect(table().querySelector(`tr[data-site="${other?.dataset.site}"]`)?.getAttribute('aria-selected')).toBe('true');
+    // ... and with nothing selected, a new filter starts from the top.
+    act(() => store.getState().select(null));
+    fireEvent.keyDown(table(), { key: 'End' });
+    act(() => store.getState().select(null));
+    expect(scroller.scrollTop).toBeGreaterThan(0);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find a site' }), { target: { value: 'bulk site 9' } });
+    expect(scroller.scrollTop).toBe(0);
     backend.close();
   });
 });

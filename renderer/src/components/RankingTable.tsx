@@ -114,6 +114,11 @@ function RankingGrid({ sites, results, legality }: GridProps): ReactNode {
     if (selected === null) return;
     reveal(shownRef.current.findIndex((r) => r.siteId === selected));
   }, [selected, reveal]);
+  // A new sort or filter shows the selected site where it now stands, or else the top of the list.
+  useEffect(() => {
+    const index = shownRef.current.findIndex((r) => r.siteId === store.getState().selectedSiteId);
+    reveal(index >= 0 ? index : 0);
+  }, [view, reveal, store]);
 
   const onSort = useCallback(
     (key: SortKey) => setView({ sort: nextSort(store.getState().rankingView.sort, key) }),

@@ -59,6 +59,11 @@ export function useSiteLegality(sites: readonly Site[], profileId: string | null
   }, [client, groups, profileId, asOf, key]);
   if (key === null) return { statuses: NONE, state: 'none', error: null };
   if (settled === null) return { statuses: NONE, state: 'loading', error: null };
-  if (settled.error !== null) return { statuses: NONE, state: 'error', error: settled.error };
+  if (settled.error !== null) {
+    // A failure for an earlier profile or date says nothing yet about the one being checked now.
+    return settled.key === key
+      ? { statuses: NONE, state: 'error', error: settled.error }
+      : { statuses: NONE, state: 'loading', error: null };
+  }
   return { statuses: settled.statuses, state: settled.key === key ? 'ready' : 'loading', error: null };
 }

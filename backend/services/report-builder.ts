@@ -4,13 +4,11 @@
 // normalised value, comes from the engine's own column transforms on the matrix score.run scored.
 import { schemaVersion } from '../../db/migrations';
 import { contentHash } from '../../db/transfer/content-hash';
-import type { ChipLegalityResult } from '../../shared/calls/legality-calls';
 import { explainWin } from '../../shared/compare-explain';
 import { applyTransform } from '../../shared/engine/normalise';
 import { scoreMatrix } from '../../shared/engine/score';
 import { ServiceError } from '../../shared/errors';
 import type { MetricValue } from '../../shared/model/facts';
-import type { PolicyEvent } from '../../shared/model/policy';
 import {
   DEFAULT_REPORT_SAMPLES,
   DEFAULT_REPORT_SEED,
@@ -27,7 +25,10 @@ import { METHOD_TEXT } from '../../shared/report/words';
 import type { ServiceContext } from './context';
 import { dataHandlers } from './data-service';
 import { legalityHandlers } from './legality-service';
-import { buildScoringInput, policyChurnColumn } from './score-matrix';
+import { buildScoringInput } from './score-matrix';
+import { policySources, SourceRegistry } from './report-sources';
+import { scenarioDetail } from './scenario-service';
+import { policyTimeline } from './scenario-timeline';
 import { scoreHandlers } from './score-service';
 import { sensitivityHandlers } from './sensitivity-service';
 
@@ -40,8 +41,9 @@ function scenarioOf(inputs: ReportInputs): {
   weights?: ReportInputs['weights'];
   normalisation?: ReportInputs['normalisation'];
   constraints?: ReportInputs['constraints'];
+  scenarioId?: string;
 } {
-  const { presetId, profileId, asOf, method, weights, normalisation, constraints } = inputs;
+  const { presetId, profileId, asOf, method, weights, normalisation, constraints, scenarioId } = inputs;
   return {
     presetId,
     asOf,
@@ -50,6 +52,7 @@ function scenarioOf(inputs: ReportInputs): {
     ...(weights !== undefined ? { weights } : {}),
     ...(normalisation !== undefined ? { normalisation } : {}),
     ...(constraints !== undefined ? { constraints } : {}),
+    ...(scenarioId !== undefined ? { scenarioId } : {}),
   };
 }
 
@@ -104,7 +107,7 @@ export async function buildReport(
     };
   });
 
-  const legality = profile === null ? null : await siteLegalities(ctx, profile.id, sites, inputs.asOf);
+  const legality = profile === null ? null : await siteLegalities(ctx, profile.id, sites, inputs);
   const metricSources = new SourceRegistry();
   const normalised = normalisedValues(built);
   const m = matrix.criteria.length;
@@ -166,7 +169,9 @@ export async function buildReport(
           sweepSteps: 2,
         });
 
-  const events = await data['policies.list']({});
+  // The timeline the scoring read: the real events, plus the what-if scenario's when there is one.
+  const timeline = policyTimeline(ctx.db, inputs.scenarioId);
+  const whatIf = inputs.scenarioId === undefined ? null : scenarioDetail(ctx.db, inputs.scenarioId);
   const jurisdictionOf = new Map((await data['markets.list']({})).map((mk) => [mk.id, mk.jurisdictionCode]));
   const places = sites.map((s) => ({
     name: s.name,
@@ -182,6 +187,10 @@ export async function buildReport(
     asOf: inputs.asOf,
     preset,
     profile,
+    whatIf:
+      whatIf === null
+        ? null
+        : { id: whatIf.id, name: whatIf.name, description: whatIf.description, events: whatIf.eventCount },
     method: { id: options.method, ...METHOD_TEXT[options.method] },
     normalisation: built.normalisation,
     constraints: [...options.constraints],
@@ -205,7 +214,7 @@ export async function buildReport(
           },
     sources: {
       metrics: metricSources.list(),
-      policies: policySources(legality, events, places, criteria, inputs.asOf),
+      policies: policySources(legality, timeline.events, timeline.hypothetical, places, criteria, inputs.asOf),
       sites: sites.map((s) => ({ siteId: s.id, title: s.source.title, url: s.source.url, asOf: s.source.asOf })),
     },
     reproducibility: {
@@ -225,12 +234,12 @@ async function siteLegalities(
   ctx: ServiceContext,
   profileId: string,
   sites: readonly { id: string }[],
-  asOf: string,
+  { asOf, scenarioId }: ReportInputs,
 ): Promise<Map<string, ReportSiteLegality>> {
   const call = legalityHandlers(ctx)['legality.site'];
   const out = new Map<string, ReportSiteLegality>();
   for (const s of sites) {
-    const r = await call({ profileId, siteId: s.id, asOf });
+    const r = await call({ profileId, siteId: s.id, asOf, ...(scenarioId !== undefined ? { scenarioId } : {}) });
     out.set(s.id, { siteId: s.id, status: r.status, reason: r.reason, worstChipId: r.worstChipId, chips: r.chips });
   }
   return out;
@@ -288,66 +297,4 @@ function compareOf(
           'An explanation needs at least two scored sites and a method that splits the score into contributions (weighted sum).',
         ];
   return { siteIds: [...siteIds], explanations };
-}
-
-/** Metric sources numbered M1, M2, … in order of first citation. */
-class SourceRegistry {
-  private readonly byKey = new Map<string, ReportModel['sources']['metrics'][number]>();
-
-  cite(source: { title: string; url: string; asOf: string }, criterionId: string): string {
-    const key = JSON.stringify([source.title, source.url, source.asOf]);
-    let entry = this.byKey.get(key);
-    if (entry === undefined) {
-      entry = { id: `M${this.byKey.size + 1}`, ...source, criteria: [], facts: 0 };
-      this.byKey.set(key, entry);
-    }
-    if (!entry.criteria.includes(criterionId)) entry.criteria.push(criterionId);
-    entry.facts++;
-    return entry.id;
-  }
-
-  list(): ReportModel['sources']['metrics'] {
-    return [...this.byKey.values()];
-  }
-}
-
-/**
- * Policy events cited: every event in a legality chain, and, when policy churn is scored, every event
- * it counted for some site (policyChurnColumn on that one event: the scoring rule itself decides).
- */
-function policySources(
-  legality: ReadonlyMap<string, ReportSiteLegality> | null,
-  events: readonly PolicyEvent[],
-  places: Parameters<typeof policyChurnColumn>[0],
-  criteria: readonly { id: string }[],
-  asOf: string,
-): ReportModel['sources']['policies'] {
-  const used = new Map<string, Set<'legality' | 'policy_churn'>>();
-  const mark = (id: string, why: 'legality' | 'policy_churn'): void => {
-    used.set(id, (used.get(id) ?? new Set()).add(why));
-  };
-  for (const l of legality?.values() ?? []) {
-    for (const chip of l.chips as ChipLegalityResult[]) for (const e of chip.events) mark(e.id, 'legality');
-  }
-  if (criteria.some((c) => c.id === 'policy_churn')) {
-    for (const e of events) {
-      if (policyChurnColumn(places, [e], asOf).some((n) => n > 0)) mark(e.id, 'policy_churn');
-    }
-  }
-  return events
-    .filter((e) => used.has(e.id))
-    .sort((a, b) =>
-      a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.id < b.id ? -1 : 1,
-    )
-    .map((e) => ({
-      eventId: e.id,
-      title: e.title,
-      issuer: e.issuer,
-      effectiveDate: e.effectiveDate,
-      endDate: e.endDate,
-      confidence: e.confidence,
-      sourceTitle: e.source.title,
-      url: e.source.url,
-      usedFor: [...(used.get(e.id) ?? [])].sort(),
-    }));
 }

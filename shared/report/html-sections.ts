@@ -50,7 +50,7 @@ export function legalitySection(model: ReportModel): string {
           const chain = chip.events
             .map(
               (e) =>
-                `<tr><td>${esc(ROLE_TEXT[e.role] ?? e.role)}</td><td>${esc(e.issuer)}</td><td class="num">${esc(e.effectiveDate)}${e.endDate ? ` – ${esc(e.endDate)}` : ''}</td><td>${esc(e.title)}${e.confidence === 'reported' ? ' (press report)' : ''}</td><td>${esc(e.effect.replaceAll('_', ' '))}</td></tr>`,
+                `<tr><td>${esc(ROLE_TEXT[e.role] ?? e.role)}</td><td>${esc(e.issuer)}</td><td class="num">${esc(e.effectiveDate)}${e.endDate ? ` – ${esc(e.endDate)}` : ''}</td><td>${esc(e.title)}${e.confidence === 'reported' ? ' (press report)' : ''}${e.hypothetical ? ' (hypothetical, what-if)' : ''}</td><td>${esc(e.effect.replaceAll('_', ' '))}</td></tr>`,
             )
             .join('');
           const table =
@@ -107,7 +107,7 @@ export function sourcesSection(model: ReportModel): string {
   const policies = model.sources.policies
     .map(
       (p) =>
-        `<tr><td>${esc(p.title)}${p.confidence === 'reported' ? ' (press report)' : ''}</td><td>${esc(p.issuer)}</td><td class="num">${esc(p.effectiveDate)}</td><td>${esc(p.sourceTitle)}<br><span class="url">${esc(p.url)}</span></td><td>${esc(p.usedFor.map((u) => u.replace('_', ' ')).join(', '))}</td></tr>`,
+        `<tr><td>${esc(p.title)}${p.confidence === 'reported' ? ' (press report)' : ''}${p.hypothetical ? ' (hypothetical, what-if)' : ''}</td><td>${esc(p.issuer)}</td><td class="num">${esc(p.effectiveDate)}</td><td>${esc(p.sourceTitle)}<br><span class="url">${esc(p.url)}</span></td><td>${esc(p.usedFor.map((u) => u.replace('_', ' ')).join(', '))}</td></tr>`,
     )
     .join('');
   const sites = model.sources.sites

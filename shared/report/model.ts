@@ -36,6 +36,8 @@ export const ReportScenario = {
   /** YYYY-MM-DD; today (UTC) when absent. */
   asOf: IsoDate.optional(),
   ...ScenarioOverrides,
+  /** A what-if scenario (scenarios.list): its hypothetical policy events join the real timeline. */
+  scenarioId: RowId.optional(),
   /** Sites pinned for the compare section (the workspace's `compare`); none: no compare section. */
   sites: z.array(RowId).max(MAX_REPORT_COMPARE).optional(),
   /** SMAA and stability intervals; null leaves the sensitivity section out; absent: 2 000 samples, seed 1. */
@@ -167,6 +169,8 @@ export const PolicySourceRef = z.object({
   confidence: z.enum(['official', 'reported']),
   sourceTitle: z.string(),
   url: z.string(),
+  /** An event of the what-if scenario, not of the real timeline. */
+  hypothetical: z.boolean(),
   /** Why it is cited: it is in a legality chain, or counted in a site's policy churn. */
   usedFor: z.array(z.enum(['legality', 'policy_churn'])),
 });
@@ -184,6 +188,8 @@ export const ReportModel = z.object({
   asOf: IsoDate,
   preset: Preset,
   profile: CompanyProfile.nullable(),
+  /** The what-if scenario whose hypothetical events were read with the real ones; null: the real timeline only. */
+  whatIf: z.object({ id: z.string(), name: z.string(), description: z.string(), events: z.number().int() }).nullable(),
   method: z.object({ id: ScoreMethod, name: z.string(), description: z.string() }),
   normalisation: ScoreNormalisation,
   constraints: z.array(HardConstraint),

@@ -61,6 +61,14 @@ function cover(model: ReportModel): string {
     ['Data as of', model.asOf],
     ['Weight preset', `${model.preset.name} (${model.preset.id})`],
     ['Company profile', model.profile === null ? 'none' : `${model.profile.name} (${model.profile.id})`],
+    ...(model.whatIf === null
+      ? []
+      : [
+          ['What-if scenario', `${model.whatIf.name} (${model.whatIf.events} hypothetical policy events)`] as [
+            string,
+            string,
+          ],
+        ]),
     ['Method', METHOD_TEXT[model.method.id].name],
     ['Normalisation', NORMALISATION_TEXT[model.normalisation] ?? model.normalisation],
     ['Database', `content hash ${model.reproducibility.databaseHash.slice(0, 16)}…`],

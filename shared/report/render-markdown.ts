@@ -45,6 +45,9 @@ export function renderMarkdown(model: ReportModel): string {
         ['Data as of', model.asOf],
         ['Weight preset', `${model.preset.name} (${model.preset.id})`],
         ['Company profile', model.profile === null ? 'none' : `${model.profile.name} (${model.profile.id})`],
+        ...(model.whatIf === null
+          ? []
+          : [['What-if scenario', `${model.whatIf.name} (${model.whatIf.events} hypothetical events)`]]),
         ['Method', METHOD_TEXT[model.method.id].name],
         ['Normalisation', NORMALISATION_TEXT[model.normalisation] ?? model.normalisation],
       ],
@@ -200,7 +203,12 @@ export function renderMarkdown(model: ReportModel): string {
     '',
     table(
       ['Event', 'Issuer', 'Effective', 'Source'],
-      model.sources.policies.map((p) => [p.title, p.issuer, p.effectiveDate, `[${p.sourceTitle}](${p.url})`]),
+      model.sources.policies.map((p) => [
+        p.hypothetical ? `${p.title} (hypothetical, what-if)` : p.title,
+        p.issuer,
+        p.effectiveDate,
+        `[${p.sourceTitle}](${p.url})`,
+      ]),
     ),
     '',
     '### Sites',

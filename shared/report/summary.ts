@@ -30,8 +30,9 @@ export function executiveSummary(model: SummaryInput): string[] {
   const names = new Map(model.criteria.map((c) => [c.id, c.name]));
   const method = METHOD_TEXT[model.method.id];
   const who = model.profile === null ? 'no company profile' : model.profile.name;
+  const whatIf = model.whatIf === null ? '' : ` under the what-if scenario "${model.whatIf.name}"`;
   const out: string[] = [
-    `On ${model.asOf}, with the ${model.preset.name} weights (${method.name}) for ${who}, ` +
+    `On ${model.asOf}${whatIf}, with the ${model.preset.name} weights (${method.name}) for ${who}, ` +
       `${ranked.length} of ${model.ranking.length} sites are ranked` +
       (excluded.length > 0 ? ` and ${excluded.length} ${excluded.length === 1 ? 'is' : 'are'} excluded.` : '.'),
   ];

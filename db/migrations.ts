@@ -168,6 +168,17 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: "presets choose their normalisation ('criterion' keeps each criterion's own)",
+    up: (db: Db): void => {
+      // Existing presets keep scoring exactly as before: 'criterion' is what score.run always did.
+      db.exec(`
+        ALTER TABLE presets ADD COLUMN normalisation TEXT NOT NULL DEFAULT 'criterion'
+          CHECK (normalisation IN ('criterion','minmax','vector','max'));
+      `);
+    },
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

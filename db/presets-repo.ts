@@ -13,6 +13,7 @@ interface PresetRow {
   method: Preset['method'];
   weights: string;
   constraints: string;
+  normalisation: Preset['normalisation'];
   updated_at: string;
 }
 
@@ -30,6 +31,7 @@ export function listPresets(db: Db): Preset[] {
     method: r.method,
     weights: Weights.parse(JSON.parse(r.weights)),
     constraints: Constraints.parse(JSON.parse(r.constraints)),
+    normalisation: r.normalisation,
     updatedAt: r.updated_at,
   }));
 }

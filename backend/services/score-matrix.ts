@@ -9,7 +9,8 @@
 // - Stored criteria use the 'worst' missing policy: an unknown fact must not be rewarded. A 'target'
 //   normalisation has no stored breakpoints, so it falls back to min-max.
 // - Overrides from the caller win over the preset: `normalisation` (one rule for every criterion;
-//   'criterion' keeps each criterion's own) and `constraints` (replace the preset's list).
+//   'criterion' keeps each criterion's own; absent: the preset's) and `constraints` (replace the
+//   preset's list).
 // - chip_legality: legalityScore of the combined status of the profile's needed chips at the site on
 //   asOf (shared/engine/legality.ts). Without a profile it is missing, and a chips_legal constraint
 //   excludes every site (legality depends on who deploys).
@@ -106,7 +107,7 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
       );
     }
   }
-  const normalisation: ScoreNormalisation = input.normalisation ?? 'criterion';
+  const normalisation: ScoreNormalisation = input.normalisation ?? preset.normalisation;
   const used = all.filter((c) => (weights[c.id] ?? 0) > 0 || constrained.has(c.id));
   if (!used.some((c) => (weights[c.id] ?? 0) > 0)) {
     throw new ServiceError('invalid_input', 'at least one weight must be above zero', [

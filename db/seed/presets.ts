@@ -28,6 +28,7 @@ export const seedPresets: readonly Preset[] = [
       { kind: 'chips_legal', allow: ['allowed', 'conditional'] },
       { kind: 'min', criterionId: 'dc_capacity_mw', value: 100 },
     ],
+    normalisation: 'criterion',
     updatedAt: SEEDED_AT,
   },
   {
@@ -48,6 +49,7 @@ export const seedPresets: readonly Preset[] = [
       { kind: 'chips_legal', allow: ['allowed', 'conditional'] },
       { kind: 'max', criterionId: 'latency_hk_ms', value: 100 },
     ],
+    normalisation: 'criterion',
     updatedAt: SEEDED_AT,
   },
   {
@@ -64,6 +66,7 @@ export const seedPresets: readonly Preset[] = [
       chip_legality: 0.15,
     },
     constraints: [{ kind: 'chips_legal', allow: ['allowed', 'conditional', 'licence_required'] }],
+    normalisation: 'criterion',
     updatedAt: SEEDED_AT,
   },
   {
@@ -81,6 +84,7 @@ export const seedPresets: readonly Preset[] = [
       grid_carbon_g_kwh: 0.05,
     },
     constraints: [{ kind: 'chips_legal', allow: ['allowed'] }],
+    normalisation: 'criterion',
     updatedAt: SEEDED_AT,
   },
 ];

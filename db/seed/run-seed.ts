@@ -223,8 +223,8 @@ function insertAll(db: Db, firstSeed: boolean): void {
   }
 
   const preset = db.prepare(`
-    INSERT OR IGNORE INTO presets (id, name, description, builtin, method, weights, constraints, updated_at)
-    VALUES (@id, @name, @description, @builtin, @method, @weights, @constraints, @updatedAt)`);
+    INSERT OR IGNORE INTO presets (id, name, description, builtin, method, weights, constraints, normalisation, updated_at)
+    VALUES (@id, @name, @description, @builtin, @method, @weights, @constraints, @normalisation, @updatedAt)`);
   const skipPreset = skip('presets');
   for (const p of seedPresets) {
     if (skipPreset(p.id)) continue;

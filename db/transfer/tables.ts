@@ -325,7 +325,8 @@ const companyProfiles: TableDef<'company_profiles'> = {
 
 const presets: TableDef<'presets'> = {
   table: 'presets',
-  columns: ['id', 'name', 'description', 'builtin', 'method', 'weights', 'constraints', 'updated_at'],
+  // normalisation last: migration 3 added it, and these follow the table's column order.
+  columns: ['id', 'name', 'description', 'builtin', 'method', 'weights', 'constraints', 'updated_at', 'normalisation'],
   key: ['id'],
   jsonColumns: ['weights', 'constraints'],
   toRow: (p) => ({
@@ -337,6 +338,7 @@ const presets: TableDef<'presets'> = {
     weights: JSON.stringify(p.weights),
     constraints: JSON.stringify(p.constraints),
     updated_at: p.updatedAt,
+    normalisation: p.normalisation,
   }),
   fromRow: (r) => ({
     id: str(r.id),
@@ -346,6 +348,7 @@ const presets: TableDef<'presets'> = {
     method: str(r.method) as Preset['method'],
     weights: json(r.weights) as Preset['weights'],
     constraints: json(r.constraints) as Preset['constraints'],
+    normalisation: str(r.normalisation) as Preset['normalisation'],
     updatedAt: str(r.updated_at),
   }),
   label: (r) => str(r.id),

@@ -17,6 +17,13 @@ export const HardConstraint = z.discriminatedUnion('kind', [
 ]);
 export type HardConstraint = z.infer<typeof HardConstraint>;
 
+/**
+ * How a preset turns each criterion's raw values into scores in [0, 1]: 'criterion' keeps each
+ * criterion's own normalisation (criteria.list); the others apply one rule to every criterion.
+ */
+export const PresetNormalisation = z.enum(['criterion', 'minmax', 'vector', 'max']);
+export type PresetNormalisation = z.infer<typeof PresetNormalisation>;
+
 export const Preset = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   name: z.string().min(1),
@@ -27,6 +34,8 @@ export const Preset = z.object({
     message: 'at least one weight must be above zero',
   }),
   constraints: z.array(HardConstraint),
+  // Files written before presets had a normalisation (schema v2) still read: they meant 'criterion'.
+  normalisation: PresetNormalisation.default('criterion'),
   updatedAt: z.iso.datetime(),
 });
 export type Preset = z.infer<typeof Preset>;

@@ -16,6 +16,7 @@ export function reportCommand(inputs: ReportInputs, out = 'report.pdf'): string 
   if (inputs.profileId !== undefined) words.push('--profile', sh(inputs.profileId));
   words.push('--as-of', inputs.asOf);
   if (inputs.method !== undefined) words.push('--method', inputs.method);
+  if (inputs.scenarioId !== undefined) words.push('--scenario', sh(inputs.scenarioId));
   if (inputs.sites.length > 0) words.push('--sites', sh(inputs.sites.join(',')));
   if (inputs.sensitivity === null) words.push('--samples', '0');
   else words.push('--samples', String(inputs.sensitivity.samples), '--seed', String(inputs.sensitivity.seed));

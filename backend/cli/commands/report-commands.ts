@@ -62,6 +62,7 @@ export function reportInput(values: Record<string, string | boolean | undefined>
     profileId: str(values, 'profile'),
     asOf: str(values, 'as-of'),
     method: str(values, 'method'),
+    scenarioId: str(values, 'scenario'),
     sites:
       sites === undefined
         ? undefined
@@ -143,6 +144,7 @@ export const reportCommands: Record<string, Command> = {
       profile: { type: 'string', help: 'company profile id, for chip legality' },
       'as-of': { type: 'string', help: 'the date of the data, YYYY-MM-DD (default today)' },
       method: { type: 'string', help: "wsm, wpm or topsis (default: the preset's)" },
+      scenario: { type: 'string', help: 'a what-if scenario id: its hypothetical policy events join the timeline' },
       sites: { type: 'string', help: 'site ids to compare side by side, comma-separated' },
       title: { type: 'string', help: 'report title (default "Siting report: <preset>")' },
       author: { type: 'string', help: 'author shown on the cover' },

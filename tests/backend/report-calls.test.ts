@@ -224,6 +224,66 @@ describe('reproducibility', () => {
   });
 });
 
+describe('a what-if scenario', () => {
+  it("reports with the scenario's hypothetical events, as score.run and legality.site see them, and says so", async () => {
+    const event = {
+      id: 'whatif-us-my-ban',
+      issuer: 'US',
+      title: 'Hypothetical: US bars advanced chips to Malaysia',
+      effectiveDate: '2025-07-01',
+      endDate: null,
+      effect: 'prohibited',
+      condition: '',
+      scope: {
+        chips: [],
+        chipClasses: [],
+        destinations: ['MY'],
+        companyHq: [],
+        stateFunded: null,
+        entityListed: null,
+        companies: [],
+        deployment: 'any',
+      },
+      confidence: 'reported',
+      source: { title: 'Planning assumption', url: 'https://example.org/what-if' },
+      note: '',
+    };
+    const content = JSON.stringify({
+      format: 'landfall.scenario',
+      version: 1,
+      scenario: { name: 'Malaysia cut off', description: 'What if the US bars chips to Malaysia?' },
+      events: [event],
+    });
+    const scenario = await valueOf(backend, 'scenarios.import', { content });
+    const input = { ...SCENARIO, scenarioId: scenario.id, sensitivity: null };
+    const report = await valueOf(backend, 'report.build', input);
+    const { sites: _sites, sensitivity: _s, ...scoring } = input;
+    const score = await valueOf(backend, 'score.run', scoring);
+    for (const r of score.results) expect(report.ranking.find((x) => x.siteId === r.siteId)?.score).toBe(r.score);
+    const kulai = report.ranking.find((r) => r.siteId === 'my-kulai');
+    expect(kulai?.legality?.status).toBe('prohibited');
+    const real = model.ranking.find((r) => r.siteId === 'my-kulai');
+    expect(real?.legality?.status).not.toBe('prohibited');
+    expect(report.whatIf).toEqual({
+      id: scenario.id,
+      name: 'Malaysia cut off',
+      description: 'What if the US bars chips to Malaysia?',
+      events: 1,
+    });
+    expect(report.sources.policies.find((p) => p.eventId === 'whatif-us-my-ban')).toMatchObject({
+      hypothetical: true,
+      usedFor: ['legality'],
+    });
+    expect(report.sources.policies.filter((p) => p.hypothetical)).toHaveLength(1);
+    expect(report.summary[0]).toContain('under the what-if scenario "Malaysia cut off"');
+    expect(report.reproducibility.inputs.scenarioId).toBe(scenario.id);
+    expect(report.reproducibility.command).toContain(`--scenario ${scenario.id}`);
+    const html = (await valueOf(backend, 'report.render', { ...input, format: 'html' })).content;
+    expect(html).toContain('What-if scenario');
+    expect(html).toContain('(hypothetical, what-if)');
+  });
+});
+
 describe('report.render', () => {
   it('CSV: one row per site that parses back to the engine’s scores and every raw, normalised and contribution value', async () => {
     const file = await render('csv');
@@ -278,7 +338,7 @@ describe('report.render', () => {
     const amp = (t: string): string => t.replace(/&/g, '&amp;');
     for (const m of model.sources.metrics) expect(md).toContain(`(${amp(m.url)})`);
     for (const p of model.sources.policies) expect(md).toContain(amp(p.url));
-    expect(md).toContain(model.reproducibility.databaseHash);
+    expect(md).toContain(contentHash(backend.db)); // the store now, after the what-if import above
   });
 
   it('HTML: one self-contained file with every section, the ranking, the map and the sources, and nothing to fetch', async () => {
@@ -309,7 +369,7 @@ describe('report.render', () => {
     expect(shown).toEqual(model.ranking.map((r) => r.name.replace(/&/g, '&amp;').replace(/'/g, '&#39;')));
     expect((html.match(/<circle class="dot[^"]*"/g) ?? []).length).toBeGreaterThanOrEqual(model.ranking.length);
     for (const m of model.sources.metrics) expect(html).toContain(m.url.replace(/&/g, '&amp;'));
-    expect(html).toContain(model.reproducibility.databaseHash);
+    expect(html).toContain(contentHash(backend.db));
   });
 });
 

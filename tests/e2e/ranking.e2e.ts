@@ -247,6 +247,9 @@ describe('ranking', () => {
     expect(Number(await last.getAttribute('aria-rowindex'))).toBeGreaterThan(4);
 
     await page.getByRole('button', { name: 'Capacity (MW)' }).click();
+    // The selected site stays in view where the new order puts it; the top of the list is above.
+    await expect.poll(() => last.isVisible()).toBe(true);
+    await page.locator('.ranking-scroll').evaluate((e) => (e.scrollTop = 0));
     // Campus 399: 10 + 399 MW existing and 50 planned, the most of any site.
     await expect
       .poll(() => ranking().locator('tbody tr[data-site]').first().getAttribute('data-site'))

@@ -179,6 +179,59 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'undo/redo state of change batches; what-if scenarios and their hypothetical policy events',
+    up: (db: Db): void => {
+      db.exec(`
+        -- Undo/redo state of change_log batches (a batch with no row here is a done edit or import).
+        -- state: done (in effect), undone (on the redo stack), discarded (undone, then a new edit
+        -- cleared the redo stack). An undo, redo or revert batch names the batch it acted on.
+        CREATE TABLE history_batches (
+          batch_id TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('edit','import','undo','redo','revert')),
+          label TEXT NOT NULL DEFAULT '',
+          target_batch_id TEXT,
+          state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done','undone','discarded')),
+          CHECK ((kind IN ('undo','redo','revert')) = (target_batch_id IS NOT NULL))
+        ) STRICT;
+        CREATE INDEX history_batches_target ON history_batches(target_batch_id) WHERE target_batch_id IS NOT NULL;
+        CREATE INDEX history_batches_undone ON history_batches(state) WHERE state = 'undone';
+        -- history.list lists the tables of a batch and filters batches by table with index seeks.
+        CREATE INDEX change_log_batch_table ON change_log(batch_id, table_name);
+
+        -- What-if scenarios and their hypothetical policy events, kept apart from policy_events so
+        -- they never mix with the real timeline (same columns and checks as policy_events).
+        CREATE TABLE scenarios (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+          description TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE UNIQUE INDEX scenarios_name ON scenarios(name COLLATE NOCASE);
+
+        CREATE TABLE scenario_policy_events (
+          scenario_id TEXT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+          id TEXT NOT NULL,
+          issuer TEXT NOT NULL,
+          title TEXT NOT NULL,
+          effective_date TEXT NOT NULL,
+          end_date TEXT,
+          effect TEXT NOT NULL CHECK (effect IN
+            ('prohibited','licence_presumption_denial','licence_required','allowed_with_conditions','allowed','informational')),
+          condition TEXT NOT NULL DEFAULT '',
+          scope TEXT NOT NULL CHECK (json_valid(scope)),
+          confidence TEXT NOT NULL CHECK (confidence IN ('official','reported')),
+          source_title TEXT NOT NULL,
+          source_url TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          PRIMARY KEY (scenario_id, id),
+          CHECK (end_date IS NULL OR end_date >= effective_date)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark case, printed as a ratio against its in-run baseline.
 import { createBackend } from '../../backend/backend';
 import { listSites } from '../../db/sites-repo';
+import { editCases } from './edit-cases';
 import { formatResult, runCase, type BenchCase } from './harness';
 import { reportCases } from './report-cases';
 import { scoreCases } from './score-cases';
@@ -10,6 +11,7 @@ import { transferCases } from './transfer-cases';
 async function main(): Promise<void> {
   const backend = createBackend({ dbPath: ':memory:', version: 'bench' });
   const transfer = transferCases();
+  const edits = editCases();
   const reports = reportCases();
   const cases: BenchCase[] = [
     {
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
       candidate: () => backend.dispatch('sites.list', {}),
     },
     ...transfer.cases,
+    ...edits.cases,
     ...sensitivityCases(),
     ...scoreCases(),
     ...reports.cases,
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
   }
   backend.close();
   transfer.close();
+  edits.close();
   reports.close();
 }
 

@@ -12,6 +12,7 @@ import { dataHandlers } from './services/data-service';
 import { editHandlers } from './services/edit-service';
 import { historyHandlers } from './services/history-service';
 import { legalityHandlers } from './services/legality-service';
+import { presetHandlers } from './services/presets-service';
 import { chromiumPdfPrinter, type PdfPrinter } from './services/report-pdf';
 import { reportHandlers } from './services/report-service';
 import { scenarioHandlers } from './services/scenario-service';
@@ -72,6 +73,7 @@ export function createBackend(options: BackendOptions): Backend {
       ...historyHandlers(ctx),
       ...dataHealthHandlers(ctx),
       ...scenarioHandlers(ctx),
+      ...presetHandlers(ctx),
     },
     store,
   );

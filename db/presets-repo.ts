@@ -1,7 +1,11 @@
-// Reads of weight presets (built-in and the user's own). Weights and constraints are JSON columns,
-// parsed with the model's schemas on the way out.
+// Weight presets (built-in and the user's own): reads, and writes that log each row in change_log
+// in the SQL shape history.undo and presets.undoDelete put back (db/edit-rows.ts). Weights and
+// constraints are JSON columns, parsed with the model's schemas on the way out.
 import type Database from 'better-sqlite3';
 import { Preset } from '../shared/model/presets';
+import type { ChangeBatch } from './change-log';
+import { deleteRow, insertRow, rowTables, updateRow } from './edit-rows';
+import { tableDefs, type DbRow } from './transfer/tables';
 
 type Db = Database.Database;
 
@@ -19,11 +23,10 @@ interface PresetRow {
 
 const Weights = Preset.shape.weights;
 const Constraints = Preset.shape.constraints;
+const table = rowTables.presets;
 
-/** Built-in presets first, then the user's, each by name. */
-export function listPresets(db: Db): Preset[] {
-  const rows = db.prepare<[], PresetRow>('SELECT * FROM presets ORDER BY builtin DESC, name').all();
-  return rows.map((r) => ({
+function fromRow(r: PresetRow): Preset {
+  return {
     id: r.id,
     name: r.name,
     description: r.description,
@@ -33,5 +36,51 @@ export function listPresets(db: Db): Preset[] {
     constraints: Constraints.parse(JSON.parse(r.constraints)),
     normalisation: r.normalisation,
     updatedAt: r.updated_at,
-  }));
+  };
+}
+
+/** Built-in presets first, then the user's, each by name. */
+export function listPresets(db: Db): Preset[] {
+  return db.prepare<[], PresetRow>('SELECT * FROM presets ORDER BY builtin DESC, name, id').all().map(fromRow);
+}
+
+export function getPreset(db: Db, id: string): Preset | undefined {
+  const row = db.prepare<[string], PresetRow>('SELECT * FROM presets WHERE id = ?').get(id);
+  return row === undefined ? undefined : fromRow(row);
+}
+
+export function presetExists(db: Db, id: string): boolean {
+  return db.prepare<[string], { one: number }>('SELECT 1 AS one FROM presets WHERE id = ?').get(id) !== undefined;
+}
+
+const toRow = (p: Preset): DbRow => tableDefs.presets.toRow(p);
+
+/** Inserts a preset and logs it in `batch`. */
+export function insertPreset(db: Db, preset: Preset, batch: ChangeBatch, summary: string): void {
+  insertRow(db, table, toRow(preset), batch, summary);
+}
+
+/** Overwrites the stored preset `before` with `after` (same id), logging both. */
+export function updatePreset(db: Db, before: Preset, after: Preset, batch: ChangeBatch, summary: string): void {
+  updateRow(db, table, toRow(before), toRow(after), batch, summary);
+}
+
+/** Deletes a preset, logging the whole row so it can be put back exactly. */
+export function deletePreset(db: Db, preset: Preset, batch: ChangeBatch, summary: string): void {
+  deleteRow(db, table, toRow(preset), batch, summary);
+}
+
+/**
+ * The preset a change batch deleted, read back from its logged row; undefined when the batch
+ * deleted no preset. A row logged before presets had a normalisation scored with 'criterion'.
+ */
+export function deletedPresetInBatch(db: Db, batchId: string): Preset | undefined {
+  const logged = db
+    .prepare<[string], { before: string | null }>(
+      "SELECT before FROM change_log WHERE batch_id = ? AND table_name = 'presets' AND action = 'delete' ORDER BY id LIMIT 1",
+    )
+    .get(batchId);
+  if (logged?.before === null || logged?.before === undefined) return undefined;
+  const row = { normalisation: 'criterion', ...(JSON.parse(logged.before) as DbRow) };
+  return Preset.parse(tableDefs.presets.fromRow(row));
 }

@@ -6,6 +6,7 @@ import type { CallSpecs } from './calls/call-spec';
 import { dataCalls } from './calls/data-calls';
 import { editCalls } from './calls/edit-calls';
 import { legalityCalls } from './calls/legality-calls';
+import { presetCalls } from './calls/preset-calls';
 import { reportCalls } from './calls/report-calls';
 import { scenarioCalls } from './calls/scenario-calls';
 import { scoreCalls } from './calls/score-calls';
@@ -41,6 +42,7 @@ export const contract = defineContract(
   reportCalls,
   editCalls,
   scenarioCalls,
+  presetCalls,
 );
 
 export type CallName = keyof typeof contract;

@@ -110,6 +110,15 @@ async function zoom(levels: number): Promise<void> {
   await settle();
 }
 
+function basemapCoversView(): Promise<boolean> {
+  return page.evaluate(() => {
+    const svg = document.querySelector('.leaflet-basemap-pane svg')?.getBoundingClientRect();
+    const map = document.querySelector('.map')?.getBoundingClientRect();
+    if (!svg || !map) return false;
+    return svg.left <= map.left && svg.top <= map.top && svg.right >= map.right && svg.bottom >= map.bottom;
+  });
+}
+
 async function settle(): Promise<void> {
   // Zoom animations run 250 ms, flights 500–600 ms; the layers redraw when the map stops.
   await page.waitForTimeout(900);
@@ -129,6 +138,7 @@ describe('map', () => {
     expect(collisions(p)).toEqual([]);
     // The selected site's label stands out.
     expect(await page.locator('.site-label.selected').textContent()).toBe('Tuas');
+    expect(await basemapCoversView()).toBe(true);
     await screenshot(page, 'map-labels-singapore', { readme: true });
   });
 
@@ -180,6 +190,8 @@ describe('map', () => {
     );
     expect(holders.size).toBeGreaterThan(1);
     expect(holders.has(undefined)).toBe(false);
+    // The basemap, redrawn only when the view leaves what it drew (lazy-svg.ts), covers the map.
+    expect(await basemapCoversView()).toBe(true);
   });
 
   it('a site picked in the list leaves its cluster, highlighted; clicking a marker selects it', async () => {

@@ -61,6 +61,19 @@ describe('layoutLabels', () => {
     }
   });
 
+  it('says a cluster label once per neighbourhood, but always names single sites', () => {
+    const targets = [
+      target('c1', 100, 100, { cluster: true, radius: 12, text: 'Tokyo' }),
+      target('c2', 100, 160, { cluster: true, radius: 12, text: 'Tokyo' }),
+      target('c3', 100, 500, { cluster: true, radius: 12, text: 'Tokyo' }),
+      target('s1', 400, 100, { text: 'Tokyo' }),
+      target('c4', 400, 200, { cluster: true, radius: 12, text: 'Osaka' }),
+    ];
+    const keys = layoutLabels(targets, [], VIEW, measure, 10).map((p) => p.key);
+    // c2 repeats c1 60 px away; c3 is 400 px away, far enough to say it again.
+    expect(keys).toEqual(['c1', 'c3', 's1', 'c4']);
+  });
+
   it('stops at the maximum', () => {
     const targets = Array.from({ length: 20 }, (_, i) =>
       target(`s${i}`, 50 + (i % 4) * 180, 40 + Math.floor(i / 4) * 100),
@@ -98,7 +111,8 @@ describe('badges', () => {
   it('grow with the log of the count', () => {
     expect(clusterDiameter(2)).toBe(24);
     expect(clusterDiameter(100)).toBe(33);
-    expect(clusterDiameter(10_000)).toBe(44);
+    // Capped at the cluster radius, the least distance between two badges' centres.
+    expect(clusterDiameter(10_000)).toBe(40);
   });
 
   it('write white on the dark end of viridis and dark on the light end, each at 4.5:1 or better', () => {

@@ -2,6 +2,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSON as LeafletGeoJSON, Path } from 'leaflet';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazySvg } from './lazy-svg';
 import type { LegalityStatus } from '../../../shared/engine/types';
 import { ISO_NUMERIC } from './iso-numeric';
 import { LEGALITY_FILL } from './legality-shading';
@@ -20,6 +21,8 @@ async function loadCountries(): Promise<FeatureCollection> {
 export function Basemap({ shading }: { shading: Record<string, LegalityStatus> }): ReactNode {
   const [countries, setCountries] = useState<FeatureCollection | null>(null);
   const layer = useRef<LeafletGeoJSON | null>(null);
+  // Draws a view's width beyond each edge and redraws only when a pan leaves that (lazy-svg.ts).
+  const [renderer] = useState(() => lazySvg({ pane: 'basemap', padding: 1 }));
   useEffect(() => {
     const byNumeric = new Map(Object.entries(shading).map(([alpha2, status]) => [ISO_NUMERIC[alpha2], status]));
     // Inline styles, because the stylesheet's land colour would win over Leaflet's fill attribute.
@@ -52,7 +55,7 @@ export function Basemap({ shading }: { shading: Record<string, LegalityStatus> }
           data={countries}
           interactive={false}
           attribution="Natural Earth (public domain), via world-atlas"
-          style={{ className: 'country', weight: 0.6 }}
+          style={{ className: 'country', weight: 0.6, renderer }}
         />
       )}
     </Pane>

@@ -15,6 +15,7 @@ import type { Box } from './label-placement';
 import { labelWidth } from './label-measure';
 import { clusterLabel, layoutLabels, type LabelTarget } from './map-labels';
 import { CLUSTER_RADIUS, MARKER_RADIUS, SELECTED_RADIUS, UNSCORED_FILL, clusterDiameter } from './marker-style';
+import { measured } from './perf-marks';
 import { byPriority } from './site-priority';
 import { nearView, useMapView, type MapView } from './use-map-view';
 import type { Map as LeafletMap } from 'leaflet';
@@ -44,16 +45,18 @@ export function SiteMarkers(): ReactNode {
   const ordered = useMemo(() => byPriority(sites, results), [sites, results]);
   const projected = useMemo<ClusterPoint[]>(
     () =>
-      ordered.map((s) => {
-        const p = map.project([s.lat, s.lon], view.zoom);
-        return { id: s.id, x: p.x, y: p.y };
-      }),
+      measured('landfall:map-project', () =>
+        ordered.map((s) => {
+          const p = map.project([s.lat, s.lon], view.zoom);
+          return { id: s.id, x: p.x, y: p.y };
+        }),
+      ),
     [map, ordered, view.zoom],
   );
   // At the last zoom level nothing merges: there is no closer look to offer.
   const radius = view.zoom >= map.getMaxZoom() ? 0 : CLUSTER_RADIUS;
   const clusters = useMemo(
-    () => clusterPoints(projected, radius, new Set(selected ? [selected] : [])),
+    () => measured('landfall:map-cluster', () => clusterPoints(projected, radius, new Set(selected ? [selected] : []))),
     [projected, radius, selected],
   );
   const shown = useMemo(() => clusters.filter((c) => nearView(view, c.x, c.y, VIEW_PADDING)), [clusters, view]);
@@ -81,7 +84,9 @@ export function SiteMarkers(): ReactNode {
       const radius = isSelected ? SELECTED_RADIUS : MARKER_RADIUS;
       return [{ key: site.id, text: site.name, x: c.x, y: c.y, radius, selected: isSelected, cluster: false }];
     });
-    return layoutLabels(targets, controlBoxes(map, view), viewBox(view), labelWidth, MAX_LABELS);
+    return measured('landfall:map-labels', () =>
+      layoutLabels(targets, controlBoxes(map, view), viewBox(view), labelWidth, MAX_LABELS),
+    );
   }, [map, shown, groups, byId, selected, view]);
 
   const selectedSite = selected ? byId.get(selected) : undefined;

@@ -14,7 +14,10 @@ export interface Cluster {
   /** Member ids, the leader (the best-ranked member) first, then in priority order. */
   ids: string[];
   leader: string;
-  /** Where the cluster is drawn: the mean of its members' positions. */
+  /**
+   * Where the cluster is drawn: at its leader. Leaders are more than `radius` apart, so badges no
+   * wider than the radius never overlap (a mean position would let neighbouring badges collide).
+   */
   x: number;
   y: number;
 }
@@ -67,17 +70,8 @@ export function clusterPoints(
     }
     // Priority order inside the cluster too (cells were visited in grid order).
     members.sort((a, b) => a - b);
-    let sx = 0;
-    let sy = 0;
-    const ids: string[] = [];
-    for (const j of members) {
-      const p = points[j];
-      if (p === undefined) continue;
-      sx += p.x;
-      sy += p.y;
-      ids.push(p.id);
-    }
-    clusters.push({ ids, leader: leader.id, x: sx / ids.length, y: sy / ids.length });
+    const ids = members.map((j) => points[j]?.id ?? '');
+    clusters.push({ ids, leader: leader.id, x: leader.x, y: leader.y });
   });
   return clusters;
 }

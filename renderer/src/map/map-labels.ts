@@ -1,6 +1,6 @@
 // What the labels say and where they go: a site's name beside its marker, a cluster's markets beside
-// its badge, best-ranked first (the selected site before all), clear of every marker, badge and map
-// control. Pure: positions in, boxes out.
+// its badge (once per neighbourhood), best-ranked first (the selected site before all), clear of
+// every marker, badge and map control. Pure: positions in, boxes out.
 import { markerBox, placeLabels, type Box, type LabelSide } from './label-placement';
 
 export interface LabelTarget {
@@ -28,6 +28,8 @@ export interface ShownLabel {
 export const LABEL_HEIGHT = 16;
 /** Space between a marker's edge and its label. */
 const LABEL_GAP = 3;
+/** A cluster label repeating a better one's text within this many pixels is left out ("Tokyo" once). */
+export const REPEAT_DISTANCE = 250;
 
 /**
  * Places labels for `targets` (given best first) inside `bounds`, avoiding every target's marker or
@@ -40,7 +42,7 @@ export function layoutLabels(
   measure: (text: string) => number,
   max: number,
 ): ShownLabel[] {
-  const ordered = [...targets.filter((t) => t.selected), ...targets.filter((t) => !t.selected)];
+  const ordered = withoutRepeats([...targets.filter((t) => t.selected), ...targets.filter((t) => !t.selected)]);
   const obstacles = [...targets.map((t) => markerBox(t.x, t.y, t.radius + 1, t.key)), ...blocked];
   const requests = ordered.map((t) => ({
     id: t.key,
@@ -55,6 +57,17 @@ export function layoutLabels(
     const t = byKey.get(p.id);
     return t ? [{ key: t.key, text: t.text, side: p.side, box: p.box, selected: t.selected, cluster: t.cluster }] : [];
   });
+}
+
+/** Drops cluster targets whose text a better-placed target near them already says. */
+function withoutRepeats(targets: readonly LabelTarget[]): LabelTarget[] {
+  const kept: LabelTarget[] = [];
+  for (const t of targets) {
+    const repeat =
+      t.cluster && kept.some((k) => k.text === t.text && Math.hypot(k.x - t.x, k.y - t.y) < REPEAT_DISTANCE);
+    if (!repeat) kept.push(t);
+  }
+  return kept;
 }
 
 /**

@@ -7,9 +7,12 @@ export const CLUSTER_RADIUS = 40;
 /** Fill of a site with no score yet. */
 export const UNSCORED_FILL = '#94a3b8';
 
-/** A badge grows with the log of its count: 2 sites 24 px, 100 sites 34 px, 10 000 sites 44 px. */
+/**
+ * A badge grows with the log of its count (2 sites 24 px, 100 sites 33 px) up to the cluster radius,
+ * so two badges, whose leaders are more than the radius apart, never overlap.
+ */
 export function clusterDiameter(count: number): number {
-  return Math.round(22 + 5.5 * Math.log10(Math.max(1, count)));
+  return Math.min(CLUSTER_RADIUS, Math.round(22 + 5.5 * Math.log10(Math.max(1, count))));
 }
 
 /** Dark or white text, whichever reads better on `hex` (WCAG relative luminance). */

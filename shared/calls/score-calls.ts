@@ -1,7 +1,7 @@
 // The scoring call: rank every site for a preset (and company profile) on a date.
 import { z } from 'zod';
 import { CriterionId } from '../model/criteria';
-import { HardConstraint } from '../model/presets';
+import { HardConstraint, PresetNormalisation } from '../model/presets';
 import { IsoDate } from '../schemas';
 import type { CallSpecs } from './call-spec';
 
@@ -12,9 +12,10 @@ export const ScoreMethod = z.enum(['wsm', 'wpm', 'topsis']);
 
 /**
  * How every criterion's raw values become scores in [0, 1]: 'criterion' keeps each criterion's own
- * normalisation (criteria.list); the others apply one rule to all of them. TOPSIS ignores it.
+ * normalisation (criteria.list); the others apply one rule to all of them. TOPSIS ignores it. The
+ * same choice a preset stores, so an override and a saved preset always agree.
  */
-export const ScoreNormalisation = z.enum(['criterion', 'minmax', 'vector', 'max']);
+export const ScoreNormalisation = PresetNormalisation;
 export type ScoreNormalisation = z.infer<typeof ScoreNormalisation>;
 
 /**

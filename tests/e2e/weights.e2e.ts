@@ -187,6 +187,30 @@ describe('weights drawer', () => {
     await expect.poll(() => panel().getByRole('slider', { name: 'Policy churn' }).count()).toBe(1);
   });
 
+  it('saves the scenario as a preset, which the Preset select then shows and ranks the same', async () => {
+    await openDrawer();
+    // The AHP weights applied above are still overrides on Frontier training.
+    await expect.poll(() => panel().getByRole('button', { name: 'Reset to preset' }).isEnabled()).toBe(true);
+    const before = await order();
+    await panel().getByRole('button', { name: 'Save as preset…' }).click();
+    const dialog = panel().getByRole('dialog', { name: 'Save as a new preset' });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    expect(await dialog.getByRole('alert').textContent()).toBe('Give the preset a name.');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Frontier, judged pairwise');
+    await dialog.getByRole('textbox', { name: 'Description (optional)' }).fill('AHP weights from the e2e run.');
+    await screenshot(page, 'weights-save-preset');
+    await rescored(() => dialog.getByRole('button', { name: 'Save' }).click());
+
+    const preset = page.getByRole('combobox', { name: 'Preset' });
+    await expect.poll(() => preset.locator('option:checked').textContent()).toBe('Frontier, judged pairwise');
+    expect(await preset.locator('option').allTextContents()).toContain('Frontier training');
+    await expect.poll(order).toEqual(before);
+    // No overrides left: the weights are the preset's now.
+    expect(await panel().getByRole('button', { name: 'Reset to preset' }).isEnabled()).toBe(false);
+    expect(await panel().getByRole('button', { name: 'Update “Frontier, judged pairwise”' }).isDisabled()).toBe(true);
+    await screenshot(page, 'weights-preset-saved');
+  });
+
   it('looks right at 1920×1080 in the dark theme', async () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();

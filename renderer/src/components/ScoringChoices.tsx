@@ -42,9 +42,11 @@ export function ScoringChoices(): ReactNode {
   const { client, store } = useServices();
   const method = useApp((s) => s.scenario.method);
   const normalisation = useApp((s) => s.scenario.normalisation);
-  const presetMethod = useApp((s) => s.choices.presets.find((p) => p.id === s.scenario.presetId)?.method ?? 'wsm');
+  const preset = useApp((s) => s.choices.presets.find((p) => p.id === s.scenario.presetId));
+  const presetMethod = preset?.method ?? 'wsm';
+  const presetNorm = preset?.normalisation ?? 'criterion';
   const effective = method ?? presetMethod;
-  const effectiveNorm = normalisation ?? 'criterion';
+  const effectiveNorm = normalisation ?? presetNorm;
   return (
     <div className="scoring-choices">
       <div className="scoring-choice">
@@ -82,7 +84,9 @@ export function ScoringChoices(): ReactNode {
             })
           }
         >
-          <option value="">Preset&apos;s: {NORMALISATION_TEXT.criterion.label.toLowerCase()}</option>
+          <option value="">
+            Preset&apos;s: {presetNorm === 'criterion' ? "each criterion's own" : NORMALISATION_TEXT[presetNorm].label}
+          </option>
           {(Object.keys(NORMALISATION_TEXT) as Normalisation[]).map((n) => (
             <option key={n} value={n}>
               {NORMALISATION_TEXT[n].label}

@@ -3,12 +3,14 @@
 // pairwise judgments, and the hard constraints. Every change re-scores at once (the store drops stale
 // replies) and is one undoable edit.
 import { useMemo, useState, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { CriterionGroup } from '../../../shared/model/criteria';
 import { useApp, useServices } from '../context';
 import { NO_OVERRIDES, type Choices, type Scenario } from '../store';
 import { normalise, rescale, toPercent } from '../weights-math';
 import { AhpPairwise } from './AhpPairwise';
 import { ConstraintsEditor } from './ConstraintsEditor';
+import { PresetActions, type ScenarioToSave } from './SavePresetDialog';
 import { ScoringChoices } from './ScoringChoices';
 import './weights-panel.css';
 
@@ -35,6 +37,13 @@ export function WeightsPanel(): ReactNode {
   const { criteria, presets } = choices;
   const presetId = useApp((s) => s.scenario.presetId);
   const overrides = useApp((s) => s.scenario.weights);
+  const scenarioEdit = useApp(
+    useShallow((s) => ({
+      method: s.scenario.method,
+      normalisation: s.scenario.normalisation,
+      constraints: s.scenario.constraints,
+    })),
+  );
   const changed = useApp((s) =>
     (Object.keys(NO_OVERRIDES) as (keyof typeof NO_OVERRIDES)[]).some((k) => s.scenario[k] !== null),
   );
@@ -67,7 +76,18 @@ export function WeightsPanel(): ReactNode {
     [weights, visible],
   );
 
-  if (!preset) return null;
+  // What "Save as preset" and "Update preset" store: the scenario exactly as it is scored now.
+  const toSave = useMemo((): ScenarioToSave | null => {
+    if (!preset) return null;
+    return {
+      method: scenarioEdit.method ?? preset.method,
+      weights: Object.fromEntries(Object.entries(weights).filter(([, w]) => w > 0)),
+      constraints: scenarioEdit.constraints ?? preset.constraints,
+      normalisation: scenarioEdit.normalisation ?? preset.normalisation,
+    };
+  }, [preset, scenarioEdit, weights]);
+
+  if (!preset || !toSave) return null;
 
   const move = (id: string, value: number): void => {
     // Read the store, not this render's props: several input events can arrive between renders.
@@ -188,6 +208,7 @@ export function WeightsPanel(): ReactNode {
           );
         })}
       <ConstraintsEditor />
+      <PresetActions preset={preset} scenario={toSave} />
     </section>
   );
 }

@@ -210,7 +210,7 @@ export function presetsUsingCriterion(db: Db, criterionId: string): string[] {
   return rows.map((r) => r.name);
 }
 
-/** Profiles that need a chip and policy events (real or what-if) that name it. */
+/** Profiles that need a chip, and policy events (real or what-if) that name it. */
 export function chipUsers(db: Db, chipId: string): string[] {
   const profiles = stmt(
     db,
@@ -220,7 +220,15 @@ export function chipUsers(db: Db, chipId: string): string[] {
     db,
     "SELECT e.id AS name FROM policy_events e WHERE EXISTS (SELECT 1 FROM json_each(e.scope, '$.chips') WHERE value = ?) ORDER BY e.id",
   ).all(chipId) as { name: string }[];
-  return [...profiles.map((r) => `profile ${r.name}`), ...events.map((r) => `policy event ${r.name}`)];
+  const whatIf = stmt(
+    db,
+    "SELECT e.scenario_id || '/' || e.id AS name FROM scenario_policy_events e WHERE EXISTS (SELECT 1 FROM json_each(e.scope, '$.chips') WHERE value = ?) ORDER BY e.scenario_id, e.id",
+  ).all(chipId) as { name: string }[];
+  return [
+    ...profiles.map((r) => `profile ${r.name}`),
+    ...events.map((r) => `policy event ${r.name}`),
+    ...whatIf.map((r) => `what-if event ${r.name}`),
+  ];
 }
 
 /** Whether a row with this id exists in a reference table (for foreign-key checks before writing). */

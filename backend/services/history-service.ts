@@ -221,10 +221,18 @@ function run(db: Db, op: Operation): HistoryOutcome {
     });
   } catch (error) {
     if (error instanceof Conflict) throw new ServiceError('invalid_input', error.message, error.issues);
-    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
       throw new ServiceError(
         'invalid_input',
         `cannot ${verb.toLowerCase()} "${name}": rows it would remove are still referenced by rows added since; nothing was changed`,
+      );
+    }
+    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ServiceError(
+        'invalid_input',
+        `cannot ${verb.toLowerCase()} "${name}": the store refused it (${reason}); nothing was changed`,
       );
     }
     throw error;

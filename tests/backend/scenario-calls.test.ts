@@ -144,6 +144,32 @@ describe('scenarios.applyEvents', () => {
     expect(h.hash()).toBe(before);
   });
 
+  it('keeps a chip a what-if event names from being deleted', async () => {
+    await h.value('data.apply', {
+      table: 'chips',
+      changes: [
+        {
+          op: 'insert',
+          values: {
+            id: 'future-x',
+            vendor: 'Nvidia',
+            name: 'X',
+            chipClass: 'frontier_controlled',
+            source: { ...PRESS, asOf: '2026-01-01' },
+          },
+        },
+      ],
+    });
+    const id = await scenarioWith('Future chip', { ...US_MY, scope: { chips: ['future-x'], destinations: ['MY'] } });
+    const error = await h.failure('data.apply', { table: 'chips', changes: [{ op: 'delete', key: 'future-x' }] });
+    expect(error.issues).toEqual([
+      {
+        path: 'changes.0',
+        message: `future-x: chip future-x is used by what-if event ${id}/us-my-licence: remove it there first`,
+      },
+    ]);
+  });
+
   it('edits and deletes an event; each batch can be undone', async () => {
     const id = await scenarioWith('Edits', US_MY);
     await h.value('scenarios.applyEvents', {

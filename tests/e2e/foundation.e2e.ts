@@ -243,7 +243,9 @@ describe('browser mode', () => {
     await page.reload();
     await page.waitForSelector('.site-marker', { state: 'attached' });
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    await page.waitForTimeout(500);
+    // The map reopens where it was left (the compare test's last site, in Virginia); show the leader.
+    await page.getByRole('table', { name: 'Ranking' }).locator('tbody tr').first().click();
+    await page.waitForTimeout(1200);
     await screenshot(page, 'workspace-dark-1920', { readme: true });
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -3,8 +3,9 @@
 // constraints are JSON columns, parsed with the model's schemas on the way out.
 import type Database from 'better-sqlite3';
 import { Preset } from '../shared/model/presets';
-import type { ChangeBatch } from './change-log';
+import { withChangeBatch, type ChangeBatch } from './change-log';
 import { deleteRow, insertRow, rowTables, updateRow } from './edit-rows';
+import { discardRedoStack, recordBatch } from './history-repo';
 import { tableDefs, type DbRow } from './transfer/tables';
 
 type Db = Database.Database;
@@ -54,6 +55,23 @@ export function presetExists(db: Db, id: string): boolean {
 }
 
 const toRow = (p: Preset): DbRow => tableDefs.presets.toRow(p);
+
+/**
+ * Runs preset writes as one transaction and one change-log batch that history lists under `label`
+ * and history.undo can take back; like any new edit it clears the redo stack. Returns the batch id.
+ */
+export function writePresets(
+  db: Db,
+  who: { actor: string; kind: 'edit' | 'import'; label: string },
+  write: (batch: ChangeBatch) => void,
+): string {
+  return withChangeBatch(db, who.actor, (batch) => {
+    write(batch);
+    recordBatch(db, batch.id, who.kind, who.label);
+    discardRedoStack(db);
+    return batch.id;
+  });
+}
 
 /** Inserts a preset and logs it in `batch`. */
 export function insertPreset(db: Db, preset: Preset, batch: ChangeBatch, summary: string): void {

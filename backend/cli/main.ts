@@ -44,9 +44,21 @@ type OpenBackend = (dbPath: string) => Pick<Backend, 'dispatch' | 'close'>;
 // No backup schedule: a CLI run lasts milliseconds; `landfall backup` takes one on demand.
 const openBackend: OpenBackend = (dbPath) => createBackend({ dbPath, version: appVersion, backupSchedule: false });
 
+/**
+ * The command an argv names, and the arguments after it. A group of related commands is written as
+ * two words (`presets show ID` is the command "presets show"); one word is the command itself.
+ */
+function commandOf(argv: readonly string[]): [string | undefined, string[]] {
+  const [first, second, ...after] = argv;
+  if (first !== undefined && second !== undefined && Object.hasOwn(commands, `${first} ${second}`)) {
+    return [`${first} ${second}`, after];
+  }
+  return [first, argv.slice(1)];
+}
+
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 backend error, 2 usage error). */
 export async function runCli(argv: string[], io: CliIo = processIo, open: OpenBackend = openBackend): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, rest] = commandOf(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
     return name === undefined ? 2 : 0;
@@ -58,6 +70,12 @@ export async function runCli(argv: string[], io: CliIo = processIo, open: OpenBa
   const command = commands[name];
   if (command === undefined) {
     io.err(`landfall: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  const group = Object.keys(commands).filter((n) => n.startsWith(`${name} `));
+  if (group.length > 0 && rest[0] !== undefined && !rest[0].startsWith('-')) {
+    const words = group.map((n) => n.slice(name.length + 1)).join(', ');
+    io.err(`landfall: unknown command "${name} ${rest[0]}" (${name} takes: ${words})\n`);
     return 2;
   }
   let values: Record<string, string | boolean | undefined>;

@@ -10,10 +10,9 @@
 //   which differs from it is added as a user copy under a fresh id (id-2, id-3 …; " (imported)"
 //   added to its name when it would read the same as the built-in) — 'renamed'.
 // - `builtin` in a file is never trusted: everything a file adds is a user preset.
-import { withChangeBatch } from '../../db/change-log';
 import { listCriteria } from '../../db/criteria-repo';
 import type { Db } from '../../db/open';
-import { getPreset, insertPreset, listPresets, updatePreset } from '../../db/presets-repo';
+import { getPreset, insertPreset, listPresets, updatePreset, writePresets } from '../../db/presets-repo';
 import type { PresetImportResult } from '../../shared/calls/preset-calls';
 import { ServiceError } from '../../shared/errors';
 import { readPresetsFile, type PresetFileEntry } from '../../shared/model/preset-file';
@@ -63,6 +62,14 @@ function planImport(db: Db, entries: readonly PresetFileEntry[]): { items: Item[
   return { items, writes };
 }
 
+/** "2 added, 1 renamed": the non-zero counts, for labels and the CLI. */
+export function describeCounts(counts: PresetImportResult['counts']): string {
+  const parts = (['added', 'changed', 'renamed', 'unchanged'] as const)
+    .filter((k) => counts[k] > 0)
+    .map((k) => `${counts[k]} ${k}`);
+  return parts.length > 0 ? parts.join(', ') : 'nothing';
+}
+
 export function importPresets(db: Db, document: unknown, mode: 'preview' | 'commit'): PresetImportResult {
   const read = readPresetsFile(document, new Set(listCriteria(db).map((c) => c.id)));
   if (!read.ok) {
@@ -78,12 +85,12 @@ export function importPresets(db: Db, document: unknown, mode: 'preview' | 'comm
   for (const item of items) counts[item.outcome]++;
   let batchId: string | null = null;
   if (mode === 'commit' && writes.length > 0) {
-    batchId = withChangeBatch(db, 'import', (batch) => {
+    const label = `Import presets: ${describeCounts(counts)}`;
+    batchId = writePresets(db, { actor: 'import', kind: 'import', label }, (batch) => {
       for (const w of writes) {
         if (w.before === undefined) insertPreset(db, w.after, batch, w.summary);
         else updatePreset(db, w.before, w.after, batch, w.summary);
       }
-      return batch.id;
     });
   }
   return { mode, committed: batchId !== null, batchId, items, counts };

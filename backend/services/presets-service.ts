@@ -1,7 +1,6 @@
 // `presets.*` writes and comparisons: create, update, duplicate, delete and undo a delete, diff,
 // export and import (preset-import.ts). Every write is one transaction with its change-log batch
 // (so history.undo can take it back too) and tells the UI with data.changed.
-import { withChangeBatch } from '../../db/change-log';
 import { listCriteria } from '../../db/criteria-repo';
 import type { Db } from '../../db/open';
 import {
@@ -12,6 +11,7 @@ import {
   listPresets,
   presetExists,
   updatePreset,
+  writePresets,
 } from '../../db/presets-repo';
 import type { presetCalls } from '../../shared/calls/preset-calls';
 import type { ParsedInput } from '../../shared/contract';
@@ -24,8 +24,12 @@ import { importPresets } from './preset-import';
 
 type PresetCall = keyof typeof presetCalls;
 
-/** Who the change log names for a planner's own edits (imports are logged as 'import'). */
-const ACTOR = 'user';
+/** How the change log and history name a planner's own edit (imports are logged as 'import'). */
+const edit = (label: string): { actor: string; kind: 'edit'; label: string } => ({
+  actor: 'user',
+  kind: 'edit',
+  label,
+});
 
 export function findPreset(db: Db, id: string): Preset {
   const preset = getPreset(db, id);
@@ -100,12 +104,10 @@ function create(db: Db, input: ParsedInput<'presets.create'>): Preset {
     updatedAt: now(),
   };
   checkCriteria(db, draft);
-  return withChangeBatch(db, ACTOR, (batch) => {
-    const preset: Preset = { id: newId(db, input.name), ...draft };
-    const from = base === undefined ? '' : ` from "${base.name}"`;
-    insertPreset(db, preset, batch, `Create preset "${preset.name}"${from}`);
-    return preset;
-  });
+  const preset: Preset = { id: newId(db, input.name), ...draft };
+  const label = `Create preset "${preset.name}"${base === undefined ? '' : ` from "${base.name}"`}`;
+  writePresets(db, edit(label), (batch) => insertPreset(db, preset, batch, label));
+  return preset;
 }
 
 /** The preset after the edit, and whether anything was written. */
@@ -120,29 +122,25 @@ function update(db: Db, input: ParsedInput<'presets.update'>): { preset: Preset;
   if (changed.length === 0) return { preset: before, wrote: false };
   checkCriteria(db, merged);
   const after: Preset = { ...merged, updatedAt: now() };
-  withChangeBatch(db, ACTOR, (batch) =>
-    updatePreset(db, before, after, batch, `Edit preset "${after.name}": ${changed.join(', ')}`),
-  );
+  const label = `Edit preset "${after.name}": ${changed.join(', ')}`;
+  writePresets(db, edit(label), (batch) => updatePreset(db, before, after, batch, label));
   return { preset: after, wrote: true };
 }
 
 function duplicate(db: Db, input: ParsedInput<'presets.duplicate'>): Preset {
   const source = findPreset(db, input.id);
   const name = input.name ?? copyName(db, source.name);
-  return withChangeBatch(db, ACTOR, (batch) => {
-    const preset: Preset = { ...source, id: newId(db, name), name, builtin: false, updatedAt: now() };
-    insertPreset(db, preset, batch, `Duplicate preset "${source.name}" as "${name}"`);
-    return preset;
-  });
+  const preset: Preset = { ...source, id: newId(db, name), name, builtin: false, updatedAt: now() };
+  const label = `Duplicate preset "${source.name}" as "${name}"`;
+  writePresets(db, edit(label), (batch) => insertPreset(db, preset, batch, label));
+  return preset;
 }
 
 function remove(db: Db, id: string): { deleted: Preset; undoToken: string } {
   const preset = writable(findPreset(db, id), 'delete');
   // The batch id is the token: the deleted row lives in change_log, which outlives the process.
-  const undoToken = withChangeBatch(db, ACTOR, (batch) => {
-    deletePreset(db, preset, batch, `Delete preset "${preset.name}"`);
-    return batch.id;
-  });
+  const label = `Delete preset "${preset.name}"`;
+  const undoToken = writePresets(db, edit(label), (batch) => deletePreset(db, preset, batch, label));
   return { deleted: preset, undoToken };
 }
 
@@ -157,7 +155,8 @@ function undoDelete(db: Db, undoToken: string): Preset {
       `preset "${preset.id}" exists again (already restored, or a new preset took its id); nothing was changed`,
     );
   }
-  withChangeBatch(db, ACTOR, (batch) => insertPreset(db, preset, batch, `Restore preset "${preset.name}"`));
+  const label = `Restore preset "${preset.name}"`;
+  writePresets(db, edit(label), (batch) => insertPreset(db, preset, batch, label));
   return preset;
 }
 

@@ -59,15 +59,27 @@ export function filePath(prefix: string, path: readonly PropertyKey[]): string {
   return out === '' ? '(file)' : out;
 }
 
-/** A zod issue in words a planner can act on (zod's own say "expected string, received undefined"). */
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_key' && issue.issues[0] !== undefined) return issueMessage(issue.issues[0]);
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return 'is required';
+/** The value at a zod path inside `root`; undefined when any step is missing. */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** A zod issue in words a planner can act on: a field left out "is required", a bad record key says why. */
+function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
+  if (issue.code === 'invalid_key' && issue.issues[0] !== undefined) return issueMessage(issue.issues[0], undefined);
+  if (issue.code === 'invalid_type' && root !== undefined && valueAt(root, issue.path) === undefined) {
+    return 'is required';
+  }
   return issue.message;
 }
 
-function zodProblems(prefix: string, error: z.ZodError): ErrorIssue[] {
-  return error.issues.map((i) => ({ path: filePath(prefix, i.path), message: issueMessage(i) }));
+function zodProblems(prefix: string, error: z.ZodError, root: unknown): ErrorIssue[] {
+  return error.issues.map((i) => ({ path: filePath(prefix, i.path), message: issueMessage(i, root) }));
 }
 
 function envelopeProblems(doc: Record<string, unknown>): ErrorIssue[] {
@@ -137,7 +149,7 @@ export function readPresetsFile(input: unknown, knownCriteria: ReadonlySet<strin
   }
   const problems = envelopeProblems(doc as Record<string, unknown>);
   const envelope = Envelope.safeParse(doc);
-  if (!envelope.success) return { ok: false, problems: [...problems, ...zodProblems('', envelope.error)] };
+  if (!envelope.success) return { ok: false, problems: [...problems, ...zodProblems('', envelope.error, doc)] };
   // A newer or foreign file may mean anything by its presets: say so and read no further.
   if (problems.length > 0) return { ok: false, problems };
 
@@ -146,7 +158,7 @@ export function readPresetsFile(input: unknown, knownCriteria: ReadonlySet<strin
   envelope.data.presets.forEach((raw, i) => {
     const parsed = PresetFileEntry.safeParse(raw);
     if (parsed.success) presets.push(parsed.data);
-    else problems.push(...zodProblems(`presets[${i}]`, parsed.error));
+    else problems.push(...zodProblems(`presets[${i}]`, parsed.error, raw));
     problems.push(...unknownCriteria(raw, i, knownCriteria));
     const id = raw !== null && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
     if (typeof id !== 'string') return;

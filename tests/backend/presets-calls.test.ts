@@ -357,3 +357,25 @@ describe('score.run and a preset’s normalisation', () => {
     expect(out.normalisation).toBe('vector');
   });
 });
+
+describe('presets and the store history', () => {
+  it('lists preset writes under their labels, and history.undo takes them back', async () => {
+    const created = await h.value('presets.create', MINE);
+    const { undoToken } = await h.value('presets.delete', { id: created.id });
+    const list = await h.value('history.list', { table: 'presets' });
+    expect(list.entries.map((e) => [e.kind, e.label, e.actor])).toEqual([
+      ['edit', 'Delete preset "Cheap, quick power"', 'user'],
+      ['edit', 'Create preset "Cheap, quick power"', 'user'],
+    ]);
+    expect(list.entries[0]?.batchId).toBe(undoToken);
+
+    // history.undo of the delete brings the same row back; the token then has nothing left to do.
+    const undone = await h.value('history.undo', {});
+    expect(undone.done).toBe(true);
+    expect((await h.value('presets.list', {})).find((p) => p.id === created.id)).toEqual(created);
+    expect((await h.failure('presets.undoDelete', { undoToken })).message).toMatch(/exists again/);
+    // And undoing the create removes it.
+    await h.value('history.undo', {});
+    expect(stored(created.id)).toBeUndefined();
+  });
+});

@@ -71,13 +71,14 @@ export const dataCommands: Record<string, Command> = {
     ],
   }),
   presets: listCommand({
-    summary: 'List weight presets',
+    summary: 'List weight presets (more: presets list|show|diff|duplicate|delete|restore|import|export)',
     call: 'presets.list',
-    header: ['id', 'name', 'method', 'builtin', 'weights', 'constraints', 'updated_at'],
+    header: ['id', 'name', 'method', 'normalisation', 'builtin', 'weights', 'constraints', 'updated_at'],
     row: (p) => [
       p.id,
       p.name,
       p.method,
+      p.normalisation,
       p.builtin,
       list(Object.entries(p.weights).map(([k, w]) => `${k}=${w}`)),
       JSON.stringify(p.constraints),

@@ -4,6 +4,7 @@ import { appCommands } from './app-commands';
 import { dataCommands } from './data-commands';
 import { editCommands } from './edit-commands';
 import { legalityCommands } from './legality-commands';
+import { presetsCommands } from './presets-commands';
 import { reportCommands } from './report-commands';
 import { scoreCommands } from './score-commands';
 import { sensitivityCommands } from './sensitivity-commands';
@@ -33,4 +34,5 @@ export const commands = merge(
   scoreCommands,
   reportCommands,
   editCommands,
+  presetsCommands,
 );

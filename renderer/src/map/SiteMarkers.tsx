@@ -2,7 +2,7 @@
 // labels placed so that they never collide. Clusters and labels are worked out when the map settles
 // (not on the frames of a drag) and only what is in or near the view is drawn, so 10 000 sites pan
 // smoothly. Clicking a marker or a label selects the site; clicking a badge zooms to its sites.
-import { latLngBounds, point } from 'leaflet';
+import { latLngBounds, point, type Map as LeafletMap } from 'leaflet';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { CircleMarker, Pane, Tooltip, useMap } from 'react-leaflet';
 import type { Site } from '../../../shared/schemas';
@@ -18,7 +18,6 @@ import { CLUSTER_RADIUS, MARKER_RADIUS, SELECTED_RADIUS, UNSCORED_FILL, clusterD
 import { measured } from './perf-marks';
 import { byPriority } from './site-priority';
 import { nearView, useMapView, type MapView } from './use-map-view';
-import type { Map as LeafletMap } from 'leaflet';
 
 type SiteResult = ScoreRun['results'][number];
 

@@ -75,6 +75,7 @@ function issueMessage(issue: z.core.$ZodIssue, root: unknown): string {
   if (issue.code === 'invalid_type' && root !== undefined && valueAt(root, issue.path) === undefined) {
     return 'is required';
   }
+  if (issue.code === 'invalid_type' && issue.expected === 'object') return 'must be an object';
   return issue.message;
 }
 

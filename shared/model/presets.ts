@@ -21,7 +21,9 @@ export type HardConstraint = z.infer<typeof HardConstraint>;
  * How a preset turns each criterion's raw values into scores in [0, 1]: 'criterion' keeps each
  * criterion's own normalisation (criteria.list); the others apply one rule to every criterion.
  */
-export const PresetNormalisation = z.enum(['criterion', 'minmax', 'vector', 'max']);
+export const PresetNormalisation = z.enum(['criterion', 'minmax', 'vector', 'max'], {
+  error: 'must be criterion, minmax, vector or max',
+});
 export type PresetNormalisation = z.infer<typeof PresetNormalisation>;
 
 /** A preset's id: lower-case letters, digits and hyphens (user presets get a slug of their name). */

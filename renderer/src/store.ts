@@ -74,6 +74,10 @@ export interface AppState {
   /** Fetches the presets again and selects `presetId` with no overrides (after saving a preset). */
   reloadPresets(client: Client, presetId: string): Promise<void>;
   setPanel(panel: Panel): void;
+  /** The data workbench's table and the row (and field) to scroll to and focus; null: closed. */
+  workbench: WorkbenchTarget | null;
+  /** Opens the data workbench on `table`, scrolled to `focus.key` (and its `field`) with that cell focused. */
+  openWorkbench(table: WorkbenchTable, focus?: { key: string; field?: string }): void;
   load(client: Client): Promise<void>;
   rescore(client: Client): Promise<void>;
   /**
@@ -88,7 +92,17 @@ export interface AppState {
 
 export const MAX_COMPARE = 4;
 
-export type Panel = 'none' | 'sensitivity' | 'help';
+export type Panel = 'none' | 'sensitivity' | 'help' | 'workbench' | 'history';
+
+/** The tables the data workbench shows (data.apply's names; 'profiles' is company_profiles). */
+export type WorkbenchTable = 'sites' | 'metric_values' | 'chips' | 'policy_events' | 'profiles' | 'criteria';
+export interface WorkbenchTarget {
+  table: WorkbenchTable;
+  /** The row's key as the grid names it (an id, or "criterion@site:ID" for a fact). */
+  focus: { key: string; field?: string } | null;
+  /** Bumped on each open, so opening the same cell twice scrolls to it again. */
+  seq: number;
+}
 
 /** Gesture weight changes closer together than this are one edit (one drag of a slider). */
 export const WEIGHT_EDIT_COALESCE_MS = 600;
@@ -165,6 +179,11 @@ export function createAppStore(): StoreApi<AppState> {
     },
     setPanel(panel) {
       set({ panel });
+    },
+    workbench: null,
+    openWorkbench(table, focus) {
+      const seq = (get().workbench?.seq ?? 0) + 1;
+      set({ panel: 'workbench', workbench: { table, focus: focus ?? null, seq } });
     },
     async load(client) {
       set({ loadState: 'loading', error: null });

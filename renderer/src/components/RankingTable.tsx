@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type React
 import type { Site } from '../../../shared/schemas';
 import { useApp, useServices } from '../context';
 import type { SortKey } from '../layout';
+import { markRendered } from '../render-marks';
 import { EmptyState } from './EmptyState';
 import { FilterBar } from './ranking-filters';
 import { useSiteLegality, type SiteLegality } from './ranking-legality';
@@ -103,6 +104,8 @@ function RankingGrid({ sites, results, legality }: GridProps): ReactNode {
   const filtered = hasFilters(view);
 
   const { scrollerRef, headerRef, window, reveal } = useRowWindow(shown.length);
+  // After the rows for a new result are in the DOM: the perf script's "ranking re-rendered" mark.
+  useEffect(() => markRendered('ranking'), [results]);
 
   // A site picked elsewhere (the map, j/k) is scrolled into view. Only a change of selection
   // scrolls: a re-rank while the planner looks elsewhere in the list must not pull the list away.

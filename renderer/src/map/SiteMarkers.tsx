@@ -7,6 +7,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { CircleMarker, Pane, Tooltip, useMap } from 'react-leaflet';
 import type { Site } from '../../../shared/schemas';
 import { useApp } from '../context';
+import { markRendered } from '../render-marks';
 import { scoreColor } from '../score-colors';
 import type { ScoreRun } from '../store';
 import { ClusterBadges, SiteLabels, type ShownCluster } from './SiteOverlays';
@@ -40,6 +41,10 @@ export function SiteMarkers(): ReactNode {
   const select = useApp((s) => s.select);
 
   const results = useMemo(() => new Map(score?.results.map((r) => [r.siteId, r]) ?? []), [score]);
+  // Runs after the markers' own effects (children first) have recoloured them: the perf script's mark.
+  useEffect(() => {
+    if (score) markRendered('markers');
+  }, [score]);
   const byId = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
   const ordered = useMemo(() => byPriority(sites, results), [sites, results]);
   const projected = useMemo<ClusterPoint[]>(

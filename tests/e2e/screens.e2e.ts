@@ -1,0 +1,168 @@
+// Every screen of the workspace at the two window sizes planners use (1280×800 laptops, 1920×1080
+// desks) in both themes: each is opened the way a person would, must fit the window (nothing spills
+// sideways, the panel is inside the viewport), and is saved as test-results/e2e/screen-….png so a
+// person can look through all of them after a run.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, serve, type Served } from './harness';
+
+interface Screen {
+  name: string;
+  /** Opens the screen and returns the element that must be fully on screen. */
+  open(page: Page): Promise<Locator>;
+  close(page: Page): Promise<void>;
+}
+
+const ranking = (page: Page): Locator => page.getByRole('table', { name: 'Ranking' });
+
+const SCREENS: Screen[] = [
+  {
+    name: 'workspace',
+    open: async (page) => {
+      await ranking(page).locator('tbody tr').first().click();
+      return page.locator('.workspace');
+    },
+    close: async () => {},
+  },
+  {
+    name: 'weights',
+    open: async (page) => {
+      await page.locator('.weights-drawer > summary').click();
+      return page.getByRole('slider').first();
+    },
+    close: async (page) => {
+      await page.locator('.weights-drawer > summary').click();
+    },
+  },
+  {
+    name: 'compare',
+    open: async (page) => {
+      const rows = ranking(page).locator('tbody tr:not(.excluded)');
+      for (const index of [0, 6]) {
+        await rows.nth(index).click();
+        await page.getByRole('button', { name: /Add to compare/ }).click();
+      }
+      return page.getByRole('region', { name: 'Compare sites' });
+    },
+    close: async (page) => {
+      await page.getByRole('region', { name: 'Compare sites' }).getByRole('button', { name: 'Clear' }).click();
+    },
+  },
+  {
+    name: 'sensitivity',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Sensitivity…' }).click();
+      const panel = page.getByRole('region', { name: 'Sensitivity' });
+      await panel.getByLabel('Samples', { exact: true }).fill('500');
+      await panel.getByRole('button', { name: 'Run' }).click();
+      await panel.getByRole('table', { name: 'Stability intervals' }).waitFor();
+      return panel;
+    },
+    close: async (page) => {
+      await page.getByRole('region', { name: 'Sensitivity' }).getByRole('button', { name: 'Close' }).click();
+    },
+  },
+  {
+    name: 'shortcuts',
+    open: async (page) => {
+      await page.locator('body').press('?');
+      return page.getByRole('region', { name: 'Keyboard shortcuts' });
+    },
+    close: async (page) => {
+      await page.locator('body').press('Escape');
+    },
+  },
+  {
+    name: 'map-settings',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Map settings' }).click();
+      return page.getByRole('group', { name: 'Map settings' });
+    },
+    close: async (page) => {
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'report-dialog',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Export report…' }).click();
+      return page.getByRole('dialog');
+    },
+    close: async (page) => {
+      await page.keyboard.press('Escape');
+    },
+  },
+];
+
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+const THEMES = ['light', 'dark'] as const;
+
+let server: Served;
+let browser: Browser;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  server = await serve();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openWorkspace(theme: (typeof THEMES)[number], viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
+  const context = await browser.newContext({ viewport, colorScheme: theme });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(server.url);
+  await ranking(page).locator('tbody tr').nth(10).waitFor();
+  const applied = await page.evaluate(() => document.documentElement.dataset.theme);
+  if (applied !== theme) throw new Error(`the ${theme} theme was asked for, the page shows ${applied ?? 'none'}`);
+  return page;
+}
+
+describe.each(THEMES)('%s theme', (theme) => {
+  describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await openWorkspace(theme, viewport);
+    });
+    afterAll(async () => {
+      await page?.context().close();
+    });
+
+    it.each(SCREENS.map((s) => [s.name, s] as const))('%s fits the window', async (_name, screen) => {
+      const target = await screen.open(page);
+      await target.waitFor();
+      // Leaflet flies to a selected site; let it settle so the picture shows the end state.
+      await page.waitForTimeout(700);
+      const overflow = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
+      expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
+      const box = await target.boundingBox();
+      expect(box).not.toBeNull();
+      if (box !== null) {
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(viewport.width + 1);
+        expect(box.y).toBeGreaterThanOrEqual(0);
+      }
+      await screenshot(page, `screen-${screen.name}-${theme}-${viewport.width}`);
+      await screen.close(page);
+    });
+  });
+});
+
+describe('all screens', () => {
+  it('logged no errors', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -4,11 +4,13 @@ import type { scoreCalls } from '../../shared/calls/score-calls';
 import { scoreSites } from '../../shared/engine/score';
 import { ServiceError } from '../../shared/errors';
 import type { DomainHandlers, ServiceContext } from './context';
+import { scoreMatrixOf } from './score-live-matrix';
 import { buildScoringInput } from './score-matrix';
 
 export function scoreHandlers(ctx: ServiceContext): DomainHandlers<keyof typeof scoreCalls> {
   // ctx.db is read on every call: restoring a backup swaps the connection.
   return {
+    'score.matrix': (input) => scoreMatrixOf(ctx.db, input),
     'score.run': (input) => {
       const built = buildScoringInput(ctx.db, input);
       let result;

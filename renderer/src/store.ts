@@ -6,7 +6,9 @@ import type { ScoreNormalisation } from '../../shared/calls/score-calls';
 import type { CallOutput } from '../../shared/contract';
 import type { HardConstraint } from '../../shared/model/presets';
 import type { AppInfo, Site } from '../../shared/schemas';
+import { sameScoreRun } from '../../shared/score-live';
 import type { Client } from './api/client';
+import { createLiveScorer, type ScoreRunInput } from './live-score';
 import { DEFAULT_RANKING_VIEW, loadLayout, saveLayout, type RankingView } from './layout';
 
 export type LoadState = 'loading' | 'ready' | 'error';
@@ -80,6 +82,8 @@ export interface AppState {
   openWorkbench(table: WorkbenchTable, focus?: { key: string; field?: string }): void;
   load(client: Client): Promise<void>;
   rescore(client: Client): Promise<void>;
+  /** Fetches what live re-ranking needs for the scenario on screen (the weights panel opened). */
+  prepareLiveScoring(client: Client): void;
   /**
    * Changes the scenario and re-scores. An edit of the weights, constraints, method or normalisation
    * is recorded for undo; `gesture: true` (a slider drag) merges it with the previous weight change of
@@ -104,6 +108,9 @@ export interface WorkbenchTarget {
   seq: number;
 }
 
+/** A drag's steps are scored in the renderer; score.run confirms once the steps pause this long. */
+export const LIVE_CONFIRM_MS = 250;
+
 /** Gesture weight changes closer together than this are one edit (one drag of a slider). */
 export const WEIGHT_EDIT_COALESCE_MS = 600;
 
@@ -121,6 +128,8 @@ export function createAppStore(): StoreApi<AppState> {
   // Results of an older request must not overwrite a newer one (fast date dragging).
   let scoreRequest = 0;
   let lastWeightEdit = 0;
+  const live = createLiveScorer();
+  let confirmTimer: ReturnType<typeof setTimeout> | undefined;
   return createStore<AppState>()((set, get) => ({
     loadState: 'loading',
     error: null,
@@ -186,6 +195,8 @@ export function createAppStore(): StoreApi<AppState> {
       set({ panel: 'workbench', workbench: { table, focus: focus ?? null, seq } });
     },
     async load(client) {
+      // The data may have changed: the live matrix is fetched again when next needed.
+      live.clear();
       set({ loadState: 'loading', error: null });
       try {
         const [info, sites, presets, profiles, criteria, policies] = await Promise.all([
@@ -216,17 +227,15 @@ export function createAppStore(): StoreApi<AppState> {
       await get().rescore(client);
     },
     async rescore(client) {
-      const { scenario } = get();
-      if (scenario.presetId === null) return;
+      const input = scoreRunInput(get().scenario);
+      if (input === null) return;
       const request = ++scoreRequest;
       try {
-        const score = await client.call('score.run', {
-          presetId: scenario.presetId,
-          ...(scenario.profileId ? { profileId: scenario.profileId } : {}),
-          asOf: scenario.asOf,
-          ...scenarioOverrides(scenario),
-        });
-        if (request === scoreRequest) set({ score, scoreError: null });
+        const score = await client.call('score.run', input);
+        // An answer equal to the one shown (score.run confirming a live re-rank) is not drawn again.
+        const shown = get().score;
+        if (request === scoreRequest)
+          set(shown && sameScoreRun(shown, score) ? { scoreError: null } : { score, scoreError: null });
       } catch (error) {
         if (request === scoreRequest) set({ scoreError: error instanceof Error ? error.message : String(error) });
       }
@@ -252,8 +261,23 @@ export function createAppStore(): StoreApi<AppState> {
         }
         lastWeightEdit = drag ? now : 0;
       }
+      // A step of a weight drag is scored here at once (live-score.ts); score.run confirms when it pauses.
+      const dragStep = options.gesture === true && !presetChanged && edited.length === 1 && edited[0] === 'weights';
+      const local = dragStep ? scoreRunInput(next) : null;
+      const scored = local === null ? null : live.score(client, local);
+      if (scored !== null) {
+        scoreRequest++;
+        set({ scenario: next, score: scored, scoreError: null });
+        clearTimeout(confirmTimer);
+        confirmTimer = setTimeout(() => void get().rescore(client), LIVE_CONFIRM_MS);
+        return;
+      }
       set({ scenario: next });
       await get().rescore(client);
+    },
+    prepareLiveScoring(client) {
+      const input = scoreRunInput(get().scenario);
+      if (input !== null) live.prepare(client, input);
     },
     select(siteId) {
       set({ selectedSiteId: siteId });
@@ -264,6 +288,17 @@ export function createAppStore(): StoreApi<AppState> {
       else if (compare.length < MAX_COMPARE) set({ compare: [...compare, siteId] });
     },
   }));
+}
+
+/** score.run's input for the scenario on screen; null before a preset is chosen. */
+export function scoreRunInput(scenario: Scenario): ScoreRunInput | null {
+  if (scenario.presetId === null) return null;
+  return {
+    presetId: scenario.presetId,
+    ...(scenario.profileId ? { profileId: scenario.profileId } : {}),
+    asOf: scenario.asOf,
+    ...scenarioOverrides(scenario),
+  };
 }
 
 /** The scenario's overrides as score.run and sensitivity.run take them (absent: the preset's). */

@@ -49,7 +49,67 @@ export const SiteScore = z.object({
 });
 export type SiteScore = z.infer<typeof SiteScore>;
 
+/** NaN (a missing value) cannot cross JSON: missing cells are null on the wire. */
+const Cells = z.array(z.number().nullable());
+
+/**
+ * The decision matrix of a scenario over every criterion (not only the weighted ones), with what
+ * score.run needs besides the weights: the renderer scores it itself while a weight slider is
+ * dragged (renderer/src/live-score.ts, shared/score-live.ts) and score.run confirms at the end.
+ */
+export const ScoreMatrix = z.object({
+  asOf: IsoDate,
+  preset: z.object({ id: z.string(), name: z.string() }),
+  profile: z.object({ id: z.string(), name: z.string() }).nullable(),
+  method: ScoreMethod,
+  normalisation: ScoreNormalisation,
+  constraints: z.array(HardConstraint),
+  /** The preset's own weights; the caller's are merged over them, as score.run does. */
+  presetWeights: z.record(z.string(), z.number()),
+  staleAfterDays: z.number(),
+  siteIds: z.array(z.string()),
+  names: z.array(z.string()),
+  criteria: z.array(
+    z.object({
+      id: z.string(),
+      direction: z.enum(['benefit', 'cost']),
+      normalisation: z.enum(['minmax', 'vector', 'max']),
+      missing: MissingPolicy,
+      label: z.string(),
+      unit: z.string(),
+    }),
+  ),
+  /** Row-major, sites × criteria (cell i, j at i * criteria.length + j). */
+  values: Cells,
+  low: Cells,
+  high: Cells,
+  asOfDay: Cells,
+  /** Per site id: the combined legality of the profile's chips; absent without a profile. */
+  legality: z
+    .record(
+      z.string(),
+      z.object({ status: z.enum(['allowed', 'conditional', 'licence_required', 'prohibited']), reason: z.string() }),
+    )
+    .optional(),
+});
+export type ScoreMatrix = z.infer<typeof ScoreMatrix>;
+
 export const scoreCalls = {
+  'score.matrix': {
+    summary:
+      "The decision matrix score.run would score for a scenario, over every criterion, with the preset's weights and the rest of the scoring options: for scoring in the renderer while weights are dragged.",
+    input: z.strictObject({
+      presetId: RowId,
+      profileId: RowId.optional(),
+      asOf: IsoDate.optional(),
+      method: ScenarioOverrides.method,
+      normalisation: ScenarioOverrides.normalisation,
+      constraints: ScenarioOverrides.constraints,
+      staleAfterDays: z.number().int().nonnegative().max(36_500).optional(),
+      scenarioId: RowId.optional(),
+    }),
+    output: ScoreMatrix,
+  },
   'score.run': {
     summary:
       'Scores and ranks every site for a preset (optionally a company profile, date, and overrides of the method, weights, normalisation and hard constraints); excluded sites are listed with their reasons.',

@@ -106,7 +106,13 @@ export function WeightsPanel(): ReactNode {
     });
 
   return (
-    <section className="weights-panel" aria-label="Weights">
+    <section
+      className="weights-panel"
+      aria-label="Weights"
+      // About to drag: fetch the matrix for live re-ranking now, not on the first step (live-score.ts).
+      onFocus={() => store.getState().prepareLiveScoring(client)}
+      onPointerDown={() => store.getState().prepareLiveScoring(client)}
+    >
       <div className="weights-panel-head">
         <h2>Weights</h2>
         <button

@@ -6,6 +6,7 @@ import { Sidebar } from './components/ranking-sidebar';
 import { ScenarioBar } from './components/ScenarioBar';
 import { StatusBar } from './components/StatusBar';
 import { ThemeToggle, useTheme } from './components/ThemeToggle';
+import { WhatIfCompare } from './components/WhatIfCompare';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useApp, useServices } from './context';
 import { SiteMap } from './map/SiteMap';
@@ -34,6 +35,7 @@ export function App(): ReactNode {
           <ScenarioBar />
         </nav>
       )}
+      {loadState === 'ready' && <WhatIfCompare />}
       <main className="workspace">
         <Sidebar />
         <SiteMap />

@@ -80,6 +80,13 @@ export interface AppState {
   workbench: WorkbenchTarget | null;
   /** Opens the data workbench on `table`, scrolled to `focus.key` (and its `field`) with that cell focused. */
   openWorkbench(table: WorkbenchTable, focus?: { key: string; field?: string }): void;
+  /** The what-if scenario shown beside the real timeline (workbench/scenarios); null: none. */
+  whatIfScenarioId: string | null;
+  /** Its ranking both ways for the scenario on screen (fetched by the side-by-side view). */
+  whatIfComparison: CallOutput<'scenarios.compare'> | null;
+  /** Which scores the map colours its markers by while a what-if is active. */
+  mapScores: 'real' | 'whatIf';
+  setWhatIf(change: Partial<Pick<AppState, 'whatIfScenarioId' | 'whatIfComparison' | 'mapScores'>>): void;
   load(client: Client): Promise<void>;
   rescore(client: Client): Promise<void>;
   /** Fetches what live re-ranking needs for the scenario on screen (the weights panel opened). */
@@ -96,7 +103,7 @@ export interface AppState {
 
 export const MAX_COMPARE = 4;
 
-export type Panel = 'none' | 'sensitivity' | 'help' | 'workbench' | 'history';
+export type Panel = 'none' | 'sensitivity' | 'help' | 'workbench' | 'history' | 'scenarios' | 'health';
 
 /** The tables the data workbench shows (data.apply's names; 'profiles' is company_profiles). */
 export type WorkbenchTable = 'sites' | 'metric_values' | 'chips' | 'policy_events' | 'profiles' | 'criteria';
@@ -188,6 +195,14 @@ export function createAppStore(): StoreApi<AppState> {
     },
     setPanel(panel) {
       set({ panel });
+    },
+    whatIfScenarioId: null,
+    whatIfComparison: null,
+    mapScores: 'real',
+    setWhatIf(change) {
+      // Another scenario (or none): the old comparison and the what-if map colours no longer apply.
+      const switched = change.whatIfScenarioId !== undefined && change.whatIfScenarioId !== get().whatIfScenarioId;
+      set(switched ? { whatIfComparison: null, mapScores: 'real', ...change } : change);
     },
     workbench: null,
     openWorkbench(table, focus) {

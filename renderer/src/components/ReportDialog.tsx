@@ -28,6 +28,8 @@ export interface ReportOptions {
   format: ReportFormat;
   /** null: leave the sensitivity section out. */
   sensitivity: { samples: number; seed: number } | null;
+  /** The what-if scenario shown beside the real timeline: the report is made under it. */
+  scenarioId?: string | null;
 }
 
 /** The report.render input for the scenario on screen; pinned sites are compared when there are two or more. */
@@ -50,6 +52,7 @@ export function reportRequest(
     ...(options.title.trim() ? { title: options.title.trim() } : {}),
     ...(options.author.trim() ? { author: options.author.trim() } : {}),
     sensitivity: options.sensitivity,
+    ...(options.scenarioId ? { scenarioId: options.scenarioId } : {}),
   };
 }
 
@@ -106,6 +109,8 @@ export function ReportDialog({ onClose }: { onClose: () => void }): ReactNode {
   const presets = useApp((s) => s.choices.presets);
   const profiles = useApp((s) => s.choices.profiles);
   const sites = useApp((s) => s.sites);
+  const whatIfId = useApp((s) => s.whatIfScenarioId);
+  const whatIfName = useApp((s) => s.whatIfComparison?.scenario.name ?? s.whatIfScenarioId);
   const preset = presets.find((p) => p.id === scenario.presetId);
   const profile = profiles.find((p) => p.id === scenario.profileId);
   const [title, setTitle] = useState(preset ? `Siting report: ${preset.name}` : 'Siting report');
@@ -129,6 +134,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }): ReactNode {
         author,
         format,
         sensitivity: withSensitivity ? { samples, seed } : null,
+        scenarioId: whatIfId,
       });
       const file = await client.call('report.render', request);
       downloadReport(file);
@@ -168,6 +174,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }): ReactNode {
           The scenario on screen: <strong>{preset?.name ?? scenario.presetId}</strong>
           {profile ? `, ${profile.name}` : ', no company profile'}, as of {scenario.asOf}
           {overrides.length > 0 ? `; ${overrides.join(', ')}` : ''}
+          {whatIfId ? `; under the what-if “${whatIfName ?? whatIfId}”` : ''}
           {compare.length >= 2 ? `; comparing ${compare.map((s) => names.get(s) ?? s).join(', ')}` : ''}.
         </p>
         <form onSubmit={(e) => void submit(e)}>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useApp, useServices } from '../context';
 import type { Method } from '../store';
 import { TimelineSlider } from './TimelineSlider';
+import { WhatIfSelect } from './WhatIfSelect';
 
 const METHODS: { id: Method | ''; label: string }[] = [
   { id: '', label: "Preset's method" },
@@ -66,6 +67,7 @@ export function ScenarioBar(): ReactNode {
         />
       </label>
       <TimelineSlider />
+      <WhatIfSelect />
     </div>
   );
 }

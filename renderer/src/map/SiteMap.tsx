@@ -1,19 +1,31 @@
 // The map: offline basemap (online tiles if opted in), site markers, clusters and labels, a legend.
 // MapContainer props are fixed after mount.
 import 'leaflet/dist/leaflet.css';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { MapContainer, TileLayer, useMapEvents } from 'react-leaflet';
 import { loadLayout, saveLayout } from '../layout';
 import { SCORE_SCALE } from '../score-colors';
 import { LEGALITY_FILL, LEGALITY_LABEL } from './legality-shading';
 import { useCountryLegality } from './useCountryLegality';
+import { AddSiteDialog } from '../components/AddSiteDialog';
 import { ComparePanel } from '../components/ComparePanel';
 import { HelpPanel } from '../components/HelpPanel';
+import { PresetsPanel } from '../components/PresetsPanel';
 import { useApp } from '../context';
 import { SensitivityPanel } from '../sensitivity/SensitivityPanel';
+import { HealthPanel } from '../workbench/health/HealthPanel';
+import { ScenariosPanel } from '../workbench/scenarios/ScenariosPanel';
 import { Basemap } from './Basemap';
 import { MapSettings } from './MapSettings';
 import { loadOnlineTiles, ONLINE_TILE_ATTRIBUTION, ONLINE_TILE_URL, saveOnlineTiles } from './map-settings';
+import {
+  AddSiteClicks,
+  DraggableSites,
+  MoveConfirm,
+  useEscapeLeaves,
+  type EditMode,
+  type PendingMove,
+} from './EditModes';
 import { clusterDiameter } from './marker-style';
 import { SiteMarkers } from './SiteMarkers';
 
@@ -24,6 +36,14 @@ const INITIAL_ZOOM = 4;
 export function SiteMap(): ReactNode {
   const panel = useApp((s) => s.panel);
   const setPanel = useApp((s) => s.setPanel);
+  const select = useApp((s) => s.select);
+  const [mode, setMode] = useState<EditMode>('none');
+  // The add form: open at a clicked point, or with no point to type one; null: closed.
+  const [adding, setAdding] = useState<{ at: { lat: number; lon: number } | null } | null>(null);
+  const [moving, setMoving] = useState<PendingMove | null>(null);
+  const leaveMode = useCallback(() => setMode('none'), []);
+  useEscapeLeaves(mode, adding !== null || moving !== null, leaveMode);
+  const toggle = (m: EditMode): void => setMode((now) => (now === m ? 'none' : m));
   const [shadeChip, setShadeChip] = useState<string | null>(null);
   const shading = useCountryLegality(shadeChip);
   // Where the map was left last time (layout.ts); read once, as MapContainer props are fixed after mount.
@@ -34,12 +54,32 @@ export function SiteMap(): ReactNode {
     saveOnlineTiles(on);
   };
   return (
-    <div className={onlineTiles ? 'map-wrap tiles-on' : 'map-wrap'}>
+    <div className={`map-wrap${onlineTiles ? ' tiles-on' : ''}${mode === 'add' ? ' adding-site' : ''}`}>
       <div className="map-actions">
+        <button type="button" aria-pressed={mode === 'add'} onClick={() => toggle('add')}>
+          {mode === 'add' ? 'Click the map… (Esc)' : 'Add site'}
+        </button>
+        <button type="button" aria-pressed={mode === 'move'} onClick={() => toggle('move')}>
+          Edit positions
+        </button>
+        {mode === 'add' && (
+          <button type="button" onClick={() => setAdding({ at: null })}>
+            Type coordinates…
+          </button>
+        )}
+        <button type="button" onClick={() => setPanel('scenarios')}>
+          What-if…
+        </button>
+        <button type="button" onClick={() => setPanel('health')}>
+          Data health
+        </button>
         <ShadingControl chipId={shadeChip} onChange={setShadeChip} />
         <MapSettings onlineTiles={onlineTiles} onOnlineTilesChange={changeOnlineTiles} />
         <button type="button" onClick={() => setPanel('sensitivity')}>
           Sensitivity…
+        </button>
+        <button type="button" onClick={() => setPanel('presets')}>
+          Presets…
         </button>
         <button type="button" onClick={() => setPanel('help')} aria-label="Keyboard shortcuts">
           ?
@@ -47,6 +87,20 @@ export function SiteMap(): ReactNode {
       </div>
       {panel === 'sensitivity' && <SensitivityPanel onClose={() => setPanel('none')} />}
       {panel === 'help' && <HelpPanel onClose={() => setPanel('none')} />}
+      {panel === 'scenarios' && <ScenariosPanel onClose={() => setPanel('none')} />}
+      {panel === 'health' && <HealthPanel onClose={() => setPanel('none')} />}
+      {adding && (
+        <AddSiteDialog
+          at={adding.at}
+          onClose={(id) => {
+            setAdding(null);
+            setMode('none');
+            if (id) select(id);
+          }}
+        />
+      )}
+      {moving && <MoveConfirm move={moving} onDone={() => setMoving(null)} />}
+      {panel === 'presets' && <PresetsPanel onClose={() => setPanel('none')} />}
       <MapContainer
         center={view?.center ?? INITIAL_CENTER}
         zoom={view?.zoom ?? INITIAL_ZOOM}
@@ -60,6 +114,8 @@ export function SiteMap(): ReactNode {
         {onlineTiles && <TileLayer url={ONLINE_TILE_URL} attribution={ONLINE_TILE_ATTRIBUTION} maxZoom={19} />}
         <Basemap shading={shading} />
         <SiteMarkers />
+        {mode === 'add' && adding === null && <AddSiteClicks onPick={(at) => setAdding({ at })} />}
+        {mode === 'move' && <DraggableSites onDrop={setMoving} />}
         <RememberView />
       </MapContainer>
       <Legend shaded={shadeChip !== null} />

@@ -36,7 +36,13 @@ export function SiteMarkers(): ReactNode {
   const map = useMap();
   const view = useMapView();
   const sites = useApp((s) => s.sites);
-  const score = useApp((s) => s.score);
+  const realScore = useApp((s) => s.score);
+  // While a what-if is shown and the map is switched to it, markers take the scenario's scores.
+  const whatIf = useApp((s) => (s.mapScores === 'whatIf' ? s.whatIfComparison : null));
+  const score = useMemo(
+    () => (realScore && whatIf ? { ...realScore, results: whatIf.whatIf } : realScore),
+    [realScore, whatIf],
+  );
   const selected = useApp((s) => s.selectedSiteId);
   const select = useApp((s) => s.select);
 

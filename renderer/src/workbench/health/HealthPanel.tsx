@@ -1,0 +1,148 @@
+// "Data health": what needs fixing in the facts — criteria a site has no value for, facts whose
+// source is older than a threshold the planner picks, facts with no source. Each item opens the data
+// grid at the fact (and field) to fix.
+import { useEffect, useState, type ReactNode } from 'react';
+import type { DataHealth } from '../../../../shared/calls/edit-calls';
+import { useApp, useServices } from '../../context';
+import '../scenarios/whatif.css';
+
+type Fix = DataHealth['stale'][number]['fix'];
+
+const THRESHOLDS = [90, 180, 365, 730];
+
+/** The grid's key for a fact: "criterion@site:ID" or "criterion@market:ID", as history.list names it. */
+export function factKey(fix: Fix): string {
+  const { criterionId, siteId, marketId } = fix.key;
+  return siteId ? `${criterionId}@site:${siteId}` : `${criterionId}@market:${marketId ?? ''}`;
+}
+
+export function HealthPanel({ onClose }: { onClose: () => void }): ReactNode {
+  const { client } = useServices();
+  const asOf = useApp((s) => s.scenario.asOf);
+  const openWorkbench = useApp((s) => s.openWorkbench);
+  const [days, setDays] = useState(365);
+  const [health, setHealth] = useState<DataHealth | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    const read = (): void =>
+      void client.call('data.health', { staleAfterDays: days, asOf }).then(
+        (h) => live && (setHealth(h), setError(null)),
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      );
+    read();
+    const off = client.subscribe('data.changed', read);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client, days, asOf]);
+  const link = (fix: Fix, text: ReactNode): ReactNode => (
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => openWorkbench('metric_values', { key: factKey(fix), field: fix.field })}
+      title={`Open ${factKey(fix)} (${fix.field}) in the data grid`}
+    >
+      {text}
+    </button>
+  );
+  return (
+    <section className="overlay-panel health-panel" aria-label="Data health">
+      <header>
+        <h2>Data health</h2>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      <label className="health-threshold">
+        Stale after
+        <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
+          {THRESHOLDS.map((d) => (
+            <option key={d} value={d}>
+              {d} days
+            </option>
+          ))}
+        </select>
+        <span className="muted">as of {asOf}</span>
+      </label>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {health && (
+        <>
+          <dl className="health-counts" aria-label="Counts">
+            <div>
+              <dt>Sites</dt>
+              <dd>{health.summary.sites}</dd>
+            </div>
+            <div>
+              <dt>Missing values</dt>
+              <dd>{health.summary.missing}</dd>
+            </div>
+            <div>
+              <dt>Sites with gaps</dt>
+              <dd>{health.summary.sitesWithMissing}</dd>
+            </div>
+            <div>
+              <dt>Stale facts</dt>
+              <dd>{health.summary.stale}</dd>
+            </div>
+            <div>
+              <dt>Without a source</dt>
+              <dd>{health.summary.unsourced}</dd>
+            </div>
+          </dl>
+          <details open>
+            <summary>Metrics missing per site ({health.summary.sitesWithMissing})</summary>
+            <ul className="health-list" aria-label="Metrics missing per site">
+              {health.missingBySite.map((s) => (
+                <li key={s.siteId}>
+                  <strong>{s.name}</strong> <span className="muted">({s.missing.length})</span>
+                  <ul>
+                    {s.missing.map((m) => (
+                      <li key={m.criterionId}>
+                        {link(m.fix, m.criterionName)}{' '}
+                        <span className="muted">
+                          {m.reason === 'no_fact' ? 'no fact' : `missing: ${m.missingReason ?? 'no reason given'}`}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </details>
+          <details open>
+            <summary>Stale facts ({health.stale.length})</summary>
+            <ul className="health-list" aria-label="Stale facts">
+              {health.stale.map((f) => (
+                <li key={factKey(f.fix)}>
+                  {link(f.fix, `${f.criterionName} · ${f.siteId ?? f.marketId ?? ''}`)}{' '}
+                  <span className="muted">
+                    source of {f.sourceAsOf}, {f.ageDays} days old
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+          <details open>
+            <summary>Facts without a source ({health.unsourced.length})</summary>
+            <ul className="health-list" aria-label="Facts without a source">
+              {health.unsourced.map((f) => (
+                <li key={factKey(f.fix)}>
+                  {link(f.fix, `${f.criterionName} · ${f.siteId ?? f.marketId ?? ''}`)}{' '}
+                  <span className="muted">
+                    {f.kind === 'missing' ? 'missing, nowhere looked' : 'value with no source'}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}

@@ -103,7 +103,7 @@ export interface AppState {
 
 export const MAX_COMPARE = 4;
 
-export type Panel = 'none' | 'sensitivity' | 'help' | 'workbench' | 'history' | 'scenarios' | 'health';
+export type Panel = 'none' | 'sensitivity' | 'help' | 'workbench' | 'history' | 'scenarios' | 'health' | 'presets';
 
 /** The tables the data workbench shows (data.apply's names; 'profiles' is company_profiles). */
 export type WorkbenchTable = 'sites' | 'metric_values' | 'chips' | 'policy_events' | 'profiles' | 'criteria';

@@ -10,10 +10,12 @@ import { WhatIfCompare } from './components/WhatIfCompare';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useApp, useServices } from './context';
 import { SiteMap } from './map/SiteMap';
+import { Workbench } from './workbench/Workbench';
 
 export function App(): ReactNode {
   const { client, store } = useServices();
   const loadState = useApp((s) => s.loadState);
+  const workbenchOpen = useApp((s) => s.panel === 'workbench' || s.panel === 'history');
   const [theme, toggleTheme] = useTheme();
   useShortcuts(toggleTheme);
   useEffect(() => {
@@ -28,6 +30,19 @@ export function App(): ReactNode {
         <span className="tagline">Where to put AI compute — chip legality, connectivity, cost, stability</span>
         <ThemeToggle theme={theme} onToggle={toggleTheme} />
         <ExportReportButton />
+        <button
+          type="button"
+          className="workbench-open"
+          aria-pressed={workbenchOpen}
+          title="Edit sites, facts, chips, policies, profiles and criteria (d)"
+          onClick={() => {
+            const state = store.getState();
+            if (workbenchOpen) state.setPanel('none');
+            else state.openWorkbench(state.workbench?.table ?? 'sites');
+          }}
+        >
+          Data…
+        </button>
       </header>
       <ReadOnlyBanner />
       {loadState === 'ready' && (
@@ -38,7 +53,8 @@ export function App(): ReactNode {
       {loadState === 'ready' && <WhatIfCompare />}
       <main className="workspace">
         <Sidebar />
-        <SiteMap />
+        {/* The workbench takes the map's place; the ranking beside it shows each write's effect. */}
+        {workbenchOpen ? <Workbench /> : <SiteMap />}
       </main>
       <StatusBar />
     </div>

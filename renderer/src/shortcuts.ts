@@ -9,6 +9,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'k / ↑', does: 'Previous site in the ranking' },
   { keys: 'c', does: 'Add the selected site to compare, or remove it' },
   { keys: 's', does: 'Open the sensitivity analysis' },
+  { keys: 'd', does: 'Open the data workbench (edit sites, facts, chips, policies, profiles, criteria)' },
+  { keys: 'Ctrl+Z / Ctrl+Shift+Z in the workbench', does: 'Undo / redo a data edit (the History panel lists them)' },
   { keys: '[ / ]', does: 'As-of date one month earlier / later' },
   { keys: 't', does: 'Switch between light and dark theme' },
   { keys: 'Ctrl+Z / Ctrl+Shift+Z', does: 'Undo / redo a scenario edit (weights, constraints, method, normalisation)' },

@@ -9,6 +9,8 @@ export function useShortcuts(toggleTheme: () => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       const state = store.getState();
+      // Inside the data workbench keys edit cells and Ctrl+Z undoes data edits: it handles its own.
+      if (event.target instanceof Element && event.target.closest('[data-shortcut-scope="workbench"]')) return;
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !isTypingTarget(event.target)) {
         const key = event.key.toLowerCase();
         if (key === 'z' || key === 'y') {
@@ -34,6 +36,7 @@ export function useShortcuts(toggleTheme: () => void): void {
         k: () => move(-1),
         c: () => state.selectedSiteId && state.toggleCompare(state.selectedSiteId),
         s: () => state.setPanel('sensitivity'),
+        d: () => state.openWorkbench(state.workbench?.table ?? 'sites'),
         '?': () => state.setPanel('help'),
         Escape: () => state.setPanel('none'),
         t: toggleTheme,

@@ -1,0 +1,339 @@
+// The data workbench: one table at a time in the data grid, with add and delete, a source asked for
+// changed numbers, and the history beside it. Replaces the map while open; the ranking stays in view
+// and re-scores after every write (App reloads on data.changed).
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { EditChange } from '../../../shared/calls/edit-calls';
+import { ApiCallError } from '../../../shared/errors';
+import { useApp, useServices } from '../context';
+import { isTypingTarget } from '../shortcuts';
+import { todayIso, type WorkbenchTable } from '../store';
+import { TABLES, TABLE_ORDER, rowsOf, type GridRow, type TableData } from './columns';
+import { DataGrid, type FocusRequest } from './DataGrid';
+import { issuesToCells, updatesFor, type CellEdit, type CellIssue } from './edits';
+import { ConfirmDialog, SourceForm, type SourceValues } from './forms';
+import { HistoryPanel, type HistoryAction } from './HistoryPanel';
+import { AddRowForm, ScopeForm } from './row-forms';
+import './workbench.css';
+
+/** Browser mode caps a request at 1 MiB: a big paste goes in parts of this many rows. */
+const CHUNK = 4000;
+const FACT_NUMBERS = ['value', 'low', 'high'];
+
+async function loadTable(
+  client: ReturnType<typeof useServices>['client'],
+  table: WorkbenchTable,
+): Promise<Partial<TableData>> {
+  switch (table) {
+    case 'sites':
+      return { sites: await client.call('sites.list', {}) };
+    case 'metric_values':
+      return { metrics: await client.call('metrics.list', {}) };
+    case 'chips':
+      return { chips: await client.call('chips.list', {}) };
+    case 'policy_events':
+      return { policies: await client.call('policies.list', {}) };
+    case 'profiles':
+      return { profiles: await client.call('profiles.list', {}) };
+    case 'criteria':
+      return { criteria: await client.call('criteria.list', {}) };
+  }
+}
+
+type Ask =
+  | { kind: 'source'; count: number; initial: SourceValues; resolve(v: SourceValues | 'keep' | null): void }
+  | { kind: 'add' }
+  | { kind: 'delete'; key: string; error: string | null }
+  | { kind: 'scope'; key: string };
+
+export function Workbench(): ReactNode {
+  const { client, store } = useServices();
+  const target = useApp((s) => s.workbench);
+  const panel = useApp((s) => s.panel);
+  const criteria = useApp((s) => s.choices.criteria);
+  const readOnly = useApp((s) => s.info?.readOnly ?? false);
+  const table = target?.table ?? 'sites';
+  const spec = TABLES[table];
+  const [data, setData] = useState<{ table: WorkbenchTable; data: Partial<TableData> } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [overrides, setOverrides] = useState<Map<string, Record<string, string>>>(new Map());
+  const [ask, setAsk] = useState<Ask | null>(null);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const showHistory = panel === 'history';
+
+  useEffect(() => {
+    let live = true;
+    const load = (): void => {
+      loadTable(client, table)
+        .then((d) => {
+          if (!live) return;
+          setData({ table, data: d });
+          setOverrides(new Map());
+          setLoadError(null);
+        })
+        .catch((e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)));
+    };
+    load();
+    const off = client.subscribe('data.changed', load);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client, table]);
+
+  // A link from elsewhere (data health) or a row just added names a row and field to go to.
+  const focusRequest: FocusRequest | null =
+    target?.focus && data?.table === table
+      ? { key: target.focus.key, columnId: target.focus.field, seq: target.seq }
+      : null;
+
+  const units = useMemo(() => new Map(criteria.map((c) => [c.id, c.unit])), [criteria]);
+  const rows: GridRow[] = useMemo(() => {
+    if (!data || data.table !== table) return [];
+    const base = rowsOf(table, data.data, units);
+    if (overrides.size === 0) return base;
+    return base.map((r) => {
+      const o = overrides.get(r.key);
+      return o ? { key: r.key, cells: { ...r.cells, ...o } } : r;
+    });
+  }, [data, table, units, overrides]);
+
+  const askSource = (count: number, key: string): Promise<SourceValues | 'keep' | null> =>
+    new Promise((resolve) => {
+      const fact = data?.data.metrics?.find(
+        (m) => `${m.criterionId}@${m.siteId ? `site:${m.siteId}` : `market:${m.marketId ?? ''}`}` === key,
+      );
+      const initial = { title: fact?.source?.title ?? '', url: fact?.source?.url ?? '', asOf: todayIso() };
+      setAsk({ kind: 'source', count, initial, resolve: (v) => (setAsk(null), resolve(v)) });
+    });
+
+  const onCommit = useCallback(
+    async (edits: CellEdit[], how: 'edit' | 'paste'): Promise<CellIssue[]> => {
+      if (readOnly) return [{ key: null, columnId: null, message: 'The store is read-only: nothing can be written.' }];
+      const { changes } = updatesFor(edits, spec.columns);
+      if (changes.length === 0) return [];
+      const label =
+        how === 'paste'
+          ? `Paste ${edits.length} cells into ${spec.title}`
+          : `${spec.columns.find((c) => c.id === edits[0]?.columnId)?.header ?? 'Edit'} of ${edits[0]?.key ?? ''}`;
+      try {
+        for (let i = 0; i < changes.length; i += CHUNK) {
+          const part = changes.slice(i, i + CHUNK);
+          const checked = await client.call('data.validate', { table, changes: part });
+          if (!checked.ok)
+            return issuesToCells(
+              checked.issues.map((x) => ({ ...x, index: x.index + i })),
+              changes,
+              spec.columns,
+            );
+        }
+        // A changed number needs to say where it comes from (unless the paste gave the source too).
+        if (table === 'metric_values') {
+          const numbers = edits.filter((e) => FACT_NUMBERS.includes(e.columnId));
+          const sourced = new Set(edits.filter((e) => e.columnId.startsWith('source.')).map((e) => e.key));
+          const needing = [...new Set(numbers.map((e) => e.key))].filter((k) => !sourced.has(k));
+          if (needing.length > 0) {
+            const source = await askSource(needing.length, needing[0] as string);
+            if (source === null)
+              return [
+                {
+                  key: edits[0]?.key ?? null,
+                  columnId: edits[0]?.columnId ?? null,
+                  message: 'Cancelled: give the source to save the new value, or Escape to drop the edit.',
+                },
+              ];
+            if (source !== 'keep') {
+              for (const change of changes as EditChange[]) {
+                if (typeof change.key === 'string' && needing.includes(change.key))
+                  change.values = { ...change.values, source };
+              }
+            }
+          }
+        }
+        const parts = Math.ceil(changes.length / CHUNK);
+        for (let i = 0; i < changes.length; i += CHUNK) {
+          await client.call('data.apply', {
+            table,
+            changes: changes.slice(i, i + CHUNK),
+            label: parts > 1 ? `${label} (part ${i / CHUNK + 1} of ${parts})` : label,
+          });
+        }
+      } catch (err) {
+        if (err instanceof ApiCallError && err.issues.length > 0) {
+          return err.issues.map((issue) => {
+            const m = /^changes\.(\d+)(?:\.values\.(.+))?$/.exec(issue.path);
+            const change = m ? changes[Number(m[1])] : undefined;
+            const cells = issuesToCells(
+              [
+                {
+                  index: Number(m?.[1] ?? 0),
+                  key: null,
+                  field: m?.[2] ?? null,
+                  path: issue.path,
+                  message: issue.message,
+                },
+              ],
+              changes,
+              spec.columns,
+            );
+            return (
+              cells[0] ?? {
+                key: typeof change?.key === 'string' ? change.key : null,
+                columnId: null,
+                message: issue.message,
+              }
+            );
+          });
+        }
+        return [
+          {
+            key: edits[0]?.key ?? null,
+            columnId: edits[0]?.columnId ?? null,
+            message: err instanceof Error ? err.message : String(err),
+          },
+        ];
+      }
+      // Show the written values at once; the reload after data.changed brings the store's own.
+      setOverrides((old) => {
+        const next = new Map(old);
+        for (const e of edits) next.set(e.key, { ...next.get(e.key), [e.columnId]: e.text });
+        return next;
+      });
+      return [];
+    },
+    // askSource reads the loaded facts for a default source.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, table, spec, readOnly, data],
+  );
+
+  const runHistory = useCallback(
+    async (action: HistoryAction): Promise<void> => {
+      setBusy(true);
+      try {
+        const out =
+          action.kind === 'revert'
+            ? await client.call('history.revert', { batchId: action.batchId })
+            : await client.call(action.kind === 'undo' ? 'history.undo' : 'history.redo', {});
+        setOutcome({ ok: true, text: out.message });
+      } catch (err) {
+        setOutcome({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [client],
+  );
+
+  // Ctrl+Z / Ctrl+Shift+Z here undo the store's edits; the workspace's handler leaves them to us.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || isTypingTarget(event.target)) return;
+    const key = event.key.toLowerCase();
+    if (key !== 'z' && key !== 'y') return;
+    event.preventDefault();
+    void runHistory({ kind: key === 'y' || event.shiftKey ? 'redo' : 'undo' });
+  };
+
+  const deleteRow = async (key: string): Promise<void> => {
+    try {
+      await client.call('data.apply', {
+        table,
+        changes: [{ op: 'delete', key }],
+        label: `Delete ${key} from ${spec.title}`,
+      });
+      setAsk(null);
+    } catch (err) {
+      setAsk({ kind: 'delete', key, error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+
+  const policy = ask?.kind === 'scope' ? data?.data.policies?.find((p) => p.id === ask.key) : undefined;
+
+  return (
+    <section className="workbench" aria-label="Data workbench" data-shortcut-scope="workbench" onKeyDown={onKeyDown}>
+      <div className="workbench-bar">
+        <div role="tablist" aria-label="Tables" className="workbench-tabs">
+          {TABLE_ORDER.map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={t === table}
+              className={t === table ? 'active' : undefined}
+              onClick={() => store.setState({ workbench: { table: t, focus: null, seq: (target?.seq ?? 0) + 1 } })}
+            >
+              {TABLES[t].title}
+            </button>
+          ))}
+        </div>
+        <div className="workbench-actions">
+          <button type="button" disabled={readOnly} onClick={() => setAsk({ kind: 'add' })}>
+            Add row…
+          </button>
+          <button
+            type="button"
+            disabled={readOnly || activeKey === null}
+            onClick={() => activeKey && setAsk({ kind: 'delete', key: activeKey, error: null })}
+          >
+            Delete row…
+          </button>
+          <button
+            type="button"
+            aria-pressed={showHistory}
+            onClick={() => store.getState().setPanel(showHistory ? 'workbench' : 'history')}
+          >
+            History
+          </button>
+          <button type="button" aria-label="Close the data workbench" onClick={() => store.getState().setPanel('none')}>
+            Close
+          </button>
+        </div>
+      </div>
+      <div className="workbench-body">
+        {loadError ? (
+          <p className="field-error" role="alert">
+            {loadError}
+          </p>
+        ) : !data || data.table !== table ? (
+          <p className="muted workbench-loading">Loading {spec.title.toLowerCase()}…</p>
+        ) : (
+          <DataGrid
+            key={table}
+            label={spec.title}
+            columns={spec.columns}
+            rows={rows}
+            onCommit={onCommit}
+            onActiveRow={setActiveKey}
+            onOpenForm={(key) => setAsk({ kind: 'scope', key })}
+            focusRequest={focusRequest}
+          />
+        )}
+        {showHistory && <HistoryPanel busy={busy} outcome={outcome} onAction={(a) => void runHistory(a)} />}
+      </div>
+      {ask?.kind === 'source' && <SourceForm count={ask.count} initial={ask.initial} onDone={ask.resolve} />}
+      {ask?.kind === 'add' && (
+        <AddRowForm
+          table={table}
+          onDone={(key) => {
+            setAsk(null);
+            if (key) store.getState().openWorkbench(table, { key });
+          }}
+        />
+      )}
+      {ask?.kind === 'delete' && (
+        <ConfirmDialog
+          title={`Delete ${ask.key}?`}
+          message={
+            table === 'sites' || table === 'criteria'
+              ? `This deletes the row and its own facts from ${spec.title}. Undo brings them back.`
+              : `This deletes the row from ${spec.title}. Undo brings it back.`
+          }
+          confirmLabel="Delete"
+          error={ask.error}
+          onDone={(ok) => (ok ? void deleteRow(ask.key) : setAsk(null))}
+        />
+      )}
+      {ask?.kind === 'scope' && policy && <ScopeForm policy={policy} onDone={() => setAsk(null)} />}
+    </section>
+  );
+}

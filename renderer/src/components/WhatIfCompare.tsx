@@ -32,7 +32,10 @@ export function WhatIfCompare(): ReactNode {
   const comparison = useApp((s) => s.whatIfComparison);
   const mapScores = useApp((s) => s.mapScores);
   const [error, setError] = useState<string | null>(null);
-  // Again whenever the scenario on screen or the data (a new score) changes.
+  // Bumped on every write (an event added to the scenario changes no score on screen by itself).
+  const [dataSeq, setDataSeq] = useState(0);
+  useEffect(() => client.subscribe('data.changed', () => setDataSeq((n) => n + 1)), [client]);
+  // Again whenever the scenario on screen or the data changes.
   useEffect(() => {
     if (scenarioId === null || scenario.presetId === null) return;
     let live = true;
@@ -53,7 +56,7 @@ export function WhatIfCompare(): ReactNode {
     return () => {
       live = false;
     };
-  }, [client, store, scenarioId, scenario, score]);
+  }, [client, store, scenarioId, scenario, score, dataSeq]);
   if (scenarioId === null) return null;
   const close = (): void => store.getState().setWhatIf({ whatIfScenarioId: null });
   return (

@@ -67,7 +67,7 @@ export function ScenariosPanel({ onClose }: { onClose: () => void }): ReactNode 
       show(made.id);
     });
   const importFile = async (file: File): Promise<void> => {
-    const content = await file.text();
+    const content = await readText(file);
     await run(async () => {
       const made = await client.call('scenarios.import', { content });
       setOpenId(made.id);
@@ -282,4 +282,14 @@ function RenameForm({ initial, onDone }: { initial: string; onDone: (name: strin
       </button>
     </form>
   );
+}
+
+/** A file's text through FileReader (File.text() is missing from older engines and from jsdom). */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+    reader.readAsText(file);
+  });
 }

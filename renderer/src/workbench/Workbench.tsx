@@ -108,6 +108,19 @@ export function Workbench(): ReactNode {
       setAsk({ kind: 'source', count, initial, resolve: (v) => (setAsk(null), resolve(v)) });
     });
 
+  const validateAll = async (changes: EditChange[]): Promise<CellIssue[]> => {
+    for (let i = 0; i < changes.length; i += CHUNK) {
+      const checked = await client.call('data.validate', { table, changes: changes.slice(i, i + CHUNK) });
+      if (!checked.ok)
+        return issuesToCells(
+          checked.issues.map((x) => ({ ...x, index: x.index + i })),
+          changes,
+          spec.columns,
+        );
+    }
+    return [];
+  };
+
   const onCommit = useCallback(
     async (edits: CellEdit[], how: 'edit' | 'paste'): Promise<CellIssue[]> => {
       if (readOnly) return [{ key: null, columnId: null, message: 'The store is read-only: nothing can be written.' }];
@@ -118,38 +131,35 @@ export function Workbench(): ReactNode {
           ? `Paste ${edits.length} cells into ${spec.title}`
           : `${spec.columns.find((c) => c.id === edits[0]?.columnId)?.header ?? 'Edit'} of ${edits[0]?.key ?? ''}`;
       try {
-        for (let i = 0; i < changes.length; i += CHUNK) {
-          const part = changes.slice(i, i + CHUNK);
-          const checked = await client.call('data.validate', { table, changes: part });
-          if (!checked.ok)
-            return issuesToCells(
-              checked.issues.map((x) => ({ ...x, index: x.index + i })),
-              changes,
-              spec.columns,
-            );
-        }
         // A changed number needs to say where it comes from (unless the paste gave the source too).
-        if (table === 'metric_values') {
-          const numbers = edits.filter((e) => FACT_NUMBERS.includes(e.columnId));
-          const sourced = new Set(edits.filter((e) => e.columnId.startsWith('source.')).map((e) => e.key));
-          const needing = [...new Set(numbers.map((e) => e.key))].filter((k) => !sourced.has(k));
-          if (needing.length > 0) {
-            const source = await askSource(needing.length, needing[0] as string);
-            if (source === null)
-              return [
-                {
-                  key: edits[0]?.key ?? null,
-                  columnId: edits[0]?.columnId ?? null,
-                  message: 'Cancelled: give the source to save the new value, or Escape to drop the edit.',
-                },
-              ];
-            if (source !== 'keep') {
-              for (const change of changes as EditChange[]) {
-                if (typeof change.key === 'string' && needing.includes(change.key))
-                  change.values = { ...change.values, source };
-              }
+        const needing =
+          table === 'metric_values'
+            ? [...new Set(edits.filter((e) => FACT_NUMBERS.includes(e.columnId)).map((e) => e.key))].filter(
+                (k) => !edits.some((e) => e.key === k && e.columnId.startsWith('source.')),
+              )
+            : [];
+        // Check first (a missing source on those rows is what the form is about to ask for).
+        let found = await validateAll(changes);
+        found = found.filter((i) => !(i.key !== null && needing.includes(i.key) && i.columnId?.startsWith('source.')));
+        if (found.length > 0) return found;
+        if (needing.length > 0) {
+          const source = await askSource(needing.length, needing[0] as string);
+          if (source === null)
+            return [
+              {
+                key: edits[0]?.key ?? null,
+                columnId: edits[0]?.columnId ?? null,
+                message: 'Cancelled: give the source to save the new value, or press Escape to drop the edit.',
+              },
+            ];
+          if (source !== 'keep') {
+            for (const change of changes as EditChange[]) {
+              if (typeof change.key === 'string' && needing.includes(change.key))
+                change.values = { ...change.values, source };
             }
           }
+          found = await validateAll(changes);
+          if (found.length > 0) return found;
         }
         const parts = Math.ceil(changes.length / CHUNK);
         for (let i = 0; i < changes.length; i += CHUNK) {

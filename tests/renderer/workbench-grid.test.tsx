@@ -1,0 +1,147 @@
+// @vitest-environment jsdom
+// The data workbench against the real backend (in memory): typing in a cell writes through
+// data.validate and data.apply, a bad cell shows what to fix and writes nothing (content hash), a
+// changed number asks for its source, a pasted block is one history batch, Ctrl+Z in the grid undoes
+// the store's edit (not the scenario's), and the grid's ARIA and keyboard behave.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contentHash } from '../../db/transfer/content-hash';
+import { createClient } from '../../renderer/src/api/client';
+import { ServicesProvider } from '../../renderer/src/context';
+import { useShortcuts } from '../../renderer/src/hooks/use-shortcuts';
+import { createAppStore, type WorkbenchTable } from '../../renderer/src/store';
+import { Workbench } from '../../renderer/src/workbench/Workbench';
+import { inMemoryTransport } from './fake-backend';
+
+afterEach(cleanup);
+
+function Shell(): null {
+  useShortcuts(() => undefined);
+  return null;
+}
+
+async function setup(table: WorkbenchTable, focus?: { key: string; field?: string }) {
+  const { transport, backend } = inMemoryTransport();
+  const client = createClient(transport);
+  const store = createAppStore();
+  await store.getState().load(client);
+  store.getState().openWorkbench(table, focus);
+  render(
+    <ServicesProvider client={client} store={store}>
+      <Shell />
+      <Workbench />
+    </ServicesProvider>,
+  );
+  const grid = await screen.findByRole('grid');
+  await waitFor(() => expect(within(grid).getAllByRole('row').length).toBeGreaterThan(3));
+  return { backend, client, store, grid, hash: () => contentHash(backend.db) };
+}
+
+const cell = (grid: HTMLElement, key: string, column: string): HTMLElement => {
+  const row = grid.querySelector(`[role=row][data-key="${key}"]`);
+  const found = row?.querySelector(`[data-column="${column}"]`);
+  if (!(found instanceof HTMLElement)) throw new Error(`no cell ${key}/${column}`);
+  return found;
+};
+
+async function typeInto(grid: HTMLElement, key: string, column: string, text: string): Promise<void> {
+  fireEvent.mouseDown(cell(grid, key, column));
+  fireEvent.keyDown(grid, { key: 'F2' });
+  const editor = await within(grid).findByRole('textbox');
+  fireEvent.change(editor, { target: { value: text } });
+  fireEvent.keyDown(editor, { key: 'Enter' });
+}
+
+describe('data workbench grid', () => {
+  it('has grid semantics: row count, column indexes, the active cell as active descendant', async () => {
+    const { grid, backend } = await setup('sites', { key: 'sg-tuas', field: 'lat' });
+    const sites = (await backend.dispatch('sites.list', {})) as { ok: true; value: unknown[] };
+    expect(grid.getAttribute('aria-rowcount')).toBe(String(sites.value.length + 2));
+    const active = document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
+    expect(active?.getAttribute('data-column')).toBe('lat');
+    expect(active?.closest('[role=row]')?.getAttribute('data-key')).toBe('sg-tuas');
+    expect(active?.getAttribute('aria-selected')).toBe('true');
+    expect(active?.getAttribute('aria-colindex')).toBe('4');
+    expect(document.activeElement).toBe(grid);
+    fireEvent.keyDown(grid, { key: 'ArrowRight', shiftKey: true });
+    fireEvent.keyDown(grid, { key: 'ArrowDown', shiftKey: true });
+    expect(grid.querySelectorAll('[role=gridcell][aria-selected=true]')).toHaveLength(4);
+  });
+
+  it('refuses latitude 123 at the cell, says what to fix, and writes nothing', async () => {
+    const { grid, hash } = await setup('sites');
+    const before = hash();
+    await typeInto(grid, 'sg-tuas', 'lat', '123');
+    await waitFor(() => expect(cell(grid, 'sg-tuas', 'lat').getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByRole('status').textContent).toMatch(/latitude 123 is outside -90 to 90/);
+    expect(hash()).toBe(before);
+    // Escape drops the edit and the outline.
+    fireEvent.keyDown(within(grid).getByRole('textbox'), { key: 'Escape' });
+    expect(cell(grid, 'sg-tuas', 'lat').getAttribute('aria-invalid')).toBeNull();
+    expect(hash()).toBe(before);
+  });
+
+  it('writes a valid edit and Ctrl+Z in the grid undoes it, leaving the scenario history alone', async () => {
+    const { grid, hash, store } = await setup('sites');
+    const before = hash();
+    await typeInto(grid, 'sg-tuas', 'name', 'Tuas West');
+    await waitFor(() => expect(cell(grid, 'sg-tuas', 'name').textContent).toBe('Tuas West'));
+    expect(hash()).not.toBe(before);
+    store.setState({
+      history: { past: [{ method: 'topsis', normalisation: null, weights: null, constraints: null }], future: [] },
+    });
+    fireEvent.keyDown(grid, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(hash()).toBe(before));
+    await waitFor(() => expect(cell(grid, 'sg-tuas', 'name').textContent).not.toBe('Tuas West'));
+    expect(store.getState().history.past).toHaveLength(1);
+  });
+
+  it('asks for the source of a changed number and saves it with the value', async () => {
+    const { grid, client } = await setup('metric_values');
+    const key = grid.querySelector('[role=row][data-key^="power_price_usc_kwh@"]')?.getAttribute('data-key');
+    if (!key) throw new Error('no power price fact');
+    await typeInto(grid, key, 'value', '7.25');
+    const dialog = await screen.findByRole('dialog', { name: /Where does the new value come from/ });
+    fireEvent.change(within(dialog).getByLabelText(/Source title/), { target: { value: 'Utility quote' } });
+    fireEvent.change(within(dialog).getByLabelText(/Source URL/), { target: { value: 'not a url' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save with this source' }));
+    expect(within(dialog).getByText(/full URL/)).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText(/Source URL/), { target: { value: 'https://example.org/q' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save with this source' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const [criterionId, owner] = key.split('@') as [string, string];
+    const [kind, id] = owner.split(':') as [string, string];
+    const facts = await client.call(
+      'metrics.list',
+      kind === 'site' ? { siteId: id, criterionId } : { marketId: id, criterionId },
+    );
+    const fact = facts.find((f) => f.criterionId === criterionId);
+    expect(fact).toMatchObject({
+      kind: 'known',
+      value: 7.25,
+      source: { title: 'Utility quote', url: 'https://example.org/q' },
+    });
+  });
+
+  it('pastes a TSV block as one batch, and refuses a block with a bad cell entirely', async () => {
+    const { grid, hash, client } = await setup('sites');
+    const rows = [...grid.querySelectorAll('[role=row][data-key]')]
+      .slice(0, 2)
+      .map((r) => r.getAttribute('data-key') ?? '');
+    fireEvent.mouseDown(cell(grid, rows[0] as string, 'lat'));
+    const before = hash();
+    const paste = (text: string): void => {
+      fireEvent.paste(grid, { clipboardData: { getData: () => text } });
+    };
+    paste('10\t20\n91\t30\n');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Nothing was written: 1 pasted cell/));
+    expect(cell(grid, rows[1] as string, 'lat').getAttribute('aria-invalid')).toBe('true');
+    expect(hash()).toBe(before);
+    const batches = (await client.call('history.list', {})).entries.length;
+    paste('10\t20\n11\t30\n');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Pasted 4 cells/));
+    expect((await client.call('history.list', {})).entries.length).toBe(batches + 1);
+    const sites = await client.call('sites.list', {});
+    expect(sites.find((s) => s.id === rows[1])).toMatchObject({ lat: 11, lon: 30 });
+  });
+});

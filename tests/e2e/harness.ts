@@ -26,11 +26,13 @@ export interface Served {
 export interface ServeOptions {
   /** Runs before the server starts, with the path of the (not yet created) temporary database. */
   prepare?: (dbPath: string) => void | Promise<void>;
+  /** Serve this database (kept on stop, so a second serve() opens it again: a restart); default a temporary one. */
+  dbPath?: string;
 }
 
 export async function serve(options: ServeOptions = {}): Promise<Served> {
-  const dir = mkdtempSync(join(tmpdir(), 'landfall-e2e-'));
-  const dbPath = join(dir, 'landfall.sqlite');
+  const dir = options.dbPath === undefined ? mkdtempSync(join(tmpdir(), 'landfall-e2e-')) : null;
+  const dbPath = options.dbPath ?? join(dir ?? '', 'landfall.sqlite');
   await options.prepare?.(dbPath);
   const child = spawn(process.execPath, ['dist/node/serve.cjs', '--port', '0', '--db', dbPath], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,7 +58,7 @@ export async function serve(options: ServeOptions = {}): Promise<Served> {
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => {
-          rmSync(dir, { recursive: true, force: true });
+          if (dir !== null) rmSync(dir, { recursive: true, force: true });
           resolve();
         });
         child.kill('SIGTERM');

@@ -51,6 +51,11 @@ export function PresetsCompare({ initial }: { initial: [string, string] | null }
     };
   }, [client, a, b]);
 
+  /** Choosing on one side the preset the other side shows swaps them, so two stay compared. */
+  const pick = (value: string, other: string, set: (v: string) => void, setOther: (v: string) => void): void => {
+    if (value === other) setOther(value === a ? b : a);
+    set(value);
+  };
   const select = (label: string, value: string, onChange: (v: string) => void, side: 'a' | 'b'): ReactNode => (
     <label className={`presets-compare-pick side-${side}`}>
       <span>{label}</span>
@@ -68,7 +73,7 @@ export function PresetsCompare({ initial }: { initial: [string, string] | null }
   return (
     <div className="presets-compare">
       <div className="presets-compare-picks">
-        {select('Preset A', a, setA, 'a')}
+        {select('Preset A', a, (v) => pick(v, b, setA, setB), 'a')}
         <button
           type="button"
           onClick={() => {
@@ -79,7 +84,7 @@ export function PresetsCompare({ initial }: { initial: [string, string] | null }
         >
           ⇄
         </button>
-        {select('Preset B', b, setB, 'b')}
+        {select('Preset B', b, (v) => pick(v, a, setB, setA), 'b')}
       </div>
       {a === b && a !== '' && <p className="muted">Choose two different presets to compare.</p>}
       {problem !== null && <ProblemNote problem={problem} />}

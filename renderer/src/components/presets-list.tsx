@@ -130,7 +130,12 @@ function PresetRow({ preset, editing, onEdit, onDuplicated, announce, onDeleted 
             {constraints === 1 ? '' : 's'}
           </p>
           <div className="preset-row-actions">
-            <button type="button" disabled={busy || active} onClick={() => void use()} aria-label={`Use ${quoted}`}>
+            <button
+              type="button"
+              disabled={busy || active}
+              onClick={() => void use()}
+              aria-label={active ? `In use: ${quoted}` : `Use ${quoted}`}
+            >
               {active ? 'In use' : 'Use'}
             </button>
             <button type="button" disabled={busy} onClick={() => void duplicate()} aria-label={`Duplicate ${quoted}`}>

@@ -17,6 +17,31 @@ const cells = (xs: readonly (number | null)[], pick: readonly number[], m: numbe
   return out;
 };
 
+// The last column selection per matrix: a drag keeps the same criteria, so each step only scores.
+const picked = new WeakMap<ScoreMatrix, { key: string; decision: DecisionMatrix }>();
+
+/** The engine's matrix of the picked columns (typed arrays, NaN for missing). */
+function columns(matrix: ScoreMatrix, pick: readonly number[]): DecisionMatrix {
+  const key = pick.join(',');
+  const cached = picked.get(matrix);
+  if (cached?.key === key) return cached.decision;
+  const n = matrix.siteIds.length;
+  const m = matrix.criteria.length;
+  const decision: DecisionMatrix = {
+    siteIds: matrix.siteIds,
+    criteria: pick.map((j) => {
+      const c = matrix.criteria[j] as ScoreMatrix['criteria'][number];
+      return { ...c, normalisation: { kind: c.normalisation } };
+    }),
+    values: cells(matrix.values, pick, m, n),
+    low: cells(matrix.low, pick, m, n),
+    high: cells(matrix.high, pick, m, n),
+    asOfDay: cells(matrix.asOfDay, pick, m, n),
+  };
+  picked.set(matrix, { key, decision });
+  return decision;
+}
+
 /**
  * score.run's answer for `matrix` with `weights` merged over the preset's; null when score.run would
  * refuse the weights (an unknown criterion, or none above zero), so the caller asks the backend and
@@ -35,20 +60,8 @@ export function scoreLive(
     if ((merged[c.id] ?? 0) > 0 || constrained.has(c.id)) pick.push(j);
   });
   if (!pick.some((j) => (merged[matrix.criteria[j]?.id ?? ''] ?? 0) > 0)) return null;
-  const n = matrix.siteIds.length;
-  const m = matrix.criteria.length;
-  const criteria = pick.map((j) => {
-    const c = matrix.criteria[j] as ScoreMatrix['criteria'][number];
-    return { ...c, normalisation: { kind: c.normalisation } };
-  });
-  const decision: DecisionMatrix = {
-    siteIds: matrix.siteIds,
-    criteria,
-    values: cells(matrix.values, pick, m, n),
-    low: cells(matrix.low, pick, m, n),
-    high: cells(matrix.high, pick, m, n),
-    asOfDay: cells(matrix.asOfDay, pick, m, n),
-  };
+  const decision = columns(matrix, pick);
+  const { criteria } = decision;
   const options: ScoreOptions = {
     method: matrix.method,
     weights: Object.fromEntries(criteria.map((c) => [c.id, merged[c.id] ?? 0])),

@@ -78,6 +78,12 @@ describe('live scoring matches score.run', () => {
     const b = scoreLive(matrix, { power_price_usc_kwh: 0.01 });
     expect(a && b && sameScoreRun(a, b)).toBe(false);
     expect(a?.results.length).toBe(matrix.siteIds.length);
+    // The same criteria again (the picked columns are cached): still exactly score.run's answer.
+    const scenario = { presetId: 'cost-first', asOf: '2025-06-01', profileId: 'cn-private-lab-rented' };
+    for (const power of [5, 0.01, 5]) {
+      const weights = { power_price_usc_kwh: power };
+      expect(scoreLive(matrix, weights)).toEqual(await valueOf(backend, 'score.run', { ...scenario, weights }));
+    }
   });
 
   it('leaves weights score.run refuses to score.run (null)', async () => {

@@ -23,6 +23,8 @@ export function Basemap({ shading }: { shading: Record<string, LegalityStatus> }
   const layer = useRef<LeafletGeoJSON | null>(null);
   // Draws a view's width beyond each edge and redraws only when a pan leaves that (lazy-svg.ts).
   const [renderer] = useState(() => lazySvg({ pane: 'basemap', padding: 1 }));
+  // One style object: a new one on every render would make react-leaflet restyle every country.
+  const [style] = useState(() => ({ className: 'country', weight: 0.6, renderer }));
   useEffect(() => {
     const byNumeric = new Map(Object.entries(shading).map(([alpha2, status]) => [ISO_NUMERIC[alpha2], status]));
     // Inline styles, because the stylesheet's land colour would win over Leaflet's fill attribute.
@@ -55,7 +57,7 @@ export function Basemap({ shading }: { shading: Record<string, LegalityStatus> }
           data={countries}
           interactive={false}
           attribution="Natural Earth (public domain), via world-atlas"
-          style={{ className: 'country', weight: 0.6, renderer }}
+          style={style}
         />
       )}
     </Pane>

@@ -4,10 +4,15 @@ import { useEffect, useState } from 'react';
 import type { LegalityStatus } from '../../../shared/engine/types';
 import { useApp, useServices } from '../context';
 
+/** One empty record, so "no shading" does not restyle every country on each render. */
+const NO_SHADING: Record<string, LegalityStatus> = {};
+
 export function useCountryLegality(chipId: string | null): Record<string, LegalityStatus> {
   const { client } = useServices();
   const sites = useApp((s) => s.sites);
-  const { profileId, asOf } = useApp((s) => s.scenario);
+  // Two fields, not the scenario: a weight drag must not re-render the map around this hook.
+  const profileId = useApp((s) => s.scenario.profileId);
+  const asOf = useApp((s) => s.scenario.asOf);
   const [statuses, setStatuses] = useState<Record<string, LegalityStatus>>({});
   useEffect(() => {
     if (!chipId || !profileId) return;
@@ -27,5 +32,5 @@ export function useCountryLegality(chipId: string | null): Record<string, Legali
       live = false;
     };
   }, [client, sites, profileId, asOf, chipId]);
-  return chipId && profileId ? statuses : {};
+  return chipId && profileId ? statuses : NO_SHADING;
 }

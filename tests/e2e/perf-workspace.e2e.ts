@@ -1,0 +1,278 @@
+// The workspace's two latency targets, measured in Chromium at 1280×800 (issue 5):
+//
+// First paint: a fresh browser context opens the workspace; from navigation (performance.timeOrigin)
+// to first-contentful-paint, and to the app's own 'landfall:first-ranking' mark (set when the first
+// ranked rows are committed; renderer/src/render-marks.ts) and the first 'landfall:markers-rendered'
+// mark. Three loads each on the seeded 28-site store (asserted < 1.5 s) and on a store with 1 000
+// extra sites (reported).
+//
+// Drag step: with the 1 000 extra sites, the Power price slider of the Weights drawer gets ArrowLeft
+// and ArrowRight presses, one at a time. A step runs from the keydown event (event.timeStamp) to the
+// end of the first frame that starts after both the ranking and the map marked the new scores
+// ('landfall:ranking-rendered', 'landfall:markers-rendered'): a requestAnimationFrame loop posts a
+// message from each frame, and the message runs after that frame's paint. Also reported: keydown to
+// both marks (the work), and the step's cost to the main thread: that work plus the frame's own
+// rendering (its requestAnimationFrame to after its paint), i.e. without the idle wait for the frame,
+// which a keypress arriving at a random moment adds (half a frame, ~8 ms, on average). The 16 ms
+// target is a frame: a step that costs less keeps a drag at 60 fps. Written to
+// test-results/perf/workspace.json.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, serve, type Served } from './harness';
+
+const SITES = 1_000;
+const STEPS = 40;
+const LOADS = 3;
+const FIRST_RANKING_LIMIT_MS = 1_500;
+/** Loose floors that a regression breaks; the target (16 ms median to paint) is reported. */
+const STEP_MEDIAN_FLOOR_MS = 50;
+const STEP_TARGET_MS = 16;
+const RESULT = join(process.cwd(), 'test-results', 'perf', 'workspace.json');
+
+/** A deterministic sites CSV (mulberry32) with two cost criteria whose values spread the scores. */
+function sitesCsv(count: number): string {
+  let seed = 0x1d00;
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const markets: [string, string, number, number][] = [
+    ['sg', 'SG', 1.35, 103.82],
+    ['my-johor', 'MY', 1.75, 103.6],
+    ['cn-gba', 'CN', 23.1, 113.3],
+    ['th-eec', 'TH', 13.3, 100.9],
+    ['jp-tokyo', 'JP', 35.7, 139.8],
+    ['in-mumbai', 'IN', 19.1, 73.0],
+  ];
+  const lines = ['id,name,country,region,lat,lon,power_price_usc_kwh,grid_carbon_g_kwh,source_title,source_url,as_of'];
+  for (let i = 0; i < count; i++) {
+    const [market, country, lat, lon] = markets[i % markets.length] ?? ['sg', 'SG', 1.35, 103.82];
+    lines.push(
+      [
+        `perf-${i}`,
+        `Perf site ${i}`,
+        country,
+        market,
+        (lat + (random() - 0.5) * 8).toFixed(4),
+        (lon + (random() - 0.5) * 8).toFixed(4),
+        (5 + random() * 15).toFixed(2),
+        (100 + random() * 800).toFixed(0),
+        'Synthetic perf site',
+        'https://example.org/landfall-perf',
+        '2025-01-01',
+      ].join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One slider step, in ms (see the file comment). */
+interface Step {
+  /** keydown → both marks: re-ranking and rendering the ranking and the markers. */
+  workMs: number;
+  /** The next frame's own work: its requestAnimationFrame → after its paint (style, layout, paint). */
+  frameMs: number;
+  /** keydown → after the paint that shows the new scores (includes waiting for the frame). */
+  paintMs: number;
+}
+
+interface Load {
+  fcpMs: number | null;
+  firstRankingMs: number | null;
+  firstMarkersMs: number | null;
+}
+
+/** Opens the workspace in a fresh context (nothing cached) and reads its first-paint timings. */
+async function firstPaint(browser: Browser, url: string): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(
+    () =>
+      performance.getEntriesByName('landfall:first-ranking', 'mark').length > 0 &&
+      performance.getEntriesByName('landfall:markers-rendered', 'mark').length > 0,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const load = await page.evaluate((): Load => ({
+    fcpMs: performance.getEntriesByName('first-contentful-paint', 'paint')[0]?.startTime ?? null,
+    firstRankingMs: performance.getEntriesByName('landfall:first-ranking', 'mark')[0]?.startTime ?? null,
+    firstMarkersMs: performance.getEntriesByName('landfall:markers-rendered', 'mark')[0]?.startTime ?? null,
+  }));
+  await context.close();
+  return load;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+const p95 = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))] ?? Number.NaN;
+};
+const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
+const summary = (loads: Load[]): Record<string, number | null> => ({
+  fcpMedianMs: round(median(loads.flatMap((l) => (l.fcpMs === null ? [] : [l.fcpMs])))),
+  firstRankingMedianMs: round(median(loads.flatMap((l) => (l.firstRankingMs === null ? [] : [l.firstRankingMs])))),
+  firstMarkersMedianMs: round(median(loads.flatMap((l) => (l.firstMarkersMs === null ? [] : [l.firstMarkersMs])))),
+});
+
+let seeded: Served;
+let large: Served;
+let browser: Browser;
+let page: Page;
+const result: Record<string, unknown> = { viewport: '1280x800' };
+
+beforeAll(async () => {
+  seeded = await serve();
+  large = await serve({
+    prepare: (dbPath) => {
+      const csv = join(dirname(dbPath), 'perf-sites.csv');
+      writeFileSync(csv, sitesCsv(SITES));
+      const imported = spawnSync(process.execPath, ['dist/node/cli.cjs', 'import', csv, '--db', dbPath], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
+    },
+  });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  mkdirSync(dirname(RESULT), { recursive: true });
+  writeFileSync(RESULT, `${JSON.stringify(result, null, 2)}\n`);
+  await browser?.close();
+  await seeded?.stop();
+  await large?.stop();
+});
+
+describe('workspace performance', () => {
+  it('paints the ranking within 1.5 s of navigation', { timeout: 120_000 }, async () => {
+    const small: Load[] = [];
+    const big: Load[] = [];
+    // One warm-up load each (the server's first score.run compiles its statements), then the measured ones.
+    await firstPaint(browser, seeded.url);
+    await firstPaint(browser, large.url);
+    for (let i = 0; i < LOADS; i++) {
+      small.push(await firstPaint(browser, seeded.url));
+      big.push(await firstPaint(browser, large.url));
+    }
+    result.firstPaint = {
+      seeded: { sites: 28, loads: small, ...summary(small) },
+      large: { sites: SITES + 28, loads: big, ...summary(big) },
+    };
+    console.log(
+      `first paint (median of ${LOADS}, ms from navigation): seeded store ${JSON.stringify(summary(small))}; ` +
+        `${SITES + 28} sites ${JSON.stringify(summary(big))}`,
+    );
+    for (const l of small) {
+      expect(l.firstRankingMs).not.toBeNull();
+      expect(l.firstRankingMs ?? Infinity).toBeLessThan(FIRST_RANKING_LIMIT_MS);
+    }
+    for (const l of big) expect(l.firstRankingMs).not.toBeNull();
+  });
+
+  it(`re-ranks ${SITES} sites on a weight slider step`, { timeout: 120_000 }, async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(large.url);
+    const ranking = page.getByRole('table', { name: 'Ranking' });
+    await expect.poll(() => ranking.getAttribute('aria-rowcount'), { timeout: 60_000 }).toBe(String(SITES + 28 + 1));
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('cost-first');
+    await page.locator('.weights-drawer > summary').click();
+    const slider = page.getByRole('slider', { name: /Power price/ });
+    await slider.focus();
+    await page.waitForTimeout(500);
+
+    // Keydown times, the render marks, and a frame loop whose messages run after each frame's paint.
+    await page.evaluate(() => {
+      const w = window as unknown as { __keys: number[]; __frames: { start: number; painted: number }[] };
+      w.__keys = [];
+      w.__frames = [];
+      document.addEventListener('keydown', (e) => w.__keys.push(e.timeStamp), { capture: true });
+      const channel = new MessageChannel();
+      let start = 0;
+      channel.port1.onmessage = () => w.__frames.push({ start, painted: performance.now() });
+      const tick = (): void => {
+        start = performance.now();
+        channel.port2.postMessage(0);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const order = (): Promise<string[]> => ranking.locator('tbody tr .site-name').allTextContents();
+    const before = await order();
+
+    let moved: string[] = [];
+    const steps: Step[] = [];
+    for (let i = 0; i < STEPS; i++) {
+      // Down, then back up: the weight swings across a range where the order changes.
+      const key = i % 20 < 10 ? 'ArrowLeft' : 'ArrowRight';
+      await page.keyboard.press(key);
+      const done = await page.waitForFunction(
+        () => {
+          const w = window as unknown as { __keys: number[]; __frames: { start: number; painted: number }[] };
+          const key = w.__keys[w.__keys.length - 1] ?? 0;
+          const last = (n: string): number =>
+            performance
+              .getEntriesByName(n, 'mark')
+              .map((e) => e.startTime)
+              .filter((t) => t >= key)
+              .pop() ?? Number.NaN;
+          const rankingAt = last('landfall:ranking-rendered');
+          const markersAt = last('landfall:markers-rendered');
+          const rendered = Math.max(rankingAt, markersAt);
+          const frame = w.__frames.find((f) => f.start >= rendered);
+          // NaN until both marked after this keydown.
+          if (!(rendered === rendered) || !frame) return null;
+          return { workMs: rendered - key, frameMs: frame.painted - frame.start, paintMs: frame.painted - key };
+        },
+        undefined,
+        { polling: 50, timeout: 10_000 },
+      );
+      const step = (await done.jsonValue()) as Step | null;
+      if (step) steps.push(step);
+      // Past the end of the (coalesced) gesture, so a backend confirmation cannot land in the next step.
+      await page.waitForTimeout(i % 10 === 9 ? 800 : 50);
+      if (i === 9) {
+        // Ten steps down: the table shows another order (the steps re-rank for real).
+        await screenshot(page, 'perf-workspace-drag');
+        moved = await order();
+      }
+    }
+
+    const work = steps.map((s) => s.workMs);
+    const paint = steps.map((s) => s.paintMs);
+    // What the step costs the main thread: re-rank and render, then that frame's repaint.
+    const cost = steps.map((s) => s.workMs + s.frameMs);
+    result.dragStep = {
+      sites: SITES + 28,
+      steps: steps.length,
+      workMedianMs: round(median(work)),
+      workP95Ms: round(p95(work)),
+      stepCostMedianMs: round(median(cost)),
+      stepCostP95Ms: round(p95(cost)),
+      toPaintMedianMs: round(median(paint)),
+      toPaintP95Ms: round(p95(paint)),
+      targetMs: STEP_TARGET_MS,
+      costMeetsTarget: median(cost) < STEP_TARGET_MS,
+      toPaintMeetsTarget: median(paint) < STEP_TARGET_MS,
+    };
+    console.log(
+      `drag step with ${SITES + 28} sites (${steps.length} steps): keydown → ranking and markers rendered ` +
+        `median ${median(work).toFixed(1)} ms, p95 ${p95(work).toFixed(1)} ms; with the repaint (step cost) median ` +
+        `${median(cost).toFixed(1)} ms, p95 ${p95(cost).toFixed(1)} ms; keydown → next paint median ` +
+        `${median(paint).toFixed(1)} ms, p95 ${p95(paint).toFixed(1)} ms (target ${STEP_TARGET_MS} ms)`,
+    );
+    expect(moved).not.toEqual(before);
+    expect(steps.length).toBeGreaterThanOrEqual(30);
+    expect(median(paint)).toBeLessThan(STEP_MEDIAN_FLOOR_MS);
+    expect(median(cost)).toBeLessThan(STEP_MEDIAN_FLOOR_MS);
+  });
+});

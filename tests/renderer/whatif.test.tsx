@@ -70,7 +70,7 @@ describe('What-if scenarios', () => {
     });
     expect(row.className).toBe('changed');
     expect(row.textContent).toContain('allowed → licence required');
-    expect(row.textContent).toContain('excluded');
+    expect(row.textContent).toContain('out · allowed → licence required');
     const real = screen.getByRole('table', { name: 'Real timeline' }).querySelector('tr[data-site="my-sedenak"]');
     expect(real?.textContent).toContain('allowed');
     expect(real?.className).toBe('changed');

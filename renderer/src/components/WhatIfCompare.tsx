@@ -133,15 +133,7 @@ function RankList({ title, side, rows }: { title: string; side: Side; rows: Row[
               <td>{s.excluded ? 'excluded' : s.score === null ? '—' : s.score.toFixed(3)}</td>
               <td>{statusText(s.status)}</td>
               {side === 'whatIf' && (
-                <td>
-                  {r.changed.any && (
-                    <span className="whatif-badge">
-                      {delta !== null && delta !== 0 && (delta > 0 ? `▲${delta}` : `▼${-delta}`)}
-                      {r.changed.excluded && (r.whatIf.excluded ? ' excluded' : ' back in')}
-                      {r.changed.status && ` ${statusText(r.real.status)} → ${statusText(r.whatIf.status)}`}
-                    </span>
-                  )}
-                </td>
+                <td>{r.changed.any && <span className="whatif-badge">{changeText(r, delta)}</span>}</td>
               )}
             </tr>
           );
@@ -149,4 +141,13 @@ function RankList({ title, side, rows }: { title: string; side: Side; rows: Row[
       </tbody>
     </table>
   );
+}
+
+/** "▲4", "out · allowed → licence required", "back in"… what changed for one site. */
+function changeText(r: Row, delta: number | null): string {
+  const parts: string[] = [];
+  if (delta !== null && delta !== 0) parts.push(delta > 0 ? `▲${delta}` : `▼${-delta}`);
+  if (r.changed.excluded) parts.push(r.whatIf.excluded ? 'out' : 'back in');
+  if (r.changed.status) parts.push(`${statusText(r.real.status)} → ${statusText(r.whatIf.status)}`);
+  return parts.join(' · ');
 }

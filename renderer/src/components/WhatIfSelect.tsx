@@ -14,6 +14,8 @@ export function WhatIfSelect(): ReactNode {
     read();
     return client.subscribe('data.changed', read);
   }, [client, panel, active]);
+  // Nothing to choose from: no select (the bar is full enough); the What-if… panel makes the first.
+  if (list.length === 0 && active === null) return null;
   return (
     <label>
       What-if

@@ -1,6 +1,7 @@
 // The map: offline basemap (online tiles if opted in), site markers, clusters and labels, a legend.
 // MapContainer props are fixed after mount.
 import 'leaflet/dist/leaflet.css';
+import './map-edit.css';
 import { useCallback, useState, type ReactNode } from 'react';
 import { MapContainer, TileLayer, useMapEvents } from 'react-leaflet';
 import { loadLayout, saveLayout } from '../layout';
@@ -77,9 +78,6 @@ export function SiteMap(): ReactNode {
         <MapSettings onlineTiles={onlineTiles} onOnlineTilesChange={changeOnlineTiles} />
         <button type="button" onClick={() => setPanel('sensitivity')}>
           Sensitivity…
-        </button>
-        <button type="button" onClick={() => setPanel('presets')}>
-          Presets…
         </button>
         <button type="button" onClick={() => setPanel('help')} aria-label="Keyboard shortcuts">
           ?

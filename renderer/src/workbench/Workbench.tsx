@@ -1,13 +1,13 @@
 // The data workbench: one table at a time in the data grid, with add and delete, a source asked for
 // changed numbers, and the history beside it. Replaces the map while open; the ranking stays in view
 // and re-scores after every write (App reloads on data.changed).
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { EditChange } from '../../../shared/calls/edit-calls';
 import { ApiCallError } from '../../../shared/errors';
 import { useApp, useServices } from '../context';
 import { isTypingTarget } from '../shortcuts';
 import { todayIso, type WorkbenchTable } from '../store';
-import { TABLES, TABLE_ORDER, rowsOf, type GridRow, type TableData } from './columns';
+import { TABLES, TABLE_ORDER, factKey, rowsOf, type GridRow, type TableData } from './columns';
 import { DataGrid, type FocusRequest } from './DataGrid';
 import { issuesToCells, updatesFor, type CellEdit, type CellIssue } from './edits';
 import { ConfirmDialog, SourceForm, type SourceValues } from './forms';
@@ -18,6 +18,8 @@ import './workbench.css';
 /** Browser mode caps a request at 1 MiB: a big paste goes in parts of this many rows. */
 const CHUNK = 4000;
 const FACT_NUMBERS = ['value', 'low', 'high'];
+/** Up to this many edited facts are re-read one by one after a write; more reload the table. */
+const PATCH_LIMIT = 20;
 
 async function loadTable(
   client: ReturnType<typeof useServices>['client'],
@@ -61,6 +63,8 @@ export function Workbench(): ReactNode {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const showHistory = panel === 'history';
+  /** Own fact updates whose data.changed is still to come (their rows are re-read one by one instead). */
+  const ownFactWrites = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -75,7 +79,14 @@ export function Workbench(): ReactNode {
         .catch((e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)));
     };
     load();
-    const off = client.subscribe('data.changed', load);
+    const off = client.subscribe('data.changed', ({ tables }) => {
+      // Our own small fact edit was patched in place already: reloading 50 000 facts is not needed.
+      if (ownFactWrites.current > 0 && tables.every((t) => t === 'metric_values')) {
+        ownFactWrites.current--;
+        return;
+      }
+      load();
+    });
     return () => {
       live = false;
       off();
@@ -107,6 +118,32 @@ export function Workbench(): ReactNode {
       const initial = { title: fact?.source?.title ?? '', url: fact?.source?.url ?? '', asOf: todayIso() };
       setAsk({ kind: 'source', count, initial, resolve: (v) => (setAsk(null), resolve(v)) });
     });
+
+  /** Re-reads a few facts after an edit and patches them into the loaded 50 000 (no full reload). */
+  const refetchFacts = async (keys: string[]): Promise<void> => {
+    const fresh = await Promise.all(
+      keys.map((key) => {
+        const m = /^(.+)@(site|market):(.+)$/.exec(key);
+        if (!m) return Promise.resolve([]);
+        const [, criterionId = '', kind, id = ''] = m;
+        return client.call(
+          'metrics.list',
+          kind === 'site' ? { criterionId, siteId: id } : { criterionId, marketId: id },
+        );
+      }),
+    );
+    const byKey = new Map(fresh.flat().map((f) => [factKey(f), f]));
+    setData((old) => {
+      if (!old || old.table !== 'metric_values' || !old.data.metrics) return old;
+      const metrics = old.data.metrics.map((f) => byKey.get(factKey(f)) ?? f);
+      return { table: old.table, data: { ...old.data, metrics } };
+    });
+    setOverrides((old) => {
+      const next = new Map(old);
+      for (const key of keys) next.delete(key);
+      return next;
+    });
+  };
 
   const validateAll = async (changes: EditChange[]): Promise<CellIssue[]> => {
     for (let i = 0; i < changes.length; i += CHUNK) {
@@ -162,13 +199,22 @@ export function Workbench(): ReactNode {
           if (found.length > 0) return found;
         }
         const parts = Math.ceil(changes.length / CHUNK);
+        const patchFacts = table === 'metric_values' && changes.length <= PATCH_LIMIT;
         for (let i = 0; i < changes.length; i += CHUNK) {
-          await client.call('data.apply', {
-            table,
-            changes: changes.slice(i, i + CHUNK),
-            label: parts > 1 ? `${label} (part ${i / CHUNK + 1} of ${parts})` : label,
-          });
+          if (patchFacts) ownFactWrites.current++;
+          const result = await client
+            .call('data.apply', {
+              table,
+              changes: changes.slice(i, i + CHUNK),
+              label: parts > 1 ? `${label} (part ${i / CHUNK + 1} of ${parts})` : label,
+            })
+            .catch((e: unknown) => {
+              if (patchFacts) ownFactWrites.current--;
+              throw e;
+            });
+          if (patchFacts && result.tables.length === 0) ownFactWrites.current--;
         }
+        if (patchFacts) void refetchFacts(changes.map((c) => String(c.key)));
       } catch (err) {
         if (err instanceof ApiCallError && err.issues.length > 0) {
           return err.issues.map((issue) => {

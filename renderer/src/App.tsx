@@ -1,5 +1,6 @@
 // The first screen: the site list and details on the left, the map on the right.
 import { useEffect, type ReactNode } from 'react';
+import { PresetsButton } from './components/PresetsButton';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { ExportReportButton } from './components/ReportDialog';
 import { Sidebar } from './components/ranking-sidebar';
@@ -30,6 +31,7 @@ export function App(): ReactNode {
         <span className="tagline">Where to put AI compute — chip legality, connectivity, cost, stability</span>
         <ThemeToggle theme={theme} onToggle={toggleTheme} />
         <ExportReportButton />
+        <PresetsButton />
         <button
           type="button"
           className="workbench-open"

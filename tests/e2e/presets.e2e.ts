@@ -48,7 +48,7 @@ const ownNames = (): Promise<string[]> =>
 const allPresetNames = (): Promise<string[]> => panel().locator('.preset-name').allTextContents();
 
 async function openPanel(): Promise<void> {
-  if ((await panel().count()) === 0) await page.getByRole('button', { name: 'Presets…' }).click();
+  if ((await panel().count()) === 0) await page.getByRole('banner').getByRole('button', { name: 'Presets…' }).click();
   await panel().waitFor();
 }
 

@@ -2,7 +2,7 @@
 // The presets manager against the real backend (in memory): what it lists, the calls each action
 // makes, delete with undo (and the workspace's fallback when the active preset goes), the compare
 // table from presets.diff, and keyboard behaviour (Escape closes, focus returns to the opener).
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pointsText } from '../../renderer/src/components/presets-compare';
 import { callsNamed, panel, setup } from './presets-panel-harness';
@@ -107,7 +107,8 @@ describe('Presets panel: delete and undo', () => {
     expect(within(ownList() as HTMLElement).getByText('In use', { selector: '.preset-badge' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Delete “Power only”' }));
     const undo = await screen.findByRole('button', { name: 'Undo' });
-    expect(screen.getByText(/Deleted “Power only”; the workspace now uses the first preset/)).toBeTruthy();
+    const firstName = h.store.getState().choices.presets[0]?.name ?? '?';
+    expect(screen.getByText(`Deleted “Power only”; the workspace now uses “${firstName}”.`)).toBeTruthy();
     expect(document.activeElement).toBe(undo);
     expect(callsNamed(h, 'presets.delete')).toEqual([{ id: 'power-only' }]);
     const first = (await h.client.call('presets.list', {}))[0]?.id;
@@ -172,6 +173,10 @@ describe('Presets panel: compare', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Preset B' }), { target: { value: 'cost-first' } });
     expect(await screen.findByText('These two presets score every site alike.')).toBeTruthy();
+    // Choosing B's preset for A swaps the two rather than comparing a preset with itself.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Preset A' }), { target: { value: 'cost-first' } });
+    expect((screen.getByRole('combobox', { name: 'Preset B' }) as HTMLSelectElement).value).toBe('twin');
+    await waitFor(() => expect(callsNamed(h, 'presets.diff').at(-1)).toEqual({ a: 'cost-first', b: 'twin' }));
     expect(pointsText(0.1234)).toBe('+12.3 pts');
     expect(pointsText(-0.02)).toBe('−2.0 pts');
     expect(pointsText(0.0001)).toBe('—');

@@ -3,7 +3,7 @@
 // it and focus goes back to whatever opened it.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Preset } from '../../../shared/model/presets';
-import { useServices } from '../context';
+import { useApp, useServices } from '../context';
 import { refreshPresets, toProblem, type Problem } from './presets-actions';
 import { PresetsCompare } from './presets-compare';
 import { PresetsList } from './presets-list';
@@ -27,6 +27,7 @@ interface Deleted {
 export function PresetsPanel({ onClose }: { onClose: () => void }): ReactNode {
   const { client, store } = useServices();
   const [view, setView] = useState<View>('list');
+  const activeName = useApp((s) => s.choices.presets.find((p) => p.id === s.scenario.presetId)?.name);
   const [status, setStatus] = useState('');
   const [deleted, setDeleted] = useState<Deleted | null>(null);
   const [undoProblem, setUndoProblem] = useState<Problem | null>(null);
@@ -91,7 +92,8 @@ export function PresetsPanel({ onClose }: { onClose: () => void }): ReactNode {
       {deleted !== null && (
         <div className="presets-undo" role="status">
           <span>
-            Deleted “{deleted.preset.name}”{deleted.wasActive ? '; the workspace now uses the first preset' : ''}.
+            Deleted “{deleted.preset.name}”
+            {deleted.wasActive && activeName !== undefined ? `; the workspace now uses “${activeName}”` : ''}.
           </span>
           <button ref={undoButton} type="button" onClick={() => void undo()}>
             Undo

@@ -117,6 +117,11 @@ const p95 = (xs: readonly number[]): number => {
   return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))] ?? Number.NaN;
 };
 const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
+const rounded = (l: Load): Load => ({
+  fcpMs: round(l.fcpMs),
+  firstRankingMs: round(l.firstRankingMs),
+  firstMarkersMs: round(l.firstMarkersMs),
+});
 const summary = (loads: Load[]): Record<string, number | null> => ({
   fcpMedianMs: round(median(loads.flatMap((l) => (l.fcpMs === null ? [] : [l.fcpMs])))),
   firstRankingMedianMs: round(median(loads.flatMap((l) => (l.firstRankingMs === null ? [] : [l.firstRankingMs])))),
@@ -165,8 +170,8 @@ describe('workspace performance', () => {
       big.push(await firstPaint(browser, large.url));
     }
     result.firstPaint = {
-      seeded: { sites: 28, loads: small, ...summary(small) },
-      large: { sites: SITES + 28, loads: big, ...summary(big) },
+      seeded: { sites: 28, loads: small.map(rounded), ...summary(small) },
+      large: { sites: SITES + 28, loads: big.map(rounded), ...summary(big) },
     };
     console.log(
       `first paint (median of ${LOADS}, ms from navigation): seeded store ${JSON.stringify(summary(small))}; ` +

@@ -7,6 +7,7 @@ import { Sidebar } from './components/ranking-sidebar';
 import { ScenarioBar } from './components/ScenarioBar';
 import { StatusBar } from './components/StatusBar';
 import { ThemeToggle, useTheme } from './components/ThemeToggle';
+import { WhatIfButtons } from './components/WhatIfButtons';
 import { WhatIfCompare } from './components/WhatIfCompare';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useApp, useServices } from './context';
@@ -31,6 +32,7 @@ export function App(): ReactNode {
         <span className="tagline">Where to put AI compute — chip legality, connectivity, cost, stability</span>
         <ThemeToggle theme={theme} onToggle={toggleTheme} />
         <ExportReportButton />
+        <WhatIfButtons />
         <PresetsButton />
         <button
           type="button"

@@ -111,6 +111,9 @@ describe('What-if scenarios in the browser', () => {
     expect(cmp.sites.find((s) => s.siteId === 'my-sedenak')?.whatIf.status).toBe('licence_required');
     expect(await whatIf.locator('tr.changed').count()).toBe(cmp.changedCount);
 
+    expect(await compare.getByRole('list', { name: 'Changed sites' }).textContent()).toContain(
+      'out · allowed → licence required',
+    );
     await page.getByRole('group', { name: 'Map shows' }).getByRole('button', { name: 'What-if' }).click();
     expect(await axe('.whatif-panel')).toEqual([]);
     expect(await axe('.whatif-compare')).toEqual([]);

@@ -93,6 +93,7 @@ export function WhatIfCompare(): ReactNode {
           {error}
         </p>
       )}
+      {comparison && <ChangedSites rows={comparison.sites} />}
       {comparison && (
         <div className="whatif-sides">
           <RankList title="Real timeline" side="real" rows={comparison.sites} />
@@ -150,4 +151,31 @@ function changeText(r: Row, delta: number | null): string {
   if (r.changed.excluded) parts.push(r.whatIf.excluded ? 'out' : 'back in');
   if (r.changed.status) parts.push(`${statusText(r.real.status)} → ${statusText(r.whatIf.status)}`);
   return parts.join(' · ');
+}
+
+/** Most telling changes first: legality flips and exclusions, then the biggest moves. */
+const CHANGES_SHOWN = 6;
+
+function ChangedSites({ rows }: { rows: Row[] }): ReactNode {
+  const select = useApp((s) => s.select);
+  const changed = rows
+    .filter((r) => r.changed.any)
+    .sort(
+      (a, b) =>
+        Number(b.changed.status || b.changed.excluded) - Number(a.changed.status || a.changed.excluded) ||
+        Math.abs(rankDelta(b) ?? 0) - Math.abs(rankDelta(a) ?? 0),
+    );
+  if (changed.length === 0) return <p className="whatif-changes muted">No site changes rank or legality.</p>;
+  return (
+    <ul className="whatif-changes" aria-label="Changed sites">
+      {changed.slice(0, CHANGES_SHOWN).map((r) => (
+        <li key={r.siteId}>
+          <button type="button" className="whatif-chip" onClick={() => select(r.siteId)}>
+            {r.name} <span className="whatif-badge">{changeText(r, rankDelta(r))}</span>
+          </button>
+        </li>
+      ))}
+      {changed.length > CHANGES_SHOWN && <li className="muted">+{changed.length - CHANGES_SHOWN} more below</li>}
+    </ul>
+  );
 }

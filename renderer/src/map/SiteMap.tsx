@@ -57,6 +57,16 @@ export function SiteMap(): ReactNode {
   return (
     <div className={`map-wrap${onlineTiles ? ' tiles-on' : ''}${mode === 'add' ? ' adding-site' : ''}`}>
       <div className="map-actions">
+        <ShadingControl chipId={shadeChip} onChange={setShadeChip} />
+        <MapSettings onlineTiles={onlineTiles} onOnlineTilesChange={changeOnlineTiles} />
+        <button type="button" onClick={() => setPanel('sensitivity')}>
+          Sensitivity…
+        </button>
+        <button type="button" onClick={() => setPanel('help')} aria-label="Keyboard shortcuts">
+          ?
+        </button>
+      </div>
+      <div className="map-edit-actions" role="group" aria-label="Edit the map">
         <button type="button" aria-pressed={mode === 'add'} onClick={() => toggle('add')}>
           {mode === 'add' ? 'Click the map… (Esc)' : 'Add site'}
         </button>
@@ -68,20 +78,6 @@ export function SiteMap(): ReactNode {
             Type coordinates…
           </button>
         )}
-        <button type="button" onClick={() => setPanel('scenarios')}>
-          What-if…
-        </button>
-        <button type="button" onClick={() => setPanel('health')}>
-          Data health
-        </button>
-        <ShadingControl chipId={shadeChip} onChange={setShadeChip} />
-        <MapSettings onlineTiles={onlineTiles} onOnlineTilesChange={changeOnlineTiles} />
-        <button type="button" onClick={() => setPanel('sensitivity')}>
-          Sensitivity…
-        </button>
-        <button type="button" onClick={() => setPanel('help')} aria-label="Keyboard shortcuts">
-          ?
-        </button>
       </div>
       {panel === 'sensitivity' && <SensitivityPanel onClose={() => setPanel('none')} />}
       {panel === 'help' && <HelpPanel onClose={() => setPanel('none')} />}

@@ -215,7 +215,8 @@ function viewBox(view: MapView): Box {
 function controlBoxes(map: LeafletMap, view: MapView): Box[] {
   const container = map.getContainer();
   const origin = container.getBoundingClientRect();
-  const floating = container.parentElement?.querySelectorAll('.leaflet-control, .map-actions, .legend') ?? [];
+  const floating =
+    container.parentElement?.querySelectorAll('.leaflet-control, .map-actions, .map-edit-actions, .legend') ?? [];
   return [...floating].map((el) => {
     const r = el.getBoundingClientRect();
     return { x: r.left - origin.left + view.minX, y: r.top - origin.top + view.minY, width: r.width, height: r.height };

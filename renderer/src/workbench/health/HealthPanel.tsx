@@ -98,19 +98,24 @@ export function HealthPanel({ onClose }: { onClose: () => void }): ReactNode {
           <details open>
             <summary>Metrics missing per site ({health.summary.sitesWithMissing})</summary>
             <ul className="health-list" aria-label="Metrics missing per site">
-              {health.missingBySite.map((s) => (
+              {health.missingBySite.map((s, i) => (
                 <li key={s.siteId}>
-                  <strong>{s.name}</strong> <span className="muted">({s.missing.length})</span>
-                  <ul>
-                    {s.missing.map((m) => (
-                      <li key={m.criterionId}>
-                        {link(m.fix, m.criterionName)}{' '}
-                        <span className="muted">
-                          {m.reason === 'no_fact' ? 'no fact' : `missing: ${m.missingReason ?? 'no reason given'}`}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
+                  {/* Each site folded keeps the list short; the worst site comes first, unfolded. */}
+                  <details open={i === 0}>
+                    <summary>
+                      {s.name} <span className="muted">({s.missing.length} missing)</span>
+                    </summary>
+                    <ul>
+                      {s.missing.map((m) => (
+                        <li key={m.criterionId}>
+                          {link(m.fix, m.criterionName)}{' '}
+                          <span className="muted">
+                            {m.reason === 'no_fact' ? 'no fact' : `missing: ${m.missingReason ?? 'no reason given'}`}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,6 @@
 // The workbench's small forms: a source for changed facts, a new row, a policy's scope, and the
 // confirmation before a delete. Each is a modal dialog over the grid; Escape cancels.
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Column } from './columns';
 
 interface DialogProps {
@@ -16,9 +16,21 @@ interface DialogProps {
 
 export function Dialog(props: DialogProps): ReactNode {
   const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  // A modal takes the focus (its first field does it itself; a confirmation focuses its button),
+  // and gives it back to where it was when it closes.
+  useEffect(() => {
+    const before = document.activeElement;
+    const el = form.current;
+    if (el && !el.contains(document.activeElement)) el.querySelector<HTMLElement>('button[type=submit]')?.focus();
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
   return (
     <div className="wb-dialog-backdrop">
       <form
+        ref={form}
         className={`wb-dialog ${props.className ?? ''}`}
         role="dialog"
         aria-modal="true"

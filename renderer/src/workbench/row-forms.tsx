@@ -25,8 +25,22 @@ export function AddRowForm(props: { table: WorkbenchTable; onDone(key: string | 
 
   const check = async (all: boolean, current = values): Promise<{ ok: boolean; change: EditChange }> => {
     const change = insertFor(props.table, current, columns);
-    const result = await client.call('data.validate', { table: props.table, changes: [change] });
     const found: Record<string, string> = {};
+    for (const c of columns) {
+      if (c.required && !(current[c.id] ?? '').trim()) found[c.id] = `Required: give the ${c.header.toLowerCase()}.`;
+    }
+    // The store checks a row's key first; a stand-in id lets it check the other fields meanwhile.
+    const probe = insertFor(
+      props.table,
+      {
+        ...current,
+        ...Object.fromEntries(
+          columns.filter((c) => c.keyPart && c.id === 'id' && !(current.id ?? '').trim()).map((c) => [c.id, 'new-row']),
+        ),
+      },
+      columns,
+    );
+    const result = await client.call('data.validate', { table: props.table, changes: [probe] });
     const loose: string[] = [];
     for (const issue of result.issues) {
       const col = columnOfField(issue.field, columns);
@@ -37,7 +51,7 @@ export function AddRowForm(props: { table: WorkbenchTable; onDone(key: string | 
     const shown = all ? found : Object.fromEntries(Object.entries(found).filter(([k]) => touched.has(k)));
     setErrors(shown);
     setGeneral(all && loose.length ? loose.join(' ') : null);
-    return { ok: result.ok, change };
+    return { ok: result.ok && Object.keys(found).length === 0, change };
   };
 
   const fields: FieldSpec[] = columns.map((c) => ({

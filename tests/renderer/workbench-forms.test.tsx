@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+// The workbench's forms against the real backend (in memory): adding a site checks each field as it
+// is left (latitude in range, required source) and writes nothing until valid; deleting asks first;
+// a policy's scope is edited in its own form.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contentHash } from '../../db/transfer/content-hash';
+import { createClient } from '../../renderer/src/api/client';
+import { ServicesProvider } from '../../renderer/src/context';
+import { createAppStore, type WorkbenchTable } from '../../renderer/src/store';
+import { Workbench } from '../../renderer/src/workbench/Workbench';
+import { inMemoryTransport } from './fake-backend';
+
+afterEach(cleanup);
+
+async function setup(table: WorkbenchTable) {
+  const { transport, backend } = inMemoryTransport();
+  const client = createClient(transport);
+  const store = createAppStore();
+  await store.getState().load(client);
+  store.getState().openWorkbench(table);
+  render(
+    <ServicesProvider client={client} store={store}>
+      <Workbench />
+    </ServicesProvider>,
+  );
+  const grid = await screen.findByRole('grid');
+  await waitFor(() => expect(grid.querySelectorAll('[role=row][data-key]').length).toBeGreaterThan(2));
+  return { client, grid, hash: () => contentHash(backend.db) };
+}
+
+describe('workbench forms', () => {
+  it('adds a site only once every field is valid, saying what to fix at each field', async () => {
+    const { client, hash } = await setup('sites');
+    const before = hash();
+    fireEvent.click(screen.getByRole('button', { name: 'Add row…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add a row to Sites' });
+    const field = (label: string): HTMLElement => within(dialog).getByLabelText(label);
+    fireEvent.change(field('Latitude *'), { target: { value: '123' } });
+    fireEvent.blur(field('Latitude *'));
+    await waitFor(() => expect(field('Latitude *').getAttribute('aria-invalid')).toBe('true'));
+    expect(dialog.textContent).toMatch(/latitude 123 is outside -90 to 90/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add row' }));
+    await waitFor(() => expect(field('Source *').getAttribute('aria-invalid')).toBe('true'));
+    expect(hash()).toBe(before);
+    const fill: Record<string, string> = {
+      'Id *': 'sg-new-campus',
+      'Name *': 'New campus',
+      'Market *': 'sg',
+      'Latitude *': '1.33',
+      'Longitude *': '103.7',
+      'Source *': 'Planning notice',
+      'Source URL *': 'https://example.org/notice',
+      'As of *': '2026-01-15',
+    };
+    for (const [label, value] of Object.entries(fill)) fireEvent.change(field(label), { target: { value } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add row' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const sites = await client.call('sites.list', {});
+    expect(sites.find((s) => s.id === 'sg-new-campus')).toMatchObject({ lat: 1.33, lon: 103.7, marketId: 'sg' });
+  });
+
+  it('deletes a row after confirming, and not when cancelled', async () => {
+    const { client, grid } = await setup('chips');
+    const key = grid.querySelectorAll('[role=row][data-key]')[0]?.getAttribute('data-key') as string;
+    fireEvent.mouseDown(grid.querySelector(`[data-key="${key}"] [data-column="name"]`) as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete row…' }));
+    fireEvent.click(
+      within(screen.getByRole('dialog', { name: `Delete ${key}?` })).getByRole('button', { name: 'Cancel' }),
+    );
+    expect((await client.call('chips.list', {})).some((c) => c.id === key)).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete row…' }));
+    const dialog = screen.getByRole('dialog', { name: `Delete ${key}?` });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    // A chip a profile needs is kept, and the dialog says where it is used; otherwise it is gone.
+    await waitFor(async () => {
+      const gone = !(await client.call('chips.list', {})).some((c) => c.id === key);
+      const refused = within(dialog).queryByRole('alert') !== null;
+      expect(gone || refused).toBe(true);
+    });
+  });
+
+  it('edits a policy scope in a form', async () => {
+    const { client, grid } = await setup('policy_events');
+    const key = grid.querySelectorAll('[role=row][data-key]')[0]?.getAttribute('data-key') as string;
+    fireEvent.mouseDown(grid.querySelector(`[data-key="${key}"] [data-column="scope"]`) as HTMLElement);
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    const dialog = await screen.findByRole('dialog', { name: /^Scope of/ });
+    fireEvent.change(within(dialog).getByLabelText('Destinations'), { target: { value: 'MY, SG' } });
+    fireEvent.change(within(dialog).getByLabelText('Deployment *'), { target: { value: 'rented' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save scope' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const policy = (await client.call('policies.list', {})).find((p) => p.id === key);
+    expect(policy?.scope).toMatchObject({ destinations: ['MY', 'SG'], deployment: 'rented' });
+    await waitFor(() =>
+      expect(grid.querySelector(`[data-key="${key}"] [data-column="scope"]`)?.textContent).toMatch(
+        /to: MY, SG.*rented/,
+      ),
+    );
+  });
+});

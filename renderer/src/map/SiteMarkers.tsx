@@ -81,6 +81,14 @@ export function SiteMarkers(): ReactNode {
         return at ? { ...g, ...nudgeAway(g.x, g.y, at, g.diameter / 2 + SELECTED_RADIUS + 2) } : g;
       });
   }, [shown, byId, results, selected, projected]);
+  // The controls and panels over the map only move with the view (or new data): measured then, not on
+  // every re-rank, as reading their boxes forces a layout in the middle of a weight-slider step.
+  const scored = score !== null;
+  const controls = useMemo(
+    () => controlBoxes(map, view),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- also when the data arrive (the panels may change)
+    [map, view, scored, sites],
+  );
   const labels = useMemo(() => {
     if (view.zoom < LABEL_MIN_ZOOM) return [];
     const groupByLeader = new Map(groups.map((g) => [g.key, g]));
@@ -95,9 +103,9 @@ export function SiteMarkers(): ReactNode {
       return [{ key: site.id, text: site.name, x: c.x, y: c.y, radius, selected: isSelected, cluster: false }];
     });
     return measured('landfall:map-labels', () =>
-      layoutLabels(targets, controlBoxes(map, view), viewBox(view), labelWidth, MAX_LABELS),
+      layoutLabels(targets, controls, viewBox(view), labelWidth, MAX_LABELS),
     );
-  }, [map, shown, groups, byId, selected, view]);
+  }, [shown, groups, byId, selected, view, controls]);
 
   const selectedSite = selected ? byId.get(selected) : undefined;
   const zoomToCluster = (cluster: ShownCluster): void => {

@@ -4,7 +4,7 @@
 // starts, text in a number) show what to fix and leave the store's content hash as it was; restart
 // the server on the same database and the history is still listed and undo still works.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -209,6 +209,45 @@ describe('data workbench', () => {
     const sitesAfter = await api<{ id: string; lat: number }[]>('sites.list');
     const changed = sitesBefore.filter((s) => sitesAfter.find((a) => a.id === s.id)?.lat !== s.lat);
     expect(changed).toHaveLength(4);
+  });
+
+  it('has no serious or critical axe violations with the grid, the history and a form open', async () => {
+    const axePage = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    try {
+      await axePage.goto(server.url);
+      await axePage.getByRole('button', { name: 'Data…' }).click();
+      await axePage.getByRole('tab', { name: 'Metric values' }).click();
+      await axePage.getByRole('grid').locator('[role=row][data-key]').first().waitFor();
+      await axePage.getByRole('button', { name: 'History' }).click();
+      await axePage.locator('.history-panel').waitFor();
+      const run = async (): Promise<{ id: string; impact: string | null; targets: string[] }[]> => {
+        await axePage.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+        return axePage.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run(
+                  d: Document,
+                ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run(document);
+          return result.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            targets: v.nodes.map((n) => n.target.join(' ')),
+          }));
+        });
+      };
+      const serious = (v: { impact: string | null }[]): unknown[] =>
+        v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+      expect(serious(await run())).toEqual([]);
+      await axePage.getByRole('button', { name: 'Add row…' }).click();
+      expect(serious(await run())).toEqual([]);
+    } finally {
+      await axePage.close();
+    }
   });
 
   it('looks right at 1280×800 and 1920×1080 in both themes', async () => {

@@ -122,7 +122,15 @@ describe('What-if scenarios in the browser', () => {
   });
 
   it('adds a site by clicking the map, and it is ranked', async () => {
-    await page.getByRole('button', { name: 'Add site' }).click();
+    const mode = page.getByRole('group', { name: 'Edit the map' }).getByRole('button').first();
+    await mode.click();
+    expect(await mode.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.map-wrap.adding-site').count()).toBe(1);
+    // Escape leaves the mode; a click on the map then adds nothing.
+    await page.keyboard.press('Escape');
+    expect(await mode.getAttribute('aria-pressed')).toBe('false');
+    expect(await mode.textContent()).toBe('Add site');
+    await mode.click();
     const map = page.locator('.map');
     const box = await map.boundingBox();
     if (!box) throw new Error('no map');

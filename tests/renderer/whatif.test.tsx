@@ -3,7 +3,7 @@
 // a scenario made from the Malaysia template flips a Johor site for a Singapore neocloud, each event
 // field is checked as typed, a bad file changes nothing, and a report is made under the scenario.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
 import { WhatIfCompare } from '../../renderer/src/components/WhatIfCompare';
 import { reportRequest } from '../../renderer/src/components/ReportDialog';
@@ -12,7 +12,11 @@ import { createAppStore } from '../../renderer/src/store';
 import { ScenariosPanel } from '../../renderer/src/workbench/scenarios/ScenariosPanel';
 import { inMemoryTransport } from './fake-backend';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
 
 async function setup(): Promise<{
   store: ReturnType<typeof createAppStore>;
@@ -140,5 +144,44 @@ describe('What-if scenarios', () => {
     expect(within(alert).getByRole('list', { name: 'Problems' }).textContent).toContain('events.0');
     expect(alert.textContent).toContain('Nothing was changed.');
     expect(await count(backend)).toBe(before);
+  });
+
+  it('exports a scenario as its file, imports it back as a new one, and deletes one', async () => {
+    const { backend } = await setup();
+    const saved: { name: string; blob: Blob }[] = [];
+    let last: Blob | null = null;
+    // jsdom has no object URLs and does not follow links: record what would be saved instead.
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, { createObjectURL: (b: Blob) => ((last = b), 'blob:x'), revokeObjectURL: () => undefined }),
+    );
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      if (last !== null) saved.push({ name: this.download, blob: last });
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: 'New scenario' }), { target: { value: 'Round trip' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await screen.findByRole('region', { name: 'Events of Round trip' });
+    fireEvent.click(screen.getByRole('button', { name: 'Export Round trip' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const exported = await backend.dispatch('scenarios.export', { id: 'round-trip' });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const file = exported.value as { filename: string; content: string };
+    expect(saved[0]?.name).toBe(file.filename);
+    const content = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(saved[0]?.blob as Blob);
+    });
+    expect(JSON.parse(content)).toMatchObject({ format: 'landfall.scenario', scenario: { name: 'Round trip' } });
+
+    const before = await count(backend);
+    fireEvent.change(screen.getByLabelText('Scenario file to import'), {
+      target: { files: [new File([content], file.filename, { type: 'application/json' })] },
+    });
+    await waitFor(async () => expect(await count(backend)).toBe(before + 1));
+    await screen.findByRole('button', { name: 'Delete Round trip (2)' });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Round trip (2)' }));
+    await waitFor(async () => expect(await count(backend)).toBe(before));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete Round trip (2)' })).toBeNull());
   });
 });

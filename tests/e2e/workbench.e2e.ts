@@ -261,7 +261,7 @@ describe('data workbench', () => {
         const isDark = (await toggle.textContent())?.startsWith('Light') ?? false;
         if ((theme === 'dark') !== isDark) await toggle.click();
         await openTable('Metric values');
-        await screenshot(page, `workbench-${width}-${theme}`, { readme: width === 1920 && theme === 'light' });
+        await screenshot(page, `workbench-${width}-${theme}`);
         // The grid fills the space left of the history pane, and the first body row sits under the header.
         const box = await grid().boundingBox();
         expect(box?.width ?? 0).toBeGreaterThan(300);

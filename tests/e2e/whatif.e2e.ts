@@ -55,10 +55,12 @@ async function axe(selector: string): Promise<string[]> {
   }, selector);
 }
 
-async function bothThemes(name: string): Promise<void> {
+/** Screenshots in both themes; in the dark one, axe checks `selector` too (contrast differs there). */
+async function bothThemes(name: string, selector?: string): Promise<void> {
   await screenshot(page, `${name}-light`, { readme: true });
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   await screenshot(page, `${name}-dark`);
+  if (selector) expect(await axe(selector)).toEqual([]);
   await page.getByRole('button', { name: 'Switch to light theme' }).click();
 }
 
@@ -117,7 +119,7 @@ describe('What-if scenarios in the browser', () => {
     await page.getByRole('group', { name: 'Map shows' }).getByRole('button', { name: 'What-if' }).click();
     expect(await axe('.whatif-panel')).toEqual([]);
     expect(await axe('.whatif-compare')).toEqual([]);
-    await bothThemes('whatif-side-by-side');
+    await bothThemes('whatif-side-by-side', '.whatif-compare');
     await panel.getByRole('button', { name: 'Close' }).click();
   });
 
@@ -148,7 +150,7 @@ describe('What-if scenarios in the browser', () => {
     await dialog.getByLabel('Source URL').fill('https://example.org/memo');
     await dialog.getByLabel('Source as of').fill('2026-01-15');
     expect(await axe('.map-dialog')).toEqual([]);
-    await bothThemes('add-site-form');
+    await bothThemes('add-site-form', '.map-dialog');
     const button = dialog.getByRole('button', { name: 'Add site' });
     await expect.poll(() => button.isEnabled()).toBe(true);
     await button.click();
@@ -223,7 +225,7 @@ describe('What-if scenarios in the browser', () => {
     // The new site has no facts of its own: it is listed.
     expect(await missing.textContent()).toContain(NEW_SITE);
     expect(await axe('.health-panel')).toEqual([]);
-    await bothThemes('data-health');
+    await bothThemes('data-health', '.health-panel');
     await missing.getByRole('button').first().click();
     await page.getByRole('grid').first().waitFor();
   });

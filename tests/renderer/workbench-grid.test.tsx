@@ -68,6 +68,33 @@ describe('data workbench grid', () => {
     expect(grid.querySelectorAll('[role=gridcell][aria-selected=true]')).toHaveLength(4);
   });
 
+  it('sorts by a header click, filters per column, resizes a column from the keyboard, copies a range as TSV', async () => {
+    const { grid } = await setup('sites');
+    const lats = (): number[] =>
+      [...grid.querySelectorAll('[role=row][data-key] [data-column="lat"]')].map((c) => Number(c.textContent));
+    fireEvent.click(within(grid).getByRole('button', { name: 'Latitude' }));
+    expect(lats()).toEqual([...lats()].sort((a, b) => a - b));
+    expect(within(grid).getAllByRole('columnheader')[3]?.getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(within(grid).getByRole('button', { name: /Latitude/ }));
+    expect(lats()).toEqual([...lats()].sort((a, b) => b - a));
+    fireEvent.change(within(grid).getByRole('searchbox', { name: 'Filter Latitude' }), { target: { value: '<0' } });
+    expect(lats().length).toBeGreaterThan(0);
+    expect(lats().every((v) => v < 0)).toBe(true);
+    expect(Number(grid.getAttribute('aria-rowcount')) - 2).toBe(lats().length);
+    const handle = within(grid).getByRole('separator', { name: 'Resize Latitude' });
+    const width = Number(handle.getAttribute('aria-valuenow'));
+    fireEvent.keyDown(handle, { key: 'ArrowRight' });
+    fireEvent.keyDown(handle, { key: 'ArrowRight' });
+    expect(Number(handle.getAttribute('aria-valuenow'))).toBe(width + 20);
+    fireEvent.mouseDown(grid.querySelector('[role=row][data-key] [data-column="lat"]') as HTMLElement);
+    fireEvent.keyDown(grid, { key: 'ArrowRight', shiftKey: true });
+    let copied = '';
+    fireEvent.copy(grid, { clipboardData: { setData: (_: string, text: string) => (copied = text) } });
+    const first = grid.querySelector('[role=row][data-key]');
+    const expected = ['lat', 'lon'].map((c) => first?.querySelector(`[data-column="${c}"]`)?.textContent).join('\t');
+    expect(copied).toBe(expected);
+  });
+
   it('refuses latitude 123 at the cell, says what to fix, and writes nothing', async () => {
     const { grid, hash } = await setup('sites');
     const before = hash();

@@ -13,12 +13,12 @@ import { inMemoryTransport } from './fake-backend';
 
 afterEach(cleanup);
 
-async function setup(table: WorkbenchTable) {
+async function setup(table: WorkbenchTable, focus?: { key: string; field?: string }) {
   const { transport, backend } = inMemoryTransport();
   const client = createClient(transport);
   const store = createAppStore();
   await store.getState().load(client);
-  store.getState().openWorkbench(table);
+  store.getState().openWorkbench(table, focus);
   render(
     <ServicesProvider client={client} store={store}>
       <Workbench />
@@ -58,6 +58,29 @@ describe('workbench forms', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const sites = await client.call('sites.list', {});
     expect(sites.find((s) => s.id === 'sg-new-campus')).toMatchObject({ lat: 1.33, lon: 103.7, marketId: 'sg' });
+  });
+
+  it('a link to a fact that does not exist yet opens the add form for it; one that exists focuses its cell', async () => {
+    const { transport } = inMemoryTransport();
+    const facts = await createClient(transport).call('metrics.list', { criterionId: 'power_price_usc_kwh' });
+    const existing = facts.find((f) => f.kind === 'known');
+    if (!existing) throw new Error('no known power price');
+    const siteOnly = facts.some((f) => f.siteId === 'sg-tuas') ? 'my-kulai' : 'sg-tuas';
+    await setup('metric_values', { key: `power_price_usc_kwh@site:${siteOnly}`, field: 'value' });
+    const dialog = await screen.findByRole('dialog', { name: 'Add a row to Metric values' });
+    expect((within(dialog).getByLabelText('Criterion *') as HTMLInputElement).value).toBe('power_price_usc_kwh');
+    expect((within(dialog).getByLabelText('Site or market *') as HTMLInputElement).value).toBe(`site:${siteOnly}`);
+    cleanup();
+    const key = existing.siteId
+      ? `power_price_usc_kwh@site:${existing.siteId}`
+      : `power_price_usc_kwh@market:${existing.marketId ?? ''}`;
+    const { grid } = await setup('metric_values', { key, field: 'source.url' });
+    await waitFor(() => {
+      const active = document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
+      expect(active?.closest('[role=row]')?.getAttribute('data-key')).toBe(key);
+      expect(active?.getAttribute('data-column')).toBe('source.url');
+    });
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('deletes a row after confirming, and not when cancelled', async () => {

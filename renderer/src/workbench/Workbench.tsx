@@ -43,7 +43,7 @@ async function loadTable(
 
 type Ask =
   | { kind: 'source'; count: number; initial: SourceValues; resolve(v: SourceValues | 'keep' | null): void }
-  | { kind: 'add' }
+  | { kind: 'add'; initial?: Record<string, string> }
   | { kind: 'delete'; key: string; error: string | null }
   | { kind: 'scope'; key: string };
 
@@ -109,6 +109,20 @@ export function Workbench(): ReactNode {
       return o ? { key: r.key, cells: { ...r.cells, ...o } } : r;
     });
   }, [data, table, units, overrides]);
+
+  // A link to a fact that does not exist yet (data health: "no fact") opens the add form for it.
+  const [linkedMissing, setLinkedMissing] = useState<number | null>(null);
+  if (
+    focusRequest &&
+    table === 'metric_values' &&
+    linkedMissing !== focusRequest.seq &&
+    rows.length > 0 &&
+    !rows.some((r) => r.key === focusRequest.key)
+  ) {
+    setLinkedMissing(focusRequest.seq);
+    const m = /^(.+)@((?:site|market):.+)$/.exec(focusRequest.key);
+    if (m) setAsk({ kind: 'add', initial: { criterionId: m[1] as string, owner: m[2] as string } });
+  }
 
   const askSource = (count: number, key: string): Promise<SourceValues | 'keep' | null> =>
     new Promise((resolve) => {
@@ -370,6 +384,7 @@ export function Workbench(): ReactNode {
       {ask?.kind === 'add' && (
         <AddRowForm
           table={table}
+          initial={ask.initial}
           onDone={(key) => {
             setAsk(null);
             if (key) store.getState().openWorkbench(table, { key });

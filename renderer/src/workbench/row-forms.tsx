@@ -11,13 +11,19 @@ import { Dialog, Fields, type FieldSpec } from './forms';
 
 type Policy = CallOutput<'policies.list'>[number];
 
-export function AddRowForm(props: { table: WorkbenchTable; onDone(key: string | null): void }): ReactNode {
+export function AddRowForm(props: {
+  table: WorkbenchTable;
+  /** Fields given already (a link to a missing fact names its criterion and owner). */
+  initial?: Record<string, string>;
+  onDone(key: string | null): void;
+}): ReactNode {
   const { client } = useServices();
   const spec = TABLES[props.table];
   const columns = spec.columns.filter((c) => c.field !== null && c.kind !== 'scope');
-  const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(columns.map((c) => [c.id, c.options && c.required !== false ? (c.options[0] ?? '') : ''])),
-  );
+  const [values, setValues] = useState<Record<string, string>>(() => ({
+    ...Object.fromEntries(columns.map((c) => [c.id, c.options && c.required !== false ? (c.options[0] ?? '') : ''])),
+    ...props.initial,
+  }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);

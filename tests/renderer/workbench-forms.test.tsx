@@ -31,7 +31,7 @@ async function setup(table: WorkbenchTable, focus?: { key: string; field?: strin
 
 describe('workbench forms', () => {
   it('adds a site only once every field is valid, saying what to fix at each field', async () => {
-    const { client, hash } = await setup('sites');
+    const { client, hash, grid } = await setup('sites');
     const before = hash();
     fireEvent.click(screen.getByRole('button', { name: 'Add row…' }));
     const dialog = screen.getByRole('dialog', { name: 'Add a row to Sites' });
@@ -58,6 +58,12 @@ describe('workbench forms', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const sites = await client.call('sites.list', {});
     expect(sites.find((s) => s.id === 'sg-new-campus')).toMatchObject({ lat: 1.33, lon: 103.7, marketId: 'sg' });
+    // The grid goes to the new row once it is loaded.
+    await waitFor(() => {
+      const active = document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
+      expect(active?.closest('[role=row]')?.getAttribute('data-key')).toBe('sg-new-campus');
+    });
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('a link to a fact that does not exist yet opens the add form for it; one that exists focuses its cell', async () => {

@@ -119,12 +119,13 @@ export function DataGrid(props: DataGridProps): ReactNode {
   if (focusRequest && focusRequest.seq !== handled && rows.length > 0) {
     const index = view.findIndex((r) => r.key === focusRequest.key);
     if (index < 0 && rows.some((r) => r.key === focusRequest.key)) setFilters({});
-    else {
+    // A row not loaded yet (just added, the reload still on its way) is gone to when it arrives.
+    else if (index >= 0) {
       const col = Math.max(
         0,
         columns.findIndex((c) => c.id === focusRequest.columnId || c.field === focusRequest.columnId),
       );
-      const cell = { row: Math.max(0, index), col };
+      const cell = { row: index, col };
       setHandled(focusRequest.seq);
       setRange({ anchor: cell, focus: cell });
     }

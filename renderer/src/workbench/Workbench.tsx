@@ -387,7 +387,11 @@ export function Workbench(): ReactNode {
           initial={ask.initial}
           onDone={(key) => {
             setAsk(null);
-            if (key) store.getState().openWorkbench(table, { key });
+            if (key) {
+              // The new row may not be loaded yet: go to it when it is, without offering to add it again.
+              setLinkedMissing((target?.seq ?? 0) + 1);
+              store.getState().openWorkbench(table, { key });
+            }
           }}
         />
       )}

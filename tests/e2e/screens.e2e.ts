@@ -17,6 +17,20 @@ const ranking = (page: Page): Locator => page.getByRole('table', { name: 'Rankin
 
 const SCREENS: Screen[] = [
   {
+    // Nothing selected yet and the weights drawer open: the ranking keeps room for several rows.
+    name: 'weights-nothing-selected',
+    open: async (page) => {
+      await page.locator('.weights-drawer > summary').click();
+      const rows = page.locator('.ranking-wrap');
+      const height = (await rows.boundingBox())?.height ?? 0;
+      if (height < 150) throw new Error(`the ranking is squeezed to ${height}px`);
+      return rows;
+    },
+    close: async (page) => {
+      await page.locator('.weights-drawer > summary').click();
+    },
+  },
+  {
     name: 'workspace',
     open: async (page) => {
       await ranking(page).locator('tbody tr').first().click();
@@ -92,7 +106,67 @@ const SCREENS: Screen[] = [
       await page.keyboard.press('Escape');
     },
   },
+  {
+    name: 'presets',
+    open: async (page) => {
+      await page.getByRole('banner').getByRole('button', { name: 'Presets…' }).click();
+      return page.getByRole('region', { name: 'Weight presets' });
+    },
+    close: (page) => closeRegion(page, 'Weight presets'),
+  },
+  {
+    name: 'what-if',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'What-if…' }).click();
+      return page.getByRole('region', { name: 'What-if scenarios' });
+    },
+    close: (page) => closeRegion(page, 'What-if scenarios'),
+  },
+  {
+    name: 'data-health',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Data health' }).click();
+      return page.getByRole('region', { name: 'Data health' });
+    },
+    close: (page) => closeRegion(page, 'Data health'),
+  },
+  {
+    name: 'data-workbench',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Data…' }).click();
+      await page.getByRole('tab', { name: 'Metric values' }).click();
+      const grid = page.getByRole('grid');
+      await grid.locator('[role=row][data-key]').first().waitFor();
+      return grid;
+    },
+    close: async (page) => {
+      await page.getByRole('button', { name: 'Data…' }).click();
+      await page.getByRole('grid').waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: 'add-site',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Add site' }).click();
+      await page.getByRole('button', { name: 'Type coordinates…' }).click();
+      return page.getByRole('dialog', { name: 'Add a site' });
+    },
+    close: async (page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog', { name: 'Add a site' }).waitFor({ state: 'detached' });
+      if ((await page.getByRole('button', { name: 'Add site' }).getAttribute('aria-pressed')) === 'true')
+        await page.keyboard.press('Escape');
+    },
+  },
 ];
+
+/** Escape closes an overlay panel; its Close button is the fallback. */
+async function closeRegion(page: Page, name: string): Promise<void> {
+  const region = page.getByRole('region', { name });
+  await page.keyboard.press('Escape');
+  if ((await region.count()) > 0) await region.getByRole('button', { name: 'Close', exact: true }).click();
+  await region.waitFor({ state: 'detached' });
+}
 
 const VIEWPORTS = [
   { width: 1280, height: 800 },

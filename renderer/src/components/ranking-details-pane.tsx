@@ -37,7 +37,11 @@ export function DetailsPane({ height, collapsed, maxHeight, onLiveHeight, onChan
           onCommit={(h) => onChange({ height: h })}
         />
       )}
-      <div className={collapsed ? 'details-pane collapsed' : 'details-pane'} id={id}>
+      {/* Nothing selected: the pane is only as tall as its hint, the ranking takes the rest. */}
+      <div
+        className={collapsed ? 'details-pane collapsed' : siteName === null ? 'details-pane empty' : 'details-pane'}
+        id={id}
+      >
         <div className="details-pane-bar">
           <button
             type="button"

@@ -11,6 +11,7 @@ import {
   type ReportFormat,
 } from '../../../shared/report/model';
 import { useApp, useServices } from '../context';
+import { downloadBlob } from '../download';
 import type { Scenario } from '../store';
 import './report-dialog.css';
 
@@ -59,16 +60,7 @@ export function reportRequest(
 /** Saves a rendered report through the browser's download machinery. */
 export function downloadReport(file: CallOutput<'report.render'>): void {
   const body = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
-  const url = URL.createObjectURL(new Blob([body], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later, not at once: some browsers start reading the Blob only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(file.filename, body, file.mimeType);
 }
 
 type Status =

@@ -5,6 +5,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { CallOutput } from '../../../shared/contract';
 import { ApiCallError, type ErrorIssue } from '../../../shared/errors';
 import type { Client } from '../api/client';
+import { downloadBlob } from '../download';
 import type { AppState } from '../store';
 
 export type PresetList = CallOutput<'presets.list'>;
@@ -58,16 +59,7 @@ export function readFileText(file: Blob): Promise<string> {
 
 /** Saves a presets document through the browser's download machinery. */
 export function downloadPresets(document_: CallOutput<'presets.export'>, filename: string): void {
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(document_, null, 2)}\n`], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later, not at once: some browsers start reading the Blob only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(filename, `${JSON.stringify(document_, null, 2)}\n`, 'application/json');
 }
 
 /** "landfall-presets-2025-09-01.json", or with the one preset's id. */

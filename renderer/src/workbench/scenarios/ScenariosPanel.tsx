@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ScenarioDetail, ScenarioSummary } from '../../../../shared/calls/scenario-calls';
 import { useApp, useServices } from '../../context';
-import { downloadText } from './download';
+import { downloadBlob } from '../../download';
 import { EventForm } from './EventForm';
 import { BLANK_EVENT, TEMPLATES, draftOf, type EventDraft } from './event-draft';
 import './whatif.css';
@@ -177,7 +177,7 @@ export function ScenariosPanel({ onClose }: { onClose: () => void }): ReactNode 
                 onClick={() =>
                   void run(async () => {
                     const file = await client.call('scenarios.export', { id: s.id });
-                    downloadText(file.filename, file.content);
+                    downloadBlob(file.filename, file.content, 'application/json');
                   })
                 }
               >

@@ -6,12 +6,10 @@
 // and data.apply over HTTP, then the cell's own render). Prints the numbers and writes them to
 // test-results/perf/grid.json. The floors are loose: what a regression (rendering every row, or
 // waiting for the 50 000-row reload before showing an edit) breaks.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { launchChromium, screenshot, type Served } from './harness';
+import { frameStats, seededRandom, serveWithSites, writePerfResult } from './perf-harness';
 
 const SITES = 5_000;
 const CRITERIA = [
@@ -27,19 +25,12 @@ const CRITERIA = [
   'dc_capacity_mw',
 ];
 const SCROLL_MS = 2_000;
-const RESULT = join(process.cwd(), 'test-results', 'perf', 'grid.json');
 /** Loose floors (the measured numbers are printed and kept in grid.json). */
 const MEDIAN_FRAME_FLOOR_MS = 50;
 const EDIT_FLOOR_MS = 1_500;
 
 function sitesCsv(count: number): string {
-  let seed = 0x9e1d;
-  const random = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(0x9e1d);
   const lines = [`id,name,country,region,lat,lon,${CRITERIA.join(',')},source_title,source_url,as_of`];
   for (let i = 0; i < count; i++) {
     const facts = CRITERIA.map(() => (1 + random() * 99).toFixed(2));
@@ -68,17 +59,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serve({
-    prepare: (dbPath) => {
-      const csv = join(dirname(dbPath), 'grid-sites.csv');
-      writeFileSync(csv, sitesCsv(SITES));
-      const imported = spawnSync(process.execPath, ['dist/node/cli.cjs', 'import', csv, '--db', dbPath], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
-    },
-  });
+  server = await serveWithSites(sitesCsv(SITES), 'grid-sites.csv');
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(server.url);
@@ -123,17 +104,11 @@ describe('data grid performance', () => {
     expect(scrolledTo).toBeGreaterThan(10_000);
     // The rows at the new position are on screen (not a blank gap).
     await expect.poll(() => grid.locator('[role=row][data-key]').count()).toBeGreaterThan(10);
-    const gaps = frames.slice(1).map((t, i) => t - (frames[i] ?? t));
-    const sorted = [...gaps].sort((a, b) => a - b);
-    const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-    const elapsed = (frames.at(-1) ?? 0) - (frames[0] ?? 0);
+    const { slowest, elapsedMs, ...frameTimes } = frameStats(frames);
     const scroll = {
-      frames: gaps.length,
-      elapsedMs: Math.round(elapsed),
-      fps: elapsed > 0 ? (gaps.length * 1000) / elapsed : 0,
-      medianFrameMs: at(0.5),
-      p95FrameMs: at(0.95),
-      longestFrameMs: sorted.at(-1) ?? 0,
+      ...frameTimes,
+      elapsedMs: Math.round(elapsedMs),
+      slowest,
       rowsScrolled: Math.round(scrolledTo / 28),
     };
     await screenshot(page, 'grid-50000-rows');
@@ -177,8 +152,7 @@ describe('data grid performance', () => {
       maxMs: editSorted.at(-1) ?? 0,
     };
     const result = { rows: rowCount, viewport: '1280x800', loadMs, renderedRows: rendered, scroll, edit };
-    mkdirSync(dirname(RESULT), { recursive: true });
-    writeFileSync(RESULT, `${JSON.stringify(result, null, 2)}\n`);
+    writePerfResult('grid', result);
     console.log(
       `grid with ${rowCount} metric rows: opened in ${loadMs} ms, ${rendered} rows in the DOM; scroll ${scroll.fps.toFixed(1)} fps ` +
         `(median frame ${scroll.medianFrameMs.toFixed(1)} ms, p95 ${scroll.p95FrameMs.toFixed(1)} ms, longest ` +

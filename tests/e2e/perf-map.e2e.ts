@@ -4,20 +4,17 @@
 // writes it, with the frame-time spread and the map's own User Timing measures, to
 // test-results/perf/map-pan.json. The floor (30 fps) is what a regression (say, drawing all 10 000
 // markers, or re-clustering on every frame) breaks; the issue's target is 60 fps.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { launchChromium, screenshot, type Served } from './harness';
+import { frameStats, scatteredSitesCsv, serveWithSites, writePerfResult, type Market } from './perf-harness';
 
 const SITES = 10_000;
 const PAN_MS = 2_000;
 const FPS_FLOOR = 30;
-const RESULT = join(process.cwd(), 'test-results', 'perf', 'map-pan.json');
 
 /** Seed markets with a centre; synthetic sites scatter ±3° around them, as real campuses crowd hubs. */
-const MARKETS: [id: string, country: string, lat: number, lon: number][] = [
+const MARKETS: Market[] = [
   ['sg', 'SG', 1.35, 103.82],
   ['my-johor', 'MY', 1.75, 103.6],
   ['id-batam', 'ID', 1.05, 104.03],
@@ -34,36 +31,6 @@ const MARKETS: [id: string, country: string, lat: number, lon: number][] = [
   ['au-sydney', 'AU', -33.8, 151.1],
 ];
 
-/** A deterministic sites CSV (mulberry32), with two cost criteria so the scores and colours spread. */
-function sitesCsv(count: number): string {
-  let seed = 0x5eed;
-  const random = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const lines = ['id,name,country,region,lat,lon,power_price_usc_kwh,grid_carbon_g_kwh,source_title,source_url,as_of'];
-  for (let i = 0; i < count; i++) {
-    const [market, country, lat, lon] = MARKETS[i % MARKETS.length] ?? ['sg', 'SG', 1.35, 103.82];
-    const row = [
-      `perf-${i}`,
-      `Perf site ${i}`,
-      country,
-      market,
-      (lat + (random() - 0.5) * 6).toFixed(4),
-      (lon + (random() - 0.5) * 6).toFixed(4),
-      (5 + random() * 15).toFixed(2),
-      (100 + random() * 800).toFixed(0),
-      'Synthetic perf site',
-      'https://example.org/landfall-perf',
-      '2025-01-01',
-    ];
-    lines.push(row.join(','));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 /** The basemap's SVG (drawn beyond the view, redrawn when a pan leaves it) spans the whole map. */
 function basemapCoversView(on: Page): Promise<boolean> {
   return on.evaluate(() => {
@@ -79,17 +46,8 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await serve({
-    prepare: (dbPath) => {
-      const csv = join(dirname(dbPath), 'perf-sites.csv');
-      writeFileSync(csv, sitesCsv(SITES));
-      const imported = spawnSync(process.execPath, ['dist/node/cli.cjs', 'import', csv, '--db', dbPath], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
-    },
-  });
+  // A deterministic store, with two cost criteria so the scores and colours spread.
+  server = await serveWithSites(scatteredSitesCsv(SITES, 0x5eed, MARKETS, 6));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(server.url);
@@ -99,17 +57,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-interface FrameStats {
-  /** The three longest frames: when they started (ms after counting began) and how long they took. */
-  slowest: { atMs: number; ms: number }[];
-  frames: number;
-  elapsedMs: number;
-  fps: number;
-  medianFrameMs: number;
-  p95FrameMs: number;
-  longestFrameMs: number;
-}
 
 describe('map performance', () => {
   it(`pans smoothly with ${SITES} sites`, { timeout: 120_000 }, async () => {
@@ -173,29 +120,13 @@ describe('map performance', () => {
       seen.add(await panePosition());
       await page.mouse.up();
     }
-    const stats = await page.evaluate((): FrameStats => {
-      const w = window as unknown as { __frames: number[]; __counting: boolean };
-      w.__counting = false;
-      const t = w.__frames;
-      const gaps = t.slice(1).map((v, i) => v - (t[i] ?? v));
-      const first = t[0] ?? 0;
-      const slowest = gaps
-        .map((ms, i) => ({ atMs: Math.round((t[i] ?? 0) - first), ms: Math.round(ms) }))
-        .sort((a, b) => b.ms - a.ms)
-        .slice(0, 3);
-      const sorted = [...gaps].sort((a, b) => a - b);
-      const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-      const elapsedMs = (t[t.length - 1] ?? 0) - (t[0] ?? 0);
-      return {
-        slowest,
-        frames: gaps.length,
-        elapsedMs,
-        fps: elapsedMs > 0 ? (gaps.length * 1000) / elapsedMs : 0,
-        medianFrameMs: at(0.5),
-        p95FrameMs: at(0.95),
-        longestFrameMs: sorted[sorted.length - 1] ?? 0,
-      };
-    });
+    const stats = frameStats(
+      await page.evaluate(() => {
+        const w = window as unknown as { __frames: number[]; __counting: boolean };
+        w.__counting = false;
+        return w.__frames;
+      }),
+    );
     // The drags really moved the map, and the basemap, redrawn lazily, still covers the view.
     seen.delete(before);
     expect(seen.size).toBeGreaterThan(0);
@@ -212,8 +143,7 @@ describe('map performance', () => {
       }),
     );
     const result = { sites: await siteCount(), viewport: '1280x800', drawnElements: drawn, ...stats, measures };
-    mkdirSync(dirname(RESULT), { recursive: true });
-    writeFileSync(RESULT, `${JSON.stringify(result, null, 2)}\n`);
+    writePerfResult('map-pan', result);
     console.log(
       `map pan with ${result.sites} sites: ${stats.fps.toFixed(1)} fps over ${stats.elapsedMs.toFixed(0)} ms ` +
         `(median frame ${stats.medianFrameMs.toFixed(1)} ms, p95 ${stats.p95FrameMs.toFixed(1)} ms, ` +

@@ -16,12 +16,10 @@
 // which a keypress arriving at a random moment adds (half a frame, ~8 ms, on average). The 16 ms
 // target is a frame: a step that costs less keeps a drag at 60 fps. Written to
 // test-results/perf/workspace.json.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot, serve, type Served } from './harness';
+import { median, p95, scatteredSitesCsv, serveWithSites, writePerfResult, type Market } from './perf-harness';
 
 const SITES = 1_000;
 const STEPS = 40;
@@ -30,46 +28,16 @@ const FIRST_RANKING_LIMIT_MS = 1_500;
 /** Loose floors that a regression breaks; the target (16 ms median to paint) is reported. */
 const STEP_MEDIAN_FLOOR_MS = 50;
 const STEP_TARGET_MS = 16;
-const RESULT = join(process.cwd(), 'test-results', 'perf', 'workspace.json');
 
-/** A deterministic sites CSV (mulberry32) with two cost criteria whose values spread the scores. */
-function sitesCsv(count: number): string {
-  let seed = 0x1d00;
-  const random = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const markets: [string, string, number, number][] = [
-    ['sg', 'SG', 1.35, 103.82],
-    ['my-johor', 'MY', 1.75, 103.6],
-    ['cn-gba', 'CN', 23.1, 113.3],
-    ['th-eec', 'TH', 13.3, 100.9],
-    ['jp-tokyo', 'JP', 35.7, 139.8],
-    ['in-mumbai', 'IN', 19.1, 73.0],
-  ];
-  const lines = ['id,name,country,region,lat,lon,power_price_usc_kwh,grid_carbon_g_kwh,source_title,source_url,as_of'];
-  for (let i = 0; i < count; i++) {
-    const [market, country, lat, lon] = markets[i % markets.length] ?? ['sg', 'SG', 1.35, 103.82];
-    lines.push(
-      [
-        `perf-${i}`,
-        `Perf site ${i}`,
-        country,
-        market,
-        (lat + (random() - 0.5) * 8).toFixed(4),
-        (lon + (random() - 0.5) * 8).toFixed(4),
-        (5 + random() * 15).toFixed(2),
-        (100 + random() * 800).toFixed(0),
-        'Synthetic perf site',
-        'https://example.org/landfall-perf',
-        '2025-01-01',
-      ].join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
+/** Seed markets the extra sites scatter ±4° around. */
+const MARKETS: Market[] = [
+  ['sg', 'SG', 1.35, 103.82],
+  ['my-johor', 'MY', 1.75, 103.6],
+  ['cn-gba', 'CN', 23.1, 113.3],
+  ['th-eec', 'TH', 13.3, 100.9],
+  ['jp-tokyo', 'JP', 35.7, 139.8],
+  ['in-mumbai', 'IN', 19.1, 73.0],
+];
 
 /** One slider step, in ms (see the file comment). */
 interface Step {
@@ -108,14 +76,6 @@ async function firstPaint(browser: Browser, url: string): Promise<Load> {
   return load;
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
-};
-const p95 = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))] ?? Number.NaN;
-};
 const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
 const rounded = (l: Load): Load => ({
   fcpMs: round(l.fcpMs),
@@ -136,23 +96,12 @@ const result: Record<string, unknown> = { viewport: '1280x800' };
 
 beforeAll(async () => {
   seeded = await serve();
-  large = await serve({
-    prepare: (dbPath) => {
-      const csv = join(dirname(dbPath), 'perf-sites.csv');
-      writeFileSync(csv, sitesCsv(SITES));
-      const imported = spawnSync(process.execPath, ['dist/node/cli.cjs', 'import', csv, '--db', dbPath], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
-    },
-  });
+  large = await serveWithSites(scatteredSitesCsv(SITES, 0x1d00, MARKETS, 8));
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  mkdirSync(dirname(RESULT), { recursive: true });
-  writeFileSync(RESULT, `${JSON.stringify(result, null, 2)}\n`);
+  writePerfResult('workspace', result);
   await browser?.close();
   await seeded?.stop();
   await large?.stop();

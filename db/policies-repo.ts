@@ -5,7 +5,8 @@ import { PolicyScope, type PolicyEvent } from '../shared/model/policy';
 
 type Db = Database.Database;
 
-interface PolicyRow {
+/** A policy event row as stored; scenario_policy_events has the same columns (plus scenario_id). */
+export interface PolicyEventRow {
   id: string;
   issuer: string;
   title: string;
@@ -18,6 +19,23 @@ interface PolicyRow {
   source_title: string;
   source_url: string;
   note: string;
+}
+
+/** Shapes a stored row as the model's PolicyEvent, parsing the JSON scope so a bad row fails here. */
+export function policyEventFromRow(r: PolicyEventRow): PolicyEvent {
+  return {
+    id: r.id,
+    issuer: r.issuer,
+    title: r.title,
+    effectiveDate: r.effective_date,
+    endDate: r.end_date,
+    effect: r.effect,
+    condition: r.condition,
+    scope: PolicyScope.parse(JSON.parse(r.scope)),
+    confidence: r.confidence,
+    source: { title: r.source_title, url: r.source_url },
+    note: r.note,
+  };
 }
 
 export interface PolicyFilter {
@@ -35,19 +53,7 @@ const SELECT_EVENTS = `
 
 export function listPolicyEvents(db: Db, filter: PolicyFilter = {}): PolicyEvent[] {
   const rows = db
-    .prepare<Record<string, unknown>, PolicyRow>(SELECT_EVENTS)
+    .prepare<Record<string, unknown>, PolicyEventRow>(SELECT_EVENTS)
     .all({ asOf: filter.asOf ?? null, issuer: filter.issuer ?? null });
-  return rows.map((r) => ({
-    id: r.id,
-    issuer: r.issuer,
-    title: r.title,
-    effectiveDate: r.effective_date,
-    endDate: r.end_date,
-    effect: r.effect,
-    condition: r.condition,
-    scope: PolicyScope.parse(JSON.parse(r.scope)),
-    confidence: r.confidence,
-    source: { title: r.source_title, url: r.source_url },
-    note: r.note,
-  }));
+  return rows.map(policyEventFromRow);
 }

@@ -2,7 +2,8 @@
 // table (scenario_policy_events, migration 4), never in policy_events, so nothing that reads the
 // real timeline can see them; writes go through edit-rows.ts so they are logged and undoable.
 import type Database from 'better-sqlite3';
-import { PolicyScope, type PolicyEvent } from '../shared/model/policy';
+import type { PolicyEvent } from '../shared/model/policy';
+import { policyEventFromRow, type PolicyEventRow } from './policies-repo';
 import type { DbRow } from './transfer/tables';
 
 type Db = Database.Database;
@@ -47,41 +48,14 @@ export function scenarioEventRows(db: Db, scenarioId: string): DbRow[] {
     .all(scenarioId);
 }
 
-interface EventRow {
-  id: string;
-  issuer: string;
-  title: string;
-  effective_date: string;
-  end_date: string | null;
-  effect: PolicyEvent['effect'];
-  condition: string;
-  scope: string;
-  confidence: PolicyEvent['confidence'];
-  source_title: string;
-  source_url: string;
-  note: string;
-}
-
 /** A scenario's hypothetical events in timeline order, shaped like real ones. */
 export function listScenarioEvents(db: Db, scenarioId: string): PolicyEvent[] {
   return db
-    .prepare<[string], EventRow>(
+    .prepare<[string], PolicyEventRow>(
       'SELECT * FROM scenario_policy_events WHERE scenario_id = ? ORDER BY effective_date, id',
     )
     .all(scenarioId)
-    .map((r) => ({
-      id: r.id,
-      issuer: r.issuer,
-      title: r.title,
-      effectiveDate: r.effective_date,
-      endDate: r.end_date,
-      effect: r.effect,
-      condition: r.condition,
-      scope: PolicyScope.parse(JSON.parse(r.scope)),
-      confidence: r.confidence,
-      source: { title: r.source_title, url: r.source_url },
-      note: r.note,
-    }));
+    .map(policyEventFromRow);
 }
 
 /** Whether the real timeline has an event with this id (a what-if event must not borrow it). */

@@ -1,9 +1,9 @@
 // `landfall report --preset ID … --out FILE.(pdf|html|md|csv|json)`: one report.render call, written
 // to FILE (format from its extension). `--inputs report.json` re-runs a JSON report's recorded inputs
 // (reproducibility.inputs), overrides included, which flags alone cannot express.
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { writeFileAtomic } from '../../../db/transfer/atomic-file';
 import type { RenderedReportOut } from '../../../shared/calls/report-calls';
 import { describeIssues, type Result } from '../../../shared/errors';
 import { REPORT_FORMATS, ReportFormat } from '../../../shared/report/model';
@@ -98,25 +98,6 @@ export function reportFormat(out: string, given: string | boolean | undefined): 
   return fromExt.data;
 }
 
-/** Temporary file beside the target, synced, then renamed over it: never a half-written report. */
-function writeAtomic(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const fd = openSync(temp, 'wx', 0o644);
-    try {
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 async function runReport(step: CommandRun): Promise<number> {
   const { dispatch, input, values, io, name } = step;
   const out = str(values, 'out') as string;
@@ -129,7 +110,7 @@ async function runReport(step: CommandRun): Promise<number> {
   }
   const file = result.value;
   const bytes = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
-  writeAtomic(out, bytes);
+  writeFileAtomic(out, bytes);
   io.out(`wrote ${out} (${format}, ${Math.max(1, Math.round(bytes.length / 1024))} KiB)\n`);
   return 0;
 }

@@ -1,47 +1,17 @@
 // axe-core over the workspace (ranking, details, compare, sensitivity open): no serious or critical
 // violations. The page is opened with CSP bypassed only so axe's script can be injected.
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, serve, type Served } from './harness';
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  targets: string[];
-}
+import { checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
 
 let server: Served;
 let browser: Browser;
 let page: Page;
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-
-async function violations(): Promise<Violation[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            ctx: Document,
-          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  });
-}
 
 beforeAll(async () => {
   server = await serve();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-  await page.goto(server.url);
+  ({ page } = await openWorkspace(browser, server, { context: { bypassCSP: true } }));
   await page.waitForSelector('.ranking tbody tr');
 });
 
@@ -52,8 +22,7 @@ afterAll(async () => {
 
 describe('accessibility', () => {
   it('the workspace has no serious or critical axe violations', async () => {
-    const found = await violations();
-    expect(found.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await checkAxe(page)).toEqual([]);
   });
 
   it('site details and the sensitivity panel have none either', async () => {
@@ -62,9 +31,9 @@ describe('accessibility', () => {
     await page.getByRole('button', { name: 'Sensitivity…' }).click();
     await page.getByRole('region', { name: 'Sensitivity' }).getByRole('button', { name: 'Run' }).click();
     await page.getByRole('table', { name: 'Stability intervals' }).waitFor();
-    const found = await violations();
+    const found = await checkAxe(page);
     await screenshot(page, 'accessibility-details');
-    expect(found.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(found).toEqual([]);
   });
 
   it('the scenario controls and the ranking are reached with the keyboard, in order', async () => {

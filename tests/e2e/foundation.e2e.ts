@@ -2,7 +2,7 @@
 // one shows its details, and the API refuses callers without the page's token.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { apiCall, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
 
 let server: Served;
 let browser: Browser;
@@ -12,15 +12,7 @@ const problems: string[] = [];
 beforeAll(async () => {
   server = await serve();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) problems.push(`remote request: ${r.url()}`);
-  });
-  await page.goto(server.url);
+  ({ page } = await openWorkspace(browser, server, { problems, consoleErrors: true, allowRemote: ['data:'] }));
 });
 
 /** Site ids on the map: one per marker (class site-<id>) and each member of every cluster badge. */
@@ -46,15 +38,7 @@ describe('browser mode', () => {
     const countries = await page.locator('path.country').count();
     expect(countries).toBeGreaterThan(200);
 
-    const sites = (await page.evaluate(async () => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="landfall-token"]')?.content ?? '';
-      const res = await fetch('/api/sites.list', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-landfall-token': token },
-        body: '{}',
-      });
-      return ((await res.json()) as { value: { id: string }[] }).value;
-    })) as { id: string }[];
+    const sites = await apiCall<{ id: string }[]>(page, 'sites.list');
     // The seed holds at least 20 sites; every one the backend returns must be drawn and listed.
     expect(sites.length).toBeGreaterThanOrEqual(20);
     await page.waitForSelector('.site-marker', { state: 'attached' });

@@ -5,33 +5,33 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
 
 let server: Served;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const COPY = 'Cost first, our power price';
 
 beforeAll(async () => {
   server = await serve();
   browser = await launchChromium();
   // CSP bypassed only so axe's script can be injected; downloads accepted for the export.
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
+  ({ page } = await openWorkspace(browser, server, {
+    context: { bypassCSP: true, acceptDownloads: true },
+    problems,
     // Refused requests are checked by URL below; the console only says "Failed to load resource".
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
-  });
-  page.on('response', (r) => {
-    const call = new URL(r.url()).pathname;
-    // Expected refusals: the bad presets file, and a score for the deleted preset while the workspace falls back.
-    const expected =
-      (call === '/api/presets.import' && r.status() === 400) || (call === '/api/score.run' && r.status() === 404);
-    if (r.status() >= 400 && !expected) problems.push(`${r.status()} ${call}`);
-  });
-  await page.goto(server.url);
+    consoleErrors: (text) => !text.startsWith('Failed to load resource'),
+    beforeGoto: (p) => {
+      p.on('response', (r) => {
+        const call = new URL(r.url()).pathname;
+        // Expected refusals: the bad presets file, and a score for the deleted preset while the workspace falls back.
+        const expected =
+          (call === '/api/presets.import' && r.status() === 400) || (call === '/api/score.run' && r.status() === 404);
+        if (r.status() >= 400 && !expected) problems.push(`${r.status()} ${call}`);
+      });
+    },
+  }));
   await page.waitForSelector('.ranking tbody tr');
 });
 
@@ -56,23 +56,6 @@ async function showView(name: 'Presets' | 'Compare' | 'Import / export'): Promis
   await panel().getByRole('group', { name: 'Show' }).getByRole('button', { name }).click();
 }
 
-async function axeViolations(selector: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (sel) => {
-    const axe = (
-      window as unknown as {
-        axe: { run(ctx: Element): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> };
-      }
-    ).axe;
-    const root = document.querySelector(sel);
-    if (!root) return [`no ${sel}`];
-    const result = await axe.run(root);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}) ×${v.nodes.length}`);
-  }, selector);
-}
-
 describe('Presets manager', () => {
   it('opens from the map, lists the built-ins read-only with the empty state, and passes axe', async () => {
     await openPanel();
@@ -88,7 +71,7 @@ describe('Presets manager', () => {
     expect(await panel().locator('.presets-empty').textContent()).toContain(
       'Save the current weights as a preset from the Weights drawer, or duplicate a built-in.',
     );
-    expect(await axeViolations('.presets-panel')).toEqual([]);
+    expect(await checkAxe(page, '.presets-panel')).toEqual([]);
     await screenshot(page, 'presets-list');
   });
 
@@ -140,7 +123,7 @@ describe('Presets manager', () => {
     // The others gave way in proportion.
     expect((await cells('build_cost_usd_w'))[3]).toMatch(/^−\d+\.\d pts$/);
     expect(await panel().locator('.presets-compare-summary').textContent()).toMatch(/^Weights differ for 5 criteria/);
-    expect(await axeViolations('.presets-panel')).toEqual([]);
+    expect(await checkAxe(page, '.presets-panel')).toEqual([]);
     await screenshot(page, 'presets-compare', { readme: true });
   });
 
@@ -180,7 +163,7 @@ describe('Presets manager', () => {
     const listed = await alert.getByRole('listitem').allTextContents();
     expect(listed.some((p) => p.startsWith('presets[0].method'))).toBe(true);
     expect(listed.some((p) => p.startsWith('presets[0].weights.power_price_usc_kwh'))).toBe(true);
-    expect(await axeViolations('.presets-panel')).toEqual([]);
+    expect(await checkAxe(page, '.presets-panel')).toEqual([]);
     await screenshot(page, 'presets-import-refused');
     await showView('Presets');
     expect(await allPresetNames()).toEqual(before);
@@ -216,14 +199,14 @@ describe('Presets manager', () => {
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await openPanel();
     await showView('Presets');
-    expect(await axeViolations('.presets-panel')).toEqual([]);
+    expect(await checkAxe(page, '.presets-panel')).toEqual([]);
     await screenshot(page, 'presets-list-dark');
     await showView('Compare');
     await panel().getByRole('combobox', { name: 'Preset A' }).selectOption({ label: 'Cost first (built-in)' });
     await panel()
       .getByRole('table', { name: /Weights, as a share/ })
       .waitFor();
-    expect(await axeViolations('.presets-panel')).toEqual([]);
+    expect(await checkAxe(page, '.presets-panel')).toEqual([]);
     await screenshot(page, 'presets-compare-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();
     expect(problems).toEqual([]);

@@ -2,26 +2,24 @@
 // its count, selection following the map both ways, 1 000 imported sites windowed and navigated by
 // keyboard, the remembered layout across a reload, and the empty and error states. Every step
 // asserts on what is on the screen and saves a screenshot.
-import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { apiCall, checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
 
 let server: Served;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 beforeAll(async () => {
   server = await serve();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('simulated')) problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(server.url);
+  // CSP bypassed only so axe's script can be injected.
+  ({ page } = await openWorkspace(browser, server, {
+    context: { bypassCSP: true },
+    problems,
+    consoleErrors: (text) => !text.includes('simulated'),
+  }));
   await page.waitForSelector('.ranking tbody tr[data-site]');
 });
 
@@ -36,41 +34,7 @@ const count = (): Promise<string | null> => page.locator('.filter-count').textCo
 const header = (name: string): Locator => ranking().locator('th', { has: page.getByRole('button', { name }) });
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([n, body]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="landfall-token"]')?.content ?? '';
-      const res = await fetch(`/api/${n}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-landfall-token': token },
-        body: JSON.stringify(body),
-      });
-      const json = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
-      if (!json.ok) throw new Error(json.error?.message);
-      return json.value;
-    },
-    [name, input] as const,
-  ) as Promise<T>;
-}
-
-async function seriousAxeViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            d: Document,
-          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+const api = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(page, name, input);
 
 describe('ranking', () => {
   it('shows each site’s chip legality as the backend derives it', async () => {
@@ -141,7 +105,7 @@ describe('ranking', () => {
     expect(badges.length).toBeGreaterThan(0);
     expect(badges.every((b) => b.includes('Licence required'))).toBe(true);
     expect(await count()).toBe(`${badges.length} of ${total} sites`);
-    expect(await seriousAxeViolations()).toEqual([]);
+    expect(await checkAxe(page)).toEqual([]);
     await screenshot(page, 'ranking-status-filter');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('checkbox', { name: 'Licence required' }).count()).toBe(0);

@@ -2,27 +2,20 @@
 // sites (excluded rows, hollow markers), AHP with contradictory judgments warns about the
 // consistency ratio and names the pair, and a scenario saved as a preset appears in the Preset
 // select. Every step asserts on the screen and saves a screenshot; axe checks the open panel.
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
 
 let server: Served;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 beforeAll(async () => {
   server = await serve();
   browser = await launchChromium();
   // CSP bypassed only so axe's script can be injected.
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  await page.goto(server.url);
+  ({ page } = await openWorkspace(browser, server, { context: { bypassCSP: true }, problems, consoleErrors: true }));
   await page.waitForSelector('.ranking tbody tr');
   // More room for the drawer and the ranking: the site details pane is not used here.
   const details = page.locator('.details-toggle[aria-expanded="true"]');
@@ -62,23 +55,6 @@ async function rescored(action: () => Promise<unknown>): Promise<void> {
 async function setPairwise(on: boolean): Promise<void> {
   const toggle = panel().getByRole('button', { name: 'Pairwise (AHP)' });
   if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
-}
-
-async function axeViolations(selector: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (sel) => {
-    const axe = (
-      window as unknown as {
-        axe: { run(ctx: Element): Promise<{ violations: { id: string; impact: string | null }[] }> };
-      }
-    ).axe;
-    const root = document.querySelector(sel);
-    if (!root) return [`no ${sel}`];
-    const result = await axe.run(root);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact})`);
-  }, selector);
 }
 
 describe('weights drawer', () => {
@@ -124,7 +100,7 @@ describe('weights drawer', () => {
     const reasons = await ranking().locator('tbody tr.excluded .reason').allTextContents();
     expect(reasons.some((r) => /Grid carbon intensity .* is above/.test(r))).toBe(true);
     await expect.poll(hollowMarkers).toBeGreaterThan(hollowBefore);
-    expect(await axeViolations('.weights-panel')).toEqual([]);
+    expect(await checkAxe(page, '.weights-panel')).toEqual([]);
     await panel().getByRole('region', { name: 'Hard constraints' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'weights-constraint', { readme: true });
 
@@ -175,7 +151,7 @@ describe('weights drawer', () => {
     await last.press('ArrowRight');
     expect(await last.getAttribute('aria-valuetext')).toBe('Power price strongly to very strongly more important (6)');
     await last.press('ArrowLeft');
-    expect(await axeViolations('.weights-panel')).toEqual([]);
+    expect(await checkAxe(page, '.weights-panel')).toEqual([]);
     // The pair the warning names, then the weights, CR and warning under it.
     await ahp.locator('.ahp-pair.worst').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'weights-ahp', { readme: true });

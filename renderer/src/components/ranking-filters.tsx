@@ -1,8 +1,9 @@
 // The ranking's filter bar: find a site, country, legality status (several at once), minimum
 // capacity, hide excluded; how many sites pass, and one button to clear them all.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { LEGALITY_ORDER, type LegalityStatus } from '../../../shared/engine/types';
 import type { RankingView } from '../layout';
+import { usePopover } from '../use-popover';
 import { LEGALITY_BADGE, LegalityBadge } from './ranking-row';
 
 export interface FilterBarProps {
@@ -87,18 +88,8 @@ function StatusFilter({
   value: readonly LegalityStatus[];
   onChange(statuses: LegalityStatus[]): void;
 }): ReactNode {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, button, onKeyDown } = usePopover();
   const id = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent): void => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
   const summary =
     value.length === 0
       ? 'any'
@@ -109,14 +100,7 @@ function StatusFilter({
     <div
       className="status-filter"
       ref={root}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          // Close this list only; the workspace's Escape (close the panel) is not meant here.
-          e.stopPropagation();
-          setOpen(false);
-          button.current?.focus();
-        }
-      }}
+      onKeyDown={onKeyDown}
       onBlur={(e) => {
         if (open && !root.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
       }}

@@ -1,7 +1,8 @@
 // The map settings popover: for now one choice, the opt-in online basemap. Keyboard reachable (a
 // button that says whether it is expanded; Escape closes and gives focus back to it).
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { ONLINE_TILE_ORIGIN } from '../../../shared/csp';
+import { usePopover } from '../use-popover';
 
 export function MapSettings({
   onlineTiles,
@@ -10,39 +11,17 @@ export function MapSettings({
   onlineTiles: boolean;
   onOnlineTilesChange: (on: boolean) => void;
 }): ReactNode {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, root, button, onKeyDown } = usePopover();
   const panelId = useId();
   const noteId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  // A click anywhere else closes it, as a popover should.
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: PointerEvent): void => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', away);
-    return () => document.removeEventListener('pointerdown', away);
-  }, [open]);
   return (
-    <div
-      className="map-settings"
-      ref={root}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          // Escape here closes the popover only, not the panels the global shortcut would close.
-          e.stopPropagation();
-          setOpen(false);
-          button.current?.focus();
-        }
-      }}
-    >
+    <div className="map-settings" ref={root} onKeyDown={onKeyDown}>
       <button
         type="button"
         ref={button}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpen(!open)}
       >
         Map settings
       </button>

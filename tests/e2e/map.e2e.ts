@@ -2,17 +2,15 @@
 // (Singapore and Johor zoomed in, in both themes); clusters when zoomed out that split when clicked;
 // selection from the list pulls a site out of its cluster; the opt-in online basemap asks only the
 // OpenStreetMap tile server, and only once ticked; axe finds nothing serious in the map's controls.
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
 
 let server: Served;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 const requests: string[] = [];
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 /** A 1×1 grey PNG, served for every tile request so the test never touches the network. */
 const TILE_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mO4c+fOfwAIGQN/0H7bXQAAAABJRU5ErkJggg==',
@@ -22,18 +20,18 @@ const TILE_PNG = Buffer.from(
 beforeAll(async () => {
   server = await serve();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) requests.push(r.url());
-  });
-  await page.route('https://tile.openstreetmap.org/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG }),
-  );
-  await page.goto(server.url);
+  ({ page } = await openWorkspace(browser, server, {
+    problems,
+    consoleErrors: true,
+    beforeGoto: async (p) => {
+      p.on('request', (r) => {
+        if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) requests.push(r.url());
+      });
+      await p.route('https://tile.openstreetmap.org/**', (route) =>
+        route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG }),
+      );
+    },
+  }));
   await page.waitForSelector('.site-marker', { state: 'attached' });
 });
 
@@ -247,26 +245,11 @@ describe('map', () => {
   });
 
   it('has no serious axe violations on the map, its badges and its settings', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-    const axePage = await context.newPage();
-    await axePage.goto(server.url);
+    const { page: axePage } = await openWorkspace(browser, server, { context: { bypassCSP: true } });
     await axePage.waitForSelector('.site-cluster');
     await axePage.getByRole('button', { name: 'Map settings' }).click();
-    await axePage.evaluate(axeSource);
-    const found = await axePage.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(ctx: Element): Promise<{ violations: { id: string; impact: string | null }[] }> };
-        }
-      ).axe;
-      const root = document.querySelector('.map-wrap');
-      if (!root) return ['no .map-wrap'];
-      const result = await axe.run(root);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact})`);
-    });
-    await context.close();
+    const found = await checkAxe(axePage, '.map-wrap');
+    await axePage.context().close();
     expect(found).toEqual([]);
   });
 

@@ -7,13 +7,21 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOT_DIR, screenshot, serve, type Served } from './harness';
+import {
+  apiCall,
+  checkAxe,
+  launchChromium,
+  openWorkspace,
+  SCREENSHOT_DIR,
+  screenshot,
+  serve,
+  type Served,
+} from './harness';
 
 let server: Served;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
 const DIR = join(SCREENSHOT_DIR, 'report');
@@ -24,19 +32,11 @@ beforeAll(async () => {
   server = await serve();
   browser = await launchChromium();
   // bypassCSP only so axe's script can be injected for the accessibility check of the dialog.
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    acceptDownloads: true,
-    bypassCSP: true,
-  });
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) {
-      problems.push(`remote request: ${r.url()}`);
-    }
-  });
-  await page.goto(server.url);
+  ({ page } = await openWorkspace(browser, server, {
+    context: { acceptDownloads: true, bypassCSP: true },
+    problems,
+    allowRemote: ['data:', 'blob:'],
+  }));
   await page.getByRole('table', { name: 'Ranking' }).locator('tbody tr').first().waitFor();
 });
 
@@ -45,21 +45,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A backend call from inside the page, with the token the page was served. */
-function api<T>(name: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ([n, b]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="landfall-token"]')?.content ?? '';
-      const res = await fetch(`/api/${n}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-landfall-token': token },
-        body: JSON.stringify(b),
-      });
-      return ((await res.json()) as { value: unknown }).value;
-    },
-    [name, body] as const,
-  ) as Promise<T>;
-}
+const api = <T>(name: string, body: unknown): Promise<T> => apiCall<T>(page, name, body);
 
 async function exportReport(format: string, samples: string): Promise<string> {
   await page.getByRole('button', { name: 'Export report…' }).click();
@@ -98,16 +84,7 @@ describe('Export report', () => {
     await dialog.waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('maxlength'))).toBe('200');
     expect(await dialog.textContent()).toContain('comparing');
-    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-    const serious = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(c: Element): Promise<{ violations: { id: string; impact: string | null }[] }> };
-        }
-      ).axe;
-      const result = await axe.run(document.querySelector('.report-dialog') as Element);
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
+    const serious = await checkAxe(page, '.report-dialog');
     expect(serious).toEqual([]);
     // The basemap loads after the ranking: wait for it so the screenshot shows the workspace behind.
     await page.waitForSelector('path.country', { state: 'attached' });

@@ -3,12 +3,12 @@
 // with the site highlighted; a site is added by a map click and moved by dragging (cancel puts it
 // back, confirm writes it); the data health panel links into the grid; after a restart on the same
 // database the scenario and the site are still there. Screenshots at 1280×800 in both themes.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { apiCall, checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'landfall-whatif-'));
 const dbPath = join(dir, 'landfall.sqlite');
@@ -20,40 +20,12 @@ const SCENARIO = 'US squeezes Malaysia';
 const NEW_SITE = 'Paracel test campus';
 
 async function open(): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(server.url);
+  ({ page } = await openWorkspace(browser, server, { context: { bypassCSP: true }, problems }));
   await page.getByRole('table', { name: 'Ranking' }).locator('tbody tr').first().waitFor();
 }
 
-function api<T>(name: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ([n, b]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="landfall-token"]')?.content ?? '';
-      const res = await fetch(`/api/${n}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-landfall-token': token },
-        body: JSON.stringify(b),
-      });
-      return ((await res.json()) as { value: unknown }).value;
-    },
-    [name, body] as const,
-  ) as Promise<T>;
-}
-
-async function axe(selector: string): Promise<string[]> {
-  await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-  return page.evaluate(async (sel) => {
-    const a = (
-      window as unknown as {
-        axe: { run(c: Element): Promise<{ violations: { id: string; impact: string | null }[] }> };
-      }
-    ).axe;
-    const r = await a.run(document.querySelector(sel) as Element);
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-  }, selector);
-}
+const api = <T>(name: string, body: unknown): Promise<T> => apiCall<T>(page, name, body);
+const axe = (selector: string): Promise<string[]> => checkAxe(page, selector);
 
 /** Screenshots in both themes; in the dark one, axe checks `selector` too (contrast differs there). */
 async function bothThemes(name: string, selector?: string): Promise<void> {

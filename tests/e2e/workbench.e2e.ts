@@ -4,13 +4,13 @@
 // starts, text in a number) show what to fix and leave the store's content hash as it was; restart
 // the server on the same database and the history is still listed and undo still works.
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../db/transfer/content-hash';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { apiCall, checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'landfall-wb-'));
 const dbPath = join(dir, 'landfall.sqlite');
@@ -42,22 +42,7 @@ function dbHash(): string {
   }
 }
 
-function api<T>(name: string, input: unknown = {}): Promise<T> {
-  return page.evaluate(
-    async ([n, i]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="landfall-token"]')?.content ?? '';
-      const res = await fetch(`/api/${n}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-landfall-token': token },
-        body: JSON.stringify(i),
-      });
-      const body = (await res.json()) as { ok: boolean; value: unknown };
-      if (!body.ok) throw new Error(JSON.stringify(body));
-      return body.value;
-    },
-    [name, input] as const,
-  ) as Promise<T>;
-}
+const api = <T>(name: string, input: unknown = {}): Promise<T> => apiCall<T>(page, name, input);
 
 const grid = (): Locator => page.getByRole('grid');
 const row = (key: string): Locator => grid().locator(`[role=row][data-key="${key}"]`);
@@ -212,41 +197,18 @@ describe('data workbench', () => {
   });
 
   it('has no serious or critical axe violations with the grid, the history and a form open', async () => {
-    const axePage = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const { page: axePage } = await openWorkspace(browser, server, { context: { bypassCSP: true } });
     try {
-      await axePage.goto(server.url);
       await axePage.getByRole('button', { name: 'Data…' }).click();
       await axePage.getByRole('tab', { name: 'Metric values' }).click();
       await axePage.getByRole('grid').locator('[role=row][data-key]').first().waitFor();
       await axePage.getByRole('button', { name: 'History' }).click();
       await axePage.locator('.history-panel').waitFor();
-      const run = async (): Promise<{ id: string; impact: string | null; targets: string[] }[]> => {
-        await axePage.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-        return axePage.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run(
-                  d: Document,
-                ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run(document);
-          return result.violations.map((v) => ({
-            id: v.id,
-            impact: v.impact,
-            targets: v.nodes.map((n) => n.target.join(' ')),
-          }));
-        });
-      };
-      const serious = (v: { impact: string | null }[]): unknown[] =>
-        v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
-      expect(serious(await run())).toEqual([]);
+      expect(await checkAxe(axePage)).toEqual([]);
       await axePage.getByRole('button', { name: 'Add row…' }).click();
-      expect(serious(await run())).toEqual([]);
+      expect(await checkAxe(axePage)).toEqual([]);
     } finally {
-      await axePage.close();
+      await axePage.context().close();
     }
   });
 

@@ -49,56 +49,69 @@ export function ScoringChoices(): ReactNode {
   const effectiveNorm = normalisation ?? presetNorm;
   return (
     <div className="scoring-choices">
-      <div className="scoring-choice">
-        <label htmlFor="weights-method">Method</label>
-        <select
-          id="weights-method"
-          value={method ?? ''}
-          aria-describedby="weights-method-explain"
-          onChange={(e) =>
-            void store.getState().setScenario(client, {
-              method: e.target.value === '' ? null : (e.target.value as Method),
-            })
-          }
-        >
-          <option value="">Preset&apos;s: {METHOD_TEXT[presetMethod].label}</option>
-          {(Object.keys(METHOD_TEXT) as Method[]).map((m) => (
-            <option key={m} value={m}>
-              {METHOD_TEXT[m].label}
-            </option>
-          ))}
-        </select>
-        <p id="weights-method-explain" className="scoring-explain">
-          {METHOD_TEXT[effective].explain}
-        </p>
-      </div>
-      <div className="scoring-choice">
-        <label htmlFor="weights-normalisation">Normalisation</label>
-        <select
-          id="weights-normalisation"
-          value={normalisation ?? ''}
-          aria-describedby="weights-normalisation-explain"
-          onChange={(e) =>
-            void store.getState().setScenario(client, {
-              normalisation: e.target.value === '' ? null : (e.target.value as Normalisation),
-            })
-          }
-        >
-          <option value="">
-            Preset&apos;s: {presetNorm === 'criterion' ? "each criterion's own" : NORMALISATION_TEXT[presetNorm].label}
-          </option>
-          {(Object.keys(NORMALISATION_TEXT) as Normalisation[]).map((n) => (
-            <option key={n} value={n}>
-              {NORMALISATION_TEXT[n].label}
-            </option>
-          ))}
-        </select>
-        <p id="weights-normalisation-explain" className="scoring-explain">
-          {effective === 'topsis'
+      <ScoringChoice
+        id="weights-method"
+        label="Method"
+        texts={METHOD_TEXT}
+        value={method}
+        presetLabel={METHOD_TEXT[presetMethod].label}
+        explain={METHOD_TEXT[effective].explain}
+        onChange={(m) => void store.getState().setScenario(client, { method: m })}
+      />
+      <ScoringChoice
+        id="weights-normalisation"
+        label="Normalisation"
+        texts={NORMALISATION_TEXT}
+        value={normalisation}
+        presetLabel={presetNorm === 'criterion' ? "each criterion's own" : NORMALISATION_TEXT[presetNorm].label}
+        explain={
+          effective === 'topsis'
             ? 'TOPSIS normalises by vector length itself; this choice applies to WSM and WPM.'
-            : NORMALISATION_TEXT[effectiveNorm].explain}
-        </p>
-      </div>
+            : NORMALISATION_TEXT[effectiveNorm].explain
+        }
+        onChange={(n) => void store.getState().setScenario(client, { normalisation: n })}
+      />
+    </div>
+  );
+}
+
+/** One labelled select whose empty option means "the preset's choice", with its explanation below. */
+function ScoringChoice<K extends string>({
+  id,
+  label,
+  texts,
+  value,
+  presetLabel,
+  explain,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  texts: Record<K, { label: string }>;
+  value: K | null;
+  presetLabel: string;
+  explain: string;
+  onChange(value: K | null): void;
+}): ReactNode {
+  return (
+    <div className="scoring-choice">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value ?? ''}
+        aria-describedby={`${id}-explain`}
+        onChange={(e) => onChange(e.target.value === '' ? null : (e.target.value as K))}
+      >
+        <option value="">Preset&apos;s: {presetLabel}</option>
+        {(Object.keys(texts) as K[]).map((k) => (
+          <option key={k} value={k}>
+            {texts[k].label}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-explain`} className="scoring-explain">
+        {explain}
+      </p>
     </div>
   );
 }

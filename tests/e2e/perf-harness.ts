@@ -19,6 +19,24 @@ export function seededRandom(seed: number): () => number {
 /** A market's id, country and centre; synthetic sites scatter around it, as real campuses crowd hubs. */
 export type Market = [id: string, country: string, lat: number, lon: number];
 
+/** Seed markets with a centre; synthetic sites scatter ±3° around them, as real campuses crowd hubs. */
+export const MARKETS: Market[] = [
+  ['sg', 'SG', 1.35, 103.82],
+  ['my-johor', 'MY', 1.75, 103.6],
+  ['id-batam', 'ID', 1.05, 104.03],
+  ['cn-jjj', 'CN', 39.9, 116.4],
+  ['cn-nmg', 'CN', 40.8, 111.7],
+  ['cn-gz', 'CN', 26.6, 106.7],
+  ['cn-yrd', 'CN', 31.2, 121.0],
+  ['cn-gba', 'CN', 23.1, 113.3],
+  ['hk', 'HK', 22.3, 114.2],
+  ['th-eec', 'TH', 13.3, 100.9],
+  ['id-jakarta', 'ID', -6.3, 107.0],
+  ['jp-tokyo', 'JP', 35.7, 139.8],
+  ['in-mumbai', 'IN', 19.1, 73.0],
+  ['au-sydney', 'AU', -33.8, 151.1],
+];
+
 /**
  * `count` sites spread ±spreadDeg/2 around the markets in turn, with two cost criteria (power price,
  * grid carbon) so the scores and colours spread.

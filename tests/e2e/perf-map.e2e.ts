@@ -7,29 +7,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot, type Served } from './harness';
-import { frameStats, scatteredSitesCsv, serveWithSites, writePerfResult, type Market } from './perf-harness';
+import { frameStats, MARKETS, scatteredSitesCsv, serveWithSites, writePerfResult } from './perf-harness';
 
 const SITES = 10_000;
 const PAN_MS = 2_000;
 const FPS_FLOOR = 30;
-
-/** Seed markets with a centre; synthetic sites scatter ±3° around them, as real campuses crowd hubs. */
-const MARKETS: Market[] = [
-  ['sg', 'SG', 1.35, 103.82],
-  ['my-johor', 'MY', 1.75, 103.6],
-  ['id-batam', 'ID', 1.05, 104.03],
-  ['cn-jjj', 'CN', 39.9, 116.4],
-  ['cn-nmg', 'CN', 40.8, 111.7],
-  ['cn-gz', 'CN', 26.6, 106.7],
-  ['cn-yrd', 'CN', 31.2, 121.0],
-  ['cn-gba', 'CN', 23.1, 113.3],
-  ['hk', 'HK', 22.3, 114.2],
-  ['th-eec', 'TH', 13.3, 100.9],
-  ['id-jakarta', 'ID', -6.3, 107.0],
-  ['jp-tokyo', 'JP', 35.7, 139.8],
-  ['in-mumbai', 'IN', 19.1, 73.0],
-  ['au-sydney', 'AU', -33.8, 151.1],
-];
 
 /** The basemap's SVG (drawn beyond the view, redrawn when a pan leaves it) spans the whole map. */
 function basemapCoversView(on: Page): Promise<boolean> {

@@ -4,7 +4,7 @@
 // person can look through all of them after a run.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, serve, type Served } from './harness';
+import { launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
 
 interface Screen {
   name: string;
@@ -188,14 +188,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function openWorkspace(theme: (typeof THEMES)[number], viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
-  const context = await browser.newContext({ viewport, colorScheme: theme });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+async function openThemed(theme: (typeof THEMES)[number], viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
+  const { page } = await openWorkspace(browser, server, {
+    viewport,
+    context: { colorScheme: theme },
+    problems,
+    consoleErrors: true,
   });
-  await page.goto(server.url);
   await ranking(page).locator('tbody tr').nth(10).waitFor();
   const applied = await page.evaluate(() => document.documentElement.dataset.theme);
   if (applied !== theme) throw new Error(`the ${theme} theme was asked for, the page shows ${applied ?? 'none'}`);
@@ -206,7 +205,7 @@ describe.each(THEMES)('%s theme', (theme) => {
   describe.each(VIEWPORTS)('at $width×$height', (viewport) => {
     let page: Page;
     beforeAll(async () => {
-      page = await openWorkspace(theme, viewport);
+      page = await openThemed(theme, viewport);
     });
     afterAll(async () => {
       await page?.context().close();

@@ -6,7 +6,7 @@
 // markers, or re-clustering on every frame) breaks; the issue's target is 60 fps.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, type Served } from './harness';
+import { apiCall, launchChromium, screenshot, type Served } from './harness';
 import { frameStats, MARKETS, scatteredSitesCsv, serveWithSites, writePerfResult } from './perf-harness';
 
 const SITES = 10_000;
@@ -42,16 +42,7 @@ afterAll(async () => {
 
 describe('map performance', () => {
   it(`pans smoothly with ${SITES} sites`, { timeout: 120_000 }, async () => {
-    const siteCount = (): Promise<number> =>
-      page.evaluate(async () => {
-        const token = document.querySelector<HTMLMetaElement>('meta[name="landfall-token"]')?.content ?? '';
-        const res = await fetch('/api/app.info', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-landfall-token': token },
-          body: '{}',
-        });
-        return ((await res.json()) as { value: { siteCount: number } }).value.siteCount;
-      });
+    const siteCount = async (): Promise<number> => (await apiCall<{ siteCount: number }>(page, 'app.info')).siteCount;
     expect(await siteCount()).toBeGreaterThan(SITES);
     // The ranking lists them all once the scores are in.
     await expect

@@ -36,7 +36,7 @@ export function App(): ReactNode {
         <PresetsButton />
         <button
           type="button"
-          className="workbench-open"
+          className="top-bar-open"
           aria-pressed={workbenchOpen}
           title="Edit sites, facts, chips, policies, profiles and criteria (d)"
           onClick={() => {

@@ -10,7 +10,7 @@ export function PresetsButton(): ReactNode {
   return (
     <button
       type="button"
-      className="presets-open"
+      className="top-bar-open"
       aria-pressed={open}
       title="Rename, duplicate, delete, compare, import and export weight presets"
       onClick={() => setPanel(open ? 'none' : 'presets')}

@@ -75,7 +75,7 @@ export function ExportReportButton(): ReactNode {
       <button
         ref={button}
         type="button"
-        className="report-open"
+        className="top-bar-open report-open"
         aria-haspopup="dialog"
         disabled={!ready}
         onClick={() => setOpen(true)}

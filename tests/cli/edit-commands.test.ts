@@ -153,3 +153,57 @@ describe('landfall data-health', () => {
     expect(run.out).toContain(`\nwithout a source: ${s.unsourced} facts\n`);
   });
 });
+
+describe('--scenario on landfall score and legality', () => {
+  it("judges and ranks under the what-if's events, and without the flag under the real timeline", async () => {
+    await withStore(async (h) => {
+      const s = await h.value('scenarios.create', { name: 'Malaysia licence' });
+      await h.value('scenarios.applyEvents', {
+        scenarioId: s.id,
+        changes: [
+          {
+            op: 'insert',
+            values: {
+              id: 'us-my',
+              issuer: 'US',
+              title: 'US licence for Malaysia',
+              effectiveDate: '2025-05-20',
+              effect: 'licence_required',
+              scope: { chipClasses: ['frontier_controlled'], destinations: ['MY'] },
+              confidence: 'reported',
+              source: { title: SOURCE.title, url: SOURCE.url },
+            },
+          },
+        ],
+      });
+    });
+    const legality = async (...extra: string[]): Promise<{ status: string }> =>
+      JSON.parse(
+        (
+          await runCliCapturing(
+            ['legality', '--profile', 'sg-neocloud', '--site', 'my-sedenak', '--as-of', '2025-06-01', ...extra],
+            db,
+          )
+        ).out,
+      ) as { status: string };
+    expect((await legality()).status).toBe('allowed');
+    expect((await legality('--scenario', 'malaysia-licence')).status).toBe('licence_required');
+
+    type Ranked = { results: { siteId: string; excluded: boolean }[] };
+    const score = async (...extra: string[]): Promise<Ranked> =>
+      JSON.parse(
+        (
+          await runCliCapturing(
+            ['score', '--preset', 'frontier-training', '--profile', 'sg-neocloud', '--as-of', '2025-06-01', ...extra],
+            db,
+          )
+        ).out,
+      ) as Ranked;
+    const sedenak = (r: Ranked): boolean | undefined => r.results.find((x) => x.siteId === 'my-sedenak')?.excluded;
+    expect(sedenak(await score())).toBe(false);
+    expect(sedenak(await score('--scenario', 'malaysia-licence'))).toBe(true);
+
+    const unknown = await runCliCapturing(['score', '--preset', 'cost-first', '--scenario', 'nope'], db);
+    expect(unknown.code).toBe(1);
+  });
+});

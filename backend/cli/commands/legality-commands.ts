@@ -4,6 +4,7 @@ import { describeIssues } from '../../../shared/errors';
 import type { CallOutput } from '../../../shared/contract';
 import { json, type Command } from '../command';
 import { UsageError } from '../io';
+import { scenarioInput, scenarioOption } from './scenario-option';
 
 type Check = CallOutput<'legality.check'>;
 type SiteCheck = CallOutput<'legality.site'>;
@@ -31,6 +32,7 @@ export const legalityCommands: Record<string, Command> = {
       chip: { type: 'string', help: 'chip id; without it, every chip the profile needs and the worst of them' },
       site: { type: 'string', help: 'site id (landfall sites lists them)' },
       'as-of': { type: 'string', help: 'the date to judge on, YYYY-MM-DD (default today)' },
+      ...scenarioOption,
     },
     call: 'legality.check',
     input: (values) => {
@@ -42,6 +44,7 @@ export const legalityCommands: Record<string, Command> = {
         siteId: values.site,
         ...(values.chip === undefined ? {} : { chipId: values.chip }),
         ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }),
+        ...scenarioInput(values),
       };
     },
     render: (value, format) => render(value as Check | SiteCheck, format),

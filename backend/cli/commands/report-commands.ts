@@ -9,6 +9,7 @@ import { describeIssues, type Result } from '../../../shared/errors';
 import { REPORT_FORMATS, ReportFormat } from '../../../shared/report/model';
 import { json, type Command, type CommandRun } from '../command';
 import { UsageError } from '../io';
+import { scenarioOption } from './scenario-option';
 
 function whole(name: string, given: string | boolean | undefined): number | undefined {
   if (given === undefined) return undefined;
@@ -125,7 +126,7 @@ export const reportCommands: Record<string, Command> = {
       profile: { type: 'string', help: 'company profile id, for chip legality' },
       'as-of': { type: 'string', help: 'the date of the data, YYYY-MM-DD (default today)' },
       method: { type: 'string', help: "wsm, wpm or topsis (default: the preset's)" },
-      scenario: { type: 'string', help: 'a what-if scenario id: its hypothetical policy events join the timeline' },
+      ...scenarioOption,
       sites: { type: 'string', help: 'site ids to compare side by side, comma-separated' },
       title: { type: 'string', help: 'report title (default "Siting report: <preset>")' },
       author: { type: 'string', help: 'author shown on the cover' },

@@ -3,6 +3,7 @@ import type { CallOutput } from '../../../shared/contract';
 import { toCsv } from '../../../shared/csv';
 import { json, type Command } from '../command';
 import { UsageError } from '../io';
+import { scenarioInput, scenarioOption } from './scenario-option';
 
 type Scored = CallOutput<'score.run'>;
 
@@ -75,6 +76,7 @@ export const scoreCommands: Record<string, Command> = {
       profile: { type: 'string', help: 'company profile id, for chip legality (landfall profiles lists them)' },
       'as-of': { type: 'string', help: 'the date to score on, YYYY-MM-DD (default today)' },
       method: { type: 'string', help: "wsm, wpm or topsis (default: the preset's)" },
+      ...scenarioOption,
     },
     call: 'score.run',
     input: (values) => {
@@ -84,6 +86,7 @@ export const scoreCommands: Record<string, Command> = {
         ...(values.profile === undefined ? {} : { profileId: values.profile }),
         ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }),
         ...(values.method === undefined ? {} : { method: values.method }),
+        ...scenarioInput(values),
       };
     },
     render,

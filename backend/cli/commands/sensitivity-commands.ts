@@ -3,6 +3,7 @@
 import type { SensitivityRunOutput } from '../../../shared/calls/sensitivity-calls';
 import { json, type Command } from '../command';
 import { UsageError } from '../io';
+import { scenarioInput, scenarioOption } from './scenario-option';
 
 function whole(name: string, given: string | boolean | undefined): number | undefined {
   if (given === undefined) return undefined;
@@ -50,6 +51,7 @@ export const sensitivityCommands: Record<string, Command> = {
       seed: { type: 'string', help: 'random seed (default 1); the same seed gives the same result' },
       mode: { type: 'string', help: 'around_preset (default) or uniform weights' },
       steps: { type: 'string', help: 'points of each weight sweep from 0 to 1 (default 21)' },
+      ...scenarioOption,
     },
     call: 'sensitivity.run',
     input: (values) => {
@@ -62,6 +64,7 @@ export const sensitivityCommands: Record<string, Command> = {
         seed: whole('seed', values.seed),
         mode: values.mode,
         sweepSteps: whole('steps', values.steps),
+        ...scenarioInput(values),
       };
     },
     render: (value, format) => (format === 'text' ? text(value as SensitivityRunOutput) : json(value)),

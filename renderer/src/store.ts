@@ -63,6 +63,11 @@ export interface AppState {
   selectedSiteId: string | null;
   /** Sites pinned for side-by-side comparison (at most MAX_COMPARE). */
   compare: string[];
+  /**
+   * The site ids in the order the ranking table shows them (its sort and filters), published by the
+   * table so j/k step through what is on screen; null while no table is mounted.
+   */
+  visibleOrder: string[] | null;
   /** The overlay open over the map, if any. */
   panel: Panel;
   /** The ranking's sort and filters, remembered across reloads (layout.ts). */
@@ -148,6 +153,7 @@ export function createAppStore(): StoreApi<AppState> {
     scoreError: null,
     selectedSiteId: null,
     compare: [],
+    visibleOrder: null,
     panel: 'none',
     rankingView: loadLayout().ranking,
     setRankingView(change) {

@@ -144,6 +144,24 @@ describe('sorting', () => {
     backend.close();
   });
 
+  it('j and k walk the rows as sorted and filtered on screen, not the rank order', async () => {
+    const { transport } = inMemoryTransport();
+    const store = renderApp(transport);
+    await ready(store);
+    fireEvent.click(sortButton('Site'));
+    const shown = siteNames();
+    const nameOf = (): string | undefined =>
+      store.getState().sites.find((x) => x.id === store.getState().selectedSiteId)?.name;
+    fireEvent.keyDown(document.body, { key: 'j' });
+    expect(nameOf()).toBe(shown[0]);
+    fireEvent.keyDown(document.body, { key: 'j' });
+    expect(nameOf()).toBe(shown[1]);
+    fireEvent.keyDown(document.body, { key: 'k' });
+    expect(nameOf()).toBe(shown[0]);
+    // In rank order the first site is another one: the walk follows the table, not the ranks.
+    expect(store.getState().score?.results.find((r) => r.rank === 1)?.name).not.toBe(shown[0]);
+  });
+
   it('sorts by capacity, biggest first, sites without a capacity last', async () => {
     const { transport, backend } = inMemoryTransport();
     await importSites(backend, 9);

@@ -102,6 +102,11 @@ function RankingGrid({ sites, results, legality }: GridProps): ReactNode {
   const rows = useMemo(() => buildRows(results, facts, legality.statuses), [results, facts, legality.statuses]);
   const shown = useMemo(() => sortRows(filterRows(rows, view), view.sort), [rows, view]);
   const filtered = hasFilters(view);
+  // j/k (hooks/use-shortcuts.ts) walk the rows as shown, not the rank order.
+  useEffect(() => {
+    store.setState({ visibleOrder: shown.map((r) => r.siteId) });
+  }, [shown, store]);
+  useEffect(() => () => store.setState({ visibleOrder: null }), [store]);
 
   const { scrollerRef, headerRef, window, reveal } = useRowWindow(shown.length);
   // After the rows for a new result are in the DOM: the perf script's "ranking re-rendered" mark.

@@ -20,12 +20,14 @@ export function useShortcuts(toggleTheme: () => void): void {
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-      const order = state.score
-        ? [
-            ...state.score.results.filter((r) => !r.excluded).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)),
-            ...state.score.results.filter((r) => r.excluded),
-          ].map((r) => r.siteId)
-        : [];
+      const order =
+        state.visibleOrder ??
+        (state.score
+          ? [
+              ...state.score.results.filter((r) => !r.excluded).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)),
+              ...state.score.results.filter((r) => r.excluded),
+            ].map((r) => r.siteId)
+          : []);
       const move = (step: number): void => {
         const index = order.indexOf(state.selectedSiteId ?? '');
         const next = order[Math.min(order.length - 1, Math.max(0, index + step))];

@@ -214,8 +214,8 @@ export function presetsUsingCriterion(db: Db, criterionId: string): string[] {
 export function chipUsers(db: Db, chipId: string): string[] {
   const profiles = stmt(
     db,
-    'SELECT p.id AS name FROM company_profiles p WHERE EXISTS (SELECT 1 FROM json_each(p.needed_chips) WHERE value = ?) ORDER BY p.id',
-  ).all(chipId) as { name: string }[];
+    'SELECT p.id AS name FROM company_profiles p WHERE EXISTS (SELECT 1 FROM json_each(p.training_chips) WHERE value = @chip) OR EXISTS (SELECT 1 FROM json_each(p.inference_chips) WHERE value = @chip) ORDER BY p.id',
+  ).all({ chip: chipId }) as { name: string }[];
   const events = stmt(
     db,
     "SELECT e.id AS name FROM policy_events e WHERE EXISTS (SELECT 1 FROM json_each(e.scope, '$.chips') WHERE value = ?) ORDER BY e.id",

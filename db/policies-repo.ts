@@ -1,7 +1,8 @@
 // Reads of the policy timeline. The scope column is JSON; it is parsed with PolicyScope on the way
 // out, so a row that does not fit the model fails here rather than inside the legality engine.
 import type Database from 'better-sqlite3';
-import { PolicyScope, type PolicyEvent } from '../shared/model/policy';
+import { PolicyLink, PolicyScope, type PolicyEvent } from '../shared/model/policy';
+import { z } from 'zod';
 
 type Db = Database.Database;
 
@@ -9,29 +10,39 @@ type Db = Database.Database;
 export interface PolicyEventRow {
   id: string;
   issuer: string;
+  regime: PolicyEvent['regime'];
   title: string;
+  published_date: string | null;
   effective_date: string;
+  compliance_date: string | null;
   end_date: string | null;
   effect: PolicyEvent['effect'];
   condition: string;
   scope: string;
+  links: string;
   confidence: PolicyEvent['confidence'];
   source_title: string;
   source_url: string;
   note: string;
 }
 
+const Links = z.array(PolicyLink);
+
 /** Shapes a stored row as the model's PolicyEvent, parsing the JSON scope so a bad row fails here. */
 export function policyEventFromRow(r: PolicyEventRow): PolicyEvent {
   return {
     id: r.id,
     issuer: r.issuer,
+    regime: r.regime,
     title: r.title,
+    publishedDate: r.published_date,
     effectiveDate: r.effective_date,
+    complianceDate: r.compliance_date,
     endDate: r.end_date,
     effect: r.effect,
     condition: r.condition,
     scope: PolicyScope.parse(JSON.parse(r.scope)),
+    links: Links.parse(JSON.parse(r.links)),
     confidence: r.confidence,
     source: { title: r.source_title, url: r.source_url },
     note: r.note,

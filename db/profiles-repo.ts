@@ -10,11 +10,13 @@ interface ProfileRow {
   name: string;
   description: string;
   hq_country: string;
+  ultimate_parent_country: string | null;
   state_funded: number;
   entity_listed: number;
   deployment: CompanyProfile['deployment'];
   named_company: string | null;
-  needed_chips: string;
+  training_chips: string;
+  inference_chips: string;
   builtin: number;
 }
 
@@ -28,11 +30,13 @@ export function listProfiles(db: Db): CompanyProfile[] {
     name: r.name,
     description: r.description,
     hqCountry: r.hq_country,
+    ultimateParentCountry: r.ultimate_parent_country,
     stateFunded: r.state_funded === 1,
     entityListed: r.entity_listed === 1,
     deployment: r.deployment,
     namedCompany: r.named_company,
-    neededChips: ChipIds.parse(JSON.parse(r.needed_chips)),
+    trainingChips: ChipIds.parse(JSON.parse(r.training_chips)),
+    inferenceChips: ChipIds.parse(JSON.parse(r.inference_chips)),
     builtin: r.builtin === 1,
   }));
 }

@@ -55,7 +55,9 @@ const FACT_LABEL = /^([a-z][a-z0-9_]*)@(site|market):(.+)$/;
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 /** The fields a record of this table may carry, top level and one level down (source, scope…). */
-function allowedFields(schema: z.ZodType): Map<string, Set<string> | null> {
+function allowedFields(given: z.ZodType): Map<string, Set<string> | null> {
+  // A record schema that upgrades legacy input first (z.preprocess) is a pipe into the object.
+  const schema = given instanceof z.ZodPipe ? (given.out as z.ZodType) : given;
   const objects = schema instanceof z.ZodDiscriminatedUnion ? schema.options : [schema];
   const out = new Map<string, Set<string> | null>();
   for (const o of objects) {

@@ -21,6 +21,8 @@ import { Chip } from '../../shared/model/chips';
 import { Criterion } from '../../shared/model/criteria';
 import { MetricValue } from '../../shared/model/facts';
 import { PolicyEvent } from '../../shared/model/policy';
+import { linkProblems } from '../../shared/model/policy-links';
+import { listPolicyEvents } from '../../db/policies-repo';
 import { CompanyProfile } from '../../shared/model/profiles';
 import { SiteRecord } from '../../shared/model/transfer';
 import type { FieldKinds, FieldProblem, Fields } from './edit-values';
@@ -232,10 +234,24 @@ const chips: TableEditor = {
   },
 };
 
+/**
+ * An event's links checked against the timeline it joins (`others`: the real events, plus a what-if
+ * scenario's own for a scenario event), with this record in place of its stored self.
+ */
+function linkRules(record: Fields, others: readonly PolicyEvent[]): FieldProblem[] {
+  const parsed = PolicyEvent.safeParse(record);
+  if (!parsed.success) return []; // zod words the shape problems
+  const me = parsed.data;
+  const timeline = [...others.filter((e) => e.id !== me.id), me];
+  return linkProblems(timeline)
+    .filter((p) => p.eventId === me.id || timeline.find((e) => e.id === p.eventId)?.links.some((l) => l.eventId === me.id))
+    .map((p) => ({ field: 'links', message: p.eventId === me.id ? p.message : `${p.eventId}: ${p.message}` }));
+}
+
 /** The policy rules shared by the real timeline and what-if scenarios. */
-export function policyRules(ctx: RuleContext): FieldProblem[] {
+export function policyRules(ctx: RuleContext, others: readonly PolicyEvent[] = listPolicyEvents(ctx.db)): FieldProblem[] {
   if (ctx.op === 'delete') return [];
-  const out: FieldProblem[] = [];
+  const out: FieldProblem[] = [...linkRules(ctx.record, others)];
   const r = ctx.record;
   const scope = obj(r.scope);
   out.push(...knownChips(ctx, 'scope.chips', list(scope.chips)));
@@ -270,11 +286,14 @@ const policyEvents: TableEditor = {
     numbers: [],
     lists: ['scope.chips', 'scope.chipClasses', 'scope.destinations', 'scope.companyHq', 'scope.companies'],
     booleans: ['scope.stateFunded', 'scope.entityListed'],
-    nullable: ['endDate', 'scope.stateFunded', 'scope.entityListed'],
+    nullable: ['endDate', 'publishedDate', 'complianceDate', 'scope.stateFunded', 'scope.entityListed'],
   },
   // A new event's scope matches everything until narrowed, as an empty list means "any".
   defaults: {
     endDate: null,
+    publishedDate: null,
+    complianceDate: null,
+    links: [],
     condition: '',
     note: '',
     scope: {
@@ -289,7 +308,7 @@ const policyEvents: TableEditor = {
     },
   },
   keyFields: ['id'],
-  rules: policyRules,
+  rules: (ctx) => policyRules(ctx),
 };
 
 const profiles: TableEditor = {
@@ -297,12 +316,28 @@ const profiles: TableEditor = {
   rowTable: rowTables.company_profiles,
   def: tableDefs.company_profiles as TableDef,
   schema: CompanyProfile,
-  kinds: { numbers: [], lists: ['neededChips'], booleans: ['stateFunded', 'entityListed'], nullable: ['namedCompany'] },
-  defaults: { description: '', namedCompany: null, stateFunded: false, entityListed: false, builtin: false },
+  kinds: {
+    numbers: [],
+    lists: ['trainingChips', 'inferenceChips'],
+    booleans: ['stateFunded', 'entityListed'],
+    nullable: ['namedCompany', 'ultimateParentCountry'],
+  },
+  defaults: {
+    description: '',
+    namedCompany: null,
+    ultimateParentCountry: null,
+    inferenceChips: [],
+    stateFunded: false,
+    entityListed: false,
+    builtin: false,
+  },
   keyFields: ['id'],
   rules(ctx) {
     if (ctx.op === 'delete') return [];
-    const out = knownChips(ctx, 'neededChips', list(ctx.record.neededChips));
+    const out = [
+      ...knownChips(ctx, 'trainingChips', list(ctx.record.trainingChips)),
+      ...knownChips(ctx, 'inferenceChips', list(ctx.record.inferenceChips)),
+    ];
     if (ctx.op === 'insert' && ctx.given.builtin === true) {
       out.push({ field: 'builtin', message: 'only the profiles Landfall ships are built in: leave builtin out' });
     }

@@ -4,9 +4,16 @@ import { listChips } from '../../db/chips-repo';
 import { listMarkets } from '../../db/markets-repo';
 import { listProfiles } from '../../db/profiles-repo';
 import { listSites } from '../../db/sites-repo';
-import type { ChipLegalityResult, LegalityChainEvent, legalityCalls } from '../../shared/calls/legality-calls';
+import type {
+  ChipLegalityResult,
+  LegalityChainEvent,
+  SiteLegalityResult as WireSiteLegality,
+  legalityCalls,
+} from '../../shared/calls/legality-calls';
 import type { Chip } from '../../shared/model/chips';
-import type { CompanyProfile } from '../../shared/model/profiles';
+import { legalitySettings } from '../../shared/model/legality-settings';
+import { REGIMES } from '../../shared/model/policy';
+import { profileChips, type CompanyProfile } from '../../shared/model/profiles';
 import {
   chipLegality,
   legalityScore,
@@ -14,6 +21,7 @@ import {
   type ChainEvent,
   type ChipLegality,
   type LegalityPlace,
+  type SiteLegalityResult,
 } from '../../shared/engine/legality';
 import { ServiceError } from '../../shared/errors';
 import type { Db } from '../../db/open';
@@ -36,6 +44,11 @@ function chipById(chips: readonly Chip[], id: string, what = 'no chip'): Chip {
   return chip;
 }
 
+/** Every chip the profile names must be in the catalogue, or the answer would silently skip it. */
+export function checkProfileChips(profile: CompanyProfile, chips: readonly Chip[]): void {
+  for (const id of profileChips(profile)) chipById(chips, id, `profile "${profile.id}" names the unknown chip`);
+}
+
 /** The site with the jurisdiction its market lies in (a subdivision where the market has one). */
 function placeById(db: Db, id: string): LegalityPlace {
   const site = listSites(db).find((s) => s.id === id);
@@ -45,26 +58,46 @@ function placeById(db: Db, id: string): LegalityPlace {
 }
 
 const wireChain = (chain: readonly ChainEvent[], hypothetical: ReadonlySet<string>): LegalityChainEvent[] =>
-  chain.map(({ event: e, role }) => ({
+  chain.map(({ event: e, role, why }) => ({
     id: e.id,
     title: e.title,
     issuer: e.issuer,
+    regime: e.regime,
+    publishedDate: e.publishedDate,
     effectiveDate: e.effectiveDate,
+    complianceDate: e.complianceDate,
     endDate: e.endDate,
     effect: e.effect,
     condition: e.condition,
     confidence: e.confidence,
+    links: e.links,
     source: e.source,
     role,
+    why,
     ...(hypothetical.has(e.id) ? { hypothetical: true } : {}),
   }));
 
-const wireChip = (r: ChipLegality, hypothetical: ReadonlySet<string> = new Set()): ChipLegalityResult => ({
+export const wireChip = (r: ChipLegality, hypothetical: ReadonlySet<string> = new Set()): ChipLegalityResult => ({
   chipId: r.chipId,
   status: r.status,
   reason: r.reason,
   score: legalityScore(r.status),
+  confidence: r.confidence,
+  regimes: r.regimes.map((v) => ({ ...v, name: REGIMES[v.regime].name })),
   events: wireChain(r.chain, hypothetical),
+});
+
+export const wireSite = (r: SiteLegalityResult, hypothetical: ReadonlySet<string> = new Set()): WireSiteLegality => ({
+  status: r.status,
+  reason: r.reason,
+  score: legalityScore(r.status),
+  confidence: r.confidence,
+  workload: r.workload,
+  mode: r.mode,
+  chipId: r.chipId,
+  lawfulTpp: r.lawfulTpp,
+  lawfulChipId: r.lawfulChipId,
+  chips: r.chips.map((c) => wireChip(c, hypothetical)),
 });
 
 export function legalityHandlers(ctx: ServiceContext): DomainHandlers<keyof typeof legalityCalls> {
@@ -76,27 +109,18 @@ export function legalityHandlers(ctx: ServiceContext): DomainHandlers<keyof type
       const chip = chipById(listChips(ctx.db), input.chipId);
       const place = placeById(ctx.db, input.siteId);
       const timeline = policyTimeline(ctx.db, input.scenarioId);
-      const result = chipLegality(profile, chip, place, timeline.events, asOf);
+      const result = chipLegality(profile, chip, place, timeline.events, asOf, legalitySettings(input));
       return { ...wireChip(result, timeline.hypothetical), asOf, profileId: profile.id, siteId: input.siteId };
     },
     'legality.site': (input) => {
       const asOf = input.asOf ?? today();
       const profile = profileById(ctx.db, input.profileId);
       const chips = listChips(ctx.db);
-      for (const id of profile.neededChips) chipById(chips, id, `profile "${profile.id}" needs the unknown chip`);
+      checkProfileChips(profile, chips);
       const place = placeById(ctx.db, input.siteId);
       const timeline = policyTimeline(ctx.db, input.scenarioId);
-      const result = siteLegality(profile, chips, place, timeline.events, asOf);
-      return {
-        status: result.status,
-        reason: result.reason,
-        score: legalityScore(result.status),
-        worstChipId: result.worstChipId,
-        chips: result.chips.map((c) => wireChip(c, timeline.hypothetical)),
-        asOf,
-        profileId: profile.id,
-        siteId: input.siteId,
-      };
+      const result = siteLegality(profile, chips, place, timeline.events, asOf, legalitySettings(input));
+      return { ...wireSite(result, timeline.hypothetical), asOf, profileId: profile.id, siteId: input.siteId };
     },
   };
 }

@@ -24,36 +24,23 @@ import { executiveSummary } from '../../shared/report/summary';
 import { METHOD_TEXT } from '../../shared/report/words';
 import type { ServiceContext } from './context';
 import { dataHandlers } from './data-service';
-import { legalityHandlers } from './legality-service';
-import { buildScoringInput } from './score-matrix';
+import { wireSite } from './legality-service';
+import { buildScoringInput, type BuiltScoring, type ScoringInput } from './score-matrix';
+import { policyTimeline } from './scenario-timeline';
 import { policySources, SourceRegistry } from './report-sources';
 import { scenarioDetail } from './scenario-service';
-import { policyTimeline } from './scenario-timeline';
 import { scoreHandlers } from './score-service';
 import { sensitivityHandlers } from './sensitivity-service';
 
 /** The scenario part of the inputs, as score.run and sensitivity.run take it. */
-function scenarioOf(inputs: ReportInputs): {
-  presetId: string;
-  profileId?: string;
-  asOf: string;
-  method?: ReportInputs['method'];
-  weights?: ReportInputs['weights'];
-  normalisation?: ReportInputs['normalisation'];
-  constraints?: ReportInputs['constraints'];
-  scenarioId?: string;
-} {
-  const { presetId, profileId, asOf, method, weights, normalisation, constraints, scenarioId } = inputs;
-  return {
-    presetId,
-    asOf,
-    ...(profileId !== undefined ? { profileId } : {}),
-    ...(method !== undefined ? { method } : {}),
-    ...(weights !== undefined ? { weights } : {}),
-    ...(normalisation !== undefined ? { normalisation } : {}),
-    ...(constraints !== undefined ? { constraints } : {}),
-    ...(scenarioId !== undefined ? { scenarioId } : {}),
-  };
+type ReportScoring = Omit<ReportInputs, 'sites' | 'sensitivity'>;
+
+/** The scoring scenario of a report: everything but its own settings, absent fields left out. */
+function scenarioOf(inputs: ReportInputs): ReportScoring {
+  const { sites: _sites, sensitivity: _sensitivity, ...scenario } = inputs;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(scenario)) if (v !== undefined) out[k] = v;
+  return out as ReportScoring;
 }
 
 /** The request with every default made explicit: what the report records as its inputs. */
@@ -107,7 +94,7 @@ export async function buildReport(
     };
   });
 
-  const legality = profile === null ? null : await siteLegalities(ctx, profile.id, sites, inputs);
+  const legality = profile === null ? null : siteLegalities(ctx, built, inputs.scenarioId);
   const metricSources = new SourceRegistry();
   const normalised = normalisedValues(built);
   const m = matrix.criteria.length;
@@ -229,19 +216,11 @@ export async function buildReport(
   return { ...partial, summary: executiveSummary(partial) };
 }
 
-/** legality.site for every site: the combined status and each chip's chain. */
-async function siteLegalities(
-  ctx: ServiceContext,
-  profileId: string,
-  sites: readonly { id: string }[],
-  { asOf, scenarioId }: ReportInputs,
-): Promise<Map<string, ReportSiteLegality>> {
-  const call = legalityHandlers(ctx)['legality.site'];
+/** Every site's legality answer, from the scoring build (one pass over the timeline, no per-site calls). */
+function siteLegalities(ctx: ServiceContext, built: BuiltScoring, scenarioId: string | undefined): Map<string, ReportSiteLegality> {
+  const hypothetical = policyTimeline(ctx.db, scenarioId).hypothetical;
   const out = new Map<string, ReportSiteLegality>();
-  for (const s of sites) {
-    const r = await call({ profileId, siteId: s.id, asOf, ...(scenarioId !== undefined ? { scenarioId } : {}) });
-    out.set(s.id, { siteId: s.id, status: r.status, reason: r.reason, worstChipId: r.worstChipId, chips: r.chips });
-  }
+  for (const [siteId, r] of Object.entries(built.siteLegality ?? {})) out.set(siteId, { siteId, ...wireSite(r, hypothetical) });
   return out;
 }
 

@@ -59,6 +59,7 @@ export function policySources(
       eventId: e.id,
       title: e.title,
       issuer: e.issuer,
+      regime: e.regime,
       effectiveDate: e.effectiveDate,
       endDate: e.endDate,
       confidence: e.confidence,

@@ -15,13 +15,14 @@ import {
   scenarioRow,
   type ScenarioRow,
 } from '../../db/scenarios-repo';
+import { listPolicyEvents } from '../../db/policies-repo';
 import { tableDefs, type TableDef } from '../../db/transfer/tables';
 import type { EditChange, EditResult } from '../../shared/calls/edit-calls';
 import type { ScenarioDetail, ScenarioSummary, scenarioCalls } from '../../shared/calls/scenario-calls';
 import { ServiceError } from '../../shared/errors';
 import type { DomainHandlers, ServiceContext } from './context';
 import { applyPlan, batchLabel, planEdits, type EditTarget } from './edit-plan';
-import { editors } from './edit-rules';
+import { editors, policyRules } from './edit-rules';
 import { refused, storeRefused } from './edit-service';
 import type { Fields } from './edit-values';
 import { compareScenario } from './scenario-compare';
@@ -48,7 +49,11 @@ export function scenarioDetail(db: Db, id: string): ScenarioDetail {
 export function scenarioEventsTarget(db: Db, scenarioId: string): EditTarget {
   const t = rowTables.scenario_policy_events;
   return {
-    editor: editors.policy_events,
+    // A what-if event may link to real events and to the scenario's own.
+    editor: {
+      ...editors.policy_events,
+      rules: (ctx) => policyRules(ctx, [...listPolicyEvents(db), ...listScenarioEvents(db, scenarioId)]),
+    },
     rowTable: t,
     lookup: (key) => findRow(db, t, { scenario_id: scenarioId, id: String(key.id ?? '') }),
     toRow: (record) => ({ scenario_id: scenarioId, ...policyDef.toRow(record as never) }),

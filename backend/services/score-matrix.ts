@@ -11,13 +11,18 @@
 // - Overrides from the caller win over the preset: `normalisation` (one rule for every criterion;
 //   'criterion' keeps each criterion's own; absent: the preset's) and `constraints` (replace the
 //   preset's list).
-// - chip_legality: legalityScore of the combined status of the profile's needed chips at the site on
-//   asOf (shared/engine/legality.ts). Without a profile it is missing, and a chips_legal constraint
+// - chip_legality: legalityScore of the site's answer for the scenario's workload (the best lawful
+//   option, or the worst chip in 'all' mode) on asOf (shared/engine/legality.ts), on its absolute
+//   scale in every normalisation mode. Without a profile it is missing, and a chips_legal constraint
 //   excludes every site (legality depends on who deploys).
-// - policy_churn: how many policy events name the site's country or subdivision in
+// - lawful_compute: the TPP of the strongest chip of the workload the company may run at the site
+//   without a licence (0 when none may; missing when the lawful chips have no known TPP).
+// - policy_churn: how many binding policy events name the site's country or subdivision in
 //   scope.destinations (a country entry covers its subdivisions; events aimed at "anywhere", with
 //   no destinations, do not tell places apart and are not counted) and were in force at any time
 //   in the three years up to asOf (effective on or before asOf, and not ended before the window).
+//   Binding means a chip rule that sets a status, or a data-centre siting rule; informational
+//   entries about chips, market investigations and press reports about usage are not churn.
 import { listChips } from '../../db/chips-repo';
 import { listCriteria } from '../../db/criteria-repo';
 import { listMarkets } from '../../db/markets-repo';
@@ -26,7 +31,11 @@ import type { Db } from '../../db/open';
 import { listPresets } from '../../db/presets-repo';
 import { listProfiles } from '../../db/profiles-repo';
 import { listSites } from '../../db/sites-repo';
-import { legalityScore, siteLegality, type LegalityPlace } from '../../shared/engine/legality';
+import { legalityScore, siteLegality, type LegalityPlace, type SiteLegalityResult } from '../../shared/engine/legality';
+import { legalitySettings, type LegalitySettings } from '../../shared/model/legality-settings';
+import type { PolicyConfidence } from '../../shared/model/policy';
+import type { Workload } from '../../shared/model/profiles';
+import { checkProfileChips } from './legality-service';
 import { dayNumber } from '../../shared/engine/score';
 import type { CriterionSpec, DecisionMatrix, Method, ScoreOptions, SiteLegality } from '../../shared/engine/types';
 import { ServiceError } from '../../shared/errors';
@@ -53,6 +62,10 @@ export interface ScoringInput {
   staleAfterDays?: number | undefined;
   /** A what-if scenario whose hypothetical policy events join the real ones (scenario-timeline.ts). */
   scenarioId?: string | undefined;
+  /** How legality is asked (legality-settings.ts); defaults: training, best lawful option, every tier. */
+  workload?: Workload | undefined;
+  legalityMode?: LegalitySettings['mode'] | undefined;
+  confidenceFloor?: PolicyConfidence | undefined;
 }
 
 export interface BuiltScoring {
@@ -64,6 +77,9 @@ export interface BuiltScoring {
   profile: CompanyProfile | null;
   /** In matrix row order. */
   sites: Site[];
+  settings: LegalitySettings;
+  /** Per site id: the full legality answer for the workload; absent without a profile. */
+  siteLegality?: Readonly<Record<string, SiteLegalityResult>>;
 }
 
 /** Facts older than this (days before asOf) are flagged stale unless the caller says otherwise. */
@@ -123,7 +139,12 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
     jurisdictionCode: jurisdictionOf.get(s.marketId) ?? null,
   }));
   const events = policyTimeline(db, input.scenarioId).events;
-  const legality = profile === null ? undefined : legalityOf(profile, sites, places, db, events, asOf);
+  const settings = legalitySettings(input);
+  const answers = profile === null ? undefined : legalityOf(profile, sites, places, db, events, asOf, settings);
+  const legality =
+    answers === undefined
+      ? undefined
+      : Object.fromEntries(Object.entries(answers).map(([id, r]) => [id, { status: r.status, reason: r.reason }]));
 
   const n = sites.length;
   const m = used.length;
@@ -168,6 +189,13 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
     const column = legalityColumn(sites, legality);
     column.forEach((x, i) => (values[i * m + legalityCol] = x));
   }
+  const lawfulCol = col.get('lawful_compute');
+  if (lawfulCol !== undefined) {
+    sites.forEach((s, i) => {
+      const tpp = answers?.[s.id]?.lawfulTpp;
+      values[i * m + lawfulCol] = tpp === undefined || tpp === null ? Number.NaN : tpp;
+    });
+  }
   const churnCol = col.get('policy_churn');
   if (churnCol !== undefined) {
     const column = policyChurnColumn(places, events, asOf);
@@ -184,15 +212,29 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
     staleAfterDays: input.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
     ...(legality !== undefined ? { legality } : {}),
   };
-  return { matrix, options, normalisation, preset, profile, sites };
+  return {
+    matrix,
+    options,
+    normalisation,
+    preset,
+    profile,
+    sites,
+    settings,
+    ...(answers !== undefined ? { siteLegality: answers } : {}),
+  };
 }
+
+/** Criteria whose values are on an absolute scale that no normalisation setting may rescale. */
+const ABSOLUTE_CRITERIA = new Set(['chip_legality']);
 
 function toSpec(c: Criterion, normalisation: ScoreNormalisation): CriterionSpec {
   const own = c.normalisation === 'target' ? 'minmax' : c.normalisation;
   return {
     id: c.id,
     direction: c.direction,
-    normalisation: { kind: normalisation === 'criterion' ? own : normalisation },
+    normalisation: ABSOLUTE_CRITERIA.has(c.id)
+      ? { kind: 'absolute' }
+      : { kind: normalisation === 'criterion' ? own : normalisation },
     missing: 'worst',
     label: c.name,
     unit: c.unit,
@@ -206,12 +248,13 @@ function legalityOf(
   db: Db,
   events: readonly PolicyEvent[],
   asOf: string,
-): Record<string, SiteLegality> {
+  settings: LegalitySettings,
+): Record<string, SiteLegalityResult> {
   const chips = listChips(db);
-  const out: Record<string, SiteLegality> = {};
+  checkProfileChips(profile, chips);
+  const out: Record<string, SiteLegalityResult> = {};
   sites.forEach((s, i) => {
-    const r = siteLegality(profile, chips, places[i] as LegalityPlace, events, asOf);
-    out[s.id] = { status: r.status, reason: r.reason };
+    out[s.id] = siteLegality(profile, chips, places[i] as LegalityPlace, events, asOf, settings);
   });
   return out;
 }
@@ -227,6 +270,9 @@ export function legalityColumn(
   });
 }
 
+/** A binding change: a chip rule that sets a status, or a data-centre siting rule (file comment). */
+export const isChurn = (e: PolicyEvent): boolean => e.effect !== 'informational' || e.regime === 'site-rules';
+
 /** The policy_churn column (see the file comment for what counts). */
 export function policyChurnColumn(
   places: readonly LegalityPlace[],
@@ -235,7 +281,9 @@ export function policyChurnColumn(
 ): Float64Array {
   const [y, rest] = [Number(asOf.slice(0, 4)), asOf.slice(4)];
   const windowStart = `${String(y - CHURN_WINDOW_YEARS).padStart(4, '0')}${rest === '-02-29' ? '-02-28' : rest}`;
-  const live = events.filter((e) => e.effectiveDate <= asOf && (e.endDate === null || e.endDate > windowStart));
+  const live = events.filter(
+    (e) => isChurn(e) && e.effectiveDate <= asOf && (e.endDate === null || e.endDate > windowStart),
+  );
   return Float64Array.from(places, (p) => {
     let count = 0;
     for (const e of live) {

@@ -30,6 +30,9 @@ export function sensitivityHandlers(ctx: ServiceContext): DomainHandlers<'sensit
           normalisation: input.normalisation,
           constraints: input.constraints,
           scenarioId: input.scenarioId,
+          workload: input.workload,
+          legalityMode: input.legalityMode,
+          confidenceFloor: input.confidenceFloor,
         });
         const { matrix, options } = built;
         const scorer = createSampleScorer(matrix, options);

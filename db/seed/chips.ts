@@ -28,6 +28,30 @@ const DOMESTIC_SOURCE = src(
 const DOMESTIC_NOTE =
   'PRC-made; named beneficiary of the 2025-11 rule that new state-funded Chinese data centres use domestic chips (stratnewsglobal.com).';
 
+/**
+ * Huawei publishes no TPP. The FP16 figures below come from secondary write-ups (not vendor data,
+ * dense vs sparse not stated), so TPP ≈ FP16 TFLOPS × 16 is an estimate, flagged in each note.
+ */
+const ASCEND_TPP: Record<'910B' | '910C' | '910D', { tpp: number | null; note: string; source?: Chip['source'] }> = {
+  '910B': {
+    tpp: 5120,
+    note: 'Estimate: ≈320 TFLOPS FP16 (secondary blog figure, dense/sparse not stated) × 16 ≈ 5,120 TPP.',
+    source: src(
+      'Boardor: Huawei Ascend 910B outperforms H20, 910C approaches H100',
+      'https://boardor.com/blog/huawei-ascend-910b-outperforms-h20-910c-approaches-h100',
+    ),
+  },
+  '910C': {
+    tpp: 12800,
+    note: 'Estimate: ≈800 TFLOPS FP16 (speculated, secondary source, dense/sparse not stated) × 16 ≈ 12,800 TPP.',
+    source: src(
+      'NoGameOver: Huawei’s Ascend 910C poised to challenge Nvidia’s H100s (speculated features)',
+      'https://nogameover.net/huaweis-ascend-910c-poised-to-challenge-nvidias-h100s-in-chinas-ai-chip-market-a-detailed-look-at-the-speculated-features',
+    ),
+  },
+  '910D': { tpp: null, note: 'No performance figure found.' },
+};
+
 export const seedChips: readonly Chip[] = [
   {
     id: 'nvidia-a100',
@@ -151,20 +175,21 @@ export const seedChips: readonly Chip[] = [
     vendor: 'AMD',
     name: 'Instinct MI325X',
     chipClass: 'frontier_controlled',
-    tpp: null,
+    tpp: 20918,
     memoryGb: null,
-    notes: 'No specs in the reference. Named alongside H200 in a later Commerce rule (reported, 2026).',
-    source: src('GMT8 Press: Commerce rule names H200 and MI325X', 'https://gmt8press.com/content/detail/352159'),
+    notes:
+      'TPP ≈ 1,307.4 TFLOPS FP16/BF16 dense × 16 = 20,918 (derived; a secondary spec page, Vultr docs give 1,307). Named alongside H200 in the Commerce rule of 2026-01-15 (reported, gmt8press.com/content/detail/352159).',
+    source: src('Awesome Agents: AMD Instinct MI325X specifications', 'https://awesomeagents.ai/hardware/amd-mi325x'),
   },
   ...(['910B', '910C', '910D'] as const).map((model): Chip => ({
     id: `huawei-ascend-${model.toLowerCase()}`,
     vendor: 'Huawei',
     name: `Ascend ${model}`,
     chipClass: 'domestic_chinese',
-    tpp: null,
+    tpp: ASCEND_TPP[model].tpp,
     memoryGb: null,
-    notes: model === '910C' ? `Dual-die, shipping from May 2025. ${ASCEND_NOTE}` : ASCEND_NOTE,
-    source: ASCEND,
+    notes: `${ASCEND_TPP[model].note} ${model === '910C' ? 'Dual-die, shipping from May 2025. ' : ''}${ASCEND_NOTE}`,
+    source: ASCEND_TPP[model].source ?? ASCEND,
   })),
   {
     id: 'cambricon',

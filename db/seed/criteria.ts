@@ -1,4 +1,4 @@
-// What sites are scored on. The first two are derived by the engine from the policy timeline and
+// What sites are scored on. The first three are derived by the engine from the policy timeline and
 // the deploying company's profile, so they never have stored metric values; every other criterion
 // has a sourced value or an explicit "missing" for every market (db/seed/metrics.ts).
 import type { Criterion } from '../../shared/model/criteria';
@@ -15,7 +15,18 @@ const drafts: readonly Draft[] = [
     normalisation: 'max',
     derived: true,
     description:
-      "Whether the company's needed chips may be deployed here on the chosen date, computed by the engine from the US and local policy events in force (1 = allowed, lower with conditions or licences, 0 = prohibited).",
+      "Whether the company may run the accelerators it would accept for the chosen workload here on the chosen date: the best lawful option (or every chip, in 'all' mode), computed by the engine from the policy regimes in force. An absolute scale, never rescaled: 1 allowed, 0.75 with conditions, 0.4 licence required, 0.1 licence under a presumption of denial, 0 prohibited.",
+  },
+  {
+    id: 'lawful_compute',
+    name: 'Lawful compute',
+    group: 'chip_legality',
+    unit: 'TPP',
+    direction: 'benefit',
+    normalisation: 'max',
+    derived: true,
+    description:
+      'Total processing performance (TPP, from the chip catalogue and its sources) of the strongest accelerator of the workload the company may run here without a licence on the chosen date; 0 when none may, missing when the lawful chips have no known TPP. Why Chinese labs train in Johor: at home the best they may run is an H20.',
   },
   {
     id: 'policy_churn',

@@ -1,5 +1,7 @@
 // Built-in company profiles: who is deploying decides which rules reach them (HQ, state funding,
-// listing, owned vs rented hardware, or a rule that names the company). A user copies one to edit.
+// listing, owned vs rented hardware, or a rule that names the company). Each states the accelerators
+// it would accept per workload, strongest first; inference left empty means "as for training".
+// A user copies one to edit.
 import type { CompanyProfile } from '../../shared/model/profiles';
 
 export const seedProfiles: readonly CompanyProfile[] = [
@@ -8,11 +10,13 @@ export const seedProfiles: readonly CompanyProfile[] = [
     name: 'China-HQ private AI lab (own hardware)',
     description: 'A privately funded Chinese AI lab buying accelerators for data centres it owns, at home or abroad.',
     hqCountry: 'CN',
+    ultimateParentCountry: null,
     stateFunded: false,
     entityListed: false,
     deployment: 'owned',
     namedCompany: null,
-    neededChips: ['nvidia-h200', 'nvidia-h20', 'huawei-ascend-910c'],
+    trainingChips: ['nvidia-h200', 'nvidia-h20', 'huawei-ascend-910c'],
+    inferenceChips: ['nvidia-h20', 'huawei-ascend-910c', 'nvidia-rtx-pro-6000d'],
     builtin: true,
   },
   {
@@ -21,11 +25,13 @@ export const seedProfiles: readonly CompanyProfile[] = [
     description:
       'The same lab training on capacity leased from a non-Chinese owner and operator, as reported for Singapore and Malaysia.',
     hqCountry: 'CN',
+    ultimateParentCountry: null,
     stateFunded: false,
     entityListed: false,
     deployment: 'rented',
     namedCompany: null,
-    neededChips: ['nvidia-h100', 'nvidia-h200', 'nvidia-b200'],
+    trainingChips: ['nvidia-b200', 'nvidia-h200', 'nvidia-h100'],
+    inferenceChips: ['nvidia-h200', 'nvidia-h20'],
     builtin: true,
   },
   {
@@ -33,11 +39,13 @@ export const seedProfiles: readonly CompanyProfile[] = [
     name: 'China state-funded data centre',
     description: 'A state-funded Chinese project, bound by the reported 2025 domestic-chip mandate.',
     hqCountry: 'CN',
+    ultimateParentCountry: null,
     stateFunded: true,
     entityListed: false,
     deployment: 'owned',
     namedCompany: null,
-    neededChips: ['huawei-ascend-910c', 'cambricon', 'nvidia-h20'],
+    trainingChips: ['huawei-ascend-910c', 'cambricon', 'nvidia-h20'],
+    inferenceChips: [],
     builtin: true,
   },
   {
@@ -45,11 +53,13 @@ export const seedProfiles: readonly CompanyProfile[] = [
     name: 'ByteDance',
     description: 'Named in China’s reported 2025 bar on Nvidia chips in its new data centres.',
     hqCountry: 'CN',
+    ultimateParentCountry: null,
     stateFunded: false,
     entityListed: false,
     deployment: 'owned',
     namedCompany: 'ByteDance',
-    neededChips: ['nvidia-h20', 'nvidia-h200', 'nvidia-b200'],
+    trainingChips: ['nvidia-b200', 'nvidia-h200', 'nvidia-h20'],
+    inferenceChips: ['nvidia-h20', 'huawei-ascend-910c'],
     builtin: true,
   },
   {
@@ -57,11 +67,13 @@ export const seedProfiles: readonly CompanyProfile[] = [
     name: 'US hyperscaler',
     description: 'A US cloud provider building its own capacity with frontier accelerators.',
     hqCountry: 'US',
+    ultimateParentCountry: null,
     stateFunded: false,
     entityListed: false,
     deployment: 'owned',
     namedCompany: null,
-    neededChips: ['nvidia-b200', 'nvidia-h200', 'amd-mi325x'],
+    trainingChips: ['nvidia-b200', 'nvidia-h200', 'amd-mi325x'],
+    inferenceChips: [],
     builtin: true,
   },
   {
@@ -69,11 +81,13 @@ export const seedProfiles: readonly CompanyProfile[] = [
     name: 'Singapore neocloud',
     description: 'A Singapore-headquartered GPU cloud that owns its hardware and rents it out.',
     hqCountry: 'SG',
+    ultimateParentCountry: null,
     stateFunded: false,
     entityListed: false,
     deployment: 'owned',
     namedCompany: null,
-    neededChips: ['nvidia-h200', 'nvidia-b200'],
+    trainingChips: ['nvidia-b200', 'nvidia-h200'],
+    inferenceChips: [],
     builtin: true,
   },
 ];

@@ -24,11 +24,12 @@ import { seedPolicyEvents } from './policies';
 import { seedPresets } from './presets';
 import { seedProfiles } from './profiles';
 import { seedSites } from './sites';
+import { insertMissing, refreshUntouched } from './refresh-seed';
 
 type Db = Database.Database;
 
 /** Bump when the seed data changes; a store that has seen this version is not seeded again. */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 export const SEED_VERSION_KEY = 'seed_version';
 
 export const SeedSiteSchema = Site.omit({ marketName: true, country: true });
@@ -78,10 +79,22 @@ export function seedDatabase(db: Db): boolean {
   const problems = seedProblems();
   if (problems.length > 0) throw new Error(`the seed data is invalid:\n${problems.join('\n')}`);
   db.transaction(() => {
+    if (previous !== null) refreshSeed(db);
     insertAll(db, previous === null);
     setMeta(db, SEED_VERSION_KEY, String(SEED_VERSION));
   })();
   return true;
+}
+
+/**
+ * Seed version 2 corrected the policy timeline into regimes (issue 11), restated the profiles per
+ * workload and gave chips their TPP: untouched rows of those tables take the corrected seed.
+ */
+function refreshSeed(db: Db): void {
+  refreshUntouched(db, 'policy_events', seedPolicyEvents);
+  refreshUntouched(db, 'company_profiles', seedProfiles);
+  refreshUntouched(db, 'chips', seedChips);
+  refreshUntouched(db, 'presets', seedPresets);
 }
 
 /** Ids of seeded rows the user deleted: their latest change-log entry is a delete. */
@@ -193,34 +206,8 @@ function insertAll(db: Db, firstSeed: boolean): void {
     chip.run({ ...rest, sourceTitle: source.title, sourceUrl: source.url, asOf: source.asOf });
   }
 
-  const policy = db.prepare(`
-    INSERT OR IGNORE INTO policy_events (id, issuer, title, effective_date, end_date, effect, condition, scope,
-      confidence, source_title, source_url, note)
-    VALUES (@id, @issuer, @title, @effectiveDate, @endDate, @effect, @condition, @scope,
-      @confidence, @sourceTitle, @sourceUrl, @note)`);
-  const skipPolicy = skip('policy_events');
-  for (const p of seedPolicyEvents) {
-    if (skipPolicy(p.id)) continue;
-    const { source, scope, ...rest } = p;
-    policy.run({ ...rest, scope: JSON.stringify(scope), sourceTitle: source.title, sourceUrl: source.url });
-  }
-
-  const profile = db.prepare(`
-    INSERT OR IGNORE INTO company_profiles (id, name, description, hq_country, state_funded, entity_listed,
-      deployment, named_company, needed_chips, builtin)
-    VALUES (@id, @name, @description, @hqCountry, @stateFunded, @entityListed, @deployment, @namedCompany,
-      @neededChips, @builtin)`);
-  const skipProfile = skip('company_profiles');
-  for (const p of seedProfiles) {
-    if (skipProfile(p.id)) continue;
-    profile.run({
-      ...p,
-      stateFunded: p.stateFunded ? 1 : 0,
-      entityListed: p.entityListed ? 1 : 0,
-      neededChips: JSON.stringify(p.neededChips),
-      builtin: p.builtin ? 1 : 0,
-    });
-  }
+  insertMissing(db, 'policy_events', seedPolicyEvents, skip('policy_events'));
+  insertMissing(db, 'company_profiles', seedProfiles, skip('company_profiles'));
 
   const preset = db.prepare(`
     INSERT OR IGNORE INTO presets (id, name, description, builtin, method, weights, constraints, normalisation, updated_at)

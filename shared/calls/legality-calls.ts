@@ -1,44 +1,83 @@
-// Chip legality calls: the status of a chip (or of every chip a profile needs) for a company at a
-// site on a date, derived from the policy timeline, with the events that produced it.
+// Chip legality calls: the status of a chip (or a profile's best lawful option for a workload) for a
+// company at a site on a date, derived from the policy timeline, with each regime's verdict and the
+// events that produced it.
 import { z } from 'zod';
-import { PolicyEffect } from '../model/policy';
+import { LEGALITY_ORDER, type LegalityStatus } from '../engine/types';
+import { LegalityMode, LegalityOverrides } from '../model/legality-settings';
+import { PolicyConfidence, PolicyEffect, PolicyLink, PolicyRegime } from '../model/policy';
+import { Workload } from '../model/profiles';
 import { IsoDate } from '../schemas';
 import type { CallSpecs } from './call-spec';
 
 const RowId = z.string().min(1).max(200);
-const Status = z.enum(['allowed', 'conditional', 'licence_required', 'prohibited']);
+export const LegalityStatusSchema = z.enum(LEGALITY_ORDER as [LegalityStatus, ...LegalityStatus[]]);
 
-/** One event of the chain, flattened for the wire; `role` says why it is there. */
+/** One event of the chain, flattened for the wire; `role` says why it is there and `why` in words. */
 export const LegalityChainEvent = z.object({
   id: z.string(),
   title: z.string(),
   issuer: z.string(),
+  regime: PolicyRegime,
+  publishedDate: IsoDate.nullable(),
   effectiveDate: IsoDate,
+  complianceDate: IsoDate.nullable(),
   endDate: IsoDate.nullable(),
   effect: PolicyEffect,
   condition: z.string(),
-  confidence: z.enum(['official', 'reported']),
+  confidence: PolicyConfidence,
+  links: z.array(PolicyLink),
   source: z.object({ title: z.string(), url: z.string() }),
-  role: z.enum(['decides', 'applies', 'superseded', 'context']),
+  role: z.enum(['decides', 'applies', 'superseded', 'not-counted', 'out-of-scope', 'context']),
+  why: z.string(),
   /** The event comes from the what-if scenario asked for, not from the real timeline. */
   hypothetical: z.boolean().optional(),
 });
 export type LegalityChainEvent = z.infer<typeof LegalityChainEvent>;
 
+/** One regime's verdict for a chip: null status = in the chain, but nothing of it binds. */
+export const RegimeVerdict = z.object({
+  regime: PolicyRegime,
+  name: z.string(),
+  status: LegalityStatusSchema.nullable(),
+  deciders: z.array(z.string()),
+});
+export type RegimeVerdict = z.infer<typeof RegimeVerdict>;
+
 const Verdict = {
-  status: Status,
+  status: LegalityStatusSchema,
   reason: z.string(),
-  /** 1 allowed, 0.75 conditional, 0.25 licence_required, 0 prohibited (see legalityScore). */
+  /** Absolute: 1 allowed, 0.75 conditional, 0.4 licence_required, 0.1 licence_denial, 0 prohibited. */
   score: z.number().min(0).max(1),
+  /** The least firm tier among the deciding events (null: nothing restricts). */
+  confidence: PolicyConfidence.nullable(),
 };
 
-export const ChipLegalityResult = z.object({ chipId: z.string(), ...Verdict, events: z.array(LegalityChainEvent) });
+export const ChipLegalityResult = z.object({
+  chipId: z.string(),
+  ...Verdict,
+  regimes: z.array(RegimeVerdict),
+  events: z.array(LegalityChainEvent),
+});
 export type ChipLegalityResult = z.infer<typeof ChipLegalityResult>;
+
+/** A site's answer for one workload: the best lawful option (or the worst chip in 'all' mode). */
+export const SiteLegalityResult = z.object({
+  ...Verdict,
+  workload: Workload,
+  mode: LegalityMode,
+  /** The chip behind the answer. */
+  chipId: z.string(),
+  /** TPP of the strongest chip the company may run without a licence; 0 none; null unknown. */
+  lawfulTpp: z.number().nullable(),
+  lawfulChipId: z.string().nullable(),
+  chips: z.array(ChipLegalityResult),
+});
+export type SiteLegalityResult = z.infer<typeof SiteLegalityResult>;
 
 export const legalityCalls = {
   'legality.check': {
     summary:
-      'The legality of one chip for a company profile at a site on a date (default today), with the policy events behind it.',
+      'The legality of one chip for a company profile at a site on a date (default today), with each regime’s verdict and the policy events behind it.',
     input: z.strictObject({
       profileId: RowId,
       chipId: RowId,
@@ -46,26 +85,21 @@ export const legalityCalls = {
       asOf: IsoDate.optional(),
       /** A what-if scenario (scenarios.list): its hypothetical policy events join the real timeline. */
       scenarioId: RowId.optional(),
+      confidenceFloor: LegalityOverrides.confidenceFloor,
     }),
     output: ChipLegalityResult.extend({ asOf: IsoDate, profileId: z.string(), siteId: z.string() }),
   },
   'legality.site': {
     summary:
-      'The legality of every chip a profile needs at a site on a date (default today), and the combined status: the worst chip wins.',
+      'The legality of a profile’s workload at a site on a date (default today): the best lawful option with its chip named (or, in "all" mode, the most restricted chip), and every chip’s own verdict.',
     input: z.strictObject({
       profileId: RowId,
       siteId: RowId,
       asOf: IsoDate.optional(),
       /** A what-if scenario (scenarios.list): its hypothetical policy events join the real timeline. */
       scenarioId: RowId.optional(),
+      ...LegalityOverrides,
     }),
-    output: z.object({
-      ...Verdict,
-      worstChipId: z.string(),
-      chips: z.array(ChipLegalityResult),
-      asOf: IsoDate,
-      profileId: z.string(),
-      siteId: z.string(),
-    }),
+    output: SiteLegalityResult.extend({ asOf: IsoDate, profileId: z.string(), siteId: z.string() }),
   },
 } as const satisfies CallSpecs;

@@ -2,6 +2,7 @@
 // Malaysia") kept apart from the real timeline. score.run, sensitivity.run and the legality calls
 // take a `scenarioId` to read the real events plus the scenario's; scenarios.compare ranks both ways.
 import { z } from 'zod';
+import { LegalityStatusSchema } from './legality-calls';
 import { HardConstraint } from '../model/presets';
 import { PolicyEvent } from '../model/policy';
 import { IsoDate } from '../schemas';
@@ -45,7 +46,7 @@ const Side = z.object({
   score: z.number().nullable(),
   excluded: z.boolean(),
   /** The combined legality of the profile's chips; null without a profile. */
-  status: z.enum(['allowed', 'conditional', 'licence_required', 'prohibited']).nullable(),
+  status: LegalityStatusSchema.nullable(),
   reason: z.string().nullable(),
 });
 

@@ -1,5 +1,7 @@
 // The scoring call: rank every site for a preset (and company profile) on a date.
 import { z } from 'zod';
+import { LegalityStatusSchema } from './legality-calls';
+import { LegalityOverrides } from '../model/legality-settings';
 import { CriterionId } from '../model/criteria';
 import { HardConstraint, PresetNormalisation } from '../model/presets';
 import { IsoDate } from '../schemas';
@@ -30,6 +32,7 @@ export const ScenarioOverrides = {
   normalisation: ScoreNormalisation.optional(),
   /** Replaces the preset's hard constraints (an empty list: none). */
   constraints: z.array(HardConstraint).max(100).optional(),
+  ...LegalityOverrides,
 };
 
 export const SiteScore = z.object({
@@ -73,7 +76,8 @@ export const ScoreMatrix = z.object({
     z.object({
       id: z.string(),
       direction: z.enum(['benefit', 'cost']),
-      normalisation: z.enum(['minmax', 'vector', 'max']),
+      /** 'absolute': the values are already on a fixed 0..1 scale (chip legality). */
+      normalisation: z.enum(['minmax', 'vector', 'max', 'absolute']),
       missing: MissingPolicy,
       label: z.string(),
       unit: z.string(),
@@ -88,7 +92,7 @@ export const ScoreMatrix = z.object({
   legality: z
     .record(
       z.string(),
-      z.object({ status: z.enum(['allowed', 'conditional', 'licence_required', 'prohibited']), reason: z.string() }),
+      z.object({ status: LegalityStatusSchema, reason: z.string() }),
     )
     .optional(),
 });
@@ -105,6 +109,7 @@ export const scoreCalls = {
       method: ScenarioOverrides.method,
       normalisation: ScenarioOverrides.normalisation,
       constraints: ScenarioOverrides.constraints,
+      ...LegalityOverrides,
       staleAfterDays: z.number().int().nonnegative().max(36_500).optional(),
       scenarioId: RowId.optional(),
     }),

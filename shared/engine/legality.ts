@@ -1,22 +1,26 @@
 // Derived chip legality: which status a chip has for a company at a place on a date, computed from
 // the policy timeline and never typed in. Pure: the backend, the renderer and a worker call it alike.
 //
-// The rules, in the order they are applied:
-// 1. Only events in force count: effectiveDate ≤ date < endDate (the end date is the first day off).
+// The rules, in the order they are applied (docs/legality.md explains them for a compliance officer):
+// 1. Only events in force count: effectiveDate ≤ date < endDate (the end date is the first day off),
+//    and only events of a confidence tier the scenario counts (rule, announced, reported).
 // 2. An event matches when its scope covers the chip (by id or class; both empty = every chip), the
-//    place (a country covers its subdivisions), and the company (HQ, named company, state funding,
-//    listing, owned vs rented hardware); an empty list or a null flag means "any".
-// 3. Within one issuer, the most recent matching event decides that issuer's verdict: a later rule
-//    relaxes or tightens an earlier one (US 2025-08 licences relax the April H20 requirement).
-//    Entity-List events form their own track, because a listing is a separate legal regime that a
-//    later general chip rule does not lift.
-// 4. Across issuers (and tracks) the most restrictive verdict wins: a US export rule and a Chinese
-//    domestic rule both bind.
-// 5. Informational events never change the status; those about chips or parties join the chain as
-//    context.
+//    place (a country covers its subdivisions), and the company (HQ or ultimate parent, named
+//    company, state funding, listing, owned vs rented hardware); an empty list or a null flag = "any".
+// 3. Within a regime an event stops applying only through an explicit link on a newer event that
+//    counts: `supersedes` (gone for everyone), `suspends` (gone while the suspension is in force),
+//    `amends` (replaced wherever the amending event's own scope reaches). Date order alone never
+//    replaces anything.
+// 4. Regimes are cumulative: each regime's verdict is its most restrictive matching event, and the
+//    most restrictive regime decides. Renting capacity therefore never dissolves a destination control.
+// 5. Informational events never change a status; those about the chip or the party join the chain as
+//    context. Every in-force event about the chip that does not bind says why (out of scope, displaced,
+//    or of a tier the scenario does not count).
 import type { Chip } from '../model/chips';
-import type { PolicyEffect, PolicyEvent } from '../model/policy';
-import type { CompanyProfile } from '../model/profiles';
+import type { LegalitySettings } from '../model/legality-settings';
+import { DEFAULT_LEGALITY_SETTINGS } from '../model/legality-settings';
+import { REGIMES, type PolicyConfidence, type PolicyEffect, type PolicyEvent, type PolicyRegime } from '../model/policy';
+import { workloadChips, type CompanyProfile, type Workload } from '../model/profiles';
 import { LEGALITY_ORDER, type LegalityStatus, type SiteLegality } from './types';
 
 /** The place a site stands: its country and, where known, its ISO 3166-2 subdivision. */
@@ -30,51 +34,79 @@ export interface LegalityPlace {
 export type LegalityProfile = Pick<
   CompanyProfile,
   'hqCountry' | 'stateFunded' | 'entityListed' | 'deployment' | 'namedCompany'
->;
-export type LegalityChip = Pick<Chip, 'id' | 'vendor' | 'name' | 'chipClass'>;
+> &
+  Partial<Pick<CompanyProfile, 'ultimateParentCountry'>>;
+export type LegalityChip = Pick<Chip, 'id' | 'vendor' | 'name' | 'chipClass'> & Partial<Pick<Chip, 'tpp'>>;
 
 /**
- * Why an event is in the chain: it decides the status; it sets a less restrictive verdict of another
- * issuer; a later event of its issuer superseded it; or it is context (informational, or a rule on
- * owned hardware that a renting company escapes).
+ * Why an event is in the chain: it decides the status; it binds, less restrictively than the
+ * deciding regime; a link displaced it; its tier is not counted; it is in force for the chip but
+ * does not reach this place or company; or it is context (informational).
  */
-export type ChainRole = 'decides' | 'applies' | 'superseded' | 'context';
+export type ChainRole = 'decides' | 'applies' | 'superseded' | 'not-counted' | 'out-of-scope' | 'context';
 
 export interface ChainEvent {
   event: PolicyEvent;
   role: ChainRole;
+  /** One line: why the event has this role. */
+  why: string;
+}
+
+/** One regime's verdict: its most restrictive binding event(s), or null when none binds. */
+export interface RegimeVerdict {
+  regime: PolicyRegime;
+  status: LegalityStatus | null;
+  /** Ids of the events that set the regime's status. */
+  deciders: string[];
 }
 
 export interface ChipLegality extends SiteLegality {
   chipId: string;
+  /** The least firm tier among the deciding events; null when nothing restricts the chip. */
+  confidence: PolicyConfidence | null;
+  /** Every regime with an event in the chain, in REGIMES order. */
+  regimes: RegimeVerdict[];
   /** Every event that bears on the answer, oldest first. */
   chain: ChainEvent[];
 }
 
 export interface SiteLegalityResult extends SiteLegality {
-  /** The chip that set the combined status (the first of the worst, in the profile's order). */
-  worstChipId: string;
+  workload: Workload;
+  mode: LegalitySettings['mode'];
+  /** The chip behind the answer: the best lawful option ('best') or the most restricted ('all'). */
+  chipId: string;
+  confidence: PolicyConfidence | null;
+  /** One entry per chip of the workload, in the profile's order. */
   chips: ChipLegality[];
+  /**
+   * TPP of the strongest accelerator of the workload the company may run without a licence
+   * (allowed or conditional): 0 when none may run, null when the lawful ones have no known TPP.
+   */
+  lawfulTpp: number | null;
+  /** The chip lawfulTpp belongs to, or null. */
+  lawfulChipId: string | null;
 }
 
 /** What each policy effect means for a chip; informational events have no status. */
 const STATUS_OF: Record<Exclude<PolicyEffect, 'informational'>, LegalityStatus> = {
   prohibited: 'prohibited',
-  licence_presumption_denial: 'licence_required',
+  licence_presumption_denial: 'licence_denial',
   licence_required: 'licence_required',
   allowed_with_conditions: 'conditional',
   allowed: 'allowed',
 };
 
 /**
- * Legality as a 0..1 score for the decision matrix. Conditional costs a quarter (a fee or permit
- * is a cost, not a bar); licence_required keeps a quarter because licences are granted at times;
- * prohibited is worthless.
+ * Legality as an absolute 0..1 score for the decision matrix (never rescaled per column).
+ * Conditional costs a quarter (a fee, permit or vetting duty is a cost, not a bar); an ordinary
+ * licence requirement keeps 0.4 because such licences are routinely granted, with delay and risk; a
+ * licence under a presumption of denial keeps 0.1 because it is seldom granted; prohibited is 0.
  */
 const SCORE_OF: Record<LegalityStatus, number> = {
   allowed: 1,
   conditional: 0.75,
-  licence_required: 0.25,
+  licence_required: 0.4,
+  licence_denial: 0.1,
   prohibited: 0,
 };
 
@@ -86,6 +118,30 @@ export function statusOfEffect(effect: PolicyEffect): LegalityStatus | null {
   return effect === 'informational' ? null : STATUS_OF[effect];
 }
 
+export const STATUS_LABEL: Readonly<Record<LegalityStatus, string>> = {
+  allowed: 'allowed',
+  conditional: 'allowed with conditions',
+  licence_required: 'licence required',
+  licence_denial: 'licence required, presumption of denial',
+  prohibited: 'prohibited',
+};
+
+/** A status as a heading or badge shows it. */
+export const STATUS_TITLE: Readonly<Record<LegalityStatus, string>> = {
+  allowed: 'Allowed',
+  conditional: 'Conditional',
+  licence_required: 'Licence required',
+  licence_denial: 'Licence, presumption of denial',
+  prohibited: 'Prohibited',
+};
+
+const TIER_RANK: Record<PolicyConfidence, number> = { rule: 0, announced: 1, reported: 2 };
+const TIER_LABEL: Record<PolicyConfidence, string> = {
+  rule: 'official rule text',
+  announced: 'announced, no rule text yet',
+  reported: 'reported in the press, not an official text',
+};
+
 const rank = (status: LegalityStatus): number => LEGALITY_ORDER.indexOf(status);
 
 /** The more restrictive of two statuses. */
@@ -93,8 +149,16 @@ export function worseStatus(a: LegalityStatus, b: LegalityStatus): LegalityStatu
   return rank(b) > rank(a) ? b : a;
 }
 
+/** The least firm of two tiers. */
+const looserTier = (a: PolicyConfidence, b: PolicyConfidence): PolicyConfidence =>
+  TIER_RANK[b] > TIER_RANK[a] ? b : a;
+
 export function inForce(event: PolicyEvent, date: string): boolean {
   return event.effectiveDate <= date && (event.endDate === null || date < event.endDate);
+}
+
+export function counts(event: PolicyEvent, floor: PolicyConfidence): boolean {
+  return TIER_RANK[event.confidence] <= TIER_RANK[floor];
 }
 
 export function chipInScope(event: PolicyEvent, chip: LegalityChip): boolean {
@@ -110,21 +174,36 @@ export function placeInScope(event: PolicyEvent, place: LegalityPlace): boolean 
   return destinations.some((d) => d === place.country || d === place.jurisdictionCode);
 }
 
-/** The company filters, deployment aside (so a renting company's escape can be seen). */
-function partyInScope(event: PolicyEvent, profile: LegalityProfile): boolean {
+const OWNED_ONLY = 'reaches hardware the company owns; this company rents capacity from another operator';
+
+/** Why the company or the deployment falls outside an event's scope; null when it is inside. */
+function partyMismatch(event: PolicyEvent, profile: LegalityProfile): string | null {
   const s = event.scope;
-  if (s.companyHq.length > 0 && !s.companyHq.includes(profile.hqCountry)) return false;
-  if (s.stateFunded !== null && s.stateFunded !== profile.stateFunded) return false;
-  if (s.entityListed !== null && s.entityListed !== profile.entityListed) return false;
+  const parent = profile.ultimateParentCountry ?? null;
+  if (s.companyHq.length > 0 && !s.companyHq.includes(profile.hqCountry) && (parent === null || !s.companyHq.includes(parent))) {
+    const own = parent === null ? profile.hqCountry : `${profile.hqCountry}, ultimate parent in ${parent}`;
+    return `reaches companies headquartered in ${s.companyHq.join('/')}; this one is in ${own}`;
+  }
+  if (s.stateFunded !== null && s.stateFunded !== profile.stateFunded)
+    return s.stateFunded ? 'reaches state-funded projects only' : 'reaches projects that are not state-funded only';
+  if (s.entityListed !== null && s.entityListed !== profile.entityListed)
+    return s.entityListed ? 'reaches Entity-Listed parties (and affiliates) only' : 'reaches parties that are not listed only';
   if (s.companies.length > 0) {
     const named = profile.namedCompany?.toLowerCase();
-    if (named === undefined || !s.companies.some((c) => c.toLowerCase() === named)) return false;
+    if (named === undefined || !s.companies.some((c) => c.toLowerCase() === named))
+      return `names ${s.companies.join(', ')} only`;
   }
-  return true;
+  if (s.deployment !== 'any' && s.deployment !== profile.deployment)
+    return s.deployment === 'owned' ? OWNED_ONLY : 'reaches rented cloud capacity; this company owns its hardware';
+  return null;
 }
 
-const deploymentInScope = (event: PolicyEvent, profile: LegalityProfile): boolean =>
-  event.scope.deployment === 'any' || event.scope.deployment === profile.deployment;
+/** Why an event does not reach this case; null when it does. */
+function mismatch(event: PolicyEvent, profile: LegalityProfile, place: LegalityPlace): string | null {
+  if (!placeInScope(event, place))
+    return `reaches hardware in ${event.scope.destinations.join('/')}; ${place.name} is in ${place.jurisdictionCode ?? place.country}`;
+  return partyMismatch(event, profile);
+}
 
 export function eventMatches(
   event: PolicyEvent,
@@ -132,12 +211,7 @@ export function eventMatches(
   chip: LegalityChip,
   place: LegalityPlace,
 ): boolean {
-  return (
-    chipInScope(event, chip) &&
-    placeInScope(event, place) &&
-    partyInScope(event, profile) &&
-    deploymentInScope(event, profile)
-  );
+  return chipInScope(event, chip) && mismatch(event, profile, place) === null;
 }
 
 /** Informational events join the chain only when they speak of chips or parties, not of buildings. */
@@ -154,27 +228,48 @@ function isChipContext(event: PolicyEvent): boolean {
   );
 }
 
-const trackOf = (event: PolicyEvent): string => `${event.issuer}${event.scope.entityListed === true ? ' listing' : ''}`;
 const byDateThenId = (a: PolicyEvent, b: PolicyEvent): number =>
   a.effectiveDate === b.effectiveDate ? a.id.localeCompare(b.id) : a.effectiveDate < b.effectiveDate ? -1 : 1;
-
-const STATUS_LABEL: Record<LegalityStatus, string> = {
-  allowed: 'allowed',
-  conditional: 'allowed with conditions',
-  licence_required: 'licence required',
-  prohibited: 'prohibited',
-};
 
 /** One event as a reason fragment, with the flags a planner must not miss. */
 function describe(event: PolicyEvent): string {
   const what = event.condition === '' ? event.title : event.condition;
-  const denial = event.effect === 'licence_presumption_denial' ? ' (presumption of denial)' : '';
-  const reported = event.confidence === 'reported' ? ' (reported in the press, not an official text)' : '';
-  return `${event.issuer} ${event.id}: ${what}${denial}${reported}`;
+  const tier = event.confidence === 'rule' ? '' : ` (${TIER_LABEL[event.confidence]})`;
+  return `${REGIMES[event.regime].name}, ${event.id}: ${what}${tier}`;
 }
 
 const chipLabel = (chip: LegalityChip): string => `${chip.vendor} ${chip.name}`;
 const placeLabel = (place: LegalityPlace): string => `${place.name} (${place.jurisdictionCode ?? place.country})`;
+
+/**
+ * For each event displaced on this date for this case, the link that displaced it. A link counts
+ * only from an event that is in force and counted, and only within one regime.
+ */
+function displacements(
+  live: readonly PolicyEvent[],
+  all: readonly PolicyEvent[],
+  profile: LegalityProfile,
+  place: LegalityPlace,
+  chip: LegalityChip,
+  floor: PolicyConfidence,
+): Map<string, string> {
+  const regimeOf = new Map(all.map((e) => [e.id, e.regime]));
+  const out = new Map<string, string>();
+  // A displaced event's own links still hold: an amended rule still stands, and repealing a
+  // repealer does not revive what it replaced.
+  for (const a of live) {
+    if (!counts(a, floor)) continue;
+    for (const link of a.links) {
+      if (regimeOf.get(link.eventId) !== a.regime) continue;
+      if (link.kind === 'amends' && !(chipInScope(a, chip) && mismatch(a, profile, place) === null)) continue;
+      const verb = { supersedes: 'superseded', amends: 'amended', suspends: 'suspended' }[link.kind];
+      out.set(link.eventId, `${verb} by ${a.id} from ${a.effectiveDate}: ${link.reason}`);
+    }
+  }
+  return out;
+}
+
+const REGIME_ORDER = Object.keys(REGIMES) as PolicyRegime[];
 
 /** The status of one chip for one company at one place on one date, with the events behind it. */
 export function chipLegality(
@@ -183,90 +278,152 @@ export function chipLegality(
   place: LegalityPlace,
   events: readonly PolicyEvent[],
   date: string,
+  settings: Pick<LegalitySettings, 'confidenceFloor'> = DEFAULT_LEGALITY_SETTINGS,
 ): ChipLegality {
-  const live = events.filter((e) => inForce(e, date) && chipInScope(e, chip) && placeInScope(e, place));
-  const matching = live.filter((e) => partyInScope(e, profile) && deploymentInScope(e, profile));
-  // Rules on owned hardware that would reach this company if it owned rather than rented.
-  const escapedByRenting =
-    profile.deployment === 'rented'
-      ? live.filter((e) => e.effect !== 'informational' && e.scope.deployment === 'owned' && partyInScope(e, profile))
-      : [];
+  const floor = settings.confidenceFloor;
+  const live = events.filter((e) => inForce(e, date) && chipInScope(e, chip));
+  const displaced = displacements(live, events, profile, place, chip, floor);
 
-  const tracks = new Map<string, PolicyEvent[]>();
-  for (const e of matching) {
-    if (e.effect === 'informational') continue;
-    const list = tracks.get(trackOf(e)) ?? [];
-    list.push(e);
-    tracks.set(trackOf(e), list);
-  }
-
-  const roles = new Map<PolicyEvent, ChainRole>();
-  const verdicts: { status: LegalityStatus; deciders: PolicyEvent[] }[] = [];
-  for (const list of tracks.values()) {
-    const latest = list.reduce((d, e) => (e.effectiveDate > d ? e.effectiveDate : d), '');
-    const newest = list.filter((e) => e.effectiveDate === latest);
-    // Two events of one issuer on the same day both bind: the stricter decides.
-    const status = newest.map((e) => statusOf(e)).reduce(worseStatus);
-    const deciders = newest.filter((e) => statusOf(e) === status);
-    for (const e of list) roles.set(e, 'superseded');
-    verdicts.push({ status, deciders });
-  }
-  const status = verdicts.map((v) => v.status).reduce(worseStatus, 'allowed');
-  const deciders: PolicyEvent[] = [];
-  for (const v of verdicts) {
-    for (const e of v.deciders) {
-      roles.set(e, v.status === status ? 'decides' : 'applies');
-      if (v.status === status) deciders.push(e);
+  const chain: ChainEvent[] = [];
+  const binding = new Map<PolicyRegime, PolicyEvent[]>();
+  const seen = new Set<PolicyRegime>();
+  for (const e of live) {
+    const off = mismatch(e, profile, place);
+    if (e.effect === 'informational') {
+      if (off === null && isChipContext(e)) {
+        chain.push({ event: e, role: 'context', why: `${TIER_LABEL[e.confidence]}; informational, sets no status` });
+        seen.add(e.regime);
+      }
+      continue;
+    }
+    seen.add(e.regime);
+    if (!counts(e, floor)) {
+      chain.push({ event: e, role: 'not-counted', why: `${TIER_LABEL[e.confidence]}: this scenario counts ${floor === 'rule' ? 'rule text only' : 'rules and announcements only'}` });
+    } else if (displaced.has(e.id)) {
+      chain.push({ event: e, role: 'superseded', why: displaced.get(e.id) as string });
+    } else if (off !== null) {
+      chain.push({ event: e, role: 'out-of-scope', why: off });
+    } else {
+      binding.set(e.regime, [...(binding.get(e.regime) ?? []), e]);
     }
   }
-  for (const e of matching) if (e.effect === 'informational' && isChipContext(e)) roles.set(e, 'context');
-  for (const e of escapedByRenting) roles.set(e, 'context');
 
-  const chain = [...roles.keys()].sort(byDateThenId).map((event) => ({ event, role: roles.get(event) ?? 'context' }));
+  const regimes: RegimeVerdict[] = [];
+  let status: LegalityStatus = 'allowed';
+  for (const regime of REGIME_ORDER) {
+    const list = binding.get(regime) ?? [];
+    if (list.length === 0) {
+      if (seen.has(regime)) regimes.push({ regime, status: null, deciders: [] });
+      continue;
+    }
+    const worst = list.map(statusOf).reduce(worseStatus);
+    regimes.push({ regime, status: worst, deciders: list.filter((e) => statusOf(e) === worst).map((e) => e.id) });
+    status = worseStatus(status, worst);
+  }
+  const deciders: PolicyEvent[] = [];
+  for (const v of regimes) {
+    for (const e of binding.get(v.regime) ?? []) {
+      const decides = v.status === status && statusOf(e) === status && status !== 'allowed';
+      if (decides) deciders.push(e);
+      chain.push({
+        event: e,
+        role: decides ? 'decides' : 'applies',
+        why: decides
+          ? `the most restrictive binding event: ${STATUS_LABEL[status]}`
+          : `binds too (${STATUS_LABEL[statusOf(e)]}), less restrictive than the deciding regime`,
+      });
+    }
+  }
+  chain.sort((a, b) => byDateThenId(a.event, b.event));
+  deciders.sort(byDateThenId);
+  const confidence = deciders.length === 0 ? null : deciders.map((e) => e.confidence).reduce(looserTier);
+
   const head =
     deciders.length === 0
       ? `no rule in force restricts ${chipLabel(chip)} in ${placeLabel(place)} for this company on ${date}`
-      : `${STATUS_LABEL[status]} for ${chipLabel(chip)} in ${placeLabel(place)} on ${date}: ${deciders
-          .sort(byDateThenId)
-          .map(describe)
-          .join('; ')}`;
+      : `${STATUS_LABEL[status]} for ${chipLabel(chip)} in ${placeLabel(place)} on ${date}: ${deciders.map(describe).join('; ')}`;
+  // Rules that would reach this company if it owned rather than rented the hardware.
+  const escaped = chain.filter((c) => c.role === 'out-of-scope' && c.why === OWNED_ONLY);
   const renting =
-    escapedByRenting.length === 0
+    escaped.length === 0
       ? ''
-      : `; renting from ${profile.hqCountry === 'CN' ? 'a non-Chinese operator' : `an operator not headquartered in ${profile.hqCountry}`} is reported legal (${escapedByRenting
-          .map((e) => e.id)
-          .join(', ')} reaches only hardware the company owns)`;
-  return { chipId: chip.id, status, reason: `${head}${renting}`, chain };
+      : `; renting from an operator that owns the hardware escapes ${escaped.map((c) => c.event.id).join(', ')} (it reaches only hardware the company owns)`;
+  return { chipId: chip.id, status, reason: `${head}${renting}`, confidence, regimes, chain };
 }
 
 function statusOf(event: PolicyEvent): LegalityStatus {
   return statusOfEffect(event.effect) ?? 'allowed';
 }
 
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const tppOf = (chip: LegalityChip | undefined): number => chip?.tpp ?? -1;
+
 /**
- * The combined legality of every chip a profile needs at one place: the worst chip wins, and the
- * reason names it. Throws if a needed chip is not in `chips` (the caller checks ids first).
+ * A site's legality for one workload of a profile. 'best' mode: the best lawful option (least
+ * restrictive status; among equals the strongest chip by TPP, then the profile's order), named with
+ * its chip, plus the strongest chip's own status when it is worse ("Allowed with Ascend 910C · Nvidia
+ * B200 licence required"). 'all' mode: the most restricted chip, as fleet planning needs. Throws if
+ * a chip of the workload is not in `chips` (the caller checks ids first).
  */
 export function siteLegality(
-  profile: LegalityProfile & Pick<CompanyProfile, 'neededChips'>,
+  profile: LegalityProfile & Pick<CompanyProfile, 'trainingChips' | 'inferenceChips'>,
   chips: readonly LegalityChip[],
   site: LegalityPlace,
   events: readonly PolicyEvent[],
   date: string,
+  settings: LegalitySettings = DEFAULT_LEGALITY_SETTINGS,
 ): SiteLegalityResult {
-  const results = profile.neededChips.map((id) => {
-    const chip = chips.find((c) => c.id === id);
-    if (chip === undefined) throw new Error(`chip "${id}" needed by the profile is not in the catalogue`);
-    return chipLegality(profile, chip, site, events, date);
+  const ids = workloadChips(profile, settings.workload);
+  const catalogue = new Map(chips.map((c) => [c.id, c]));
+  const results = ids.map((id) => {
+    const chip = catalogue.get(id);
+    if (chip === undefined) throw new Error(`chip "${id}" named by the profile is not in the catalogue`);
+    return chipLegality(profile, chip, site, events, date, settings);
   });
   const first = results[0];
-  if (first === undefined) throw new Error('the profile needs no chips');
-  const worst = results.reduce((w, r) => (rank(r.status) > rank(w.status) ? r : w), first);
-  const name = chips.find((c) => c.id === worst.chipId);
-  const label = name === undefined ? worst.chipId : chipLabel(name);
-  const reason =
-    results.length === 1
-      ? worst.reason
-      : `${label} is the most restricted of the ${results.length} chips this profile needs: ${worst.reason}`;
-  return { status: worst.status, reason, worstChipId: worst.chipId, chips: results };
+  if (first === undefined) throw new Error('the profile names no chips for this workload');
+  const label = (id: string): string => {
+    const c = catalogue.get(id);
+    return c === undefined ? id : chipLabel(c);
+  };
+
+  const lawful = results.filter((r) => r.status === 'allowed' || r.status === 'conditional');
+  const strongestLawful = lawful.reduce<ChipLegality | null>(
+    (b, r) => (b === null || tppOf(catalogue.get(r.chipId)) > tppOf(catalogue.get(b.chipId)) ? r : b),
+    null,
+  );
+  const lawfulTpp =
+    lawful.length === 0 ? 0 : strongestLawful === null ? null : (catalogue.get(strongestLawful.chipId)?.tpp ?? null);
+
+  let pick: ChipLegality;
+  let reason: string;
+  if (settings.mode === 'all') {
+    pick = results.reduce((w, r) => (rank(r.status) > rank(w.status) ? r : w), first);
+    reason =
+      results.length === 1
+        ? pick.reason
+        : `${label(pick.chipId)} is the most restricted of the ${results.length} chips this workload must run: ${pick.reason}`;
+  } else {
+    pick = results.reduce((b, r) => {
+      if (rank(r.status) !== rank(b.status)) return rank(r.status) < rank(b.status) ? r : b;
+      return tppOf(catalogue.get(r.chipId)) > tppOf(catalogue.get(b.chipId)) ? r : b;
+    }, first);
+    const strongest = results.reduce((s, r) => (tppOf(catalogue.get(r.chipId)) > tppOf(catalogue.get(s.chipId)) ? r : s), first);
+    const also =
+      strongest.chipId !== pick.chipId && rank(strongest.status) > rank(pick.status)
+        ? ` · ${label(strongest.chipId)} ${STATUS_LABEL[strongest.status]}`
+        : '';
+    reason = `${capitalise(STATUS_LABEL[pick.status])} with ${label(pick.chipId)}${also} — ${pick.reason}`;
+  }
+  return {
+    status: pick.status,
+    reason,
+    workload: settings.workload,
+    mode: settings.mode,
+    chipId: pick.chipId,
+    confidence: pick.confidence,
+    chips: results,
+    lawfulTpp,
+    lawfulChipId: lawful.length === 0 ? null : (strongestLawful?.chipId ?? null),
+  };
 }

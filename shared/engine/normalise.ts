@@ -11,6 +11,8 @@
 //   breakpoints already say what is good) and the candidate set does not matter.
 // - A constant column (min = max, or every value 0 for vector/max) does not tell sites apart: every
 //   site gets 1 for it, so it neither helps nor hurts anyone.
+// - absolute: values already on a fixed 0..1 scale (chip legality) stay as they are, whatever the
+//   candidates, so "every site conditional" does not become "every site 1.0".
 // - NaN (missing) stays NaN; score.ts applies the missing-value policy.
 import type { CriterionSpec } from './types';
 
@@ -89,12 +91,15 @@ export function matrixColumnStats(
 const STATS_BLOCK = 512;
 
 const CONSTANT: ColumnTransform = { code: 3, o: 0, d: 1, breakpoints: [] };
+/** The identity on [0, 1] (clamped): an absolute scale is never rescaled by the candidates. */
+const ABSOLUTE: ColumnTransform = { code: 2, o: 0, d: 1, breakpoints: [[0, 0], [1, 1]] };
 const affine = (o: number, d: number): ColumnTransform => ({ code: 0, o, d, breakpoints: [] });
 
 /** How to map a raw value of this column to [0, 1], given the column's stats over the candidates. */
 export function columnTransform(stats: ColumnStats, spec: Spec): ColumnTransform {
   const n = spec.normalisation;
   const benefit = spec.direction === 'benefit';
+  if (n.kind === 'absolute') return ABSOLUTE;
   if (n.kind === 'target') {
     const sorted = [...n.breakpoints].sort((p, q) => p[0] - q[0]);
     if (sorted.length === 0) throw new Error('a target value function needs at least one breakpoint');

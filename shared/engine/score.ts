@@ -34,6 +34,7 @@ const STATUS_TEXT: Record<string, string> = {
   allowed: 'allowed',
   conditional: 'conditional',
   licence_required: 'licence required',
+  licence_denial: 'licence required (presumption of denial)',
   prohibited: 'prohibited',
 };
 

@@ -2,15 +2,28 @@
 // worker, so its inputs are plain arrays and typed arrays, never database rows.
 import type { HardConstraint } from '../model/presets';
 
-export type LegalityStatus = 'allowed' | 'conditional' | 'licence_required' | 'prohibited';
+/**
+ * licence_required: an ordinary licence requirement; licence_denial: a licence is required and
+ * applications are reviewed under a presumption of denial (seldom granted) — kept apart because
+ * they mean very different things for a siting decision.
+ */
+export type LegalityStatus = 'allowed' | 'conditional' | 'licence_required' | 'licence_denial' | 'prohibited';
 
 /** Ordered from most to least permissive; used to combine statuses (the worst wins). */
-export const LEGALITY_ORDER: readonly LegalityStatus[] = ['allowed', 'conditional', 'licence_required', 'prohibited'];
+export const LEGALITY_ORDER: readonly LegalityStatus[] = [
+  'allowed',
+  'conditional',
+  'licence_required',
+  'licence_denial',
+  'prohibited',
+];
 
 export type NormalisationSpec =
   | { kind: 'minmax' }
   | { kind: 'vector' }
   | { kind: 'max' }
+  /** Values already on an absolute 0..1 scale (chip legality), kept as they are in every mode. */
+  | { kind: 'absolute' }
   /** Piecewise-linear value function through planner-defined (raw value, score 0..1) breakpoints. */
   | { kind: 'target'; breakpoints: readonly (readonly [number, number])[] };
 

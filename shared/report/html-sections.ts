@@ -65,7 +65,7 @@ export function legalitySection(model: ReportModel): string {
     })
     .join('\n');
   return `<section id="legality" class="page"><h2>Chip legality</h2>
-<p class="muted">The chips ${esc(model.profile.name)} needs (${esc(model.profile.neededChips.join(', '))}), judged on ${esc(model.asOf)} from the policy timeline. Sites with the same verdicts from the same events are grouped; reasons name the first of them. The worst chip decides a site's status.</p>
+<p class="muted">The accelerators ${esc(model.profile.name)} would accept for training (${esc(model.profile.trainingChips.join(', '))}) and inference (${esc((model.profile.inferenceChips.length > 0 ? model.profile.inferenceChips : model.profile.trainingChips).join(', '))}), judged on ${esc(model.asOf)} from the policy timeline. Regimes are cumulative: each chip's status is its most restrictive regime. A site's status is the best lawful option of the workload (or, in "all" mode, the most restricted chip). Sites with the same verdicts from the same events are grouped; reasons name the first of them.</p>
 ${groups}
 </section>`;
 }

@@ -3,7 +3,8 @@
 // crosses IPC and HTTP unchanged, and its `reproducibility.inputs` are a valid request: building the
 // report again from them on the same database gives the same numbers.
 import { z } from 'zod';
-import { ChipLegalityResult } from '../calls/legality-calls';
+import { LegalityStatusSchema, SiteLegalityResult } from '../calls/legality-calls';
+import { PolicyConfidence, PolicyRegime } from '../model/policy';
 import { ScenarioOverrides, ScoreMethod, ScoreNormalisation } from '../calls/score-calls';
 import { SmaaOut, StabilityOut } from '../calls/sensitivity-calls';
 import { CriterionGroup, Direction } from '../model/criteria';
@@ -64,7 +65,7 @@ export const ReportInputs = z.strictObject({
 });
 export type ReportInputs = z.infer<typeof ReportInputs>;
 
-const LegalityStatus = z.enum(['allowed', 'conditional', 'licence_required', 'prohibited']);
+const LegalityStatus = LegalityStatusSchema;
 
 export const ReportCriterion = z.object({
   id: z.string(),
@@ -73,7 +74,7 @@ export const ReportCriterion = z.object({
   unit: z.string(),
   direction: Direction,
   /** The normalisation applied to this criterion (after any override). */
-  normalisation: z.enum(['minmax', 'vector', 'max', 'target']),
+  normalisation: z.enum(['minmax', 'vector', 'max', 'target', 'absolute']),
   derived: z.boolean(),
   description: z.string(),
   /** The weight used, normalised so the scored criteria sum to 1 (0 for a constraint-only criterion). */
@@ -128,13 +129,8 @@ export const ReportRow = z.object({
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 
-export const ReportSiteLegality = z.object({
-  siteId: z.string(),
-  status: LegalityStatus,
-  reason: z.string(),
-  worstChipId: z.string(),
-  chips: z.array(ChipLegalityResult),
-});
+/** A site's answer for the scenario's workload, as legality.site gives it. */
+export const ReportSiteLegality = SiteLegalityResult.extend({ siteId: z.string() });
 export type ReportSiteLegality = z.infer<typeof ReportSiteLegality>;
 
 export const ReportSensitivity = z.object({
@@ -164,9 +160,10 @@ export const PolicySourceRef = z.object({
   eventId: z.string(),
   title: z.string(),
   issuer: z.string(),
+  regime: PolicyRegime,
   effectiveDate: IsoDate,
   endDate: IsoDate.nullable(),
-  confidence: z.enum(['official', 'reported']),
+  confidence: PolicyConfidence,
   sourceTitle: z.string(),
   url: z.string(),
   /** An event of the what-if scenario, not of the real timeline. */

@@ -52,12 +52,13 @@ export function executiveSummary(model: SummaryInput): string[] {
   const chips = model.legality?.find((l) => l.siteId === first.siteId);
   if (chips !== undefined) {
     const status = LEGALITY_TEXT[chips.status] ?? chips.status;
-    const worst =
-      chips.chips.length > 1
-        ? `, decided by ${chips.worstChipId}, the most restricted of ${chips.chips.length} chips`
-        : '';
+    const how =
+      chips.mode === 'all'
+        ? `every one of its ${chips.chips.length} ${chips.workload} chips must clear, and ${chips.chipId} is the most restricted`
+        : `the best lawful option for ${chips.workload} is ${chips.chipId}`;
+    const tier = chips.confidence === null || chips.confidence === 'rule' ? '' : ` (resting on ${chips.confidence} measures)`;
     out.push(
-      `The profile's chips at ${first.name} on ${model.asOf} are ${status}${worst}; the chain of policy events is under Chip legality.`,
+      `At ${first.name} on ${model.asOf} the profile is ${status}${tier}: ${how}; each regime's verdict and the chain of policy events are under Chip legality.`,
     );
   }
   const robust = robustness(model, first);

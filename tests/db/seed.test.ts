@@ -231,9 +231,9 @@ interface ReferenceRow {
   reported: boolean;
 }
 
-/** The rows of section A of the shared reference, which CI keeps beside the repository. */
+/** The rows of section A of the reference notes the repository keeps (docs/reference/domain-facts.md). */
 function referencePolicyRows(): ReferenceRow[] {
-  const file = path.resolve(process.cwd(), '..', 'shared', 'reference', 'domain-facts.md');
+  const file = path.resolve(process.cwd(), 'docs', 'reference', 'domain-facts.md');
   const text = readFileSync(file, 'utf8');
   const start = text.indexOf('## A.');
   const end = text.indexOf('\n## ', start + 1);

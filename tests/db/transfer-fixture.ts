@@ -143,25 +143,26 @@ export function populate(db: Db): void {
     entityListed: null,
   });
   db.prepare(
-    `INSERT INTO policy_events (id, issuer, title, effective_date, end_date, effect, condition, scope, confidence,
-       source_title, source_url, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO policy_events (id, issuer, regime, title, effective_date, end_date, effect, condition, scope, confidence,
+       source_title, source_url, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     'us-2023-10',
     'US',
+    'us-destination',
     'Advanced computing rule',
     '2023-10-17',
     null,
     'licence_required',
     '',
     scope,
-    'official',
+    'rule',
     SOURCE.title,
     SOURCE.url,
     '',
   );
   db.prepare(
     `INSERT INTO company_profiles (id, name, description, hq_country, state_funded, entity_listed, deployment,
-       named_company, needed_chips, builtin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       named_company, training_chips, builtin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run('cn-lab', 'Chinese lab', 'Private lab, HQ in China', 'CN', 0, 0, 'rented', null, '["h100"]', 1);
   db.prepare(
     `INSERT INTO presets (id, name, description, builtin, method, weights, constraints, updated_at)

@@ -55,7 +55,8 @@ export const dataCommands: Record<string, Command> = {
       'entity_listed',
       'deployment',
       'named_company',
-      'needed_chips',
+      'training_chips',
+      'inference_chips',
       'builtin',
     ],
     row: (p) => [
@@ -66,7 +67,8 @@ export const dataCommands: Record<string, Command> = {
       p.entityListed,
       p.deployment,
       p.namedCompany,
-      list(p.neededChips),
+      list(p.trainingChips),
+      list(p.inferenceChips),
       p.builtin,
     ],
   }),
@@ -95,6 +97,7 @@ export const dataCommands: Record<string, Command> = {
     header: [
       'id',
       'issuer',
+      'regime',
       'title',
       'effective_date',
       'end_date',
@@ -108,6 +111,7 @@ export const dataCommands: Record<string, Command> = {
     row: (e) => [
       e.id,
       e.issuer,
+      e.regime,
       e.title,
       e.effectiveDate,
       e.endDate,

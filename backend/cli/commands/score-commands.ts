@@ -3,7 +3,7 @@ import type { CallOutput } from '../../../shared/contract';
 import { toCsv } from '../../../shared/csv';
 import { json, type Command } from '../command';
 import { UsageError } from '../io';
-import { scenarioInput, scenarioOption } from './scenario-option';
+import { legalityInput, legalityOptions, scenarioInput, scenarioOption } from './scenario-option';
 
 type Scored = CallOutput<'score.run'>;
 
@@ -77,6 +77,7 @@ export const scoreCommands: Record<string, Command> = {
       'as-of': { type: 'string', help: 'the date to score on, YYYY-MM-DD (default today)' },
       method: { type: 'string', help: "wsm, wpm or topsis (default: the preset's)" },
       ...scenarioOption,
+      ...legalityOptions,
     },
     call: 'score.run',
     input: (values) => {
@@ -87,6 +88,7 @@ export const scoreCommands: Record<string, Command> = {
         ...(values['as-of'] === undefined ? {} : { asOf: values['as-of'] }),
         ...(values.method === undefined ? {} : { method: values.method }),
         ...scenarioInput(values),
+        ...legalityInput(values),
       };
     },
     render,

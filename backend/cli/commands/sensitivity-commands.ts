@@ -3,7 +3,7 @@
 import type { SensitivityRunOutput } from '../../../shared/calls/sensitivity-calls';
 import { json, type Command } from '../command';
 import { UsageError } from '../io';
-import { scenarioInput, scenarioOption } from './scenario-option';
+import { legalityInput, legalityOptions, scenarioInput, scenarioOption } from './scenario-option';
 
 function whole(name: string, given: string | boolean | undefined): number | undefined {
   if (given === undefined) return undefined;
@@ -52,6 +52,7 @@ export const sensitivityCommands: Record<string, Command> = {
       mode: { type: 'string', help: 'around_preset (default) or uniform weights' },
       steps: { type: 'string', help: 'points of each weight sweep from 0 to 1 (default 21)' },
       ...scenarioOption,
+      ...legalityOptions,
     },
     call: 'sensitivity.run',
     input: (values) => {
@@ -65,6 +66,7 @@ export const sensitivityCommands: Record<string, Command> = {
         mode: values.mode,
         sweepSteps: whole('steps', values.steps),
         ...scenarioInput(values),
+        ...legalityInput(values),
       };
     },
     render: (value, format) => (format === 'text' ? text(value as SensitivityRunOutput) : json(value)),

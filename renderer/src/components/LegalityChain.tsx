@@ -4,12 +4,7 @@ import type { ReactNode } from 'react';
 import { useApp } from '../context';
 import { useCall } from '../hooks/use-call';
 
-const STATUS_LABEL = {
-  allowed: 'Allowed',
-  conditional: 'Conditional',
-  licence_required: 'Licence required',
-  prohibited: 'Prohibited',
-} as const;
+import { STATUS_TITLE as STATUS_LABEL } from '../../../shared/engine/legality';
 
 export function LegalityChain({ siteId }: { siteId: string }): ReactNode {
   const { profileId, asOf } = useApp((s) => s.scenario);

@@ -10,6 +10,7 @@ export const LEGALITY_BADGE: Record<LegalityStatus, { label: string; glyph: stri
   allowed: { label: 'Allowed', glyph: '✓' },
   conditional: { label: 'Conditional', glyph: '◐' },
   licence_required: { label: 'Licence required', glyph: '◆' },
+  licence_denial: { label: 'Licence, presumption of denial', glyph: '⊘' },
   prohibited: { label: 'Prohibited', glyph: '✕' },
 };
 

@@ -8,6 +8,7 @@ import { loadLayout, saveLayout } from '../layout';
 import { SCORE_SCALE } from '../score-colors';
 import { LEGALITY_FILL, LEGALITY_LABEL } from './legality-shading';
 import { useCountryLegality } from './useCountryLegality';
+import { profileChips } from '../../../shared/model/profiles';
 import { AddSiteDialog } from '../components/AddSiteDialog';
 import { ComparePanel } from '../components/ComparePanel';
 import { HelpPanel } from '../components/HelpPanel';
@@ -140,7 +141,7 @@ function ShadingControl({
   const profileId = useApp((s) => s.scenario.profileId);
   // Select the profile itself (a stable reference); a fresh [] from the selector would re-render forever.
   const profile = useApp((s) => s.choices.profiles.find((p) => p.id === profileId));
-  const chips = profile?.neededChips ?? [];
+  const chips = profile === undefined ? [] : profileChips(profile);
   return (
     <label className="shading-control">
       Shade countries

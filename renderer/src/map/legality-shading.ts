@@ -5,12 +5,8 @@ export const LEGALITY_FILL: Record<LegalityStatus, string> = {
   allowed: '#009E73',
   conditional: '#F0E442',
   licence_required: '#E69F00',
+  licence_denial: '#CC79A7',
   prohibited: '#D55E00',
 };
 
-export const LEGALITY_LABEL: Record<LegalityStatus, string> = {
-  allowed: 'Allowed',
-  conditional: 'Conditional',
-  licence_required: 'Licence required',
-  prohibited: 'Prohibited',
-};
+export { STATUS_TITLE as LEGALITY_LABEL } from '../../../shared/engine/legality';

@@ -3,6 +3,7 @@
 // and the backend reads numbers and lists from it, so one path checks both.
 import type { CallOutput } from '../../../shared/contract';
 import type { WorkbenchTable } from '../store';
+import { PolicyConfidence, PolicyRegime } from '../../../shared/model/policy';
 
 export type ColumnKind = 'text' | 'number' | 'date' | 'bool' | 'list' | 'enum' | 'scope';
 
@@ -106,8 +107,11 @@ export const TABLES: Record<WorkbenchTable, TableSpec> = {
     columns: [
       c('id', 'Id', 150, 'text', { keyPart: true, required: true }),
       c('issuer', 'Issuer', 70, 'text', { required: true }),
+      c('regime', 'Regime', 150, 'enum', { options: PolicyRegime.options }),
       c('title', 'Title', 220, 'text', { required: true }),
+      c('publishedDate', 'Published', 100, 'date', { nullable: true }),
       c('effectiveDate', 'Effective', 100, 'date', { required: true }),
+      c('complianceDate', 'Compliance', 100, 'date', { nullable: true }),
       c('endDate', 'Ends', 100, 'date', { nullable: true }),
       c('effect', 'Effect', 170, 'enum', {
         options: [
@@ -120,7 +124,7 @@ export const TABLES: Record<WorkbenchTable, TableSpec> = {
         ],
       }),
       { ...c('scope', 'Scope', 260, 'scope'), field: 'scope' },
-      c('confidence', 'Confidence', 90, 'enum', { options: ['official', 'reported'] }),
+      c('confidence', 'Confidence', 90, 'enum', { options: PolicyConfidence.options }),
       c('condition', 'Condition', 160),
       c('source.title', 'Source', 180, 'text', { required: true }),
       c('source.url', 'Source URL', 180, 'text', { required: true }),
@@ -138,7 +142,9 @@ export const TABLES: Record<WorkbenchTable, TableSpec> = {
       c('entityListed', 'Entity listed', 100, 'bool'),
       c('deployment', 'Deployment', 100, 'enum', { options: ['owned', 'rented'] }),
       c('namedCompany', 'Named company', 130, 'text', { nullable: true }),
-      c('neededChips', 'Needed chips', 220, 'list', { required: true }),
+      c('ultimateParentCountry', 'Ultimate parent', 90, 'text', { nullable: true }),
+      c('trainingChips', 'Training chips', 220, 'list', { required: true }),
+      c('inferenceChips', 'Inference chips', 200, 'list'),
       c('description', 'Description', 220),
     ],
   },
@@ -259,8 +265,11 @@ export function rowsOf(table: WorkbenchTable, data: Partial<TableData>, units: M
         cells: {
           id: p.id,
           issuer: p.issuer,
+          regime: p.regime,
           title: p.title,
+          publishedDate: p.publishedDate ?? '',
           effectiveDate: p.effectiveDate,
+          complianceDate: p.complianceDate ?? '',
           endDate: p.endDate ?? '',
           effect: p.effect,
           scope: scopeText(p.scope),
@@ -282,7 +291,9 @@ export function rowsOf(table: WorkbenchTable, data: Partial<TableData>, units: M
           entityListed: bool(p.entityListed),
           deployment: p.deployment,
           namedCompany: p.namedCompany ?? '',
-          neededChips: list(p.neededChips),
+          ultimateParentCountry: p.ultimateParentCountry ?? '',
+          trainingChips: list(p.trainingChips),
+          inferenceChips: list(p.inferenceChips),
           description: p.description,
         },
       }));

@@ -4,6 +4,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { EditChange, EditIssue } from '../../../../shared/calls/edit-calls';
 import { useServices } from '../../context';
+import { PolicyRegime, REGIMES } from '../../../../shared/model/policy';
 import { CHIP_CLASSES, EFFECTS, draftFieldOf, eventValues, type EventDraft, type Tristate } from './event-draft';
 
 const CHECK_DELAY_MS = 250;
@@ -120,6 +121,27 @@ export function EventForm({
                 {x.replaceAll('_', ' ')}
               </option>
             ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Regime</span>
+          <select value={draft.regime} onChange={(e) => set('regime', e.target.value as EventDraft['regime'])}>
+            {PolicyRegime.options.map((r) => (
+              <option key={r} value={r}>
+                {REGIMES[r].name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Confidence</span>
+          <select
+            value={draft.confidence}
+            onChange={(e) => set('confidence', e.target.value as EventDraft['confidence'])}
+          >
+            <option value="rule">rule text</option>
+            <option value="announced">announced</option>
+            <option value="reported">press report</option>
           </select>
         </label>
         {text('effectiveDate', 'Effective date', { type: 'date' })}

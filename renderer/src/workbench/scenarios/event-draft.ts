@@ -2,7 +2,7 @@
 // scenarios.applyEvents takes it. The backend checks the values; this only shapes them.
 import type { HypotheticalEvent } from '../../../../shared/calls/scenario-calls';
 import type { ChipClass } from '../../../../shared/model/chips';
-import type { PolicyEffect } from '../../../../shared/model/policy';
+import type { PolicyConfidence, PolicyEffect, PolicyLink, PolicyRegime } from '../../../../shared/model/policy';
 
 export type Tristate = 'any' | 'yes' | 'no';
 
@@ -23,7 +23,10 @@ export interface EventDraft {
   stateFunded: Tristate;
   entityListed: Tristate;
   deployment: 'owned' | 'rented' | 'any';
-  confidence: 'official' | 'reported';
+  confidence: PolicyConfidence;
+  regime: PolicyRegime;
+  /** Kept as stored when an event is edited; the form does not edit links. */
+  links: PolicyLink[];
   sourceTitle: string;
   sourceUrl: string;
   note: string;
@@ -56,6 +59,8 @@ export const BLANK_EVENT: EventDraft = {
   entityListed: 'any',
   deployment: 'any',
   confidence: 'reported',
+  regime: 'us-destination',
+  links: [],
   sourceTitle: 'What-if memo',
   sourceUrl: 'https://example.org/what-if',
   note: '',
@@ -95,6 +100,7 @@ export const TEMPLATES: { label: string; draft: EventDraft }[] = [
       id: 'cn-nvidia-ban-all',
       issuer: 'CN',
       title: 'China extends the Nvidia ban to all private companies',
+      regime: 'cn-procurement',
       effect: 'prohibited',
       effectiveDate: '2026-01-01',
       chips: NVIDIA_CHIPS.join(', '),
@@ -142,6 +148,10 @@ export function eventValues(d: EventDraft): Record<string, unknown> {
       deployment: d.deployment,
     },
     confidence: d.confidence,
+    regime: d.regime,
+    links: d.links,
+    publishedDate: null,
+    complianceDate: null,
     source: { title: d.sourceTitle, url: d.sourceUrl },
     note: d.note,
   };
@@ -168,6 +178,8 @@ export function draftOf(e: HypotheticalEvent): EventDraft {
     entityListed: tri(e.scope.entityListed),
     deployment: e.scope.deployment,
     confidence: e.confidence,
+    regime: e.regime,
+    links: e.links,
     sourceTitle: e.source.title,
     sourceUrl: e.source.url,
     note: e.note,

@@ -115,7 +115,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
       title: 'Akin Gump: Commerce adds Huawei, its non-US affiliates worldwide and others to the Entity List',
       url: 'https://www.akingump.com/en/news-insights/commerce-adds-huawei-its-non-us-affiliates-worldwide-and-others.html',
     },
-    note: "Announced 2019-05-15 (press release); effective 2019-05-16 at 4:15 pm ET; published in the Federal Register 2019-05-21 (84 FR 22961). Also: convergedigest.com/2020/02/department-of-commerce-issues-45-day.html. Listed parties are matched by the company profile's entityListed flag.",
+    note: "Announced 2019-05-15 (press release); effective 2019-05-16 at 4:15 pm ET; published in the Federal Register 2019-05-21 (84 FR 22961). The reference dates it only '2019-05' and cites https://www.convergedigest.com/2020/02/department-of-commerce-issues-45-day.html. Listed parties are matched by the company profile's entityListed flag.",
   }),
   event({
     id: 'us-2019-06-24-hpc-entity-list',
@@ -542,7 +542,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
         "Tom's Hardware: Nvidia writes off US$5.5 billion in GPUs as US government chokes off supply of H20s to China",
       url: 'https://www.tomshardware.com/tech-industry/artificial-intelligence/nvidia-writes-off-usd5-5-billion-in-gpus-as-us-govt-chokes-off-supply-of-h20s-to-china',
     },
-    note: 'A letter to the vendor (Nvidia informed 2025-04-09; told on 2025-04-14 that it holds for the indefinite future; disclosed 2025-04-15). Nvidia took a US$5.5B charge. Amended for these destinations by the announced 2025-08 licences with a 15% revenue share (us-2025-08-10-revenue-share). The same letter reaches companies headquartered in these countries wherever the chips are (us-2025-04-09-h20-licence-hq). D:5 countries beyond China are not among the markets.',
+    note: 'The reference dates it 2025-04-09 / 04-14; the first day is used. A letter to the vendor (Nvidia informed 2025-04-09; told on 2025-04-14 that it holds for the indefinite future; disclosed 2025-04-15). Nvidia took a US$5.5B charge. Amended for these destinations by the announced 2025-08 licences with a 15% revenue share (us-2025-08-10-revenue-share). The same letter reaches companies headquartered in these countries wherever the chips are (us-2025-04-09-h20-licence-hq). D:5 countries beyond China are not among the markets.',
   }),
   event({
     id: 'us-2025-04-09-h20-licence-hq',
@@ -850,7 +850,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
       title: "Tom's Hardware: China's top AI firms shift model training overseas to access Nvidia GPUs",
       url: 'https://www.tomshardware.com/tech-industry/semiconductors/chinas-top-ai-firms-shift-model-training-overseas-to-access-nvidia-gpus',
     },
-    note: `The FT published it on 2025-11-27 (Reuters and Semafor cite it that Thursday); the seed dates it from then. A press report about what Chinese companies do, not a rule of any government: context, never a status and never policy churn. The issuer names the home jurisdiction of the companies it is about. DeepSeek trains at home on stockpiled chips with Huawei.`,
+    note: `The reference gives only the month; the seed uses the day the FT published it, 2025-11-27 (Reuters and Semafor cite it that Thursday). A press report about what Chinese companies do, not a rule of any government: context, never a status and never policy churn. The issuer names the home jurisdiction of the companies it is about. DeepSeek trains at home on stockpiled chips with Huawei.`,
   }),
   event({
     id: 'sg-2025-12-01-dc-cfa2',

@@ -9,11 +9,14 @@ export const seedPresets: readonly Preset[] = [
   {
     id: 'frontier-training',
     name: 'Frontier training',
-    description: 'Large clusters: the chips must be legal, power cheap and plentiful, capacity available at scale.',
+    description:
+      'Large clusters: the chips must be legal and the strongest lawful chip strong, power cheap and plentiful, capacity available at scale.',
     builtin: true,
     method: 'topsis',
+    // Lawful compute: training goes where the strongest chip the company may run is (issue 11).
     weights: {
-      chip_legality: 0.3,
+      chip_legality: 0.2,
+      lawful_compute: 0.15,
       power_price_usc_kwh: 0.15,
       dc_capacity_mw: 0.1,
       pipeline_mw: 0.1,
@@ -21,8 +24,8 @@ export const seedPresets: readonly Preset[] = [
       build_cost_usd_w: 0.05,
       vacancy_pct: 0.05,
       renewable_share_pct: 0.05,
-      grid_carbon_g_kwh: 0.05,
-      mean_temp_c: 0.05,
+      grid_carbon_g_kwh: 0.025,
+      mean_temp_c: 0.025,
     },
     constraints: [
       { kind: 'chips_legal', allow: ['allowed', 'conditional'] },

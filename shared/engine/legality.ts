@@ -291,7 +291,12 @@ export function chipLegality(
     const off = mismatch(e, profile, place);
     if (e.effect === 'informational') {
       if (off === null && isChipContext(e)) {
-        chain.push({ event: e, role: 'context', why: `${TIER_LABEL[e.confidence]}; informational, sets no status` });
+        const gone = displaced.get(e.id);
+        chain.push(
+          gone === undefined
+            ? { event: e, role: 'context', why: `${TIER_LABEL[e.confidence]}; informational, sets no status` }
+            : { event: e, role: 'superseded', why: gone },
+        );
         seen.add(e.regime);
       }
       continue;

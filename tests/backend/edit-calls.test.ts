@@ -203,6 +203,7 @@ describe('data.apply on chips, policy events, profiles and criteria', () => {
   const event = {
     id: 'us-2026-03-01-test',
     issuer: 'US',
+    regime: 'us-destination',
     title: 'Test rule',
     effectiveDate: '2026-03-01',
     effect: 'licence_required',
@@ -230,8 +231,28 @@ describe('data.apply on chips, policy events, profiles and criteria', () => {
     });
     const updated = (await h.value('policies.list', {})).find((e) => e.id === event.id);
     expect(updated).toMatchObject({
+      regime: 'us-destination',
+      publishedDate: null,
+      complianceDate: null,
+      links: [],
       endDate: '2026-12-31',
       scope: { deployment: 'owned', destinations: ['MY', 'TH'] },
+    });
+    // The regime model's own fields are editable: dates and an explicit link within the regime.
+    const link = { kind: 'amends', eventId: 'us-2023-10-17-advanced-computing', reason: 'test amendment' };
+    await h.value('data.apply', {
+      table: 'policy_events',
+      changes: [
+        { op: 'update', key: event.id, values: { publishedDate: '2026-02-20', complianceDate: '2026-04-01', links: [link] } },
+      ],
+    });
+    expect(
+      h.row('SELECT regime, published_date, compliance_date, links FROM policy_events WHERE id = ?', event.id),
+    ).toEqual({
+      regime: 'us-destination',
+      published_date: '2026-02-20',
+      compliance_date: '2026-04-01',
+      links: JSON.stringify([link]),
     });
     await h.value('data.apply', { table: 'policy_events', changes: [{ op: 'delete', key: event.id }] });
     expect((await h.value('policies.list', {})).some((e) => e.id === event.id)).toBe(false);
@@ -243,13 +264,31 @@ describe('data.apply on chips, policy events, profiles and criteria', () => {
       name: 'My lab',
       hqCountry: 'SG',
       deployment: 'rented',
-      neededChips: 'nvidia-h200, nvidia-b200',
+      trainingChips: 'nvidia-h200, nvidia-b200',
     };
     await h.value('data.apply', { table: 'profiles', changes: [{ op: 'insert', values: profile }] });
-    expect(h.row('SELECT needed_chips, builtin, state_funded FROM company_profiles WHERE id = ?', 'my-lab')).toEqual({
-      needed_chips: '["nvidia-h200","nvidia-b200"]',
+    expect(
+      h.row(
+        'SELECT training_chips, inference_chips, ultimate_parent_country, builtin, state_funded FROM company_profiles WHERE id = ?',
+        'my-lab',
+      ),
+    ).toEqual({
+      training_chips: '["nvidia-h200","nvidia-b200"]',
+      inference_chips: '[]',
+      ultimate_parent_country: null,
       builtin: 0,
       state_funded: 0,
+    });
+    await h.value('data.apply', {
+      table: 'profiles',
+      changes: [{ op: 'update', key: 'my-lab', values: { inferenceChips: 'nvidia-h20', ultimateParentCountry: 'CN' } }],
+    });
+    expect(
+      h.row('SELECT training_chips, inference_chips, ultimate_parent_country FROM company_profiles WHERE id = ?', 'my-lab'),
+    ).toEqual({
+      training_chips: '["nvidia-h200","nvidia-b200"]',
+      inference_chips: '["nvidia-h20"]',
+      ultimate_parent_country: 'CN',
     });
     await h.value('data.apply', {
       table: 'company_profiles',
@@ -462,12 +501,22 @@ describe('bad edits are refused, named, and change nothing', () => {
     ]);
     const profile = await refusedWith({
       table: 'profiles',
-      changes: [{ op: 'update', key: 'bytedance', values: { neededChips: ['nvidia-h20', 'nvidia-x99'] } }],
+      changes: [
+        {
+          op: 'update',
+          key: 'bytedance',
+          values: { trainingChips: ['nvidia-h20', 'nvidia-x99'], inferenceChips: ['nvidia-x98'] },
+        },
+      ],
     });
     expect(profile).toEqual([
       {
-        path: 'changes.0.values.neededChips.1',
+        path: 'changes.0.values.trainingChips.1',
         message: 'bytedance: unknown chip "nvidia-x99": pick one from chips.list',
+      },
+      {
+        path: 'changes.0.values.inferenceChips.0',
+        message: 'bytedance: unknown chip "nvidia-x98": pick one from chips.list',
       },
     ]);
     const policy = await refusedWith({

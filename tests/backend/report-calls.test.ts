@@ -108,13 +108,10 @@ describe('report.build', () => {
         siteId: l.siteId,
         asOf: SCENARIO.asOf,
       });
-      expect(l).toEqual({
-        siteId: l.siteId,
-        status: call.status,
-        reason: call.reason,
-        worstChipId: call.worstChipId,
-        chips: call.chips,
-      });
+      // The report carries the whole workload answer, less the call's echo of its inputs.
+      const { asOf, profileId, siteId, ...answer } = call;
+      expect([asOf, profileId, siteId]).toEqual([SCENARIO.asOf, SCENARIO.profileId, l.siteId]);
+      expect(l).toEqual({ siteId: l.siteId, ...answer });
       expect(model.ranking.find((r) => r.siteId === l.siteId)?.legality).toEqual({
         status: call.status,
         reason: call.reason,
@@ -142,7 +139,12 @@ describe('report.build', () => {
 
   it('explains the pinned sites with the compare panel’s words, and names the top site in the summary', () => {
     expect(model.compare?.siteIds).toEqual(SCENARIO.sites);
-    expect(model.compare?.explanations).toHaveLength(2);
+    // Every chip the rented lab would train on needs a licence under a presumption of denial in
+    // Guian (us-destination), which cost-first's chips_legal constraint does not allow: Guian is
+    // excluded, so only the other pinned site is explained against the leader.
+    const guian = model.ranking.find((r) => r.siteId === 'cn-guian');
+    expect(guian).toMatchObject({ excluded: true, rank: null, legality: { status: 'licence_denial' } });
+    expect(model.compare?.explanations).toHaveLength(1);
     const leader = model.ranking.find((r) => SCENARIO.sites.includes(r.siteId) && r.rank !== null);
     for (const e of model.compare?.explanations ?? []) expect(e.startsWith(`${leader?.name} beats `)).toBe(true);
     const first = model.ranking[0];
@@ -304,7 +306,8 @@ describe('report.render', () => {
       const engine = score.results.find((r) => r.siteId === fields[col('site_id')]);
       expect(fields[col('site_id')]).toBe(row?.siteId);
       expect(fields[col('rank')]).toBe(String(engine?.rank ?? ''));
-      expect(Number(fields[col('score')])).toBe(engine?.score);
+      // An excluded site has no score: an empty field.
+      expect(fields[col('score')] === '' ? null : Number(fields[col('score')])).toBe(engine?.score);
       for (const cell of row?.cells ?? []) {
         const num = (name: string): number | null =>
           fields[col(name)] === '' ? null : Number(fields[col(name)] as string);

@@ -21,6 +21,7 @@ const PRESS = { title: 'What-if memo', url: 'https://example.org/what-if' };
 const US_MY = {
   id: 'us-my-licence',
   issuer: 'US',
+  regime: 'us-destination',
   title: 'US adds a licence requirement for Malaysia',
   effectiveDate: '2025-05-20',
   effect: 'licence_required',
@@ -33,6 +34,7 @@ const US_MY = {
 const CN_NVIDIA = {
   id: 'cn-nvidia-ban-all',
   issuer: 'CN',
+  regime: 'cn-procurement',
   title: 'China extends the Nvidia ban to all private companies',
   effectiveDate: '2026-01-01',
   effect: 'prohibited',
@@ -129,6 +131,13 @@ describe('scenarios.applyEvents', () => {
         path: 'changes.1.values.scope.chips.0',
         message: 'cn-nvidia-ban-all: unknown chip "nvidia-x1": pick one from chips.list',
       },
+      // Links are checked as on the real timeline: the what-if event would stand in for the real
+      // letter, which the (us-is-informed) revenue-share announcement amends across regimes.
+      {
+        path: 'changes.2.values.links',
+        message:
+          'us-2025-04-09-h20-licence: us-2025-08-10-revenue-share: amends "us-2025-04-09-h20-licence" of regime us-destination, but this event is of regime us-is-informed: regimes are cumulative, so an event can only displace one of its own regime',
+      },
       {
         path: 'changes.2.values.id',
         message:
@@ -218,12 +227,36 @@ describe('scenario isolation', () => {
   });
 
   it('"China extends the Nvidia ban to all private companies" makes Nvidia prohibited for a private lab in Shanghai', async () => {
+    const statuses = (r: { chips: { chipId: string; status: string }[] }): string[][] =>
+      r.chips.map((c) => [c.chipId, c.status]);
     const real = await h.value('legality.site', QINGPU);
-    expect(real.status).toBe('conditional');
+    // H200: licence required (case-by-case since 2026-01-15); H20: conditional (revenue share, and
+    // China's reported halt on orders); Ascend 910C: no rule restricts it. Best lawful: the 910C.
+    expect(statuses(real)).toEqual([
+      ['nvidia-h200', 'licence_required'],
+      ['nvidia-h20', 'conditional'],
+      ['huawei-ascend-910c', 'allowed'],
+    ]);
+    expect(real).toMatchObject({ status: 'allowed', chipId: 'huawei-ascend-910c' });
+    expect((await h.value('legality.site', { ...QINGPU, legalityMode: 'all' })).status).toBe('licence_required');
+
     const id = await scenarioWith('Nvidia ban for all', CN_NVIDIA);
     const whatIf = await h.value('legality.site', { ...QINGPU, scenarioId: id });
-    expect(whatIf.status).toBe('prohibited');
-    expect(whatIf.reason).toContain('cn-nvidia-ban-all');
+    expect(statuses(whatIf)).toEqual([
+      ['nvidia-h200', 'prohibited'],
+      ['nvidia-h20', 'prohibited'],
+      ['huawei-ascend-910c', 'allowed'],
+    ]);
+    // The lab can still train lawfully on Ascend; the answer says the strongest chip is now barred.
+    expect(whatIf).toMatchObject({ status: 'allowed', chipId: 'huawei-ascend-910c' });
+    expect(whatIf.reason).toContain('Nvidia H200 prohibited');
+    const fleet = await h.value('legality.site', { ...QINGPU, scenarioId: id, legalityMode: 'all' });
+    expect(fleet).toMatchObject({ status: 'prohibited', chipId: 'nvidia-h200' });
+    expect(fleet.reason).toContain('cn-nvidia-ban-all');
+    expect(fleet.chips[0]?.events.find((e) => e.id === 'cn-nvidia-ban-all')).toMatchObject({
+      role: 'decides',
+      hypothetical: true,
+    });
     // Outside China nothing changes.
     const sg = { ...QINGPU, siteId: 'sg-tuas' };
     expect((await h.value('legality.site', { ...sg, scenarioId: id })).status).toBe(

@@ -81,7 +81,8 @@ function rewriteChangeLog(db: Db, table: string, upgrade: (r: Row) => Row): void
     )
     .all(table);
   const update = db.prepare('UPDATE change_log SET before = @before, after = @after WHERE id = @id');
-  const image = (j: string | null): string | null => (j === null ? null : JSON.stringify(upgrade(JSON.parse(j) as Row)));
+  const image = (j: string | null): string | null =>
+    j === null ? null : JSON.stringify(upgrade(JSON.parse(j) as Row));
   for (const r of rows) update.run({ id: r.id, before: image(r.before), after: image(r.after) });
 }
 

@@ -244,12 +244,17 @@ function linkRules(record: Fields, others: readonly PolicyEvent[]): FieldProblem
   const me = parsed.data;
   const timeline = [...others.filter((e) => e.id !== me.id), me];
   return linkProblems(timeline)
-    .filter((p) => p.eventId === me.id || timeline.find((e) => e.id === p.eventId)?.links.some((l) => l.eventId === me.id))
+    .filter(
+      (p) => p.eventId === me.id || timeline.find((e) => e.id === p.eventId)?.links.some((l) => l.eventId === me.id),
+    )
     .map((p) => ({ field: 'links', message: p.eventId === me.id ? p.message : `${p.eventId}: ${p.message}` }));
 }
 
 /** The policy rules shared by the real timeline and what-if scenarios. */
-export function policyRules(ctx: RuleContext, others: readonly PolicyEvent[] = listPolicyEvents(ctx.db)): FieldProblem[] {
+export function policyRules(
+  ctx: RuleContext,
+  others: readonly PolicyEvent[] = listPolicyEvents(ctx.db),
+): FieldProblem[] {
   if (ctx.op === 'delete') return [];
   const out: FieldProblem[] = [...linkRules(ctx.record, others)];
   const r = ctx.record;

@@ -25,7 +25,7 @@ import { METHOD_TEXT } from '../../shared/report/words';
 import type { ServiceContext } from './context';
 import { dataHandlers } from './data-service';
 import { wireSite } from './legality-service';
-import { buildScoringInput, type BuiltScoring, type ScoringInput } from './score-matrix';
+import { buildScoringInput, type BuiltScoring } from './score-matrix';
 import { policyTimeline } from './scenario-timeline';
 import { policySources, SourceRegistry } from './report-sources';
 import { scenarioDetail } from './scenario-service';
@@ -217,10 +217,15 @@ export async function buildReport(
 }
 
 /** Every site's legality answer, from the scoring build (one pass over the timeline, no per-site calls). */
-function siteLegalities(ctx: ServiceContext, built: BuiltScoring, scenarioId: string | undefined): Map<string, ReportSiteLegality> {
+function siteLegalities(
+  ctx: ServiceContext,
+  built: BuiltScoring,
+  scenarioId: string | undefined,
+): Map<string, ReportSiteLegality> {
   const hypothetical = policyTimeline(ctx.db, scenarioId).hypothetical;
   const out = new Map<string, ReportSiteLegality>();
-  for (const [siteId, r] of Object.entries(built.siteLegality ?? {})) out.set(siteId, { siteId, ...wireSite(r, hypothetical) });
+  for (const [siteId, r] of Object.entries(built.siteLegality ?? {}))
+    out.set(siteId, { siteId, ...wireSite(r, hypothetical) });
   return out;
 }
 

@@ -48,7 +48,8 @@ const NVIDIA = [
   'nvidia-rtx-pro-6000d',
 ];
 const MONTH_ONLY = 'The reference gives only the month; the first of the month is used.';
-const LISTING = 'Exports of US-origin items to a listed party need a BIS licence, reviewed under a presumption of denial';
+const LISTING =
+  'Exports of US-origin items to a listed party need a BIS licence, reviewed under a presumption of denial';
 
 type Optional = 'endDate' | 'condition' | 'note' | 'confidence' | 'publishedDate' | 'complianceDate' | 'links';
 type Draft = Omit<PolicyEvent, Optional> & Partial<Pick<PolicyEvent, Optional>>;
@@ -80,11 +81,13 @@ const ALSTON_2025 = {
 
 // Nvidia's Form 8-K disclosures, read through articles that quote them (no sec.gov copy was stored).
 const NVIDIA_8K_2022 = {
-  title: 'Shacknews: Nvidia exports face new US government license requirements for China and Hong Kong (quotes the 8-K)',
+  title:
+    'Shacknews: Nvidia exports face new US government license requirements for China and Hong Kong (quotes the 8-K)',
   url: 'https://shacknews.com/article/132106/nvidia-exports-us-government-license-requirements-china-hong-kong?amphtml=1',
 };
 const NVIDIA_8K_2023 = {
-  title: 'Ars Technica via reprint: US surprises Nvidia by speeding up new AI chip export ban (quotes the 8-K of 2023-10-24)',
+  title:
+    'Ars Technica via reprint: US surprises Nvidia by speeding up new AI chip export ban (quotes the 8-K of 2023-10-24)',
   url: 'https://greatretirementdelight.com/2023/10/24/us-surprises-nvidia-by-speeding-up-new-ai-chip-export-ban',
 };
 const NVIDIA_8K_2025 = {
@@ -96,7 +99,8 @@ const SAMR_2025 = {
   url: 'https://www.jdsupra.com/legalnews/a-procedural-analysis-of-china-s-6334927/',
 };
 const H200_RULE_2026 = {
-  title: 'Federal Register 2026-00789 (91 FR 1684): revision of license review policy for advanced computing commodities to China and Macau',
+  title:
+    'Federal Register 2026-00789 (91 FR 1684): revision of license review policy for advanced computing commodities to China and Macau',
   url: 'https://www.govinfo.gov/content/pkg/FR-2026-01-15/html/2026-00789.htm',
 };
 
@@ -214,7 +218,8 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     publishedDate: '2022-08-31',
     effectiveDate: '2022-08-26',
     effect: 'licence_required',
-    condition: 'Exports of A100 and H100 (and systems with them) to China, including Hong Kong, and Russia need a licence',
+    condition:
+      'Exports of A100 and H100 (and systems with them) to China, including Hong Kong, and Russia need a licence',
     scope: scope({ chips: ['nvidia-a100', 'nvidia-h100'], destinations: ['CN', 'HK'] }),
     source: NVIDIA_8K_2022,
     note: 'An "is-informed" letter, disclosed in Nvidia’s Form 8-K of 2022-08-31; it preceded the 2022-10-07 rule, which did not withdraw it. AMD received a similar letter for MI250 (not in the catalogue).',
@@ -290,7 +295,8 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
       {
         kind: 'supersedes',
         eventId: 'us-2022-10-07-advanced-computing',
-        reason: 'The October 2023 rule rewrote ECCN 3A090 and its China licence requirement; the 2022 text no longer applies.',
+        reason:
+          'The October 2023 rule rewrote ECCN 3A090 and its China licence requirement; the 2022 text no longer applies.',
       },
       {
         kind: 'supersedes',
@@ -679,12 +685,14 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
       {
         kind: 'amends',
         eventId: 'us-2025-04-09-h20-licence',
-        reason: 'Licences for H20/MI308 sales to China granted on condition of the 15% revenue share, for the destinations this arrangement names.',
+        reason:
+          'Licences for H20/MI308 sales to China granted on condition of the 15% revenue share, for the destinations this arrangement names.',
       },
       {
         kind: 'amends',
         eventId: 'us-2025-04-09-h20-licence-hq',
-        reason: 'The same licences cover Chinese-headquartered buyers in China; the amendment reaches only the places this arrangement names, so their hardware abroad stays under the letter.',
+        reason:
+          'The same licences cover Chinese-headquartered buyers in China; the amendment reaches only the places this arrangement names, so their hardware abroad stays under the letter.',
       },
     ],
     note: 'The reference dates it 2025-08-10/11; the first day is used. Announced by US officials; no rule text was published. It amends both parts of the April letter, but only in China, Hong Kong and Macau: nothing in the source extends it to Chinese-headquartered companies’ hardware outside China (us-2025-04-09-h20-licence-hq still binds there).',
@@ -902,12 +910,18 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     effect: 'allowed_with_conditions',
     confidence: 'announced',
     condition: 'Approved customers only; 25% of the sale to the US government',
-    scope: scope({ chips: ['nvidia-h200'], destinations: GREATER_CHINA, companyHq: GREATER_CHINA, deployment: 'owned' }),
+    scope: scope({
+      chips: ['nvidia-h200'],
+      destinations: GREATER_CHINA,
+      companyHq: GREATER_CHINA,
+      deployment: 'owned',
+    }),
     links: [
       {
         kind: 'amends',
         eventId: 'us-2023-10-17-china-hq-anywhere',
-        reason: 'The approved customers of the announcement are Chinese companies in China; the headquarters requirement is met the same way there.',
+        reason:
+          'The approved customers of the announcement are Chinese companies in China; the headquarters requirement is met the same way there.',
       },
     ],
     source: {
@@ -931,7 +945,8 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
       {
         kind: 'amends',
         eventId: 'us-2023-10-17-advanced-computing',
-        reason: 'The rule changes the licence review policy for these chips to China and Macau from a presumption of denial to case-by-case.',
+        reason:
+          'The rule changes the licence review policy for these chips to China and Macau from a presumption of denial to case-by-case.',
       },
       {
         kind: 'supersedes',

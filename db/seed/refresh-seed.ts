@@ -15,7 +15,9 @@ export const RETIRED_SEED_IDS: Partial<Record<DataTable, readonly string[]>> = {
 };
 
 function touched(db: Db, table: string, id: string): boolean {
-  return db.prepare('SELECT 1 FROM change_log WHERE table_name = ? AND row_id = ? LIMIT 1').get(table, id) !== undefined;
+  return (
+    db.prepare('SELECT 1 FROM change_log WHERE table_name = ? AND row_id = ? LIMIT 1').get(table, id) !== undefined
+  );
 }
 
 /** Overwrites each untouched stored row of `table` that the seed has with the seed's version. */
@@ -24,7 +26,9 @@ export function refreshUntouched<T extends DataTable>(db: Db, table: T, records:
   const [key] = def.key;
   if (key === undefined || def.key.length !== 1) throw new Error(`${table} has no single-column key`);
   const others = def.columns.filter((c) => c !== key);
-  const update = db.prepare(`UPDATE ${table} SET ${others.map((c) => `${c} = @${c}`).join(', ')} WHERE ${key} = @${key}`);
+  const update = db.prepare(
+    `UPDATE ${table} SET ${others.map((c) => `${c} = @${c}`).join(', ')} WHERE ${key} = @${key}`,
+  );
   let changed = 0;
   for (const record of records) {
     const row = def.toRow(record);

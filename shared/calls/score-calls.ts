@@ -89,12 +89,7 @@ export const ScoreMatrix = z.object({
   high: Cells,
   asOfDay: Cells,
   /** Per site id: the combined legality of the profile's chips; absent without a profile. */
-  legality: z
-    .record(
-      z.string(),
-      z.object({ status: LegalityStatusSchema, reason: z.string() }),
-    )
-    .optional(),
+  legality: z.record(z.string(), z.object({ status: LegalityStatusSchema, reason: z.string() })).optional(),
 });
 export type ScoreMatrix = z.infer<typeof ScoreMatrix>;
 

@@ -19,7 +19,13 @@
 import type { Chip } from '../model/chips';
 import type { LegalitySettings } from '../model/legality-settings';
 import { DEFAULT_LEGALITY_SETTINGS } from '../model/legality-settings';
-import { REGIMES, type PolicyConfidence, type PolicyEffect, type PolicyEvent, type PolicyRegime } from '../model/policy';
+import {
+  REGIMES,
+  type PolicyConfidence,
+  type PolicyEffect,
+  type PolicyEvent,
+  type PolicyRegime,
+} from '../model/policy';
 import { workloadChips, type CompanyProfile, type Workload } from '../model/profiles';
 import { LEGALITY_ORDER, type LegalityStatus, type SiteLegality } from './types';
 
@@ -180,14 +186,20 @@ const OWNED_ONLY = 'reaches hardware the company owns; this company rents capaci
 function partyMismatch(event: PolicyEvent, profile: LegalityProfile): string | null {
   const s = event.scope;
   const parent = profile.ultimateParentCountry ?? null;
-  if (s.companyHq.length > 0 && !s.companyHq.includes(profile.hqCountry) && (parent === null || !s.companyHq.includes(parent))) {
+  if (
+    s.companyHq.length > 0 &&
+    !s.companyHq.includes(profile.hqCountry) &&
+    (parent === null || !s.companyHq.includes(parent))
+  ) {
     const own = parent === null ? profile.hqCountry : `${profile.hqCountry}, ultimate parent in ${parent}`;
     return `reaches companies headquartered in ${s.companyHq.join('/')}; this one is in ${own}`;
   }
   if (s.stateFunded !== null && s.stateFunded !== profile.stateFunded)
     return s.stateFunded ? 'reaches state-funded projects only' : 'reaches projects that are not state-funded only';
   if (s.entityListed !== null && s.entityListed !== profile.entityListed)
-    return s.entityListed ? 'reaches Entity-Listed parties (and affiliates) only' : 'reaches parties that are not listed only';
+    return s.entityListed
+      ? 'reaches Entity-Listed parties (and affiliates) only'
+      : 'reaches parties that are not listed only';
   if (s.companies.length > 0) {
     const named = profile.namedCompany?.toLowerCase();
     if (named === undefined || !s.companies.some((c) => c.toLowerCase() === named))
@@ -303,7 +315,11 @@ export function chipLegality(
     }
     seen.add(e.regime);
     if (!counts(e, floor)) {
-      chain.push({ event: e, role: 'not-counted', why: `${TIER_LABEL[e.confidence]}: this scenario counts ${floor === 'rule' ? 'rule text only' : 'rules and announcements only'}` });
+      chain.push({
+        event: e,
+        role: 'not-counted',
+        why: `${TIER_LABEL[e.confidence]}: this scenario counts ${floor === 'rule' ? 'rule text only' : 'rules and announcements only'}`,
+      });
     } else if (displaced.has(e.id)) {
       chain.push({ event: e, role: 'superseded', why: displaced.get(e.id) as string });
     } else if (off !== null) {
@@ -360,7 +376,6 @@ function statusOf(event: PolicyEvent): LegalityStatus {
   return statusOfEffect(event.effect) ?? 'allowed';
 }
 
-const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const tppOf = (chip: LegalityChip | undefined): number => chip?.tpp ?? -1;
 
 /**
@@ -413,12 +428,15 @@ export function siteLegality(
       if (rank(r.status) !== rank(b.status)) return rank(r.status) < rank(b.status) ? r : b;
       return tppOf(catalogue.get(r.chipId)) > tppOf(catalogue.get(b.chipId)) ? r : b;
     }, first);
-    const strongest = results.reduce((s, r) => (tppOf(catalogue.get(r.chipId)) > tppOf(catalogue.get(s.chipId)) ? r : s), first);
+    const strongest = results.reduce(
+      (s, r) => (tppOf(catalogue.get(r.chipId)) > tppOf(catalogue.get(s.chipId)) ? r : s),
+      first,
+    );
     const also =
       strongest.chipId !== pick.chipId && rank(strongest.status) > rank(pick.status)
-        ? ` · ${label(strongest.chipId)} ${STATUS_LABEL[strongest.status]}`
+        ? ` · ${label(strongest.chipId)} ${STATUS_TITLE[strongest.status].toLowerCase()}`
         : '';
-    reason = `${capitalise(STATUS_LABEL[pick.status])} with ${label(pick.chipId)}${also} — ${pick.reason}`;
+    reason = `${STATUS_TITLE[pick.status]} with ${label(pick.chipId)}${also} — ${pick.reason}`;
   }
   return {
     status: pick.status,

@@ -92,7 +92,15 @@ const STATS_BLOCK = 512;
 
 const CONSTANT: ColumnTransform = { code: 3, o: 0, d: 1, breakpoints: [] };
 /** The identity on [0, 1] (clamped): an absolute scale is never rescaled by the candidates. */
-const ABSOLUTE: ColumnTransform = { code: 2, o: 0, d: 1, breakpoints: [[0, 0], [1, 1]] };
+const ABSOLUTE: ColumnTransform = {
+  code: 2,
+  o: 0,
+  d: 1,
+  breakpoints: [
+    [0, 0],
+    [1, 1],
+  ],
+};
 const affine = (o: number, d: number): ColumnTransform => ({ code: 0, o, d, breakpoints: [] });
 
 /** How to map a raw value of this column to [0, 1], given the column's stats over the candidates. */

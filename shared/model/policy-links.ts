@@ -9,7 +9,9 @@ export interface LinkProblem {
 }
 
 /** Every broken link of a timeline, as "why" lines a user can act on; empty when sound. */
-export function linkProblems(events: readonly Pick<PolicyEvent, 'id' | 'regime' | 'links' | 'endDate'>[]): LinkProblem[] {
+export function linkProblems(
+  events: readonly Pick<PolicyEvent, 'id' | 'regime' | 'links' | 'endDate'>[],
+): LinkProblem[] {
   const byId = new Map(events.map((e) => [e.id, e]));
   const problems: LinkProblem[] = [];
   for (const e of events) {
@@ -24,12 +26,18 @@ export function linkProblems(events: readonly Pick<PolicyEvent, 'id' | 'regime' 
         });
       }
       if (link.kind === 'suspends' && e.endDate === null) {
-        problems.push({ eventId: e.id, message: `suspends "${link.eventId}" without an end date: say when the suspension ends, or use supersedes` });
+        problems.push({
+          eventId: e.id,
+          message: `suspends "${link.eventId}" without an end date: say when the suspension ends, or use supersedes`,
+        });
       }
     }
   }
   for (const id of cycleMembers(events)) {
-    problems.push({ eventId: id, message: 'its links form a cycle (an event displaces, directly or not, an event that displaces it)' });
+    problems.push({
+      eventId: id,
+      message: 'its links form a cycle (an event displaces, directly or not, an event that displaces it)',
+    });
   }
   return problems;
 }

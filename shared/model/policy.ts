@@ -46,22 +46,47 @@ export const REGIMES: Readonly<Record<PolicyRegime, { name: string; about: strin
   },
   'us-headquarters': {
     name: 'US headquarters controls',
-    about: 'EAR licence requirements for companies headquartered in, or with an ultimate parent in, China/Macau/D:5, wherever the hardware is',
+    about:
+      'EAR licence requirements for companies headquartered in, or with an ultimate parent in, China/Macau/D:5, wherever the hardware is',
   },
   'us-is-informed': {
     name: 'US letters to vendors',
     about: '"Is-informed" letters and notices from the US government to a chip vendor, naming chips',
   },
-  'us-cloud': { name: 'US cloud/IaaS guidance', about: 'BIS guidance on training AI for D:5 parties through cloud capacity' },
-  'us-entity-list': { name: 'US Entity List', about: 'Listed parties and their affiliates need a licence for any US-origin item' },
-  'us-prc-chips': { name: 'US guidance on PRC chips', about: 'BIS guidance on using PRC-made advanced chips (General Prohibition 10)' },
-  'cn-procurement': { name: 'China procurement and usage rules', about: "Beijing's rules on which accelerators Chinese firms and state-funded sites may buy and use" },
-  'cn-market': { name: 'China market regulation', about: 'Regulators acting against a vendor (antitrust, security reviews)' },
-  'my-trade': { name: 'Malaysia strategic trade', about: 'Permits to export, transship or transit chips out of Malaysia' },
+  'us-cloud': {
+    name: 'US cloud/IaaS guidance',
+    about: 'BIS guidance on training AI for D:5 parties through cloud capacity',
+  },
+  'us-entity-list': {
+    name: 'US Entity List',
+    about: 'Listed parties and their affiliates need a licence for any US-origin item',
+  },
+  'us-prc-chips': {
+    name: 'US guidance on PRC chips',
+    about: 'BIS guidance on using PRC-made advanced chips (General Prohibition 10)',
+  },
+  'cn-procurement': {
+    name: 'China procurement and usage rules',
+    about: "Beijing's rules on which accelerators Chinese firms and state-funded sites may buy and use",
+  },
+  'cn-market': {
+    name: 'China market regulation',
+    about: 'Regulators acting against a vendor (antitrust, security reviews)',
+  },
+  'my-trade': {
+    name: 'Malaysia strategic trade',
+    about: 'Permits to export, transship or transit chips out of Malaysia',
+  },
   'sg-enforcement': { name: 'Singapore enforcement', about: 'Prosecutions and enforcement over diverted hardware' },
   'other-chip-rules': { name: 'Other chip rules', about: 'Chip rules of another jurisdiction, as a user enters them' },
-  'site-rules': { name: 'Data-centre siting rules', about: 'Moratoria, approvals, tariffs and incentives for building data centres; no chip status' },
-  context: { name: 'Context', about: 'Press reports about usage and other background; never a rule, never policy churn' },
+  'site-rules': {
+    name: 'Data-centre siting rules',
+    about: 'Moratoria, approvals, tariffs and incentives for building data centres; no chip status',
+  },
+  context: {
+    name: 'Context',
+    about: 'Press reports about usage and other background; never a rule, never policy churn',
+  },
 };
 
 /** How firm an event is: official rule text, an official statement without rule text, or press reports. */

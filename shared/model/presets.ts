@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { CriterionId } from './criteria';
 
 export const HardConstraint = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('chips_legal'), allow: z.array(z.enum(['allowed', 'conditional', 'licence_required', 'licence_denial'])) }),
+  z.object({
+    kind: z.literal('chips_legal'),
+    allow: z.array(z.enum(['allowed', 'conditional', 'licence_required', 'licence_denial'])),
+  }),
   z.object({
     kind: z.literal('min'),
     criterionId: CriterionId,

@@ -56,7 +56,8 @@ export function executiveSummary(model: SummaryInput): string[] {
       chips.mode === 'all'
         ? `every one of its ${chips.chips.length} ${chips.workload} chips must clear, and ${chips.chipId} is the most restricted`
         : `the best lawful option for ${chips.workload} is ${chips.chipId}`;
-    const tier = chips.confidence === null || chips.confidence === 'rule' ? '' : ` (resting on ${chips.confidence} measures)`;
+    const tier =
+      chips.confidence === null || chips.confidence === 'rule' ? '' : ` (resting on ${chips.confidence} measures)`;
     out.push(
       `At ${first.name} on ${model.asOf} the profile is ${status}${tier}: ${how}; each regime's verdict and the chain of policy events are under Chip legality.`,
     );

@@ -97,6 +97,7 @@ describe('landfall scenarios, scenario-export, scenario-import', () => {
             values: {
               id: 'us-my',
               issuer: 'US',
+              regime: 'us-destination',
               title: 'US licence for Malaysia',
               effectiveDate: '2026-01-01',
               effect: 'licence_required',
@@ -118,7 +119,7 @@ describe('landfall scenarios, scenario-export, scenario-import', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({
       format: 'landfall.scenario',
       version: 1,
-      events: [{ id: 'us-my' }],
+      events: [{ id: 'us-my', regime: 'us-destination', publishedDate: null, links: [], confidence: 'reported' }],
     });
     const imported = await runCliCapturing(['scenario-import', out, '--name', 'Copy'], db);
     expect(imported).toMatchObject({ code: 0, out: 'imported "Copy" as copy (1 event)\n' });
@@ -166,6 +167,7 @@ describe('--scenario on landfall score and legality', () => {
             values: {
               id: 'us-my',
               issuer: 'US',
+              regime: 'us-destination',
               title: 'US licence for Malaysia',
               effectiveDate: '2025-05-20',
               effect: 'licence_required',

@@ -321,7 +321,7 @@ describe('matching rules', () => {
       lawfulTpp: 2000,
       lawfulChipId: 'y1',
     });
-    expect(best.reason).toMatch(/^Allowed with Acme Y1 · Acme X2 licence required, presumption of denial — /);
+    expect(best.reason).toMatch(/^Allowed with Acme Y1 · Acme X2 licence, presumption of denial — /);
     const all = siteLegality(profile, [strong, weak], johor, e, '2024-06-01', {
       workload: 'training',
       mode: 'all',

@@ -23,7 +23,7 @@ const weightsArb = fc
 const constraintArb: fc.Arbitrary<HardConstraint> = fc.oneof(
   fc.record({
     kind: fc.constant('chips_legal' as const),
-    allow: fc.subarray(['allowed', 'conditional', 'licence_required'] as const),
+    allow: fc.subarray(['allowed', 'conditional', 'licence_required', 'licence_denial'] as const),
   }),
   fc.record({
     kind: fc.constantFrom('min' as const, 'max' as const),

@@ -20,7 +20,10 @@ const chainText = (events: Check['events']): string =>
 function chipText(c: Check | SiteCheck['chips'][number]): string {
   const width = Math.max(...c.regimes.map((r) => r.name.length), 6);
   const rows = c.regimes
-    .map((r) => `    ${r.name.padEnd(width)}  ${(r.status === null ? 'does not bind' : STATUS_TITLE[r.status]).padEnd(30)}  ${r.deciders.join(', ')}\n`)
+    .map(
+      (r) =>
+        `    ${r.name.padEnd(width)}  ${(r.status === null ? 'does not bind' : STATUS_TITLE[r.status]).padEnd(30)}  ${r.deciders.join(', ')}\n`,
+    )
     .join('');
   const tier = c.confidence === null || c.confidence === 'rule' ? '' : ` [${c.confidence}]`;
   return `${c.chipId}: ${STATUS_TITLE[c.status]}${tier}\n  ${c.reason}\n  regimes:\n${rows}  chain:\n${chainText(c.events)}`;
@@ -29,7 +32,12 @@ function chipText(c: Check | SiteCheck['chips'][number]): string {
 function render(value: Check | SiteCheck, format: string): string {
   if (format === 'json') return json(value);
   if ('workload' in value) {
-    const lawful = value.lawfulTpp === null ? 'unknown' : value.lawfulTpp === 0 ? 'none' : `${value.lawfulTpp} TPP (${value.lawfulChipId ?? '?'})`;
+    const lawful =
+      value.lawfulTpp === null
+        ? 'unknown'
+        : value.lawfulTpp === 0
+          ? 'none'
+          : `${value.lawfulTpp} TPP (${value.lawfulChipId ?? '?'})`;
     const head = `${value.workload} (${value.mode === 'best' ? 'best lawful option' : 'every chip must clear'}) at ${value.siteId} on ${value.asOf}: ${STATUS_TITLE[value.status]} with ${value.chipId}\n  ${value.reason}\n  lawful compute: ${lawful}\n\n`;
     return head + value.chips.map(chipText).join('\n');
   }

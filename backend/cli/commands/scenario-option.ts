@@ -21,7 +21,10 @@ export function scenarioInput(values: Record<string, string | boolean | undefine
 
 /** How legality is asked: the workload, best-option or all-chips mode, and which confidence tiers count. */
 export const legalityOptions: Record<'workload' | 'legality-mode' | 'confidence-floor', CommandOption> = {
-  workload: { type: 'string', help: `which of the profile's chip lists: ${Workload.options.join(' or ')} (default training)` },
+  workload: {
+    type: 'string',
+    help: `which of the profile's chip lists: ${Workload.options.join(' or ')} (default training)`,
+  },
   'legality-mode': { type: 'string', help: 'best (the best lawful option, default) or all (every chip must clear)' },
   'confidence-floor': {
     type: 'string',

@@ -20,7 +20,7 @@ import type { z } from 'zod';
 import { Chip } from '../../shared/model/chips';
 import { Criterion } from '../../shared/model/criteria';
 import { MetricValue } from '../../shared/model/facts';
-import { PolicyEvent } from '../../shared/model/policy';
+import { PolicyEvent, policyScope } from '../../shared/model/policy';
 import { linkProblems } from '../../shared/model/policy-links';
 import { listPolicyEvents } from '../../db/policies-repo';
 import { CompanyProfile } from '../../shared/model/profiles';
@@ -301,16 +301,7 @@ const policyEvents: TableEditor = {
     links: [],
     condition: '',
     note: '',
-    scope: {
-      chips: [],
-      chipClasses: [],
-      destinations: [],
-      companyHq: [],
-      stateFunded: null,
-      entityListed: null,
-      companies: [],
-      deployment: 'any',
-    },
+    scope: policyScope(),
   },
   keyFields: ['id'],
   rules: (ctx) => policyRules(ctx),

@@ -18,19 +18,9 @@
 // Non-chip rules (moratoria, tariffs, planning guidelines) are 'site-rules' and 'informational': they
 // never make a chip illegal. Press reports about usage are 'context'.
 import type { ChipClass } from '../../shared/model/chips';
-import type { PolicyEvent, PolicyScope } from '../../shared/model/policy';
+import { policyScope, type PolicyEvent } from '../../shared/model/policy';
 
-const scope = (s: Partial<PolicyScope>): PolicyScope => ({
-  chips: [],
-  chipClasses: [],
-  destinations: [],
-  companyHq: [],
-  stateFunded: null,
-  entityListed: null,
-  companies: [],
-  deployment: 'any',
-  ...s,
-});
+const scope = policyScope;
 
 /** US-origin accelerators in the catalogue: the frontier chips and their China variants. */
 const US_ORIGIN: ChipClass[] = ['frontier_controlled', 'china_export_variant'];

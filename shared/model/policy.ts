@@ -112,6 +112,19 @@ export const PolicyScope = z.object({
 });
 export type PolicyScope = z.infer<typeof PolicyScope>;
 
+/** A scope that reaches everything, narrowed by the fields given (an empty list or null flag = any). */
+export const policyScope = (narrowing: Partial<PolicyScope> = {}): PolicyScope => ({
+  chips: [],
+  chipClasses: [],
+  destinations: [],
+  companyHq: [],
+  stateFunded: null,
+  entityListed: null,
+  companies: [],
+  deployment: 'any',
+  ...narrowing,
+});
+
 export const PolicyLinkKind = z.enum(['supersedes', 'amends', 'suspends']);
 export type PolicyLinkKind = z.infer<typeof PolicyLinkKind>;
 

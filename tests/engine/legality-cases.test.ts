@@ -32,6 +32,7 @@ import {
   type PolicyEffect,
   type PolicyEvent,
   type PolicyRegime,
+  policyScope,
   type PolicyScope,
 } from '../../shared/model/policy';
 import type { CompanyProfile } from '../../shared/model/profiles';
@@ -1380,17 +1381,7 @@ const DAY0 = Date.UTC(2018, 0, 1);
 const isoDay = (n: number): string => new Date(DAY0 + n * 86_400_000).toISOString().slice(0, 10);
 const dayArb = fc.integer({ min: 0, max: 365 * 9 });
 
-const blankScope = (s: Partial<PolicyScope>): PolicyScope => ({
-  chips: [],
-  chipClasses: [],
-  destinations: [],
-  companyHq: [],
-  stateFunded: null,
-  entityListed: null,
-  companies: [],
-  deployment: 'any',
-  ...s,
-});
+const blankScope = policyScope;
 
 const mkEvent = (p: Partial<PolicyEvent> & Pick<PolicyEvent, 'id' | 'scope' | 'effect' | 'regime'>): PolicyEvent => ({
   issuer: 'US',

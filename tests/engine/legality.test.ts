@@ -14,22 +14,12 @@ import {
   type LegalityPlace,
   type LegalityProfile,
 } from '../../shared/engine/legality';
-import type { PolicyEvent, PolicyScope } from '../../shared/model/policy';
+import { policyScope, type PolicyEvent } from '../../shared/model/policy';
 import type { CompanyProfile } from '../../shared/model/profiles';
 
 // ---- hand-made fixtures -------------------------------------------------------------------------
 
-const scope = (s: Partial<PolicyScope> = {}): PolicyScope => ({
-  chips: [],
-  chipClasses: [],
-  destinations: [],
-  companyHq: [],
-  stateFunded: null,
-  entityListed: null,
-  companies: [],
-  deployment: 'any',
-  ...s,
-});
+const scope = policyScope;
 
 const ev = (id: string, p: Partial<PolicyEvent> = {}): PolicyEvent => ({
   id,

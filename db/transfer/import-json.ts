@@ -15,6 +15,8 @@ import {
   type ImportKind,
 } from '../../shared/model/transfer';
 import { latestVersion } from '../migrations';
+import { listPolicyEvents } from '../policies-repo';
+import { linkProblems } from '../../shared/model/policy-links';
 import { PlanBuilder, type ImportPlan } from './import-plan';
 import { criterionDerived, deferForeignKeys, keyExists, tableStore } from './table-store';
 import { tableDefs, type DbRow, type TableDef } from './tables';
@@ -168,6 +170,22 @@ export function planJsonImport(db: Db, kind: Exclude<ImportKind, 'sites-csv'>, t
       'low',
       `low ${low} is above high ${high}`,
     );
+  }
+
+  // Policy links, across the timeline the import would leave: a link to a missing event, to another
+  // regime, or around a cycle is refused on the row that holds it.
+  const fileEvents = good.policy_events ?? [];
+  if (fileEvents.length > 0) {
+    const def = tableDefs.policy_events;
+    const incoming = new Map(fileEvents.map((r) => [String(r.data.id), r]));
+    const timeline = [
+      ...listPolicyEvents(db).filter((e) => !incoming.has(e.id)),
+      ...fileEvents.map((r) => def.fromRow(r.data)),
+    ];
+    for (const problem of linkProblems(timeline)) {
+      const r = incoming.get(problem.eventId);
+      if (r !== undefined) check('policy_events', r, false, 'links', problem.message);
+    }
   }
 
   // 4. What each good row would do to the store.

@@ -165,7 +165,10 @@ export function legacyRegime(e: { issuer: string; effect: PolicyEffect; scope: P
 
 /** Fills what a record written before regimes lacks, so old stores and files still load. */
 function upgradeLegacy(raw: unknown): unknown {
-  if (typeof raw !== 'object' || raw === null || 'regime' in raw) return raw;
+  // Only a record with none of the fields regimes brought is legacy; a new record without a regime
+  // (its links and dates given or defaulted) is refused with "regime: required", never guessed.
+  const fields = ['regime', 'links', 'publishedDate', 'complianceDate'];
+  if (typeof raw !== 'object' || raw === null || fields.some((f) => f in raw)) return raw;
   const r = raw as Record<string, unknown>;
   const scope = PolicyScope.safeParse(r.scope);
   const effect = PolicyEffect.safeParse(r.effect);

@@ -243,7 +243,11 @@ describe('data.apply on chips, policy events, profiles and criteria', () => {
     await h.value('data.apply', {
       table: 'policy_events',
       changes: [
-        { op: 'update', key: event.id, values: { publishedDate: '2026-02-20', complianceDate: '2026-04-01', links: [link] } },
+        {
+          op: 'update',
+          key: event.id,
+          values: { publishedDate: '2026-02-20', complianceDate: '2026-04-01', links: [link] },
+        },
       ],
     });
     expect(
@@ -256,6 +260,44 @@ describe('data.apply on chips, policy events, profiles and criteria', () => {
     });
     await h.value('data.apply', { table: 'policy_events', changes: [{ op: 'delete', key: event.id }] });
     expect((await h.value('policies.list', {})).some((e) => e.id === event.id)).toBe(false);
+  });
+
+  it('refuses a new event without a regime, a link across regimes and a link cycle, writing nothing', async () => {
+    const before = h.hash();
+    const { regime: _regime, ...noRegime } = event;
+    const missing = await h.failure('data.apply', {
+      table: 'policy_events',
+      changes: [{ op: 'insert', values: noRegime }],
+    });
+    expect(missing.issues.map((i) => i.path)).toContain('changes.0.values.regime');
+    const across = await h.failure('data.apply', {
+      table: 'policy_events',
+      changes: [
+        {
+          op: 'insert',
+          values: {
+            ...event,
+            links: [{ kind: 'supersedes', eventId: 'us-2025-05-13-iaas-training-guidance', reason: 'x' }],
+          },
+        },
+      ],
+    });
+    expect(across.issues.map((i) => i.message).join('\n')).toMatch(
+      /of regime us-cloud, but this event is of regime us-destination/,
+    );
+    // The 2023 rule already supersedes the 2022 one: a 2022 link back to it closes a cycle.
+    const cycle = await h.failure('data.apply', {
+      table: 'policy_events',
+      changes: [
+        {
+          op: 'update',
+          key: 'us-2022-10-07-advanced-computing',
+          values: { links: [{ kind: 'supersedes', eventId: 'us-2023-10-17-advanced-computing', reason: 'x' }] },
+        },
+      ],
+    });
+    expect(cycle.issues.map((i) => i.message).join('\n')).toMatch(/cycle/);
+    expect(h.hash()).toBe(before);
   });
 
   it('adds, edits and deletes a profile ("profiles" names company_profiles); built-in stays built-in', async () => {
@@ -284,7 +326,10 @@ describe('data.apply on chips, policy events, profiles and criteria', () => {
       changes: [{ op: 'update', key: 'my-lab', values: { inferenceChips: 'nvidia-h20', ultimateParentCountry: 'CN' } }],
     });
     expect(
-      h.row('SELECT training_chips, inference_chips, ultimate_parent_country FROM company_profiles WHERE id = ?', 'my-lab'),
+      h.row(
+        'SELECT training_chips, inference_chips, ultimate_parent_country FROM company_profiles WHERE id = ?',
+        'my-lab',
+      ),
     ).toEqual({
       training_chips: '["nvidia-h200","nvidia-b200"]',
       inference_chips: '["nvidia-h20"]',

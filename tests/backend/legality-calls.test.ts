@@ -166,7 +166,13 @@ describe('legality.site', () => {
   it('in "all" mode the most restricted chip decides and is named', async () => {
     const r = await value('legality.site', { ...STATE, legalityMode: 'all' });
     // The reported state-funded domestic-chip mandate prohibits the US-origin H20.
-    expect(r).toMatchObject({ status: 'prohibited', score: 0, mode: 'all', chipId: 'nvidia-h20', confidence: 'reported' });
+    expect(r).toMatchObject({
+      status: 'prohibited',
+      score: 0,
+      mode: 'all',
+      chipId: 'nvidia-h20',
+      confidence: 'reported',
+    });
     expect(r.chips.map((c) => [c.chipId, c.status])).toEqual(STATE_CHIPS);
     expect(r.chips[2]?.events.filter((e) => e.role === 'decides').map((e) => e.id)).toEqual([
       'cn-2025-11-05-state-funded-domestic-only',
@@ -229,7 +235,17 @@ describe('landfall legality', () => {
     // Nothing binds a US company's own chips in Johor (the Strategic Trade Permit is context):
     // every chip is allowed and the strongest, B200, is the best lawful option.
     expect(JSON.parse(run.out)).toMatchObject({ status: 'allowed', chipId: 'nvidia-b200', lawfulTpp: 36000 });
-    const text = await cli('legality', '--profile', 'us-hyperscaler', '--site', 'my-kulai', '--as-of', '2025-08-01', '--format', 'text');
+    const text = await cli(
+      'legality',
+      '--profile',
+      'us-hyperscaler',
+      '--site',
+      'my-kulai',
+      '--as-of',
+      '2025-08-01',
+      '--format',
+      'text',
+    );
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^training \(best lawful option\) at my-kulai on 2025-08-01: Allowed with nvidia-b200\n/);
     expect(text.out).toContain('lawful compute: 36000 TPP (nvidia-b200)');

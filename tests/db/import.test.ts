@@ -263,8 +263,11 @@ describe('JSON imports', () => {
   const policy = {
     id: 'cn-2025-h20',
     issuer: 'CN',
+    regime: 'cn-procurement',
     title: 'Guidance against H20 purchases',
+    publishedDate: null,
     effectiveDate: '2025-09-01',
+    complianceDate: null,
     endDate: null,
     effect: 'informational',
     condition: '',
@@ -278,6 +281,7 @@ describe('JSON imports', () => {
       companies: [],
       deployment: 'any',
     },
+    links: [],
     confidence: 'reported',
     source: { title: 'Reuters', url: 'https://example.org/r' },
     note: '',
@@ -303,6 +307,49 @@ describe('JSON imports', () => {
     ]);
     const changed = previewImport(db, 'presets-json', JSON.stringify([{ ...preset, weights: { power_price: 2 } }]));
     expect(changed.changed).toEqual([{ table: 'presets', id: 'cheap-power', row: 1, fields: ['weights'] }]);
+  });
+
+  it('upgrades an event written before regimes: regime from its issuer and scope, official becomes rule', () => {
+    const { regime: _r, publishedDate: _p, complianceDate: _c, links: _l, ...legacy } = policy;
+    commitImport(db, 'policies-json', JSON.stringify([{ ...legacy, id: 'cn-2024-legacy', confidence: 'official' }]));
+    expect(
+      db
+        .prepare('SELECT regime, published_date, compliance_date, links, confidence FROM policy_events WHERE id = ?')
+        .get('cn-2024-legacy'),
+    ).toEqual({
+      regime: 'cn-procurement',
+      published_date: null,
+      compliance_date: null,
+      links: '[]',
+      confidence: 'rule',
+    });
+  });
+
+  it('refuses a link to a missing event, to another regime, or around a cycle, on the row that holds it', () => {
+    const link = (eventId: string): { kind: 'supersedes'; eventId: string; reason: string } => ({
+      kind: 'supersedes',
+      eventId,
+      reason: 'test',
+    });
+    const other = { ...policy, id: 'us-cloud-x', issuer: 'US', regime: 'us-cloud' as const };
+    const rows = [
+      { ...policy, id: 'a1', links: [link('nowhere')] },
+      other,
+      { ...policy, id: 'a2', links: [link('us-cloud-x')] },
+      { ...policy, id: 'c1', links: [link('c2')] },
+      { ...policy, id: 'c2', links: [link('c1')] },
+    ];
+    expect(refused('policies-json', JSON.stringify(rows))).toEqual([
+      [1, 'links'],
+      [3, 'links'],
+      [4, 'links'],
+      [5, 'links'],
+    ]);
+    // A link within the regime to an event in the file goes in.
+    commitImport(db, 'policies-json', JSON.stringify([policy, { ...policy, id: 'b1', links: [link(policy.id)] }]));
+    expect(db.prepare("SELECT links FROM policy_events WHERE id = 'b1'").get()).toEqual({
+      links: JSON.stringify([link(policy.id)]),
+    });
   });
 
   it('names every bad row and field, and writes none of the good ones', () => {

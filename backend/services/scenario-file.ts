@@ -1,6 +1,7 @@
 // The what-if scenario file: versioned JSON holding the scenario's name, description and events in
 // the real timeline's record shape. Reading checks the envelope here; each event is then checked by
 // the same rules as an edit (scenario-service.ts), so a bad file is refused with every problem named.
+import { upgradeLegacyEvent } from '../../shared/model/policy';
 import { SCENARIO_FILE_FORMAT, ScenarioFile, type ScenarioDetail } from '../../shared/calls/scenario-calls';
 import { issuesFromZod, ServiceError, type ErrorIssue } from '../../shared/errors';
 import type { Fields } from './edit-values';
@@ -62,7 +63,8 @@ export function readScenarioFile(content: string): ScenarioFileContent {
       issues.push({ path: `events.${i}`, message: 'an event must be a JSON object' });
       return;
     }
-    const { hypothetical: _hypothetical, ...event } = raw as Fields;
+    // A file written before regimes: its events get their regime the way migration 5 gives it.
+    const { hypothetical: _hypothetical, ...event } = upgradeLegacyEvent(raw) as Fields;
     const id = typeof event.id === 'string' ? event.id : null;
     const first = id === null ? undefined : seen.get(id);
     if (id !== null && first !== undefined) {

@@ -164,7 +164,7 @@ export function legacyRegime(e: { issuer: string; effect: PolicyEffect; scope: P
 }
 
 /** Fills what a record written before regimes lacks, so old stores and files still load. */
-function upgradeLegacy(raw: unknown): unknown {
+export function upgradeLegacyEvent(raw: unknown): unknown {
   // Only a record with none of the fields regimes brought is legacy; a new record without a regime
   // (its links and dates given or defaulted) is refused with "regime: required", never guessed.
   const fields = ['regime', 'links', 'publishedDate', 'complianceDate'];
@@ -216,5 +216,5 @@ const PolicyEventRecord = z
     path: ['links'],
   });
 
-export const PolicyEvent = z.preprocess(upgradeLegacy, PolicyEventRecord);
+export const PolicyEvent = z.preprocess(upgradeLegacyEvent, PolicyEventRecord);
 export type PolicyEvent = z.infer<typeof PolicyEventRecord>;

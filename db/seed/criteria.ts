@@ -37,7 +37,7 @@ const drafts: readonly Draft[] = [
     normalisation: 'minmax',
     derived: true,
     description:
-      'Number of policy events in force or recently issued that touch this jurisdiction (its own rules and foreign rules aimed at it), computed by the engine from the policy timeline.',
+      'Number of binding policy events in force at some time in the three years to the chosen date that touch this jurisdiction (its own rules and foreign rules aimed at it): chip rules that set a status and data-centre siting rules. Informational entries, market investigations and press reports about usage do not count. Computed by the engine from the policy timeline.',
   },
   {
     id: 'rq_percentile',

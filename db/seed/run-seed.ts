@@ -88,13 +88,15 @@ export function seedDatabase(db: Db): boolean {
 
 /**
  * Seed version 2 corrected the policy timeline into regimes (issue 11), restated the profiles per
- * workload and gave chips their TPP: untouched rows of those tables take the corrected seed.
+ * workload, gave chips their TPP and restated two derived criteria: untouched rows of those tables
+ * take the corrected seed.
  */
 function refreshSeed(db: Db): void {
   refreshUntouched(db, 'policy_events', seedPolicyEvents);
   refreshUntouched(db, 'company_profiles', seedProfiles);
   refreshUntouched(db, 'chips', seedChips);
   refreshUntouched(db, 'presets', seedPresets);
+  refreshUntouched(db, 'criteria', seedCriteria);
 }
 
 /** Ids of seeded rows the user deleted: their latest change-log entry is a delete. */

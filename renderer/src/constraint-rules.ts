@@ -1,18 +1,26 @@
 // Hard constraints in words and the checks the constraints editor makes before a value reaches the
 // backend: a number in the criterion's plausible range, one minimum and one maximum per criterion,
 // and no minimum above a maximum. Pure, so it is tested without a DOM.
+import type { LegalityStatus } from '../../shared/engine/types';
 import type { Criterion } from '../../shared/model/criteria';
 import type { HardConstraint } from '../../shared/model/presets';
 
-export type ChipStatus = 'allowed' | 'conditional' | 'licence_required' | 'prohibited';
+export type ChipStatus = LegalityStatus;
 /** The statuses a chips_legal constraint may accept ('prohibited' never is). */
 export type AcceptableStatus = Exclude<ChipStatus, 'prohibited'>;
-export const ACCEPTABLE_STATUSES: readonly AcceptableStatus[] = ['allowed', 'conditional', 'licence_required'];
+export const ACCEPTABLE_STATUSES: readonly AcceptableStatus[] = [
+  'allowed',
+  'conditional',
+  'licence_required',
+  'licence_denial',
+];
 
-export const STATUS_WORDS: Record<ChipStatus, string> = {
+/** Each status as one hyphenated phrase, so a list of them reads without commas inside an item. */
+export const STATUS_WORDS: Readonly<Record<ChipStatus, string>> = {
   allowed: 'allowed',
   conditional: 'conditional',
   licence_required: 'licence-required',
+  licence_denial: 'licence-required with presumption of denial',
   prohibited: 'prohibited',
 };
 
@@ -33,10 +41,10 @@ export function withUnit(value: number, unit: string): string {
 /** One constraint in words, e.g. "Power price ≤ 12 US¢/kWh". */
 export function describeConstraint(c: HardConstraint, criteria: readonly CriterionInfo[]): string {
   if (c.kind === 'chips_legal') {
-    const refused = (['prohibited', 'licence_required', 'conditional'] as const).filter(
+    const refused = (['prohibited', 'licence_denial', 'licence_required', 'conditional'] as const).filter(
       (s) => s === 'prohibited' || !c.allow.includes(s),
     );
-    return `Exclude sites where a needed chip is ${orList(refused.map((s) => STATUS_WORDS[s]))}`;
+    return `Exclude sites where chip legality is ${orList(refused.map((s) => STATUS_WORDS[s]))}`;
   }
   const criterion = criteria.find((x) => x.id === c.criterionId);
   const name = criterion?.name ?? c.criterionId;

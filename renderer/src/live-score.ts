@@ -15,12 +15,14 @@ export interface LiveScorer {
   score(client: Client, input: ScoreRunInput): ScoreRunOutput | null;
   /** Fetches the matrix for `input`'s scenario unless it is already here or on its way. */
   prepare(client: Client, input: ScoreRunInput): void;
+  /** The matrix for `input`'s scenario: the one kept, the one on its way, or a new fetch. */
+  matrix(client: Client, input: ScoreRunInput): Promise<ScoreMatrix>;
   /** Forgets the matrix (the data changed). */
   clear(): void;
 }
 
 /** score.run's input without the weights: what the matrix depends on. */
-function matrixInput(input: ScoreRunInput): CallInput<'score.matrix'> {
+export function matrixInput(input: ScoreRunInput): CallInput<'score.matrix'> {
   const { weights: _weights, ...rest } = input;
   return rest;
 }
@@ -28,16 +30,18 @@ function matrixInput(input: ScoreRunInput): CallInput<'score.matrix'> {
 export function createLiveScorer(): LiveScorer {
   let key: string | null = null;
   let matrix: ScoreMatrix | null = null;
+  let pending: Promise<ScoreMatrix> | null = null;
   // Bumped by clear(), so a reply for data that changed meanwhile is not kept.
   let generation = 0;
 
-  const prepare = (client: Client, input: ScoreRunInput): void => {
+  const fetch = (client: Client, input: ScoreRunInput): Promise<ScoreMatrix> => {
     const wanted = JSON.stringify(matrixInput(input));
-    if (wanted === key) return;
+    if (wanted === key && pending !== null) return pending;
     key = wanted;
     matrix = null;
     const asked = generation;
-    client.call('score.matrix', matrixInput(input)).then(
+    pending = client.call('score.matrix', matrixInput(input));
+    pending.then(
       (m) => {
         if (asked === generation && key === wanted) matrix = m;
       },
@@ -46,18 +50,23 @@ export function createLiveScorer(): LiveScorer {
         // The key stays, so a failing scenario is not asked for again on every step.
       },
     );
+    return pending;
   };
 
   return {
     score(client, input) {
-      prepare(client, input);
+      void fetch(client, input);
       return matrix === null ? null : scoreLive(matrix, input.weights);
     },
-    prepare,
+    prepare(client, input) {
+      void fetch(client, input);
+    },
+    matrix: fetch,
     clear() {
       generation++;
       key = null;
       matrix = null;
+      pending = null;
     },
   };
 }

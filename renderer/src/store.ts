@@ -4,11 +4,15 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ScoreNormalisation } from '../../shared/calls/score-calls';
 import type { CallOutput } from '../../shared/contract';
+import type { LegalityStatus } from '../../shared/engine/types';
+import { DEFAULT_LEGALITY_SETTINGS, type LegalityMode } from '../../shared/model/legality-settings';
+import type { PolicyConfidence } from '../../shared/model/policy';
 import type { HardConstraint } from '../../shared/model/presets';
+import type { Workload } from '../../shared/model/profiles';
 import type { AppInfo, Site } from '../../shared/schemas';
 import { sameScoreRun } from '../../shared/score-live';
 import type { Client } from './api/client';
-import { createLiveScorer, type ScoreRunInput } from './live-score';
+import { createLiveScorer, matrixInput, type ScoreRunInput } from './live-score';
 import { DEFAULT_RANKING_VIEW, loadLayout, saveLayout, type RankingView } from './layout';
 
 export type LoadState = 'loading' | 'ready' | 'error';
@@ -22,6 +26,8 @@ export interface Choices {
   criteria: CallOutput<'criteria.list'>;
   /** The whole policy timeline, for the as-of slider's event marks. */
   policies: CallOutput<'policies.list'>;
+  /** The accelerator catalogue, so chips are named by vendor and name rather than by id. */
+  chips: CallOutput<'chips.list'>;
 }
 
 export interface Scenario {
@@ -37,20 +43,66 @@ export interface Scenario {
   weights: Record<string, number> | null;
   /** Hard constraints replacing the preset's (from the weights panel); null: the preset's. */
   constraints: HardConstraint[] | null;
+  /** Which of the profile's workloads legality is judged for (shared/model/legality-settings.ts). */
+  workload: Workload;
+  /** 'best': the best lawful chip decides a site; 'all': every chip must clear. */
+  legalityMode: LegalityMode;
+  /** The least firm policy tier that counts ('reported': rules, announcements and press reports). */
+  confidenceFloor: PolicyConfidence;
 }
 
+/** How the scenario asks the legality question; sent with every scoring, legality and report call. */
+export type LegalityChoice = Pick<Scenario, 'workload' | 'legalityMode' | 'confidenceFloor'>;
+export const DEFAULT_LEGALITY_CHOICE: LegalityChoice = {
+  workload: DEFAULT_LEGALITY_SETTINGS.workload,
+  legalityMode: DEFAULT_LEGALITY_SETTINGS.mode,
+  confidenceFloor: DEFAULT_LEGALITY_SETTINGS.confidenceFloor,
+};
+
 /** What the planner changes on top of the preset: undone and redone as one. */
-export type ScenarioEdit = Pick<Scenario, 'method' | 'normalisation' | 'weights' | 'constraints'>;
-const EDIT_KEYS = ['method', 'normalisation', 'weights', 'constraints'] as const;
+export type ScenarioEdit = Pick<
+  Scenario,
+  'method' | 'normalisation' | 'weights' | 'constraints' | 'workload' | 'legalityMode' | 'confidenceFloor'
+>;
+const EDIT_KEYS = [
+  'method',
+  'normalisation',
+  'weights',
+  'constraints',
+  'workload',
+  'legalityMode',
+  'confidenceFloor',
+] as const;
 const editOf = (s: Scenario): ScenarioEdit => ({
   method: s.method,
   normalisation: s.normalisation,
   weights: s.weights,
   constraints: s.constraints,
+  workload: s.workload,
+  legalityMode: s.legalityMode,
+  confidenceFloor: s.confidenceFloor,
 });
-/** No overrides: the preset as saved. */
-export const NO_OVERRIDES: ScenarioEdit = { method: null, normalisation: null, weights: null, constraints: null };
+/** The preset's own overrides, none of them set: the preset as saved. */
+export type PresetOverrides = Pick<Scenario, 'method' | 'normalisation' | 'weights' | 'constraints'>;
+/** No overrides: the preset as saved (the legality question is the planner's and stays). */
+export const NO_OVERRIDES: PresetOverrides = { method: null, normalisation: null, weights: null, constraints: null };
 
+/** One site's legality answer for the scenario, as score.matrix derives it. */
+export interface SiteLegalityAnswer {
+  status: LegalityStatus;
+  reason: string;
+}
+
+/**
+ * Every site's legality answer for the scenario on screen, from the score.matrix the live scorer
+ * keeps (one call, not one per site or market); `key` says which scenario it answers.
+ */
+export interface SiteLegalities {
+  key: string;
+  /** Site id → answer; empty without a profile. */
+  sites: Readonly<Record<string, SiteLegalityAnswer>>;
+  error: string | null;
+}
 export interface AppState {
   loadState: LoadState;
   error: string | null;
@@ -60,6 +112,8 @@ export interface AppState {
   scenario: Scenario;
   score: ScoreRun | null;
   scoreError: string | null;
+  /** The sites' legality answers for the last scenario asked; compare `key` with legalityKey(scenario). */
+  legality: SiteLegalities | null;
   selectedSiteId: string | null;
   /** Sites pinned for side-by-side comparison (at most MAX_COMPARE). */
   compare: string[];
@@ -142,173 +196,198 @@ export function createAppStore(): StoreApi<AppState> {
   let lastWeightEdit = 0;
   const live = createLiveScorer();
   let confirmTimer: ReturnType<typeof setTimeout> | undefined;
-  return createStore<AppState>()((set, get) => ({
-    loadState: 'loading',
-    error: null,
-    info: null,
-    sites: [],
-    choices: { presets: [], profiles: [], criteria: [], policies: [] },
-    scenario: { presetId: null, profileId: null, asOf: todayIso(), ...NO_OVERRIDES },
-    score: null,
-    scoreError: null,
-    selectedSiteId: null,
-    compare: [],
-    visibleOrder: null,
-    panel: 'none',
-    rankingView: loadLayout().ranking,
-    setRankingView(change) {
-      const rankingView = { ...get().rankingView, ...change };
-      set({ rankingView });
-      saveLayout({ ranking: rankingView });
-    },
-    clearRankingFilters() {
-      get().setRankingView({ ...DEFAULT_RANKING_VIEW, sort: get().rankingView.sort });
-    },
-    history: { past: [], future: [] },
-    async undo(client) {
-      const { past, future } = get().history;
-      const previous = past.at(-1);
-      if (previous === undefined) return;
-      lastWeightEdit = 0;
-      const { scenario } = get();
-      set({
-        history: { past: past.slice(0, -1), future: [...future, editOf(scenario)] },
-        scenario: { ...scenario, ...previous },
-      });
-      await get().rescore(client);
-    },
-    async redo(client) {
-      const { past, future } = get().history;
-      const next = future.at(-1);
-      if (next === undefined) return;
-      lastWeightEdit = 0;
-      const { scenario } = get();
-      set({
-        history: { past: [...past, editOf(scenario)], future: future.slice(0, -1) },
-        scenario: { ...scenario, ...next },
-      });
-      await get().rescore(client);
-    },
-    async reloadPresets(client, presetId) {
-      const presets = await client.call('presets.list', {});
-      lastWeightEdit = 0;
-      set({
-        choices: { ...get().choices, presets },
-        scenario: { ...get().scenario, presetId, ...NO_OVERRIDES },
-        history: { past: [], future: [] },
-      });
-      await get().rescore(client);
-    },
-    setPanel(panel) {
-      set({ panel });
-    },
-    whatIfScenarioId: null,
-    whatIfComparison: null,
-    mapScores: 'real',
-    setWhatIf(change) {
-      // Another scenario (or none): the old comparison and the what-if map colours no longer apply.
-      const switched = change.whatIfScenarioId !== undefined && change.whatIfScenarioId !== get().whatIfScenarioId;
-      set(switched ? { whatIfComparison: null, mapScores: 'real', ...change } : change);
-    },
-    workbench: null,
-    openWorkbench(table, focus) {
-      const seq = (get().workbench?.seq ?? 0) + 1;
-      set({ panel: 'workbench', workbench: { table, focus: focus ?? null, seq } });
-    },
-    async load(client) {
-      // The data may have changed: the live matrix is fetched again when next needed.
-      live.clear();
-      set({ loadState: 'loading', error: null });
-      try {
-        const [info, sites, presets, profiles, criteria, policies] = await Promise.all([
-          client.call('app.info', {}),
-          client.call('sites.list', {}),
-          client.call('presets.list', {}),
-          client.call('profiles.list', {}),
-          client.call('criteria.list', {}),
-          client.call('policies.list', {}),
-        ]);
+  // The legality answers come with the decision matrix the live scorer keeps (score.matrix): asked
+  // once per scenario, and a weight change, which leaves the matrix as it is, asks nothing.
+  let legalityAsked: string | null = null;
+  let setLegality: (legality: SiteLegalities) => void = () => undefined;
+  const refreshLegality = (client: Client, input: ScoreRunInput): void => {
+    const key = legalityKeyOf(input);
+    if (key === null || legalityAsked === key) return;
+    legalityAsked = key;
+    live.matrix(client, input).then(
+      (m) => setLegality({ key, sites: m.legality ?? {}, error: null }),
+      (error: unknown) => {
+        legalityAsked = null;
+        setLegality({ key, sites: {}, error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  };
+  return createStore<AppState>()((set, get) => {
+    setLegality = (legality) => {
+      // An answer for a scenario no longer on screen is dropped (fast date dragging).
+      if (legalityKey(get().scenario) === legality.key) set({ legality });
+    };
+    return {
+      loadState: 'loading',
+      error: null,
+      info: null,
+      sites: [],
+      choices: { presets: [], profiles: [], criteria: [], policies: [], chips: [] },
+      scenario: { presetId: null, profileId: null, asOf: todayIso(), ...NO_OVERRIDES, ...DEFAULT_LEGALITY_CHOICE },
+      score: null,
+      scoreError: null,
+      legality: null,
+      selectedSiteId: null,
+      compare: [],
+      visibleOrder: null,
+      panel: 'none',
+      rankingView: loadLayout().ranking,
+      setRankingView(change) {
+        const rankingView = { ...get().rankingView, ...change };
+        set({ rankingView });
+        saveLayout({ ranking: rankingView });
+      },
+      clearRankingFilters() {
+        get().setRankingView({ ...DEFAULT_RANKING_VIEW, sort: get().rankingView.sort });
+      },
+      history: { past: [], future: [] },
+      async undo(client) {
+        const { past, future } = get().history;
+        const previous = past.at(-1);
+        if (previous === undefined) return;
+        lastWeightEdit = 0;
         const { scenario } = get();
         set({
-          info,
-          sites,
-          choices: { presets, profiles, criteria, policies },
-          scenario: {
-            ...scenario,
-            presetId: scenario.presetId ?? presets[0]?.id ?? null,
-            profileId:
-              scenario.profileId ?? profiles.find((p) => p.id === DEFAULT_PROFILE_ID)?.id ?? profiles[0]?.id ?? null,
-          },
-          loadState: 'ready',
+          history: { past: past.slice(0, -1), future: [...future, editOf(scenario)] },
+          scenario: { ...scenario, ...previous },
         });
-      } catch (error) {
-        set({ loadState: 'error', error: error instanceof Error ? error.message : String(error) });
-        return;
-      }
-      await get().rescore(client);
-    },
-    async rescore(client) {
-      const input = scoreRunInput(get().scenario);
-      if (input === null) return;
-      const request = ++scoreRequest;
-      try {
-        const score = await client.call('score.run', input);
-        // An answer equal to the one shown (score.run confirming a live re-rank) is not drawn again.
-        const shown = get().score;
-        if (request === scoreRequest)
-          set(shown && sameScoreRun(shown, score) ? { scoreError: null } : { score, scoreError: null });
-      } catch (error) {
-        if (request === scoreRequest) set({ scoreError: error instanceof Error ? error.message : String(error) });
-      }
-    },
-    async setScenario(client, change, options = {}) {
-      const current = get().scenario;
-      // Another preset brings its own weights and constraints: drop the overrides made for the
-      // previous one (the method and normalisation are questions of their own and stay).
-      const presetChanged = change.presetId !== undefined && change.presetId !== current.presetId;
-      const next: Scenario = presetChanged
-        ? { ...current, weights: null, constraints: null, ...change }
-        : { ...current, ...change };
-      const edited = EDIT_KEYS.filter((k) => Object.hasOwn(change, k));
-      if (presetChanged) {
+        await get().rescore(client);
+      },
+      async redo(client) {
+        const { past, future } = get().history;
+        const next = future.at(-1);
+        if (next === undefined) return;
         lastWeightEdit = 0;
-        set({ history: { past: [], future: [] } });
-      } else if (edited.length > 0 && JSON.stringify(editOf(next)) !== JSON.stringify(editOf(current))) {
-        // A burst of weight changes from one gesture (a drag) is one edit; anything else is its own.
-        const now = Date.now();
-        const drag = options.gesture === true && edited.length === 1 && edited[0] === 'weights';
-        if (!drag || now - lastWeightEdit > WEIGHT_EDIT_COALESCE_MS) {
-          set({ history: { past: [...get().history.past, editOf(current)], future: [] } });
+        const { scenario } = get();
+        set({
+          history: { past: [...past, editOf(scenario)], future: future.slice(0, -1) },
+          scenario: { ...scenario, ...next },
+        });
+        await get().rescore(client);
+      },
+      async reloadPresets(client, presetId) {
+        const presets = await client.call('presets.list', {});
+        lastWeightEdit = 0;
+        set({
+          choices: { ...get().choices, presets },
+          scenario: { ...get().scenario, presetId, ...NO_OVERRIDES },
+          history: { past: [], future: [] },
+        });
+        await get().rescore(client);
+      },
+      setPanel(panel) {
+        set({ panel });
+      },
+      whatIfScenarioId: null,
+      whatIfComparison: null,
+      mapScores: 'real',
+      setWhatIf(change) {
+        // Another scenario (or none): the old comparison and the what-if map colours no longer apply.
+        const switched = change.whatIfScenarioId !== undefined && change.whatIfScenarioId !== get().whatIfScenarioId;
+        set(switched ? { whatIfComparison: null, mapScores: 'real', ...change } : change);
+      },
+      workbench: null,
+      openWorkbench(table, focus) {
+        const seq = (get().workbench?.seq ?? 0) + 1;
+        set({ panel: 'workbench', workbench: { table, focus: focus ?? null, seq } });
+      },
+      async load(client) {
+        // The data may have changed: the live matrix is fetched again when next needed.
+        live.clear();
+        set({ loadState: 'loading', error: null });
+        try {
+          const [info, sites, presets, profiles, criteria, policies, chips] = await Promise.all([
+            client.call('app.info', {}),
+            client.call('sites.list', {}),
+            client.call('presets.list', {}),
+            client.call('profiles.list', {}),
+            client.call('criteria.list', {}),
+            client.call('policies.list', {}),
+            client.call('chips.list', {}),
+          ]);
+          const { scenario } = get();
+          set({
+            info,
+            sites,
+            choices: { presets, profiles, criteria, policies, chips },
+            scenario: {
+              ...scenario,
+              presetId: scenario.presetId ?? presets[0]?.id ?? null,
+              profileId:
+                scenario.profileId ?? profiles.find((p) => p.id === DEFAULT_PROFILE_ID)?.id ?? profiles[0]?.id ?? null,
+            },
+            loadState: 'ready',
+          });
+        } catch (error) {
+          set({ loadState: 'error', error: error instanceof Error ? error.message : String(error) });
+          return;
         }
-        lastWeightEdit = drag ? now : 0;
-      }
-      // A step of a weight drag is scored here at once (live-score.ts); score.run confirms when it pauses.
-      const dragStep = options.gesture === true && !presetChanged && edited.length === 1 && edited[0] === 'weights';
-      const local = dragStep ? scoreRunInput(next) : null;
-      const scored = local === null ? null : live.score(client, local);
-      if (scored !== null) {
-        scoreRequest++;
-        set({ scenario: next, score: scored, scoreError: null });
-        clearTimeout(confirmTimer);
-        confirmTimer = setTimeout(() => void get().rescore(client), LIVE_CONFIRM_MS);
-        return;
-      }
-      set({ scenario: next });
-      await get().rescore(client);
-    },
-    prepareLiveScoring(client) {
-      const input = scoreRunInput(get().scenario);
-      if (input !== null) live.prepare(client, input);
-    },
-    select(siteId) {
-      set({ selectedSiteId: siteId });
-    },
-    toggleCompare(siteId) {
-      const { compare } = get();
-      if (compare.includes(siteId)) set({ compare: compare.filter((id) => id !== siteId) });
-      else if (compare.length < MAX_COMPARE) set({ compare: [...compare, siteId] });
-    },
-  }));
+        await get().rescore(client);
+      },
+      async rescore(client) {
+        const input = scoreRunInput(get().scenario);
+        if (input === null) return;
+        const request = ++scoreRequest;
+        refreshLegality(client, input);
+        try {
+          const score = await client.call('score.run', input);
+          // An answer equal to the one shown (score.run confirming a live re-rank) is not drawn again.
+          const shown = get().score;
+          if (request === scoreRequest)
+            set(shown && sameScoreRun(shown, score) ? { scoreError: null } : { score, scoreError: null });
+        } catch (error) {
+          if (request === scoreRequest) set({ scoreError: error instanceof Error ? error.message : String(error) });
+        }
+      },
+      async setScenario(client, change, options = {}) {
+        const current = get().scenario;
+        // Another preset brings its own weights and constraints: drop the overrides made for the
+        // previous one (the method and normalisation are questions of their own and stay).
+        const presetChanged = change.presetId !== undefined && change.presetId !== current.presetId;
+        const next: Scenario = presetChanged
+          ? { ...current, weights: null, constraints: null, ...change }
+          : { ...current, ...change };
+        const edited = EDIT_KEYS.filter((k) => Object.hasOwn(change, k));
+        if (presetChanged) {
+          lastWeightEdit = 0;
+          set({ history: { past: [], future: [] } });
+        } else if (edited.length > 0 && JSON.stringify(editOf(next)) !== JSON.stringify(editOf(current))) {
+          // A burst of weight changes from one gesture (a drag) is one edit; anything else is its own.
+          const now = Date.now();
+          const drag = options.gesture === true && edited.length === 1 && edited[0] === 'weights';
+          if (!drag || now - lastWeightEdit > WEIGHT_EDIT_COALESCE_MS) {
+            set({ history: { past: [...get().history.past, editOf(current)], future: [] } });
+          }
+          lastWeightEdit = drag ? now : 0;
+        }
+        // A step of a weight drag is scored here at once (live-score.ts); score.run confirms when it pauses.
+        const dragStep = options.gesture === true && !presetChanged && edited.length === 1 && edited[0] === 'weights';
+        const local = dragStep ? scoreRunInput(next) : null;
+        const scored = local === null ? null : live.score(client, local);
+        if (scored !== null) {
+          scoreRequest++;
+          set({ scenario: next, score: scored, scoreError: null });
+          clearTimeout(confirmTimer);
+          confirmTimer = setTimeout(() => void get().rescore(client), LIVE_CONFIRM_MS);
+          return;
+        }
+        set({ scenario: next });
+        await get().rescore(client);
+      },
+      prepareLiveScoring(client) {
+        const input = scoreRunInput(get().scenario);
+        if (input !== null) live.prepare(client, input);
+      },
+      select(siteId) {
+        set({ selectedSiteId: siteId });
+      },
+      toggleCompare(siteId) {
+        const { compare } = get();
+        if (compare.includes(siteId)) set({ compare: compare.filter((id) => id !== siteId) });
+        else if (compare.length < MAX_COMPARE) set({ compare: [...compare, siteId] });
+      },
+    };
+  });
 }
 
 /** score.run's input for the scenario on screen; null before a preset is chosen. */
@@ -322,19 +401,42 @@ export function scoreRunInput(scenario: Scenario): ScoreRunInput | null {
   };
 }
 
-/** The scenario's overrides as score.run and sensitivity.run take them (absent: the preset's). */
+/**
+ * The scenario's overrides as score.run, sensitivity.run and scenarios.compare take them (absent:
+ * the preset's), with the legality question always said.
+ */
 export function scenarioOverrides(scenario: Scenario): {
   method?: Method;
   normalisation?: Normalisation;
   weights?: Record<string, number>;
   constraints?: HardConstraint[];
-} {
+} & LegalityChoice {
   return {
     ...(scenario.method ? { method: scenario.method } : {}),
     ...(scenario.normalisation ? { normalisation: scenario.normalisation } : {}),
     ...(scenario.weights ? { weights: scenario.weights } : {}),
     ...(scenario.constraints ? { constraints: scenario.constraints } : {}),
+    ...legalityChoice(scenario),
   };
+}
+
+/** The legality question of a scenario, as every legality and scoring call takes it. */
+export function legalityChoice(scenario: LegalityChoice): LegalityChoice {
+  return {
+    workload: scenario.workload,
+    legalityMode: scenario.legalityMode,
+    confidenceFloor: scenario.confidenceFloor,
+  };
+}
+
+/** Which scenario a legality answer belongs to: score.matrix's input; null without a preset or a profile. */
+function legalityKeyOf(input: ScoreRunInput): string | null {
+  return input.profileId === undefined ? null : JSON.stringify(matrixInput(input));
+}
+
+export function legalityKey(scenario: Scenario): string | null {
+  const input = scoreRunInput(scenario);
+  return input === null ? null : legalityKeyOf(input);
 }
 
 export function useAppStore<T>(store: StoreApi<AppState>, selector: (state: AppState) => T): T {

@@ -379,6 +379,18 @@ function statusOf(event: PolicyEvent): LegalityStatus {
 const tppOf = (chip: LegalityChip | undefined): number => chip?.tpp ?? -1;
 
 /**
+ * A site answer's short "why": each deciding event by regime, with its tier when not rule text (the
+ * chip's own reason, with conditions, is in `chips`; a site's reason goes into tooltips and exclusions).
+ */
+function decidedBy(r: ChipLegality): string {
+  const deciders = r.chain.filter((c) => c.role === 'decides').map((c) => c.event);
+  if (deciders.length === 0) return ' — no rule in force restricts it';
+  const one = (e: PolicyEvent): string =>
+    `${REGIMES[e.regime].name}: ${e.id}${e.confidence === 'rule' ? '' : ` (${e.confidence})`}`;
+  return ` — ${deciders.map(one).join('; ')}`;
+}
+
+/**
  * A site's legality for one workload of a profile. 'best' mode: the best lawful option (least
  * restrictive status; among equals the strongest chip by TPP, then the profile's order), named with
  * its chip, plus the strongest chip's own status when it is worse ("Allowed with Ascend 910C · Nvidia
@@ -421,8 +433,8 @@ export function siteLegality(
     pick = results.reduce((w, r) => (rank(r.status) > rank(w.status) ? r : w), first);
     reason =
       results.length === 1
-        ? pick.reason
-        : `${label(pick.chipId)} is the most restricted of the ${results.length} chips this workload must run: ${pick.reason}`;
+        ? `${STATUS_TITLE[pick.status]} for ${label(pick.chipId)}${decidedBy(pick)}`
+        : `${label(pick.chipId)} is the most restricted of the ${results.length} chips this workload must run: ${STATUS_LABEL[pick.status]}${decidedBy(pick)}`;
   } else {
     pick = results.reduce((b, r) => {
       if (rank(r.status) !== rank(b.status)) return rank(r.status) < rank(b.status) ? r : b;
@@ -436,7 +448,7 @@ export function siteLegality(
       strongest.chipId !== pick.chipId && rank(strongest.status) > rank(pick.status)
         ? ` · ${label(strongest.chipId)} ${STATUS_TITLE[strongest.status].toLowerCase()}`
         : '';
-    reason = `${STATUS_TITLE[pick.status]} with ${label(pick.chipId)}${also} — ${pick.reason}`;
+    reason = `${STATUS_TITLE[pick.status]} with ${label(pick.chipId)}${also}${decidedBy(pick)}`;
   }
   return {
     status: pick.status,

@@ -9,7 +9,9 @@ import {
   LEGALITY_TEXT,
   METHOD_TEXT,
   NORMALISATION_TEXT,
+  PRINTED_ROLES,
   ROLE_TEXT,
+  TIER_TEXT,
   siteNamer,
 } from './words';
 
@@ -44,21 +46,38 @@ export function legalitySection(model: ReportModel): string {
   const groups = groupLegality(model)
     .map((g) => {
       const places = [...new Set(g.siteIds.map((id) => country.get(id) ?? ''))].join(', ');
-      const heading = `<h3>${esc(places)}: ${esc(g.siteIds.map(name).join(', '))}: ${status(g.legality.status)}</h3>`;
+      const heading = `<h3>${esc(places)}: ${esc(g.siteIds.map(name).join(', '))}: ${status(g.legality.status)}</h3><p>${esc(g.legality.reason)}</p>`;
       const chips = g.legality.chips
         .map((chip, i) => {
-          const chain = chip.events
+          const regimes = chip.regimes
+            .filter((r) => r.status !== null)
+            .map(
+              (r) =>
+                `<tr><td>${esc(r.name)}</td><td>${status(r.status as string)}</td><td>${esc(r.deciders.join(', '))}</td></tr>`,
+            )
+            .join('');
+          const regimeTable =
+            regimes === ''
+              ? ''
+              : `<table><thead><tr><th>Regime</th><th>Verdict</th><th>Deciding events</th></tr></thead><tbody>${regimes}</tbody></table>`;
+          const printed = chip.events.filter((e) => PRINTED_ROLES.has(e.role));
+          const unprinted = chip.events.length - printed.length;
+          const chain = printed
             .map(
               (e) =>
-                `<tr><td>${esc(ROLE_TEXT[e.role] ?? e.role)}</td><td>${esc(e.issuer)}</td><td class="num">${esc(e.effectiveDate)}${e.endDate ? ` – ${esc(e.endDate)}` : ''}</td><td>${esc(e.title)}${e.confidence === 'reported' ? ' (press report)' : ''}${e.hypothetical ? ' (hypothetical, what-if)' : ''}</td><td>${esc(e.effect.replaceAll('_', ' '))}</td></tr>`,
+                `<tr><td>${esc(ROLE_TEXT[e.role] ?? e.role)}</td><td>${esc(e.issuer)}</td><td class="num">${esc(e.effectiveDate)}${e.endDate ? ` – ${esc(e.endDate)}` : ''}</td><td>${esc(e.title)}${esc(TIER_TEXT[e.confidence] ?? '')}${e.hypothetical ? ' (hypothetical, what-if)' : ''}</td><td>${esc(e.effect.replaceAll('_', ' '))}</td></tr>`,
             )
             .join('');
           const table =
             chain === ''
               ? '<p class="note">No policy event in force bears on this chip here.</p>'
               : `<table><thead><tr><th>Role</th><th>Issuer</th><th class="num">In force</th><th>Event</th><th>Effect</th></tr></thead><tbody>${chain}</tbody></table>`;
+          const skipped =
+            unprinted === 0
+              ? ''
+              : `<p class="note">${unprinted} more event${unprinted === 1 ? '' : 's'} in force for this chip did not reach this company or place, or were of a tier not counted (landfall legality lists each with why).</p>`;
           // The heading rides in the first chip's unbreakable block, so it never ends a page alone.
-          return `<div class="chip-block">${i === 0 ? heading : ''}<p class="chip"><strong>${esc(chip.chipId)}</strong>: ${status(chip.status)}. ${esc(chip.reason)}</p>${table}</div>`;
+          return `<div class="chip-block">${i === 0 ? heading : ''}<p class="chip"><strong>${esc(chip.chipId)}</strong>: ${status(chip.status)}. ${esc(chip.reason)}</p>${regimeTable}${table}${skipped}</div>`;
         })
         .join('');
       return `<div class="group">${chips}</div>`;

@@ -11,7 +11,9 @@ import {
   LEGALITY_TEXT,
   METHOD_TEXT,
   NORMALISATION_TEXT,
+  PRINTED_ROLES,
   ROLE_TEXT,
+  TIER_TEXT,
   siteNamer,
 } from './words';
 
@@ -105,17 +107,26 @@ export function renderMarkdown(model: ReportModel): string {
     out.push('## Compare pinned sites', '', ...model.compare.explanations.map((e) => `- ${text(e)}`), '');
   }
   if (model.legality !== null && model.profile !== null) {
-    out.push('## Chip legality', '', `The chips ${text(model.profile.name)} needs, judged on ${model.asOf}.`, '');
+    out.push(
+      '## Chip legality',
+      '',
+      `The accelerators ${text(model.profile.name)} would accept, judged on ${model.asOf}; regimes are cumulative.`,
+      '',
+    );
     for (const g of groupLegality(model)) {
       out.push(
         `### ${text(g.siteIds.map(name).join(', '))}: ${LEGALITY_TEXT[g.legality.status] ?? g.legality.status}`,
         '',
       );
+      out.push(text(g.legality.reason), '');
       for (const chip of g.legality.chips) {
         out.push(`- **${text(chip.chipId)}**: ${LEGALITY_TEXT[chip.status] ?? chip.status}. ${text(chip.reason)}`);
-        for (const e of chip.events) {
+        for (const r of chip.regimes.filter((v) => v.status !== null)) {
+          out.push(`  - ${r.name}: ${LEGALITY_TEXT[r.status as string] ?? r.status} (${r.deciders.join(', ')})`);
+        }
+        for (const e of chip.events.filter((x) => PRINTED_ROLES.has(x.role))) {
           out.push(
-            `  - ${ROLE_TEXT[e.role] ?? e.role}: ${e.issuer} ${e.effectiveDate}, ${text(e.title)} (${text(e.source.title)})`,
+            `  - ${ROLE_TEXT[e.role] ?? e.role}: ${e.issuer} ${e.effectiveDate}, ${text(e.title)}${TIER_TEXT[e.confidence] ?? ''} (${text(e.source.title)})`,
           );
         }
       }

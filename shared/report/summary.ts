@@ -127,8 +127,17 @@ function robustness(model: SummaryInput, first: ReportRow): string | null {
   return text;
 }
 
+/** Excluded sites grouped by their first reason (sites of one market usually share it), three groups at most. */
 function exclusions(excluded: readonly ReportRow[]): string {
-  const shown = excluded.slice(0, 3).map((r) => `${r.name} (${r.reasons[0] ?? 'excluded'})`);
-  const more = excluded.length > 3 ? `; and ${excluded.length - 3} more, listed after the ranking` : '';
+  const groups = new Map<string, string[]>();
+  for (const r of excluded) {
+    const why = r.reasons[0] ?? 'excluded';
+    groups.set(why, [...(groups.get(why) ?? []), r.name]);
+  }
+  const names = (list: readonly string[]): string =>
+    list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')} and ${list.length - 3} more`;
+  const shown = [...groups].slice(0, 3).map(([why, list]) => `${names(list)} (${why})`);
+  const rest = [...groups].slice(3).reduce((n, [, list]) => n + list.length, 0);
+  const more = rest > 0 ? `; and ${rest} more, listed after the ranking` : '';
   return `Excluded: ${shown.join('; ')}${more}.`;
 }

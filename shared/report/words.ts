@@ -34,15 +34,24 @@ export const LEGALITY_TEXT: Record<string, string> = {
   allowed: 'allowed',
   conditional: 'conditional',
   licence_required: 'licence required',
+  licence_denial: 'licence, presumption of denial',
   prohibited: 'prohibited',
 };
 
 export const ROLE_TEXT: Record<string, string> = {
   decides: 'decides',
   applies: 'applies',
-  superseded: 'superseded',
+  superseded: 'displaced',
+  'not-counted': 'not counted',
+  'out-of-scope': 'out of scope',
   context: 'context',
 };
+
+/** Chain roles a printed report lists; out-of-scope and uncounted events are only counted there. */
+export const PRINTED_ROLES: ReadonlySet<string> = new Set(['decides', 'applies', 'superseded', 'context']);
+
+/** How firm an event is, as a report says it after the title ("" for rule text). */
+export const TIER_TEXT: Record<string, string> = { rule: '', announced: ' (announced)', reported: ' (press report)' };
 
 /** A score or normalised value: three decimals (what the workspace shows). */
 export function fmtScore(x: number | null): string {

@@ -131,7 +131,9 @@ describe('browser mode', () => {
       .getByRole('table', { name: 'Ranking' })
       .locator('tr', { has: page.locator('.site-name', { hasText: /^Ulanqab$/ }) })
       .click();
-    const h20 = page.getByRole('region', { name: 'Chip legality' }).locator('li[data-chip="nvidia-h20"] > .status');
+    const h20 = page
+      .getByRole('region', { name: 'Chip legality' })
+      .locator('details[data-chip="nvidia-h20"] > summary > .status');
     const slider = page.locator('#as-of-slider');
     const day = (iso: string): string => String(Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000));
     await slider.fill(day('2025-03-01'));

@@ -1,7 +1,7 @@
 // The ranking's rows, filters, sort and exclusion summary, on real score.run output from the seed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend';
-import type { LegalityStatus } from '../../shared/engine/types';
+import { LEGALITY_ORDER, type LegalityStatus } from '../../shared/engine/types';
 import type { Site } from '../../shared/schemas';
 import {
   buildRows,
@@ -38,9 +38,10 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 beforeAll(async () => {
   backend = createBackend({ dbPath: ':memory:', version: 'test' });
   sites = await call<Site[]>('sites.list', {});
-  // Mixed statuses in the seed on this date: allowed, conditional and licence required.
-  const profileId = 'us-hyperscaler';
-  const asOf = '2025-09-01';
+  // Mixed statuses in the seed on this date: conditional offshore, a licence under a presumption of
+  // denial in mainland China and Hong Kong.
+  const profileId = 'cn-private-lab-rented';
+  const asOf = '2025-12-01';
   results = (await call<{ results: SiteResult[] }>('score.run', { presetId: 'sovereignty-low-risk', profileId, asOf }))
     .results;
   legality = {};
@@ -108,7 +109,7 @@ describe('ranking rows', () => {
     expect(known).toEqual([...known].sort((a, b) => b - a));
     expect(scores.slice(known.length).every((s) => s === null)).toBe(true);
 
-    const order = ['allowed', 'conditional', 'licence_required', 'prohibited'];
+    const order: readonly string[] = LEGALITY_ORDER;
     const statuses = sortRows(rows, { key: 'status', direction: 'asc' }).map((r) => order.indexOf(r.status ?? ''));
     expect(statuses).toEqual([...statuses].sort((a, b) => a - b));
     expect(new Set(statuses).size).toBeGreaterThan(1);
@@ -138,8 +139,8 @@ describe('ranking rows', () => {
     expect(sg.length).toBe(sites.filter((s) => s.country === 'SG').length);
     expect(hasFilters(view({ country: 'SG' }))).toBe(true);
 
-    const licence = filterRows(rows, view({ statuses: ['licence_required'] }));
-    expect(licence.length).toBe(Object.values(legality).filter((s) => s === 'licence_required').length);
+    const licence = filterRows(rows, view({ statuses: ['licence_denial'] }));
+    expect(licence.length).toBe(Object.values(legality).filter((s) => s === 'licence_denial').length);
     expect(licence.length).toBeGreaterThan(0);
     const two = filterRows(rows, view({ statuses: ['allowed', 'conditional'] }));
     expect(two.every((r) => r.status === 'allowed' || r.status === 'conditional')).toBe(true);

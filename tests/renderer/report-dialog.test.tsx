@@ -7,7 +7,7 @@ import { createClient } from '../../renderer/src/api/client';
 import type { Transport } from '../../renderer/src/api/transport';
 import { ExportReportButton, reportRequest } from '../../renderer/src/components/ReportDialog';
 import { ServicesProvider } from '../../renderer/src/context';
-import { createAppStore } from '../../renderer/src/store';
+import { createAppStore, DEFAULT_LEGALITY_CHOICE } from '../../renderer/src/store';
 import { parseCsv } from '../../shared/csv-parse';
 import { inMemoryTransport } from './fake-backend';
 
@@ -103,6 +103,7 @@ describe('Export report dialog', () => {
       profileId,
       asOf: '2025-09-01',
       weights: { power_price_usc_kwh: 0.6 },
+      ...DEFAULT_LEGALITY_CHOICE,
       sites: ['sg-tuas', 'my-kulai'],
       title: 'Siting report: Cost first',
       author: 'Planning team',
@@ -181,6 +182,7 @@ describe('reportRequest', () => {
       normalisation: null,
       weights: null,
       constraints: [],
+      ...DEFAULT_LEGALITY_CHOICE,
     };
     expect(
       reportRequest(scenario, ['only-one'], {
@@ -193,6 +195,10 @@ describe('reportRequest', () => {
       presetId: 'p',
       asOf: '2025-01-01',
       constraints: [],
+      // The legality question is always said, so the report answers the one on screen.
+      workload: 'training',
+      legalityMode: 'best',
+      confidenceFloor: 'reported',
       format: 'html',
       sensitivity: { samples: 500, seed: 2 },
     });

@@ -10,7 +10,7 @@ import { pairwiseMatrix } from '../../renderer/src/ahp-judgments';
 import { ScenarioBar } from '../../renderer/src/components/ScenarioBar';
 import { WeightsPanel } from '../../renderer/src/components/WeightsPanel';
 import { ServicesProvider } from '../../renderer/src/context';
-import { createAppStore } from '../../renderer/src/store';
+import { createAppStore, DEFAULT_LEGALITY_CHOICE } from '../../renderer/src/store';
 import type { CallInput } from '../../shared/contract';
 import { ahpWeights } from '../../shared/engine/weights';
 import { inMemoryTransport } from './fake-backend';
@@ -93,10 +93,13 @@ describe('method and normalisation', () => {
   });
 });
 
+/** The cost-first preset's rule: a licence under a presumption of denial is refused, an ordinary one accepted. */
+const PRESET_RULE = 'Exclude sites where chip legality is prohibited or licence-required with presumption of denial';
+
 describe('hard constraints', () => {
   it("lists the preset's constraints in words and toggles the accepted chip statuses", async () => {
     const s = await renderPanel();
-    expect(constraintsList()).toEqual(['Exclude sites where a needed chip is prohibited']);
+    expect(constraintsList()).toEqual([PRESET_RULE]);
     const statuses = within(screen.getByRole('group', { name: 'Accept chips that are' }));
     expect((statuses.getByRole('checkbox', { name: 'allowed' }) as HTMLInputElement).disabled).toBe(true);
     const before = excludedIds(s).length;
@@ -105,14 +108,16 @@ describe('hard constraints', () => {
     await waitFor(() =>
       expect(last(s)?.constraints).toEqual([{ kind: 'chips_legal', allow: ['allowed', 'conditional'] }]),
     );
-    expect(constraintsList()).toEqual(['Exclude sites where a needed chip is prohibited or licence-required']);
+    expect(constraintsList()).toEqual([
+      'Exclude sites where chip legality is prohibited, licence-required with presumption of denial or licence-required',
+    ]);
     await waitFor(() => expect(s.store.getState().score?.constraints).toEqual(last(s)?.constraints));
     expect(excludedIds(s).length).toBeGreaterThanOrEqual(before);
     expect(screen.getByText('changed')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: "Use the preset's" }));
     await waitFor(() => expect(last(s)?.constraints).toBeUndefined());
-    expect(constraintsList()).toEqual(['Exclude sites where a needed chip is prohibited']);
+    expect(constraintsList()).toEqual([PRESET_RULE]);
     s.close();
   });
 
@@ -300,7 +305,7 @@ describe('undo and redo across scenario edits', () => {
     expect(last(s)?.weights).toBeUndefined();
     expect(last(s)?.constraints).toHaveLength(2);
     fireEvent.click(undo);
-    await waitFor(() => expect(constraintsList()).toEqual(['Exclude sites where a needed chip is prohibited']));
+    await waitFor(() => expect(constraintsList()).toEqual([PRESET_RULE]));
     expect(last(s)?.constraints).toBeUndefined();
     expect(last(s)?.normalisation).toBe('max');
     fireEvent.click(undo);
@@ -319,7 +324,12 @@ describe('undo and redo across scenario edits', () => {
     // Reset to preset drops everything at once, and is itself undoable.
     fireEvent.click(screen.getByRole('button', { name: 'Reset to preset' }));
     await waitFor(() =>
-      expect(last(s)).toEqual({ presetId: 'cost-first', profileId: 'cn-private-lab-rented', asOf: '2026-01-15' }),
+      expect(last(s)).toEqual({
+        presetId: 'cost-first',
+        profileId: 'cn-private-lab-rented',
+        asOf: '2026-01-15',
+        ...DEFAULT_LEGALITY_CHOICE,
+      }),
     );
     fireEvent.click(undo);
     await waitFor(() => expect(last(s)).toMatchObject({ normalisation: 'max', weights: applied }));

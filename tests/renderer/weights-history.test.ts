@@ -2,7 +2,13 @@
 // every other change is an edit of its own, and another preset starts a fresh history.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
-import { createAppStore, NO_OVERRIDES, WEIGHT_EDIT_COALESCE_MS, type ScenarioEdit } from '../../renderer/src/store';
+import {
+  createAppStore,
+  DEFAULT_LEGALITY_CHOICE,
+  NO_OVERRIDES,
+  WEIGHT_EDIT_COALESCE_MS,
+  type ScenarioEdit,
+} from '../../renderer/src/store';
 import { inMemoryTransport } from './fake-backend';
 
 afterEach(() => {
@@ -84,7 +90,7 @@ describe('scenario history', () => {
     await store.getState().setScenario(client, { normalisation: 'vector' });
     edits.push(...store.getState().history.past);
     expect(edits).toHaveLength(5);
-    expect(edits[0]).toEqual(NO_OVERRIDES);
+    expect(edits[0]).toEqual({ ...NO_OVERRIDES, ...DEFAULT_LEGALITY_CHOICE });
     expect(edits[1]?.weights).toEqual({ power_price_usc_kwh: 0.6, chip_legality: 0.4 });
     expect(edits[4]).toMatchObject({ method: 'wpm', normalisation: null, constraints: [cap] });
     expect(store.getState().score).toMatchObject({ method: 'wpm', normalisation: 'vector', constraints: [cap] });

@@ -82,7 +82,8 @@ describe('WeightsPanel', () => {
     const after = store.getState().score?.weights ?? {};
     expect(after).not.toEqual(before);
     expect(after.chip_legality).toBeCloseTo(lockedBefore ?? NaN, 9);
-    expect(calls.filter((c) => c === 'score.run').length).toBe(scored + 1);
+    // Scored at once (live, or by score.run while the matrix is on its way); score.run has the last word.
+    await waitFor(() => expect(calls.filter((c) => c === 'score.run').length).toBe(scored + 1));
     expect(slider.value).toBe('40');
     expect(shownPercents().reduce((s, v) => s + v, 0)).toBe(100);
 

@@ -117,7 +117,15 @@ describe('save as preset', () => {
     expect(select.selectedOptions[0]?.textContent).toBe('Cheap and clean');
     await waitFor(() => expect(store.getState().score?.preset.id).toBe(saved?.id));
     const last = inputsOf(sent, 'score.run').at(-1) ?? {};
-    expect(Object.keys(last).sort()).toEqual(['asOf', 'presetId', 'profileId']);
+    // No preset override is sent; the legality question always is.
+    expect(Object.keys(last).sort()).toEqual([
+      'asOf',
+      'confidenceFloor',
+      'legalityMode',
+      'presetId',
+      'profileId',
+      'workload',
+    ]);
     const after = scores(store);
     for (const [id, s] of Object.entries(before)) {
       if (s === null) expect(after[id]).toBeNull();

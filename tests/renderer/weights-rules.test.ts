@@ -32,14 +32,20 @@ function byId(id: string): (typeof criteria)[number] {
 describe('constraints in words', () => {
   it('says which chip statuses exclude a site', () => {
     expect(describeConstraint({ kind: 'chips_legal', allow: ['allowed', 'conditional'] }, criteria)).toBe(
-      'Exclude sites where a needed chip is prohibited or licence-required',
+      'Exclude sites where chip legality is prohibited, licence-required with presumption of denial or licence-required',
     );
     expect(describeConstraint({ kind: 'chips_legal', allow: ['allowed'] }, criteria)).toBe(
-      'Exclude sites where a needed chip is prohibited, licence-required or conditional',
+      'Exclude sites where chip legality is prohibited, licence-required with presumption of denial, licence-required or conditional',
     );
     expect(
       describeConstraint({ kind: 'chips_legal', allow: ['allowed', 'conditional', 'licence_required'] }, criteria),
-    ).toBe('Exclude sites where a needed chip is prohibited');
+    ).toBe('Exclude sites where chip legality is prohibited or licence-required with presumption of denial');
+    expect(
+      describeConstraint(
+        { kind: 'chips_legal', allow: ['allowed', 'conditional', 'licence_required', 'licence_denial'] },
+        criteria,
+      ),
+    ).toBe('Exclude sites where chip legality is prohibited');
   });
 
   it('writes bounds with the sign and the unit', () => {

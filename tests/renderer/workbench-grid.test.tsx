@@ -9,7 +9,7 @@ import { contentHash } from '../../db/transfer/content-hash';
 import { createClient } from '../../renderer/src/api/client';
 import { ServicesProvider } from '../../renderer/src/context';
 import { useShortcuts } from '../../renderer/src/hooks/use-shortcuts';
-import { createAppStore, type WorkbenchTable } from '../../renderer/src/store';
+import { createAppStore, DEFAULT_LEGALITY_CHOICE, type WorkbenchTable } from '../../renderer/src/store';
 import { Workbench } from '../../renderer/src/workbench/Workbench';
 import { inMemoryTransport } from './fake-backend';
 
@@ -115,7 +115,10 @@ describe('data workbench grid', () => {
     await waitFor(() => expect(cell(grid, 'sg-tuas', 'name').textContent).toBe('Tuas West'));
     expect(hash()).not.toBe(before);
     store.setState({
-      history: { past: [{ method: 'topsis', normalisation: null, weights: null, constraints: null }], future: [] },
+      history: {
+        past: [{ method: 'topsis', normalisation: null, weights: null, constraints: null, ...DEFAULT_LEGALITY_CHOICE }],
+        future: [],
+      },
     });
     fireEvent.keyDown(grid, { key: 'z', ctrlKey: true });
     await waitFor(() => expect(hash()).toBe(before));

@@ -31,10 +31,8 @@ export function RankingTable(): ReactNode {
   const score = useApp((s) => s.score);
   const scoreError = useApp((s) => s.scoreError);
   const presetId = useApp((s) => s.scenario.presetId);
-  const profileId = useApp((s) => s.scenario.profileId);
-  const asOf = useApp((s) => s.scenario.asOf);
   const havePresets = useApp((s) => s.choices.presets.length > 0);
-  const legality = useSiteLegality(sites, profileId, asOf);
+  const legality = useSiteLegality();
 
   if (sites.length === 0)
     return (

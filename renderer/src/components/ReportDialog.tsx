@@ -12,7 +12,7 @@ import {
 } from '../../../shared/report/model';
 import { useApp, useServices } from '../context';
 import { downloadBlob } from '../download';
-import type { Scenario } from '../store';
+import { legalityChoice, type Scenario } from '../store';
 import './report-dialog.css';
 
 const FORMATS: { id: ReportFormat; label: string }[] = [
@@ -49,6 +49,7 @@ export function reportRequest(
     ...(scenario.normalisation ? { normalisation: scenario.normalisation } : {}),
     ...(scenario.weights ? { weights: scenario.weights } : {}),
     ...(scenario.constraints ? { constraints: scenario.constraints } : {}),
+    ...legalityChoice(scenario),
     ...(compare.length >= 2 ? { sites: compare.slice(0, MAX_REPORT_COMPARE) } : {}),
     ...(options.title.trim() ? { title: options.title.trim() } : {}),
     ...(options.author.trim() ? { author: options.author.trim() } : {}),

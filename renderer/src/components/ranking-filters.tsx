@@ -4,7 +4,8 @@ import { useId, type ReactNode } from 'react';
 import { LEGALITY_ORDER, type LegalityStatus } from '../../../shared/engine/types';
 import type { RankingView } from '../layout';
 import { usePopover } from '../use-popover';
-import { LEGALITY_BADGE, LegalityBadge } from './ranking-row';
+import { STATUS_TITLE } from '../../../shared/engine/legality';
+import { LegalityBadge } from './ranking-row';
 
 export interface FilterBarProps {
   view: RankingView;
@@ -94,7 +95,7 @@ function StatusFilter({
     value.length === 0
       ? 'any'
       : value.length === 1
-        ? LEGALITY_BADGE[value[0] as LegalityStatus].label
+        ? STATUS_TITLE[value[0] as LegalityStatus]
         : `${value.length} statuses`;
   return (
     <div

@@ -1,17 +1,19 @@
 // One row of the ranking, and the sortable header. Rows are memoised on what they show, so a
 // re-rank (every weight slider step) re-renders only the rows whose rank, score or status moved.
 import { memo, type ReactNode } from 'react';
+import { STATUS_TITLE } from '../../../shared/engine/legality';
 import type { LegalityStatus } from '../../../shared/engine/types';
 import type { RankingView, SortKey } from '../layout';
 import { scoreColor } from '../score-colors';
 import type { RankingRow } from './ranking-model';
 
-export const LEGALITY_BADGE: Record<LegalityStatus, { label: string; glyph: string }> = {
-  allowed: { label: 'Allowed', glyph: '✓' },
-  conditional: { label: 'Conditional', glyph: '◐' },
-  licence_required: { label: 'Licence required', glyph: '◆' },
-  licence_denial: { label: 'Licence, presumption of denial', glyph: '⊘' },
-  prohibited: { label: 'Prohibited', glyph: '✕' },
+/** A shape per status beside its title (STATUS_TITLE), so the badge reads without colour vision. */
+export const LEGALITY_GLYPH: Readonly<Record<LegalityStatus, string>> = {
+  allowed: '✓',
+  conditional: '◐',
+  licence_required: '◆',
+  licence_denial: '⊘',
+  prohibited: '✕',
 };
 
 /** Text and a shape as well as a colour, so the status reads without colour vision. */
@@ -22,10 +24,9 @@ export function LegalityBadge({ status }: { status: LegalityStatus | null }): Re
         —
       </span>
     );
-  const { label, glyph } = LEGALITY_BADGE[status];
   return (
     <span className={`status status-${status} legality-badge`}>
-      <span aria-hidden="true">{glyph}</span> {label}
+      <span aria-hidden="true">{LEGALITY_GLYPH[status]}</span> {STATUS_TITLE[status]}
     </span>
   );
 }

@@ -6,9 +6,11 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { MapContainer, TileLayer, useMapEvents } from 'react-leaflet';
 import { loadLayout, saveLayout } from '../layout';
 import { SCORE_SCALE } from '../score-colors';
+import { LEGALITY_ORDER } from '../../../shared/engine/types';
 import { LEGALITY_FILL, LEGALITY_LABEL } from './legality-shading';
-import { useCountryLegality } from './useCountryLegality';
-import { profileChips } from '../../../shared/model/profiles';
+import { useCountryLegality, type Shading } from './useCountryLegality';
+import { profileChips, WORKLOAD_NAMES } from '../../../shared/model/profiles';
+import { chipName } from '../components/legality-answer';
 import { AddSiteDialog } from '../components/AddSiteDialog';
 import { ComparePanel } from '../components/ComparePanel';
 import { HelpPanel } from '../components/HelpPanel';
@@ -46,8 +48,8 @@ export function SiteMap(): ReactNode {
   const leaveMode = useCallback(() => setMode('none'), []);
   useEscapeLeaves(mode, adding !== null || moving !== null, leaveMode);
   const toggle = (m: EditMode): void => setMode((now) => (now === m ? 'none' : m));
-  const [shadeChip, setShadeChip] = useState<string | null>(null);
-  const shading = useCountryLegality(shadeChip);
+  const [shade, setShade] = useState<Shading>(null);
+  const shading = useCountryLegality(shade);
   // Where the map was left last time (layout.ts); read once, as MapContainer props are fixed after mount.
   const [view] = useState(() => loadLayout().mapView);
   const [onlineTiles, setOnlineTiles] = useState(loadOnlineTiles);
@@ -58,7 +60,7 @@ export function SiteMap(): ReactNode {
   return (
     <div className={`map-wrap${onlineTiles ? ' tiles-on' : ''}${mode === 'add' ? ' adding-site' : ''}`}>
       <div className="map-actions">
-        <ShadingControl chipId={shadeChip} onChange={setShadeChip} />
+        <ShadingControl shade={shade} onChange={setShade} />
         <MapSettings onlineTiles={onlineTiles} onOnlineTilesChange={changeOnlineTiles} />
         <button type="button" onClick={() => setPanel('sensitivity')}>
           Sensitivity…
@@ -113,7 +115,7 @@ export function SiteMap(): ReactNode {
         {mode === 'move' && <DraggableSites onDrop={setMoving} />}
         <RememberView />
       </MapContainer>
-      <Legend shaded={shadeChip !== null} />
+      <Legend shade={shade} />
       <ComparePanel />
     </div>
   );
@@ -130,26 +132,34 @@ function RememberView(): null {
   return null;
 }
 
-/** Shade countries by the legality of one of the profile's chips, or not at all. */
-function ShadingControl({
-  chipId,
-  onChange,
-}: {
-  chipId: string | null;
-  onChange: (id: string | null) => void;
-}): ReactNode {
+const WORKLOAD = 'workload';
+
+/**
+ * Shade countries by the profile's workload answer (the scenario's workload, legality mode and
+ * tiers counted: what the ranking shows), by one of the profile's chips, or not at all.
+ */
+function ShadingControl({ shade, onChange }: { shade: Shading; onChange: (shade: Shading) => void }): ReactNode {
   const profileId = useApp((s) => s.scenario.profileId);
   // Select the profile itself (a stable reference); a fresh [] from the selector would re-render forever.
   const profile = useApp((s) => s.choices.profiles.find((p) => p.id === profileId));
+  const catalogue = useApp((s) => s.choices.chips);
   const chips = profile === undefined ? [] : profileChips(profile);
+  const value = shade === null ? '' : shade.kind === 'workload' ? WORKLOAD : shade.chipId;
   return (
     <label className="shading-control">
       Shade countries
-      <select value={chipId ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
+      <select
+        value={value}
+        onChange={(e) => {
+          const v = e.target.value;
+          onChange(v === '' ? null : v === WORKLOAD ? { kind: 'workload' } : { kind: 'chip', chipId: v });
+        }}
+      >
         <option value="">off</option>
+        <option value={WORKLOAD}>by the profile&apos;s workload answer</option>
         {chips.map((id) => (
           <option key={id} value={id}>
-            by legality of {id}
+            by legality of {chipName(id, catalogue)}
           </option>
         ))}
       </select>
@@ -157,16 +167,25 @@ function ShadingControl({
   );
 }
 
-function Legend({ shaded }: { shaded: boolean }): ReactNode {
+function Legend({ shade }: { shade: Shading }): ReactNode {
+  const workload = useApp((s) => s.scenario.workload);
+  const mode = useApp((s) => s.scenario.legalityMode);
+  const catalogue = useApp((s) => s.choices.chips);
+  const title =
+    shade === null
+      ? ''
+      : shade.kind === 'workload'
+        ? `Country: ${WORKLOAD_NAMES[workload].toLowerCase()}, ${mode === 'best' ? 'best lawful chip' : 'every chip'}`
+        : `Country: ${chipName(shade.chipId, catalogue)}`;
   return (
     <div className="legend" aria-label="Legend">
-      {shaded && (
+      {shade !== null && (
         <>
-          <div className="legend-title">Country: chip legality</div>
-          {Object.entries(LEGALITY_FILL).map(([status, color]) => (
-            <div key={status} className="legend-row">
-              <span className="legend-swatch" style={{ background: color }} />
-              {LEGALITY_LABEL[status as keyof typeof LEGALITY_LABEL]}
+          <div className="legend-title">{title}</div>
+          {LEGALITY_ORDER.map((status) => (
+            <div key={status} className="legend-row" data-status={status}>
+              <span className="legend-swatch" style={{ background: LEGALITY_FILL[status] }} />
+              {LEGALITY_LABEL[status]}
             </div>
           ))}
         </>

@@ -1,4 +1,4 @@
-// Colours for countries shaded by the legality of one chip for the chosen profile.
+// Colours for countries shaded by legality (the workload answer or one chip) for the chosen profile.
 import type { LegalityStatus } from '../../../shared/engine/types';
 
 export const LEGALITY_FILL: Record<LegalityStatus, string> = {

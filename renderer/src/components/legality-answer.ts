@@ -1,0 +1,64 @@
+// A site's legality answer in the planner's words: the headline (status with the chip behind it,
+// and the strongest chip's own status when worse), the confidence flag, lawful compute, and which
+// chain rows are quiet (collapsed). Pure, so it is tested without a DOM.
+import type { LegalityChainEvent, SiteLegalityResult } from '../../../shared/calls/legality-calls';
+import { STATUS_TITLE } from '../../../shared/engine/legality';
+import { LEGALITY_ORDER, type LegalityStatus } from '../../../shared/engine/types';
+import type { Chip } from '../../../shared/model/chips';
+import type { PolicyConfidence } from '../../../shared/model/policy';
+
+export type ChipCatalogue = readonly Pick<Chip, 'id' | 'vendor' | 'name' | 'tpp'>[];
+type Answer = Pick<SiteLegalityResult, 'status' | 'chipId' | 'mode' | 'chips' | 'lawfulTpp' | 'lawfulChipId'>;
+
+/** "Nvidia B200"; the id when the catalogue does not know the chip. */
+export function chipName(id: string, catalogue: ChipCatalogue): string {
+  const chip = catalogue.find((c) => c.id === id);
+  return chip === undefined ? id : `${chip.vendor} ${chip.name}`;
+}
+
+const rank = (s: LegalityStatus): number => LEGALITY_ORDER.indexOf(s);
+
+/**
+ * "Allowed with Huawei Ascend 910C · Nvidia B200 Licence, presumption of denial": the answer's
+ * status with its chip, and in 'best' mode the strongest chip (by TPP) of the workload when it
+ * fares worse; in 'all' mode the most restricted chip is the one named.
+ */
+export function legalityHeadline(answer: Answer, catalogue: ChipCatalogue): string {
+  const head = `${STATUS_TITLE[answer.status]} with ${chipName(answer.chipId, catalogue)}`;
+  if (answer.mode === 'all') {
+    return answer.chips.length > 1 ? `${head} (the most restricted of ${answer.chips.length} chips)` : head;
+  }
+  const tpp = (id: string): number => catalogue.find((c) => c.id === id)?.tpp ?? -1;
+  const first = answer.chips[0];
+  if (first === undefined) return head;
+  const strongest = answer.chips.reduce((s, c) => (tpp(c.chipId) > tpp(s.chipId) ? c : s), first);
+  if (strongest.chipId === answer.chipId || rank(strongest.status) <= rank(answer.status)) return head;
+  return `${head} · ${chipName(strongest.chipId, catalogue)} ${STATUS_TITLE[strongest.status]}`;
+}
+
+/** A flag when the answer rests on measures less firm than rule text; null otherwise. */
+export function tierFlag(confidence: PolicyConfidence | null): string | null {
+  if (confidence === 'announced') return 'Rests on announced measures (no rule text yet)';
+  if (confidence === 'reported') return 'Rests on press reports (no official text)';
+  return null;
+}
+
+/** "36,000 TPP (Nvidia B200)", "none without a licence" or "unknown". */
+export function lawfulCompute(answer: Answer, catalogue: ChipCatalogue): string {
+  if (answer.lawfulTpp === null) return 'unknown (the lawful chips have no TPP on record)';
+  if (answer.lawfulTpp === 0) return 'none without a licence';
+  const chip = answer.lawfulChipId === null ? '' : ` (${chipName(answer.lawfulChipId, catalogue)})`;
+  return `${answer.lawfulTpp.toLocaleString('en-US')} TPP${chip}`;
+}
+
+/** Chain rows that explain why an event does not bind: collapsed by default. */
+export const QUIET_ROLES: ReadonlySet<LegalityChainEvent['role']> = new Set(['out-of-scope', 'not-counted']);
+
+export const ROLE_WORDS: Readonly<Record<LegalityChainEvent['role'], string>> = {
+  decides: 'decides',
+  applies: 'applies',
+  superseded: 'displaced',
+  'not-counted': 'not counted',
+  'out-of-scope': 'out of scope',
+  context: 'context',
+};

@@ -144,7 +144,12 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
   const legality =
     answers === undefined
       ? undefined
-      : Object.fromEntries(Object.entries(answers).map(([id, r]) => [id, { status: r.status, reason: r.reason }]));
+      : Object.fromEntries(
+          Object.entries(answers).map(([id, r]) => [
+            id,
+            { status: r.status, reason: r.reason, confidence: r.confidence },
+          ]),
+        );
 
   const n = sites.length;
   const m = used.length;

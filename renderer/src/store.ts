@@ -91,6 +91,8 @@ export const NO_OVERRIDES: PresetOverrides = { method: null, normalisation: null
 export interface SiteLegalityAnswer {
   status: LegalityStatus;
   reason: string;
+  /** The least firm tier the answer rests on; announced and reported answers are flagged. */
+  confidence?: 'rule' | 'announced' | 'reported' | null | undefined;
 }
 
 /**

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LegalityStatusSchema } from './legality-calls';
 import { LegalityOverrides } from '../model/legality-settings';
+import { PolicyConfidence } from '../model/policy';
 import { CriterionId } from '../model/criteria';
 import { HardConstraint, PresetNormalisation } from '../model/presets';
 import { IsoDate } from '../schemas';
@@ -88,8 +89,17 @@ export const ScoreMatrix = z.object({
   low: Cells,
   high: Cells,
   asOfDay: Cells,
-  /** Per site id: the combined legality of the profile's chips; absent without a profile. */
-  legality: z.record(z.string(), z.object({ status: LegalityStatusSchema, reason: z.string() })).optional(),
+  /** Per site id: the profile's answer for the scenario's workload, and its tier; absent without a profile. */
+  legality: z
+    .record(
+      z.string(),
+      z.object({
+        status: LegalityStatusSchema,
+        reason: z.string(),
+        confidence: PolicyConfidence.nullable().optional(),
+      }),
+    )
+    .optional(),
 });
 export type ScoreMatrix = z.infer<typeof ScoreMatrix>;
 

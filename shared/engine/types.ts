@@ -59,6 +59,8 @@ export type Method = 'wsm' | 'wpm' | 'topsis';
 export interface SiteLegality {
   status: LegalityStatus;
   reason: string;
+  /** The least firm tier the answer rests on ('rule', 'announced', 'reported'); null: nothing restricts. */
+  confidence?: 'rule' | 'announced' | 'reported' | null;
 }
 
 export interface ScoreOptions {

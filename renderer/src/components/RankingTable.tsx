@@ -97,7 +97,10 @@ function RankingGrid({ sites, results, legality }: GridProps): ReactNode {
   const facts = useMemo(() => siteFacts(sites), [sites]);
   const names = useMemo(() => new Map(criteria.map((c) => [c.id, c.name])), [criteria]);
   const countries = useMemo(() => [...new Set(sites.map((s) => s.country))].sort(), [sites]);
-  const rows = useMemo(() => buildRows(results, facts, legality.statuses), [results, facts, legality.statuses]);
+  const rows = useMemo(
+    () => buildRows(results, facts, legality.statuses, legality.tiers),
+    [results, facts, legality.statuses, legality.tiers],
+  );
   const shown = useMemo(() => sortRows(filterRows(rows, view), view.sort), [rows, view]);
   const filtered = hasFilters(view);
   // j/k (hooks/use-shortcuts.ts) walk the rows as shown, not the rank order.

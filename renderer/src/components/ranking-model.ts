@@ -20,6 +20,8 @@ export interface RankingRow {
   contributions: Record<string, number> | null;
   /** The site's combined chip legality; null while unknown (no profile, or still being checked). */
   status: LegalityStatus | null;
+  /** Set when the status rests on an announcement without rule text, or on press reports. */
+  tier: 'announced' | 'reported' | null;
   existingMw: number | null;
   plannedMw: number | null;
   /** existing + planned (an unknown part counts as 0); null when both are unknown. */
@@ -68,6 +70,7 @@ export function buildRows(
   results: readonly SiteResult[],
   facts: ReadonlyMap<string, SiteFacts>,
   legality: Readonly<Record<string, LegalityStatus>>,
+  tiers: Readonly<Record<string, 'announced' | 'reported'>> = {},
 ): RankingRow[] {
   return results.map((r) => ({
     ...(facts.get(r.siteId) ?? { ...UNKNOWN_SITE, haystack: r.name.toLowerCase() }),
@@ -79,6 +82,7 @@ export function buildRows(
     reasons: r.reasons,
     contributions: r.contributions,
     status: legality[r.siteId] ?? null,
+    tier: tiers[r.siteId] ?? null,
   }));
 }
 

@@ -17,7 +17,19 @@ export const LEGALITY_GLYPH: Readonly<Record<LegalityStatus, string>> = {
 };
 
 /** Text and a shape as well as a colour, so the status reads without colour vision. */
-export function LegalityBadge({ status }: { status: LegalityStatus | null }): ReactNode {
+const TIER_NOTE = {
+  announced: 'rests on an announcement without rule text',
+  reported: 'rests on press reports, not an official text',
+} as const;
+
+export function LegalityBadge({
+  status,
+  tier = null,
+}: {
+  status: LegalityStatus | null;
+  /** Flags an answer that rests on an announcement or press reports (a dagger and a title). */
+  tier?: 'announced' | 'reported' | null;
+}): ReactNode {
   if (status === null)
     return (
       <span className="muted" title="Legality unknown: choose a company profile">
@@ -25,8 +37,17 @@ export function LegalityBadge({ status }: { status: LegalityStatus | null }): Re
       </span>
     );
   return (
-    <span className={`status status-${status} legality-badge`}>
+    <span
+      className={`status status-${status} legality-badge`}
+      title={tier === null ? undefined : `${STATUS_TITLE[status]}: ${TIER_NOTE[tier]}`}
+    >
       <span aria-hidden="true">{LEGALITY_GLYPH[status]}</span> {STATUS_TITLE[status]}
+      {tier !== null && (
+        <>
+          <span aria-hidden="true"> †</span>
+          <span className="sr-only"> ({tier})</span>
+        </>
+      )}
     </span>
   );
 }
@@ -105,7 +126,7 @@ function RowView({ row, top, selected, rowIndex, onSelect }: RowProps): ReactNod
         </td>
       )}
       <td className="status-cell">
-        <LegalityBadge status={row.status} />
+        <LegalityBadge status={row.status} tier={row.tier} />
       </td>
       <td className="capacity-cell">
         <Capacity existing={row.existingMw} planned={row.plannedMw} />
@@ -132,6 +153,7 @@ const sameRow = (a: RankingRow, b: RankingRow): boolean =>
   a.score === b.score &&
   a.excluded === b.excluded &&
   a.status === b.status &&
+  a.tier === b.tier &&
   a.name === b.name &&
   a.marketName === b.marketName &&
   a.existingMw === b.existingMw &&

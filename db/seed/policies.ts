@@ -947,4 +947,30 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     source: H200_RULE_2026,
     note: 'Law firms read it as covering exports from the United States only: re-exports and in-country transfers stay under a presumption of denial (sanctionsnews.bakermckenzie.com/bis-revises-license-review-policy-for-advanced-computing-commodities-ai-semiconductors-to-china-and-macau-when-exported-from-the-united-states). Hong Kong is not named in the rule but is included, as everywhere in the seed: the EAR has treated it as China since 2020. MI325X per gmt8press.com/content/detail/352159 (reported).',
   }),
+  event({
+    id: 'us-2026-01-15-h200-case-by-case-hq',
+    issuer: 'US',
+    regime: 'us-headquarters',
+    title: 'The January 2026 H200 rule also governs China-headquartered buyers in China',
+    publishedDate: '2026-01-15',
+    effectiveDate: '2026-01-15',
+    effect: 'licence_required',
+    condition:
+      'A licence is still required for H200 (and MI325X) supplied to Chinese companies in China; reviewed case by case',
+    scope: scope({
+      chips: ['nvidia-h200', 'amd-mi325x'],
+      destinations: GREATER_CHINA,
+      companyHq: GREATER_CHINA,
+      deployment: 'owned',
+    }),
+    links: [
+      {
+        kind: 'supersedes',
+        eventId: 'us-2025-12-08-h200-approved-customers-hq',
+        reason: 'The formal rule replaces the December 2025 announcement for the same buyers.',
+      },
+    ],
+    source: H200_RULE_2026,
+    note: 'The headquarters-regime half of us-2026-01-15-h200-case-by-case (links cannot cross regimes): it ends the announcement’s headquarters half, and an ordinary licence requirement remains.',
+  }),
 ];

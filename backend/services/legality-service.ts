@@ -17,12 +17,11 @@ import { profileChips, type CompanyProfile } from '../../shared/model/profiles';
 import {
   chipLegality,
   legalityScore,
-  siteLegality,
   type ChainEvent,
   type ChipLegality,
   type LegalityPlace,
-  type SiteLegalityResult,
 } from '../../shared/engine/legality';
+import { siteLegality, type SiteLegalityResult } from '../../shared/engine/site-legality';
 import { ServiceError } from '../../shared/errors';
 import type { Db } from '../../db/open';
 import type { DomainHandlers, ServiceContext } from './context';

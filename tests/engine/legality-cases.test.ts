@@ -18,13 +18,13 @@ import { seedPolicyEvents } from '../../db/seed/policies';
 import { seedProfiles } from '../../db/seed/profiles';
 import {
   chipLegality,
-  siteLegality,
   statusOfEffect,
   type ChipLegality,
   type LegalityChip,
   type LegalityPlace,
   type LegalityProfile,
 } from '../../shared/engine/legality';
+import { siteLegality } from '../../shared/engine/site-legality';
 import { LEGALITY_ORDER, type LegalityStatus } from '../../shared/engine/types';
 import {
   REGIMES,

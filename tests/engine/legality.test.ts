@@ -8,12 +8,12 @@ import { seedSites } from '../../db/seed/sites';
 import {
   chipLegality,
   legalityScore,
-  siteLegality,
   type ChipLegality,
   type LegalityChip,
   type LegalityPlace,
   type LegalityProfile,
 } from '../../shared/engine/legality';
+import { siteLegality } from '../../shared/engine/site-legality';
 import { policyScope, type PolicyEvent } from '../../shared/model/policy';
 import type { CompanyProfile } from '../../shared/model/profiles';
 

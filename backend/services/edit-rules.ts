@@ -260,10 +260,14 @@ export function policyRules(
   const r = ctx.record;
   const scope = obj(r.scope);
   out.push(...knownChips(ctx, 'scope.chips', list(scope.chips)));
-  list(scope.destinations).forEach((code, i) => {
+  const places = [
+    ...list(scope.destinations).map((code, i) => [code, `scope.destinations.${i}`] as const),
+    ...list(scope.exceptDestinations).map((code, i) => [code, `scope.exceptDestinations.${i}`] as const),
+  ];
+  places.forEach(([code, field]) => {
     if (/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(code) && !idExists(ctx.db, 'jurisdictions', code)) {
       out.push({
-        field: `scope.destinations.${i}`,
+        field,
         message: `unknown jurisdiction "${code}": use a code from jurisdictions.list`,
       });
     }
@@ -289,7 +293,14 @@ const policyEvents: TableEditor = {
   schema: PolicyEvent,
   kinds: {
     numbers: [],
-    lists: ['scope.chips', 'scope.chipClasses', 'scope.destinations', 'scope.companyHq', 'scope.companies'],
+    lists: [
+      'scope.chips',
+      'scope.chipClasses',
+      'scope.destinations',
+      'scope.exceptDestinations',
+      'scope.companyHq',
+      'scope.companies',
+    ],
     booleans: ['scope.stateFunded', 'scope.entityListed'],
     nullable: ['endDate', 'publishedDate', 'complianceDate', 'scope.stateFunded', 'scope.entityListed'],
   },

@@ -138,7 +138,9 @@ export const seedChips: readonly Chip[] = [
     id: 'nvidia-b30a',
     vendor: 'Nvidia',
     name: 'B30A (reported)',
-    chipClass: 'china_export_variant',
+    // A China-market design, but at about half a B300 it is far above TPP 4,800 (3A090.a): the US
+    // rules reach it as a frontier chip, and the December 2025 H200 decision excluded Blackwell.
+    chipClass: 'frontier_controlled',
     tpp: null,
     memoryGb: null,
     notes:

@@ -26,6 +26,12 @@ const scope = policyScope;
 const US_ORIGIN: ChipClass[] = ['frontier_controlled', 'china_export_variant'];
 /** China as US export rules treat it (the reference's chip table: China/HK/Macau). */
 const GREATER_CHINA = ['CN', 'HK', 'MO'];
+/**
+ * The headquarters rules govern exports to China-headquartered companies "wherever located" outside
+ * the United States: hardware a company holds inside the US was never exported (BIS guidance of
+ * 2026-05-31 speaks of "all destinations outside the United States").
+ */
+const NOT_AN_EXPORT = ['US'];
 const NVIDIA = [
   'nvidia-a100',
   'nvidia-a800',
@@ -88,6 +94,12 @@ const SAMR_2025 = {
   title: 'JD Supra: A procedural analysis of China’s SAMR investigation of Nvidia',
   url: 'https://www.jdsupra.com/legalnews/a-procedural-analysis-of-china-s-6334927/',
 };
+/**
+ * The January 2026 rule's case-by-case review reaches chips under TPP 21,000 and DRAM bandwidth
+ * 6,500 GB/s, naming H200 and MI325X "and their functional or lesser equivalents" (Morgan Lewis,
+ * 2026-01): H100, H800, A100 and A800 fall inside; B200 and B30A do not.
+ */
+const H200_CLASS = ['nvidia-h200', 'amd-mi325x', 'nvidia-h100', 'nvidia-h800', 'nvidia-a100', 'nvidia-a800'];
 const H200_RULE_2026 = {
   title:
     'Federal Register 2026-00789 (91 FR 1684): revision of license review policy for advanced computing commodities to China and Macau',
@@ -219,20 +231,20 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     issuer: 'US',
     regime: 'us-destination',
     title: 'New ECCNs 3A090/4A090: licence needed for advanced AI chips to China and Macau',
-    effectiveDate: '2022-10-07',
+    effectiveDate: '2022-10-21',
     effect: 'licence_presumption_denial',
     condition: 'Chips at TPP ≥4800 with ≥600 GB/s interconnect (A100, H100 and later frontier chips)',
     scope: scope({ chipClasses: ['frontier_controlled'], destinations: GREATER_CHINA }),
     source: BIS_2022,
-    publishedDate: '2022-10-07',
-    note: 'The reference row names China/Macau; Hong Kong is included because US export controls have treated it as China since 2020. Also foreign direct product rules, and 28 entities get Footnote 4. A800/H800 were designed to sit under the threshold (us-2022-10-07-below-threshold). Superseded by the October 2023 rule, which rewrote 3A090.',
+    publishedDate: '2022-10-13',
+    note: 'Released 2022-10-07 and published 2022-10-13 (87 FR 62186); the 3A090/4A090 classifications and their China licence requirement took effect on 2022-10-21 (only the 3B090 equipment controls took effect on 10-07; C.H. Robinson trade alert of 2022-10-26, EY Tax News 2022-1591). Until then the 2022-08-26 letter governs A100/H100. The reference row names China/Macau; Hong Kong is included because US export controls have treated it as China since 2020. Also foreign direct product rules, and 28 entities get Footnote 4. A800/H800 were designed to sit under the threshold (us-2022-10-07-below-threshold). Superseded by the October 2023 rule, which rewrote 3A090.',
   }),
   event({
     id: 'us-2022-10-07-below-threshold',
     issuer: 'US',
     regime: 'us-destination',
     title: 'A800 and H800 sit under the October 2022 interconnect test',
-    effectiveDate: '2022-10-07',
+    effectiveDate: '2022-10-21',
     effect: 'informational',
     condition: 'Interconnect cut below 600 GB/s, so outside 3A090 as first written',
     scope: scope({ chips: ['nvidia-a800', 'nvidia-h800'], destinations: GREATER_CHINA }),
@@ -244,6 +256,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     issuer: 'US',
     regime: 'us-entity-list',
     title: '36 entities added to the Entity List, incl. YMTC and Cambricon (Footnote 4)',
+    publishedDate: '2022-12-19',
     effectiveDate: '2022-12-16',
     effect: 'licence_presumption_denial',
     condition: `${LISTING} (incl. YMTC and Cambricon, with Footnote 4)`,
@@ -271,7 +284,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     issuer: 'US',
     regime: 'us-destination',
     title: 'Advanced-computing rule update: performance-density test; A800 and H800 now barred',
-    publishedDate: '2023-10-17',
+    publishedDate: '2023-10-25',
     effectiveDate: '2023-11-17',
     effect: 'licence_presumption_denial',
     condition: 'TPP ≥4800, or TPP ≥1600 with performance density ≥5.92; the interconnect test is dropped',
@@ -294,7 +307,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
         reason: 'The interconnect test that A800/H800 sat under was dropped.',
       },
     ],
-    note: 'Published 2023-10-17, effective 2023-11-17 (federalstatelaw.com/federal-register/2023-23055). For A100, A800, H100 and H800 the US government made the licence requirement immediate on 2023-10-23 (us-2023-10-23-immediate-notice). Licensing also extended to 40+ further countries (not listed in the reference); the lower "gray-zone" band must be notified.',
+    note: 'Released 2023-10-17, published in the Federal Register 2023-10-25 (88 FR 73458), effective 2023-11-17 (federalstatelaw.com/federal-register/2023-23055). For A100, A800, H100 and H800 the US government made the licence requirement immediate on 2023-10-23 (us-2023-10-23-immediate-notice). Licensing also extended to 40+ further countries (not listed in the reference); the lower "gray-zone" band must be notified.',
   }),
   event({
     id: 'us-2023-10-23-immediate-notice',
@@ -303,12 +316,13 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     title: 'US government tells Nvidia the October 2023 licence requirements take effect immediately',
     publishedDate: '2023-10-24',
     effectiveDate: '2023-10-23',
+    endDate: '2023-11-17',
     effect: 'licence_presumption_denial',
     condition:
       'The October 2023 rule’s licence requirements for A100, A800, H100, H800 and L40S apply at once instead of on 2023-11-17',
     scope: scope({ chips: ['nvidia-a100', 'nvidia-a800', 'nvidia-h100', 'nvidia-h800'], destinations: GREATER_CHINA }),
     source: NVIDIA_8K_2023,
-    note: 'Disclosed in Nvidia’s Form 8-K of 2023-10-24. The licence review policy is the rule’s presumption of denial for China. L40S is not in the catalogue. The rule itself (us-2023-10-17-advanced-computing) applies to every other chip from 2023-11-17.',
+    note: 'Disclosed in Nvidia’s Form 8-K of 2023-10-24. The licence review policy is the rule’s presumption of denial for China. L40S is not in the catalogue. It only brought the rule’s date forward, so it ends on 2023-11-17, when the rule itself (us-2023-10-17-advanced-computing) applies.',
   }),
   event({
     id: 'us-2023-10-23-immediate-notice-hq',
@@ -317,6 +331,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     title: 'The immediate notice also brings forward the licence requirement for China-headquartered buyers anywhere',
     publishedDate: '2023-10-24',
     effectiveDate: '2023-10-23',
+    endDate: '2023-11-17',
     effect: 'licence_required',
     condition:
       'From 2023-10-23, supplying A100, A800, H100 or H800 to a company headquartered in (or with an ultimate parent in) China/Macau/D:5, wherever located, needs a licence',
@@ -324,6 +339,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
       chips: ['nvidia-a100', 'nvidia-a800', 'nvidia-h100', 'nvidia-h800'],
       companyHq: GREATER_CHINA,
       deployment: 'owned',
+      exceptDestinations: NOT_AN_EXPORT,
     }),
     source: NVIDIA_8K_2023,
     note: 'Nvidia’s 8-K says "the licensing requirements of the IFR" took effect immediately for these chips; the IFR’s requirements include the headquarters one (us-2023-10-17-china-hq-anywhere), so it is brought forward too.',
@@ -333,7 +349,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     issuer: 'US',
     regime: 'us-headquarters',
     title: 'Advanced-computing licensing extended to firms headquartered in D:5 countries or Macau, wherever they are',
-    publishedDate: '2023-10-17',
+    publishedDate: '2023-10-25',
     effectiveDate: '2023-11-17',
     effect: 'licence_required',
     condition: 'Licence needed to supply these chips to a China-headquartered company anywhere, for its own hardware',
@@ -342,6 +358,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
       chipClasses: ['frontier_controlled'],
       companyHq: GREATER_CHINA,
       deployment: 'owned',
+      exceptDestinations: NOT_AN_EXPORT,
     }),
     source: BIS_2023,
     note: 'Part of the 2023-10-17 rule (effective 2023-11-17); a company whose ultimate parent is headquartered there is caught too (the profile says where its parent is). It reaches hardware supplied to the company; capacity the company rents from an operator that owns the hardware is addressed by the 2025-05-13 IaaS guidance. Hong Kong is listed with China (US controls treat it as China since 2020).',
@@ -351,7 +368,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     issuer: 'US',
     regime: 'us-entity-list',
     title: 'Biren and Moore Threads added to the Entity List',
-    publishedDate: '2023-10-17',
+    publishedDate: '2023-10-19',
     effectiveDate: '2023-10-17',
     effect: 'licence_presumption_denial',
     condition: `${LISTING} (Biren, Moore Threads)`,
@@ -550,7 +567,12 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     effect: 'licence_required',
     condition:
       'Licence needed to supply H20-class chips to a company headquartered in, or with an ultimate parent in, China (incl. HK and Macau) or D:5, wherever located',
-    scope: scope({ chips: ['nvidia-h20', 'amd-mi308'], companyHq: GREATER_CHINA, deployment: 'owned' }),
+    scope: scope({
+      chips: ['nvidia-h20', 'amd-mi308'],
+      companyHq: GREATER_CHINA,
+      deployment: 'owned',
+      exceptDestinations: NOT_AN_EXPORT,
+    }),
     source: NVIDIA_8K_2025,
     note: 'The second half of the April 2025 letter, per Nvidia’s Form 8-K of 2025-04-15. It reaches hardware supplied to the company (owned); the 2025-08 revenue-share announcement amends it only in China, Hong Kong and Macau.',
   }),
@@ -560,6 +582,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     regime: 'us-destination',
     title: 'AI Diffusion rule rescinded (not enforced)',
     effectiveDate: '2025-05-13',
+    confidence: 'announced',
     effect: 'informational',
     condition: 'The Tier 2 caps never take effect',
     scope: scope({ chipClasses: US_ORIGIN, destinations: ['SG', 'MY', 'IN'] }),
@@ -568,7 +591,8 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
       {
         kind: 'supersedes',
         eventId: 'us-2025-01-13-ai-diffusion',
-        reason: 'BIS rescinded the AI Diffusion rule before its compliance date and said it would not enforce it.',
+        reason:
+          'BIS rescinded the AI Diffusion rule before its compliance date and said it would not enforce it (a press release; no rescinding regulation had been published by mid-2026).',
       },
     ],
   }),
@@ -691,17 +715,18 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     id: 'cn-2025-08-halt-nvidia-orders',
     issuer: 'CN',
     regime: 'cn-procurement',
-    title: 'Chinese firms told to halt new Nvidia orders; MIIT asks Alibaba and ByteDance to justify H20 purchases',
-    effectiveDate: '2025-08-01',
+    title:
+      'Chinese firms urged to avoid H20 (especially for government-related work); MIIT asks Alibaba and ByteDance to justify H20 orders',
+    effectiveDate: '2025-08-12',
     effect: 'allowed_with_conditions',
-    condition: 'New Nvidia orders discouraged; H20 purchases must be justified to MIIT',
-    scope: scope({ chips: NVIDIA, destinations: ['CN'], companyHq: ['CN'] }),
+    condition: 'H20 (and MI308) purchases discouraged and to be justified to MIIT',
+    scope: scope({ chips: ['nvidia-h20', 'amd-mi308'], destinations: ['CN'], companyHq: ['CN'] }),
     confidence: 'reported',
     source: {
       title: 'TechSpot: China bans Nvidia, AMD and Intel AI chips from state-funded data centers',
       url: 'https://www.techspot.com/community/topics/china-bans-nvidia-amd-and-intel-ai-chips-from-state-funded-data-centers.295333/',
     },
-    note: `${MONTH_ONLY} Press reports from unnamed sources.`,
+    note: 'The reference gives only the month; the notices were reported on 2025-08-12 (Bloomberg and the FT, e.g. livemint 2025-08-12) and targeted H20, not every Nvidia chip. Press reports from unnamed sources; the cited page is the reference’s, which covers the later state-funded ban too.',
   }),
   event({
     id: 'cn-2025-09-17-rtx-pro-6000d-cancel',
@@ -736,6 +761,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     issuer: 'US',
     regime: 'us-entity-list',
     title: '"Affiliates rule": entities at least 50% owned by listed parties are restricted too',
+    publishedDate: '2025-09-30',
     effectiveDate: '2025-09-29',
     effect: 'licence_presumption_denial',
     condition: `${LISTING}, now including affiliates ≥50% owned by listed parties`,
@@ -929,8 +955,8 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     effectiveDate: '2026-01-15',
     effect: 'licence_required',
     condition:
-      'A licence is still required; applications for H200 (and MI325X) exports from the United States to China and Macau are reviewed case by case',
-    scope: scope({ chips: ['nvidia-h200', 'amd-mi325x'], destinations: GREATER_CHINA }),
+      'A licence is still required; applications for exports from the United States to China and Macau of chips under TPP 21,000 and 6,500 GB/s DRAM bandwidth (H200, MI325X and their functional or lesser equivalents: H100, H800, A100, A800) are reviewed case by case',
+    scope: scope({ chips: H200_CLASS, destinations: GREATER_CHINA }),
     links: [
       {
         kind: 'amends',
@@ -958,7 +984,7 @@ export const seedPolicyEvents: readonly PolicyEvent[] = [
     condition:
       'A licence is still required for H200 (and MI325X) supplied to Chinese companies in China; reviewed case by case',
     scope: scope({
-      chips: ['nvidia-h200', 'amd-mi325x'],
+      chips: H200_CLASS,
       destinations: GREATER_CHINA,
       companyHq: GREATER_CHINA,
       deployment: 'owned',

@@ -157,11 +157,14 @@ export function chipInScope(event: PolicyEvent, chip: LegalityChip): boolean {
   return chips.includes(chip.id) || chipClasses.includes(chip.chipClass);
 }
 
+/** A listed code covers the place: a country covers its subdivisions; a subdivision only itself. */
+const covers = (codes: readonly string[], place: LegalityPlace): boolean =>
+  codes.some((d) => d === place.country || d === place.jurisdictionCode);
+
 export function placeInScope(event: PolicyEvent, place: LegalityPlace): boolean {
-  const { destinations } = event.scope;
-  if (destinations.length === 0) return true;
-  // A country listed covers its subdivisions; a subdivision listed covers only itself.
-  return destinations.some((d) => d === place.country || d === place.jurisdictionCode);
+  const { destinations, exceptDestinations = [] } = event.scope;
+  if (covers(exceptDestinations, place)) return false;
+  return destinations.length === 0 || covers(destinations, place);
 }
 
 const OWNED_ONLY = 'reaches hardware the company owns; this company rents capacity from another operator';
@@ -196,8 +199,11 @@ function partyMismatch(event: PolicyEvent, profile: LegalityProfile): string | n
 
 /** Why an event does not reach this case; null when it does. */
 function mismatch(event: PolicyEvent, profile: LegalityProfile, place: LegalityPlace): string | null {
+  const where = place.jurisdictionCode ?? place.country;
+  if (covers(event.scope.exceptDestinations ?? [], place))
+    return `does not reach hardware in ${(event.scope.exceptDestinations ?? []).join('/')}; ${place.name} is in ${where}`;
   if (!placeInScope(event, place))
-    return `reaches hardware in ${event.scope.destinations.join('/')}; ${place.name} is in ${place.jurisdictionCode ?? place.country}`;
+    return `reaches hardware in ${event.scope.destinations.join('/')}; ${place.name} is in ${where}`;
   return partyMismatch(event, profile);
 }
 

@@ -102,6 +102,11 @@ export const PolicyScope = z.object({
   chipClasses: z.array(ChipClass),
   /** Where the hardware is, e.g. CN, HK, MY; subdivisions match their country too. */
   destinations: z.array(JurisdictionCode),
+  /**
+   * Places the event does not reach although `destinations` would (e.g. US, for a rule on exports to
+   * China-headquartered companies: nothing is exported inside the United States). Absent = none.
+   */
+  exceptDestinations: z.array(JurisdictionCode).optional(),
   /** Companies headquartered in these countries, or whose ultimate parent is (US rules reaching CN-HQ firms anywhere). */
   companyHq: z.array(z.string().regex(/^[A-Z]{2}$/)),
   stateFunded: z.boolean().nullable(),

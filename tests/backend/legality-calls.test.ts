@@ -75,9 +75,10 @@ describe('legality.check', () => {
     // The revenue-share announcement amends both halves of the letter in CN/HK/MO; China's reported
     // halt on Nvidia orders is conditional too. The least firm decider is a press report.
     expect(late).toMatchObject({ status: 'conditional', score: 0.75, confidence: 'reported' });
+    // Oldest effective date first: the revenue share (2025-08-10), then the reported H20 halt (08-12).
     expect(late.events.filter((e) => e.role === 'decides').map((e) => e.id)).toEqual([
-      'cn-2025-08-halt-nvidia-orders',
       'us-2025-08-10-revenue-share',
+      'cn-2025-08-halt-nvidia-orders',
     ]);
     expect(late.events.filter((e) => e.role === 'superseded').map((e) => e.id)).toEqual([
       'us-2025-04-09-h20-licence',
@@ -91,8 +92,8 @@ describe('legality.check', () => {
     const owned = await value('legality.check', { ...input, profileId: 'cn-private-lab-owned' });
     // The headquarters rules reach a China-HQ company's own hardware anywhere (ordinary licence, 0.4).
     expect(owned).toMatchObject({ status: 'licence_required', score: 0.4 });
+    // The 2023-10-23 notice only brought the rule forward; it ended when the rule took effect.
     expect(owned.events.filter((e) => e.role === 'decides').map((e) => e.id)).toEqual([
-      'us-2023-10-23-immediate-notice-hq',
       'us-2023-10-17-china-hq-anywhere',
     ]);
     const rented = await value('legality.check', { ...input, profileId: 'cn-private-lab-rented' });

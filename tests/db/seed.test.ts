@@ -184,15 +184,9 @@ describe('the seed data itself', () => {
   it('carries every chip of reference section C in its class', () => {
     const classOf = new Map(seedChips.map((c) => [c.id, c.chipClass]));
     const expected: Record<string, string[]> = {
-      frontier_controlled: ['nvidia-a100', 'nvidia-h100', 'nvidia-h200', 'nvidia-b200', 'amd-mi325x'],
-      china_export_variant: [
-        'nvidia-a800',
-        'nvidia-h800',
-        'nvidia-h20',
-        'nvidia-b30a',
-        'nvidia-rtx-pro-6000d',
-        'amd-mi308',
-      ],
+      // B30A is a China-market design, but a Blackwell far above TPP 4,800: the rules treat it as frontier.
+      frontier_controlled: ['nvidia-a100', 'nvidia-h100', 'nvidia-h200', 'nvidia-b200', 'nvidia-b30a', 'amd-mi325x'],
+      china_export_variant: ['nvidia-a800', 'nvidia-h800', 'nvidia-h20', 'nvidia-rtx-pro-6000d', 'amd-mi308'],
       domestic_chinese: [
         'huawei-ascend-910b',
         'huawei-ascend-910c',

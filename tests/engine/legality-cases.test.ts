@@ -244,7 +244,9 @@ export const CHIP_CASES: ChipCase[] = [
     profile: 'cnOwned',
     chip: 'nvidia-a100',
     place: 'beijing',
-    date: '2022-10-07',
+    // Revised after a second review: 3A090 and its China licence requirement took effect on
+    // 2022-10-21 (87 FR 62186; only the 3B090 equipment controls took effect on 10-07). C05b covers 10-20.
+    date: '2022-10-21',
     expect: {
       status: 'licence_denial',
       deciders: {
@@ -255,6 +257,20 @@ export const CHIP_CASES: ChipCase[] = [
     },
     why: 'A100 is 3A090 under the Oct 2022 test (TPP ≈4990, 600 GB/s NVLink); China needs a licence under a presumption of denial. The letter still binds, less restrictively.',
     source: S.oct2022,
+  },
+  {
+    id: 'C05b',
+    profile: 'cnOwned',
+    chip: 'nvidia-a100',
+    place: 'beijing',
+    date: '2022-10-20',
+    expect: {
+      status: 'licence_required',
+      deciders: { 'us-is-informed': ['us-2022-08-26-a100-h100-letter'] },
+      confidence: 'rule',
+    },
+    why: 'Released on 2022-10-07, the 3A090 requirement took effect only on 2022-10-21; until then the August letter alone requires a licence.',
+    source: `${S.oct2022} C.H. Robinson trade alert 2022-10-26; EY Tax News 2022-1591.`,
   },
   {
     id: 'C06',
@@ -337,6 +353,17 @@ export const CHIP_CASES: ChipCase[] = [
     },
     why: 'From 2023-11-17 3A090 items for a company headquartered in China need a licence wherever the hardware stands, so owned A800s in Singapore are caught.',
     source: S.oct2023Hq,
+  },
+  {
+    id: 'C12b',
+    profile: 'cnOwned',
+    chip: 'nvidia-h100',
+    place: 'nova',
+    date: '2024-06-01',
+    expect: { status: 'allowed', deciders: {} },
+    why: 'Added after the second review: the headquarters requirement governs exports (and re-exports) to China-headquartered companies outside the United States; H100s a Chinese company holds in Virginia were never exported, so no licence under it.',
+    source:
+      'BIS guidance of 2026-05-31 on the headquartered-in-D:5 requirement ("all destinations outside the United States"), as summarised by Hogan Lovells and reposted at wilmarth-associates.com.',
   },
   {
     id: 'C13',

@@ -394,7 +394,7 @@ describe('the seeded timeline', () => {
     // order pressure is as strict.
     const after = seeded(LAB, 'nvidia-h20', CN_SITE, '2025-09-01');
     expect(after).toMatchObject({ status: 'conditional', confidence: 'reported' });
-    expect(deciding(after)).toEqual(['cn-2025-08-halt-nvidia-orders', 'us-2025-08-10-revenue-share']);
+    expect(deciding(after)).toEqual(['us-2025-08-10-revenue-share', 'cn-2025-08-halt-nvidia-orders']);
     expect(after.reason).toContain('15%');
     expect(after.reason).toContain('announced, no rule text yet');
     expect(after.chain.find((c) => c.event.id === 'us-2025-04-09-h20-licence')?.role).toBe('superseded');
@@ -431,12 +431,12 @@ describe('the seeded timeline', () => {
     expect(notice.status).toBe('licence_required');
     expect(deciding(notice)).toEqual(['us-2023-10-23-immediate-notice-hq']);
     const owned = seeded(LAB, 'nvidia-h100', 'sg-tuas', '2023-11-17');
-    // Oldest effective date first: the notice (2023-10-23), then the rule (2023-11-17).
-    expect(deciding(owned)).toEqual(['us-2023-10-23-immediate-notice-hq', 'us-2023-10-17-china-hq-anywhere']);
+    // The notice only brought the rule forward: from 2023-11-17 the rule alone decides.
+    expect(deciding(owned)).toEqual(['us-2023-10-17-china-hq-anywhere']);
 
     const rentedEarly = seeded('cn-private-lab-rented', 'nvidia-h100', 'sg-tuas', '2024-06-01');
     expect(rentedEarly.status).toBe('allowed');
-    expect(rentedEarly.reason).toContain('escapes us-2023-10-23-immediate-notice-hq, us-2023-10-17-china-hq-anywhere');
+    expect(rentedEarly.reason).toContain('escapes us-2023-10-17-china-hq-anywhere');
 
     const rented = seeded('cn-private-lab-rented', 'nvidia-h100', 'sg-tuas', '2025-11-27');
     expect(rented.status).toBe('conditional');

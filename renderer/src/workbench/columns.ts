@@ -188,6 +188,7 @@ export function scopeText(scope: Policy['scope']): string {
   if (scope.chips.length) parts.push(`chips: ${list(scope.chips)}`);
   if (scope.chipClasses.length) parts.push(`classes: ${list(scope.chipClasses)}`);
   if (scope.destinations.length) parts.push(`to: ${list(scope.destinations)}`);
+  if (scope.exceptDestinations?.length) parts.push(`not in: ${list(scope.exceptDestinations)}`);
   if (scope.companyHq.length) parts.push(`HQ: ${list(scope.companyHq)}`);
   if (scope.companies.length) parts.push(`companies: ${list(scope.companies)}`);
   if (scope.stateFunded !== null) parts.push(`state funded: ${bool(scope.stateFunded)}`);

@@ -116,7 +116,9 @@ describe('weights drawer', () => {
     const ahp = panel().getByRole('group', { name: 'Pairwise comparison (AHP)' });
     // Compare four criteria: chip legality, policy churn, power price, build cost.
     await ahp.locator('.ahp-subset > summary').click();
+    // Frontier training also weights lawful compute (the strongest chip the company may run).
     for (const name of [
+      'Lawful compute',
       'Operational capacity',
       'Pipeline',
       'Colocation vacancy',

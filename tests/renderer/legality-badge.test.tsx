@@ -20,6 +20,23 @@ describe('LegalityBadge', () => {
     expect(screen.getByText(/presumption of denial/).textContent).toBe('⊘ Licence, presumption of denial');
   });
 
+  it('in the ranking (compact) shows the presumption of denial in fewer words, the full title for screen readers', () => {
+    render(
+      <>
+        <LegalityBadge status="licence_denial" compact />
+        <LegalityBadge status="licence_required" compact />
+        <LegalityBadge status="licence_denial" tier="announced" compact />
+      </>,
+    );
+    const [plain, announced] = screen.getAllByTitle(/^Licence, presumption of denial/);
+    expect(plain?.title).toBe('Licence, presumption of denial');
+    expect(plain?.querySelector('[aria-hidden="true"]:not(:first-child)')?.textContent).toBe('Presumed denial');
+    expect(plain?.querySelector('.sr-only')?.textContent).toBe('Licence, presumption of denial');
+    expect(announced?.title).toBe('Licence, presumption of denial: rests on an announcement without rule text');
+    // A title that fits in two lines is shown whole, as outside the ranking.
+    expect(screen.getByText(/Licence required/).textContent).toBe('◆ Licence required');
+  });
+
   it('flags an answer resting on an announcement or a press report, in words for screen readers', () => {
     render(
       <>

@@ -16,6 +16,15 @@ export const LEGALITY_GLYPH: Readonly<Record<LegalityStatus, string>> = {
   prohibited: '✕',
 };
 
+/**
+ * Shorter words for the ranking's rows, where a title would wrap to a third line in the Legality
+ * column (124 px, 104 px in a narrow sidebar) and break the one row height the windowing relies on
+ * (ranking-window.ts). The full title stays in the tooltip and is what screen readers hear.
+ */
+const COMPACT_TITLE: Readonly<Partial<Record<LegalityStatus, string>>> = {
+  licence_denial: 'Presumed denial',
+};
+
 /** Text and a shape as well as a colour, so the status reads without colour vision. */
 const TIER_NOTE = {
   announced: 'rests on an announcement without rule text',
@@ -25,10 +34,13 @@ const TIER_NOTE = {
 export function LegalityBadge({
   status,
   tier = null,
+  compact = false,
 }: {
   status: LegalityStatus | null;
   /** Flags an answer that rests on an announcement or press reports (a dagger and a title). */
   tier?: 'announced' | 'reported' | null;
+  /** At most two lines in the ranking's column: a long title shows in shorter words (COMPACT_TITLE). */
+  compact?: boolean;
 }): ReactNode {
   if (status === null)
     return (
@@ -36,12 +48,24 @@ export function LegalityBadge({
         —
       </span>
     );
+  const short = compact ? COMPACT_TITLE[status] : undefined;
+  const title =
+    tier === null
+      ? short === undefined
+        ? undefined
+        : STATUS_TITLE[status]
+      : `${STATUS_TITLE[status]}: ${TIER_NOTE[tier]}`;
   return (
-    <span
-      className={`status status-${status} legality-badge`}
-      title={tier === null ? undefined : `${STATUS_TITLE[status]}: ${TIER_NOTE[tier]}`}
-    >
-      <span aria-hidden="true">{LEGALITY_GLYPH[status]}</span> {STATUS_TITLE[status]}
+    <span className={`status status-${status} legality-badge`} title={title}>
+      <span aria-hidden="true">{LEGALITY_GLYPH[status]}</span>{' '}
+      {short === undefined ? (
+        STATUS_TITLE[status]
+      ) : (
+        <>
+          <span aria-hidden="true">{short}</span>
+          <span className="sr-only">{STATUS_TITLE[status]}</span>
+        </>
+      )}
       {tier !== null && (
         <>
           <span aria-hidden="true"> †</span>
@@ -126,7 +150,7 @@ function RowView({ row, top, selected, rowIndex, onSelect }: RowProps): ReactNod
         </td>
       )}
       <td className="status-cell">
-        <LegalityBadge status={row.status} tier={row.tier} />
+        <LegalityBadge status={row.status} tier={row.tier} compact />
       </td>
       <td className="capacity-cell">
         <Capacity existing={row.existingMw} planned={row.plannedMw} />

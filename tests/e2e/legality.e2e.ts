@@ -60,7 +60,12 @@ describe('legality regimes in the workspace', () => {
   it('keeps Beijing restrictive for the renting lab across 2025-05-13, with a regime table per chip', async () => {
     await page.getByRole('combobox', { name: 'Company profile' }).selectOption('cn-private-lab-rented');
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('cost-first');
+    // The question's three choices open from one button in the scenario bar.
+    const question = page.getByRole('button', { name: /^Legality question/ });
+    await question.click();
     await page.getByRole('combobox', { name: 'Workload' }).selectOption('training');
+    await expect.poll(() => question.textContent()).toContain('Training · best chip · all tiers');
+    await page.keyboard.press('Escape');
     const slider = page.locator('#as-of-slider');
     await slider.fill(String(day('2025-05-09')));
     const ranking = page.getByRole('table', { name: 'Ranking' });

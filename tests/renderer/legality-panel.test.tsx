@@ -122,12 +122,18 @@ describe('legality controls in the scenario bar', () => {
       legalityMode: 'best',
       confidenceFloor: 'reported',
     });
+    // The three choices sit behind one compact button that says the current question.
+    const question = screen.getByRole('button', { name: 'Legality question Training · best chip · all tiers' });
+    expect(question.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(question);
+    expect(question.getAttribute('aria-expanded')).toBe('true');
     fireEvent.change(screen.getByRole('combobox', { name: 'Workload' }), { target: { value: 'inference' } });
     await waitFor(() => expect(last(sent, 'score.run')).toMatchObject({ workload: 'inference' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Legality' }), { target: { value: 'all' } });
     await waitFor(() => expect(last(sent, 'score.run')).toMatchObject({ workload: 'inference', legalityMode: 'all' }));
     fireEvent.change(screen.getByRole('combobox', { name: 'Count' }), { target: { value: 'rule' } });
     await waitFor(() => expect(last(sent, 'score.run')).toMatchObject({ confidenceFloor: 'rule' }));
+    expect(screen.getByRole('button', { name: 'Legality question Inference · every chip · rules only' })).toBeTruthy();
     // The ranking's legality comes with score.matrix for the same question, one call for every site.
     await waitFor(() =>
       expect(last(sent, 'score.matrix')).toMatchObject({

@@ -1,24 +1,11 @@
 // Which question the ranking answers: preset, company profile and how its legality is asked
 // (workload, best lawful chip or every chip, which policy tiers count), method and the as-of date.
 import type { ReactNode } from 'react';
-import type { LegalityMode } from '../../../shared/model/legality-settings';
-import type { PolicyConfidence } from '../../../shared/model/policy';
-import { Workload, WORKLOAD_NAMES } from '../../../shared/model/profiles';
 import { useApp, useServices } from '../context';
 import type { Method } from '../store';
+import { LegalityQuestion } from './LegalityQuestion';
 import { TimelineSlider } from './TimelineSlider';
 import { WhatIfSelect } from './WhatIfSelect';
-
-const MODES: { id: LegalityMode; label: string }[] = [
-  { id: 'best', label: 'best lawful chip' },
-  { id: 'all', label: 'every chip must clear' },
-];
-
-const FLOORS: { id: PolicyConfidence; label: string }[] = [
-  { id: 'reported', label: 'rules, announcements and press reports' },
-  { id: 'announced', label: 'rules and announcements' },
-  { id: 'rule', label: 'rules only' },
-];
 
 const METHODS: { id: Method | ''; label: string }[] = [
   { id: '', label: "Preset's method" },
@@ -48,7 +35,12 @@ export function ScenarioBar(): ReactNode {
       </label>
       <label>
         Company profile
-        <select value={scenario.profileId ?? ''} onChange={(e) => change({ profileId: e.target.value })}>
+        <select
+          className="profile-select"
+          title={choices.profiles.find((p) => p.id === scenario.profileId)?.name}
+          value={scenario.profileId ?? ''}
+          onChange={(e) => change({ profileId: e.target.value })}
+        >
           {choices.profiles.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -56,42 +48,14 @@ export function ScenarioBar(): ReactNode {
           ))}
         </select>
       </label>
-      <label>
-        Workload
-        <select value={scenario.workload} onChange={(e) => change({ workload: e.target.value as Workload })}>
-          {Workload.options.map((w) => (
-            <option key={w} value={w}>
-              {WORKLOAD_NAMES[w]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Legality
-        <select
-          value={scenario.legalityMode}
-          onChange={(e) => change({ legalityMode: e.target.value as LegalityMode })}
-        >
-          {MODES.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Count
-        <select
-          value={scenario.confidenceFloor}
-          onChange={(e) => change({ confidenceFloor: e.target.value as PolicyConfidence })}
-        >
-          {FLOORS.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LegalityQuestion
+        choice={{
+          workload: scenario.workload,
+          legalityMode: scenario.legalityMode,
+          confidenceFloor: scenario.confidenceFloor,
+        }}
+        onChange={change}
+      />
       <label>
         Method
         <select

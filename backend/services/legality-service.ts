@@ -94,6 +94,7 @@ export const wireSite = (r: SiteLegalityResult, hypothetical: ReadonlySet<string
   workload: r.workload,
   mode: r.mode,
   chipId: r.chipId,
+  strongestChipId: r.strongestChipId,
   lawfulTpp: r.lawfulTpp,
   lawfulChipId: r.lawfulChipId,
   chips: r.chips.map((c) => wireChip(c, hypothetical)),

@@ -67,6 +67,8 @@ export const SiteLegalityResult = z.object({
   mode: LegalityMode,
   /** The chip behind the answer. */
   chipId: z.string(),
+  /** 'best' mode: the strongest chip of the workload when it fares worse than chipId (named beside it). */
+  strongestChipId: z.string().nullable(),
   /** TPP of the strongest chip the company may run without a licence; 0 none; null unknown. */
   lawfulTpp: z.number().nullable(),
   lawfulChipId: z.string().nullable(),

@@ -23,6 +23,8 @@ export interface SiteLegalityResult extends SiteLegality {
   mode: LegalitySettings['mode'];
   /** The chip behind the answer: the best lawful option ('best') or the most restricted ('all'). */
   chipId: string;
+  /** 'best' mode: the strongest chip of the workload (by TPP) when it fares worse than chipId; else null. */
+  strongestChipId: string | null;
   confidence: PolicyConfidence | null;
   /** One entry per chip of the workload, in the profile's order. */
   chips: ChipLegality[];
@@ -88,6 +90,7 @@ export function siteLegality(
 
   let pick: ChipLegality;
   let reason: string;
+  let weaker: ChipLegality | null = null;
   if (settings.mode === 'all') {
     pick = results.reduce((w, r) => (rank(r.status) > rank(w.status) ? r : w), first);
     reason =
@@ -103,10 +106,8 @@ export function siteLegality(
       (s, r) => (tppOf(catalogue.get(r.chipId)) > tppOf(catalogue.get(s.chipId)) ? r : s),
       first,
     );
-    const also =
-      strongest.chipId !== pick.chipId && rank(strongest.status) > rank(pick.status)
-        ? ` · ${label(strongest.chipId)} ${STATUS_TITLE[strongest.status].toLowerCase()}`
-        : '';
+    if (strongest.chipId !== pick.chipId && rank(strongest.status) > rank(pick.status)) weaker = strongest;
+    const also = weaker === null ? '' : ` · ${label(weaker.chipId)} ${STATUS_TITLE[weaker.status].toLowerCase()}`;
     reason = `${STATUS_TITLE[pick.status]} with ${label(pick.chipId)}${also}${decidedBy(pick)}`;
   }
   return {
@@ -115,6 +116,7 @@ export function siteLegality(
     workload: settings.workload,
     mode: settings.mode,
     chipId: pick.chipId,
+    strongestChipId: weaker?.chipId ?? null,
     confidence: pick.confidence,
     chips: results,
     lawfulTpp,

@@ -306,6 +306,7 @@ describe('matching rules', () => {
     expect(best).toMatchObject({
       status: 'allowed',
       chipId: 'y1',
+      strongestChipId: 'x2',
       mode: 'best',
       workload: 'training',
       lawfulTpp: 2000,
@@ -317,7 +318,7 @@ describe('matching rules', () => {
       mode: 'all',
       confidenceFloor: 'reported',
     });
-    expect(all).toMatchObject({ status: 'licence_denial', chipId: 'x2', lawfulTpp: 2000 });
+    expect(all).toMatchObject({ status: 'licence_denial', chipId: 'x2', strongestChipId: null, lawfulTpp: 2000 });
     expect(all.reason).toMatch(/^Acme X2 is the most restricted of the 2 chips/);
     expect(all.chips.map((c) => c.status)).toEqual(['licence_denial', 'allowed']);
     expect(() => siteLegality({ ...profile, trainingChips: ['nope'] }, [chip], johor, e, '2024-06-01')).toThrow(/nope/);

@@ -67,6 +67,8 @@ describe('legality answer in words', () => {
     const answer = {
       status: 'allowed' as const,
       chipId: 'huawei-ascend-910c',
+      // The engine names the strongest chip when it fares worse (site-legality.ts).
+      strongestChipId: 'nvidia-b200',
       mode: 'best' as const,
       chips: [chip('nvidia-b200', 'licence_denial'), chip('huawei-ascend-910c', 'allowed')],
       lawfulTpp: 12800,
@@ -80,6 +82,7 @@ describe('legality answer in words', () => {
     expect(
       legalityHeadline({ ...answer, mode: 'all', status: 'licence_denial', chipId: 'nvidia-b200' }, CATALOGUE),
     ).toBe('Licence, presumption of denial with Nvidia B200 (the most restricted of 2 chips)');
+    expect(legalityHeadline({ ...answer, strongestChipId: null }, CATALOGUE)).toBe('Allowed with Huawei Ascend 910C');
     expect(tierFlag('rule')).toBeNull();
     expect(tierFlag(null)).toBeNull();
     expect(tierFlag('announced')).toMatch(/announced/);

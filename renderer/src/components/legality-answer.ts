@@ -3,20 +3,20 @@
 // chain rows are quiet (collapsed). Pure, so it is tested without a DOM.
 import type { LegalityChainEvent, SiteLegalityResult } from '../../../shared/calls/legality-calls';
 import { STATUS_TITLE } from '../../../shared/engine/legality';
-import { LEGALITY_ORDER, type LegalityStatus } from '../../../shared/engine/types';
 import type { Chip } from '../../../shared/model/chips';
 import type { PolicyConfidence } from '../../../shared/model/policy';
 
 export type ChipCatalogue = readonly Pick<Chip, 'id' | 'vendor' | 'name' | 'tpp'>[];
-type Answer = Pick<SiteLegalityResult, 'status' | 'chipId' | 'mode' | 'chips' | 'lawfulTpp' | 'lawfulChipId'>;
+type Answer = Pick<
+  SiteLegalityResult,
+  'status' | 'chipId' | 'strongestChipId' | 'mode' | 'chips' | 'lawfulTpp' | 'lawfulChipId'
+>;
 
 /** "Nvidia B200"; the id when the catalogue does not know the chip. */
 export function chipName(id: string, catalogue: ChipCatalogue): string {
   const chip = catalogue.find((c) => c.id === id);
   return chip === undefined ? id : `${chip.vendor} ${chip.name}`;
 }
-
-const rank = (s: LegalityStatus): number => LEGALITY_ORDER.indexOf(s);
 
 /**
  * "Allowed with Huawei Ascend 910C · Nvidia B200 Licence, presumption of denial": the answer's
@@ -28,11 +28,9 @@ export function legalityHeadline(answer: Answer, catalogue: ChipCatalogue): stri
   if (answer.mode === 'all') {
     return answer.chips.length > 1 ? `${head} (the most restricted of ${answer.chips.length} chips)` : head;
   }
-  const tpp = (id: string): number => catalogue.find((c) => c.id === id)?.tpp ?? -1;
-  const first = answer.chips[0];
-  if (first === undefined) return head;
-  const strongest = answer.chips.reduce((s, c) => (tpp(c.chipId) > tpp(s.chipId) ? c : s), first);
-  if (strongest.chipId === answer.chipId || rank(strongest.status) <= rank(answer.status)) return head;
+  // The engine names the strongest chip when it fares worse than the answer's (site-legality.ts).
+  const strongest = answer.chips.find((c) => c.chipId === answer.strongestChipId);
+  if (strongest === undefined) return head;
   return `${head} · ${chipName(strongest.chipId, catalogue)} ${STATUS_TITLE[strongest.status]}`;
 }
 

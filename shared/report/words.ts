@@ -38,14 +38,14 @@ export const LEGALITY_TEXT: Record<string, string> = {
   prohibited: 'prohibited',
 };
 
-export const ROLE_TEXT: Record<string, string> = {
+export const ROLE_TEXT = {
   decides: 'decides',
   applies: 'applies',
   superseded: 'displaced',
   'not-counted': 'not counted',
   'out-of-scope': 'out of scope',
   context: 'context',
-};
+} as const satisfies Record<string, string>;
 
 /** Chain roles a printed report lists; out-of-scope and uncounted events are only counted there. */
 export const PRINTED_ROLES: ReadonlySet<string> = new Set(['decides', 'applies', 'superseded', 'context']);

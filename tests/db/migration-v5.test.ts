@@ -12,6 +12,7 @@ import { seedPolicyEvents } from '../../db/seed/policies';
 import { seedProfiles } from '../../db/seed/profiles';
 import { SEED_VERSION_KEY, seedDatabase } from '../../db/seed/run-seed';
 import { setMeta } from '../../db/meta-repo';
+import { policyScope, type PolicyScope } from '../../shared/model/policy';
 
 let db: Database.Database;
 
@@ -21,18 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-const scope = (s: Record<string, unknown>): string =>
-  JSON.stringify({
-    chips: [],
-    chipClasses: [],
-    destinations: [],
-    companyHq: [],
-    stateFunded: null,
-    entityListed: null,
-    companies: [],
-    deployment: 'any',
-    ...s,
-  });
+const scope = (s: Partial<PolicyScope>): string => JSON.stringify(policyScope(s));
 
 const insertV4Event = (
   table: string,

@@ -4,6 +4,7 @@
 import type { LegalityChainEvent, SiteLegalityResult } from '../../../shared/calls/legality-calls';
 import { STATUS_TITLE } from '../../../shared/engine/legality';
 import type { Chip } from '../../../shared/model/chips';
+import { ROLE_TEXT } from '../../../shared/report/words';
 import type { PolicyConfidence } from '../../../shared/model/policy';
 
 export type ChipCatalogue = readonly Pick<Chip, 'id' | 'vendor' | 'name' | 'tpp'>[];
@@ -52,11 +53,5 @@ export function lawfulCompute(answer: Answer, catalogue: ChipCatalogue): string 
 /** Chain rows that explain why an event does not bind: collapsed by default. */
 export const QUIET_ROLES: ReadonlySet<LegalityChainEvent['role']> = new Set(['out-of-scope', 'not-counted']);
 
-export const ROLE_WORDS: Readonly<Record<LegalityChainEvent['role'], string>> = {
-  decides: 'decides',
-  applies: 'applies',
-  superseded: 'displaced',
-  'not-counted': 'not counted',
-  'out-of-scope': 'out of scope',
-  context: 'context',
-};
+/** A chain role in words: the same words the report uses. */
+export const ROLE_WORDS: Readonly<Record<LegalityChainEvent['role'], string>> = ROLE_TEXT;

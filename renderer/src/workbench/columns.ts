@@ -3,7 +3,7 @@
 // and the backend reads numbers and lists from it, so one path checks both.
 import type { CallOutput } from '../../../shared/contract';
 import type { WorkbenchTable } from '../store';
-import { PolicyConfidence, PolicyRegime } from '../../../shared/model/policy';
+import { PolicyConfidence, PolicyEffect, PolicyRegime } from '../../../shared/model/policy';
 
 export type ColumnKind = 'text' | 'number' | 'date' | 'bool' | 'list' | 'enum' | 'scope';
 
@@ -113,16 +113,7 @@ export const TABLES: Record<WorkbenchTable, TableSpec> = {
       c('effectiveDate', 'Effective', 100, 'date', { required: true }),
       c('complianceDate', 'Compliance', 100, 'date', { nullable: true }),
       c('endDate', 'Ends', 100, 'date', { nullable: true }),
-      c('effect', 'Effect', 170, 'enum', {
-        options: [
-          'prohibited',
-          'licence_presumption_denial',
-          'licence_required',
-          'allowed_with_conditions',
-          'allowed',
-          'informational',
-        ],
-      }),
+      c('effect', 'Effect', 170, 'enum', { options: PolicyEffect.options }),
       { ...c('scope', 'Scope', 260, 'scope'), field: 'scope' },
       c('confidence', 'Confidence', 90, 'enum', { options: PolicyConfidence.options }),
       c('condition', 'Condition', 160),

@@ -2,7 +2,13 @@
 // scenarios.applyEvents takes it. The backend checks the values; this only shapes them.
 import type { HypotheticalEvent } from '../../../../shared/calls/scenario-calls';
 import type { ChipClass } from '../../../../shared/model/chips';
-import type { PolicyConfidence, PolicyEffect, PolicyLink, PolicyRegime } from '../../../../shared/model/policy';
+import {
+  PolicyEffect as PolicyEffectSchema,
+  type PolicyConfidence,
+  type PolicyEffect,
+  type PolicyLink,
+  type PolicyRegime,
+} from '../../../../shared/model/policy';
 
 export type Tristate = 'any' | 'yes' | 'no';
 
@@ -32,14 +38,7 @@ export interface EventDraft {
   note: string;
 }
 
-export const EFFECTS: PolicyEffect[] = [
-  'prohibited',
-  'licence_presumption_denial',
-  'licence_required',
-  'allowed_with_conditions',
-  'allowed',
-  'informational',
-];
+export const EFFECTS: readonly PolicyEffect[] = PolicyEffectSchema.options;
 export const CHIP_CLASSES: ChipClass[] = ['frontier_controlled', 'china_export_variant', 'domestic_chinese', 'other'];
 
 export const BLANK_EVENT: EventDraft = {

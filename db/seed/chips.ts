@@ -196,7 +196,7 @@ export const seedChips: readonly Chip[] = [
   {
     id: 'cambricon',
     vendor: 'Cambricon',
-    name: 'Cambricon accelerators',
+    name: 'MLU accelerators',
     chipClass: 'domestic_chinese',
     tpp: null,
     memoryGb: null,

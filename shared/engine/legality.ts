@@ -126,7 +126,7 @@ export const STATUS_TITLE: Readonly<Record<LegalityStatus, string>> = {
 
 const TIER_RANK: Record<PolicyConfidence, number> = { rule: 0, announced: 1, reported: 2 };
 const TIER_LABEL: Record<PolicyConfidence, string> = {
-  rule: 'official rule text',
+  rule: 'official text',
   announced: 'announced, no rule text yet',
   reported: 'reported in the press, not an official text',
 };

@@ -9,7 +9,7 @@ export const Workload = z.enum(['training', 'inference']);
 export type Workload = z.infer<typeof Workload>;
 
 export const WORKLOAD_NAMES: Readonly<Record<Workload, string>> = {
-  training: 'Frontier training',
+  training: 'Training',
   inference: 'Inference',
 };
 

@@ -9,7 +9,16 @@ import { chooseViews, mapSvg, type MapSite } from './map-svg';
 import type { ReportModel, ReportRow } from './model';
 import { REPORT_CSS } from './report-css';
 import { drivers } from './summary';
-import { fmtPct, fmtRaw, fmtScore, LEGALITY_TEXT, METHOD_TEXT, NORMALISATION_TEXT, siteNamer } from './words';
+import {
+  fmtPct,
+  fmtRaw,
+  fmtScore,
+  LEGALITY_TEXT,
+  legalityQuestionText,
+  METHOD_TEXT,
+  NORMALISATION_TEXT,
+  siteNamer,
+} from './words';
 import { scoreColor } from '../score-colors';
 
 export interface ReportAssets {
@@ -69,6 +78,9 @@ function cover(model: ReportModel): string {
             string,
           ],
         ]),
+    ...(model.profile === null
+      ? []
+      : [['Legality question', legalityQuestionText(model.reproducibility.inputs)] as [string, string]]),
     ['Method', METHOD_TEXT[model.method.id].name],
     ['Normalisation', NORMALISATION_TEXT[model.normalisation] ?? model.normalisation],
     ['Database', `content hash ${model.reproducibility.databaseHash.slice(0, 16)}…`],

@@ -9,6 +9,7 @@ import {
   fmtRaw,
   fmtScore,
   LEGALITY_TEXT,
+  legalityQuestionText,
   METHOD_TEXT,
   NORMALISATION_TEXT,
   PRINTED_ROLES,
@@ -50,6 +51,7 @@ export function renderMarkdown(model: ReportModel): string {
         ...(model.whatIf === null
           ? []
           : [['What-if scenario', `${model.whatIf.name} (${model.whatIf.events} hypothetical events)`]]),
+        ...(model.profile === null ? [] : [['Legality question', legalityQuestionText(model.reproducibility.inputs)]]),
         ['Method', METHOD_TEXT[model.method.id].name],
         ['Normalisation', NORMALISATION_TEXT[model.normalisation] ?? model.normalisation],
       ],

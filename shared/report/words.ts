@@ -53,6 +53,22 @@ export const PRINTED_ROLES: ReadonlySet<string> = new Set(['decides', 'applies',
 /** How firm an event is, as a report says it after the title ("" for rule text). */
 export const TIER_TEXT: Record<string, string> = { rule: '', announced: ' (announced)', reported: ' (press report)' };
 
+/** The scenario's legality question in words, for a report's header ("training · best lawful chip · …"). */
+export function legalityQuestionText(inputs: {
+  workload?: string | undefined;
+  legalityMode?: string | undefined;
+  confidenceFloor?: string | undefined;
+}): string {
+  const mode = inputs.legalityMode === 'all' ? 'every chip must clear' : 'best lawful chip';
+  const floor =
+    inputs.confidenceFloor === 'rule'
+      ? 'rule text only counted'
+      : inputs.confidenceFloor === 'announced'
+        ? 'rules and announcements counted (press reports not)'
+        : 'rules, announcements and press reports counted (the last two flagged)';
+  return `${inputs.workload ?? 'training'} · ${mode} · ${floor}`;
+}
+
 /** A score or normalised value: three decimals (what the workspace shows). */
 export function fmtScore(x: number | null): string {
   return x === null ? '—' : x.toFixed(3);

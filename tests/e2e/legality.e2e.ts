@@ -63,7 +63,24 @@ describe('legality regimes in the workspace', () => {
     // The question's three choices open from one button in the scenario bar.
     const question = page.getByRole('button', { name: /^Legality question/ });
     await question.click();
-    await page.getByRole('combobox', { name: 'Workload' }).selectOption('training');
+    // The popup must be drawn above the map, not merely clickable through it.
+    const workload = page.getByRole('combobox', { name: 'Workload' });
+    const selectBox = await workload.boundingBox();
+    expect(selectBox).not.toBeNull();
+    // Hit-testing skips pointer-events: none, which Leaflet sets on its panes: turn it back on so the
+    // element found is the one painted on top.
+    const onTop = await page.evaluate(
+      ([x, y]) => {
+        for (const el of document.querySelectorAll<HTMLElement>('.leaflet-container *'))
+          el.style.pointerEvents = 'auto';
+        const hit = document.elementFromPoint(x as number, y as number)?.closest('.legality-question-popup') !== null;
+        for (const el of document.querySelectorAll<HTMLElement>('.leaflet-container *')) el.style.pointerEvents = '';
+        return hit;
+      },
+      [(selectBox?.x ?? 0) + (selectBox?.width ?? 0) - 8, (selectBox?.y ?? 0) + (selectBox?.height ?? 0) / 2],
+    );
+    expect(onTop).toBe(true);
+    await workload.selectOption('training');
     await expect.poll(() => question.textContent()).toContain('Training · best chip · all tiers');
     await page.keyboard.press('Escape');
     const slider = page.locator('#as-of-slider');

@@ -62,8 +62,8 @@ export function LegalityChain({ siteId }: { siteId: string }): ReactNode {
 }
 
 /**
- * One chip: its status, then the regime table and the chain. The deciding chip starts open, and
- * its reason is already the answer's, so it is not said twice.
+ * One chip: its status and its own reason (with the conditions of its deciding events, which the
+ * answer's short reason leaves out), then the regime table and the chain. The deciding chip starts open.
  */
 function ChipVerdict({
   chip,
@@ -85,7 +85,7 @@ function ChipVerdict({
         <strong>{chipName(chip.chipId, catalogue)}</strong>
         {flag !== null && <span className="tier-flag"> {chip.confidence}</span>}
       </summary>
-      {!decides && <p className="muted">{chip.reason}</p>}
+      <p className="muted">{chip.reason}</p>
       {chip.regimes.length > 0 && (
         <table className="regime-table" aria-label={`Regimes for ${chipName(chip.chipId, catalogue)}`}>
           <thead>

@@ -94,7 +94,9 @@ export async function buildReport(
     };
   });
 
-  const legality = profile === null ? null : siteLegalities(ctx, built, inputs.scenarioId);
+  // The timeline the scoring read: the real events, plus the what-if scenario's when there is one.
+  const timeline = policyTimeline(ctx.db, inputs.scenarioId);
+  const legality = profile === null ? null : siteLegalities(built, timeline.hypothetical);
   const metricSources = new SourceRegistry();
   const normalised = normalisedValues(built);
   const m = matrix.criteria.length;
@@ -156,8 +158,6 @@ export async function buildReport(
           sweepSteps: 2,
         });
 
-  // The timeline the scoring read: the real events, plus the what-if scenario's when there is one.
-  const timeline = policyTimeline(ctx.db, inputs.scenarioId);
   const whatIf = inputs.scenarioId === undefined ? null : scenarioDetail(ctx.db, inputs.scenarioId);
   const jurisdictionOf = new Map((await data['markets.list']({})).map((mk) => [mk.id, mk.jurisdictionCode]));
   const places = sites.map((s) => ({
@@ -217,12 +217,7 @@ export async function buildReport(
 }
 
 /** Every site's legality answer, from the scoring build (one pass over the timeline, no per-site calls). */
-function siteLegalities(
-  ctx: ServiceContext,
-  built: BuiltScoring,
-  scenarioId: string | undefined,
-): Map<string, ReportSiteLegality> {
-  const hypothetical = policyTimeline(ctx.db, scenarioId).hypothetical;
+function siteLegalities(built: BuiltScoring, hypothetical: ReadonlySet<string>): Map<string, ReportSiteLegality> {
   const out = new Map<string, ReportSiteLegality>();
   for (const [siteId, r] of Object.entries(built.siteLegality ?? {}))
     out.set(siteId, { siteId, ...wireSite(r, hypothetical) });

@@ -27,7 +27,9 @@ import {
 import { siteLegality } from '../../shared/engine/site-legality';
 import { LEGALITY_ORDER, type LegalityStatus } from '../../shared/engine/types';
 import {
-  REGIMES,
+  PolicyConfidence as PolicyConfidenceSchema,
+  PolicyEffect as PolicyEffectSchema,
+  PolicyRegime as PolicyRegimeSchema,
   type PolicyConfidence,
   type PolicyEffect,
   type PolicyEvent,
@@ -1367,17 +1369,10 @@ describe('legality cases written from the rules', () => {
 
 // ---- properties ---------------------------------------------------------------------------------
 
-const EFFECTS: PolicyEffect[] = [
-  'prohibited',
-  'licence_presumption_denial',
-  'licence_required',
-  'allowed_with_conditions',
-  'allowed',
-  'informational',
-];
+const EFFECTS: readonly PolicyEffect[] = PolicyEffectSchema.options;
 const BINDING_EFFECTS = EFFECTS.filter((e) => e !== 'informational');
-const REGIME_LIST = Object.keys(REGIMES) as PolicyRegime[];
-const TIERS: PolicyConfidence[] = ['rule', 'announced', 'reported'];
+const REGIME_LIST: readonly PolicyRegime[] = PolicyRegimeSchema.options;
+const TIERS: readonly PolicyConfidence[] = PolicyConfidenceSchema.options;
 const DEST_POOL = [
   'CN',
   'CN-BJ',

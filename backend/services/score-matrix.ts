@@ -17,12 +17,21 @@
 //   excludes every site (legality depends on who deploys).
 // - lawful_compute: the TPP of the strongest chip of the workload the company may run at the site
 //   without a licence (0 when none may; missing when the lawful chips have no known TPP).
-// - policy_churn: how many binding policy events name the site's country or subdivision in
-//   scope.destinations (a country entry covers its subdivisions; events aimed at "anywhere", with
-//   no destinations, do not tell places apart and are not counted) and were in force at any time
-//   in the three years up to asOf (effective on or before asOf, and not ended before the window).
+// - policy_churn: how unsettled the rules reaching the site have been — a measure of instability,
+//   not of restrictiveness (a strict rule that has stood for years weighs little). It sums, over the
+//   binding events naming the site's country or subdivision in scope.destinations (a country entry
+//   covers its subdivisions; events aimed at "anywhere", with no destinations, do not tell places
+//   apart and are not counted), each event's weight on asOf:
+//     severity × tier × 2^(−age / 548 days)      (= exp(−ln2 · age / half-life))
+//   severity by effect: prohibited 1, licence under a presumption of denial 0.8, licence required 0.6,
+//   allowed with conditions 0.4, allowed (a relaxation) 0.3, a data-centre siting rule 0.5;
+//   tier by confidence: rule 1, announced 0.5, reported 0.25; age in days from the effective date to
+//   asOf. An event taking effect after asOf never counts. There is no window: the decay replaces the
+//   old three-year cut-off, so an event fades (0.25 of its weight at three years, 1/16 at six)
+//   instead of dropping out on one day, and ending later does not change what its arrival weighed.
 //   Binding means a chip rule that sets a status, or a data-centre siting rule; informational
-//   entries about chips, market investigations and press reports about usage are not churn.
+//   entries about chips, market investigations and context (press reports about usage) are not churn.
+//   Why these numbers: docs/legality.md, "Policy churn".
 import { listChips } from '../../db/chips-repo';
 import { listCriteria } from '../../db/criteria-repo';
 import { listMarkets } from '../../db/markets-repo';
@@ -34,7 +43,7 @@ import { listSites } from '../../db/sites-repo';
 import { legalityScore, type LegalityPlace } from '../../shared/engine/legality';
 import { siteLegality, type SiteLegalityResult } from '../../shared/engine/site-legality';
 import { legalitySettings, type LegalitySettings } from '../../shared/model/legality-settings';
-import type { PolicyConfidence } from '../../shared/model/policy';
+import type { PolicyConfidence, PolicyEffect } from '../../shared/model/policy';
 import type { Workload } from '../../shared/model/profiles';
 import { checkProfileChips } from './legality-service';
 import { dayNumber } from '../../shared/engine/score';
@@ -85,8 +94,6 @@ export interface BuiltScoring {
 
 /** Facts older than this (days before asOf) are flagged stale unless the caller says otherwise. */
 export const DEFAULT_STALE_AFTER_DAYS = 365;
-/** How far back policy_churn looks. */
-export const CHURN_WINDOW_YEARS = 3;
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -276,28 +283,64 @@ export function legalityColumn(
   });
 }
 
-/** A binding change: a chip rule that sets a status, or a data-centre siting rule (file comment). */
-export const isChurn = (e: PolicyEvent): boolean => e.effect !== 'informational' || e.regime === 'site-rules';
+/**
+ * A binding change: a chip rule that sets a status, or a data-centre siting rule (file comment).
+ * Context is never churn, even when it carries a status by mistake (REGIMES says so).
+ */
+export const isChurn = (e: PolicyEvent): boolean =>
+  e.regime !== 'context' && (e.effect !== 'informational' || e.regime === 'site-rules');
 
-/** The policy_churn column (see the file comment for what counts). */
+/**
+ * How much a change of each effect can take from a site's plans: a ban strands hardware; a
+ * presumption of denial nearly does; a licence adds delay and a case-by-case answer; conditions add
+ * compliance work; even a relaxation makes plans built on the old rule stale and shows the rule is
+ * moving. Informational entries take nothing (a siting rule weighs CHURN_SITE_RULE instead).
+ */
+export const CHURN_SEVERITY: Readonly<Record<PolicyEffect, number>> = {
+  prohibited: 1,
+  licence_presumption_denial: 0.8,
+  licence_required: 0.6,
+  allowed_with_conditions: 0.4,
+  allowed: 0.3,
+  informational: 0,
+};
+/** A moratorium, approval regime or tariff can stop or delay a build, but strands no hardware. */
+export const CHURN_SITE_RULE = 0.5;
+/**
+ * Rule text binds; an official statement without text has often changed before it is written down;
+ * a press report is second-hand, yet informal guidance (China's) is rarely published any other way.
+ */
+export const CHURN_TIER: Readonly<Record<PolicyConfidence, number>> = { rule: 1, announced: 0.5, reported: 0.25 };
+/**
+ * ≈ 18 months: the US chip rules have been rewritten at least once a year since 2022 (Oct 2022,
+ * Oct 2023, Dec 2024–Jan 2025, May 2025, Jan 2026), so a change one cycle back still weighs about 0.6;
+ * and a site planned today is built within 18–36 months, a horizon older changes say little about.
+ */
+export const CHURN_HALF_LIFE_DAYS = 548;
+
+/** What one event adds to the churn of a place it names, on asOf (file comment). */
+export function churnWeight(e: PolicyEvent, asOf: string): number {
+  if (!isChurn(e) || e.effectiveDate > asOf) return 0;
+  const severity = e.regime === 'site-rules' ? CHURN_SITE_RULE : CHURN_SEVERITY[e.effect];
+  const age = dayNumber(asOf) - dayNumber(e.effectiveDate);
+  return severity * CHURN_TIER[e.confidence] * Math.pow(2, -age / CHURN_HALF_LIFE_DAYS);
+}
+
+/** The policy_churn column: per place, the summed churnWeight of the events naming it (file comment). */
 export function policyChurnColumn(
   places: readonly LegalityPlace[],
   events: readonly PolicyEvent[],
   asOf: string,
 ): Float64Array {
-  const [y, rest] = [Number(asOf.slice(0, 4)), asOf.slice(4)];
-  const windowStart = `${String(y - CHURN_WINDOW_YEARS).padStart(4, '0')}${rest === '-02-29' ? '-02-28' : rest}`;
-  const live = events.filter(
-    (e) => isChurn(e) && e.effectiveDate <= asOf && (e.endDate === null || e.endDate > windowStart),
-  );
+  const weighed = events.map((e) => ({ e, w: churnWeight(e, asOf) })).filter(({ w }) => w > 0);
   return Float64Array.from(places, (p) => {
-    let count = 0;
-    for (const e of live) {
+    let sum = 0;
+    for (const { e, w } of weighed) {
       const hit = e.scope.destinations.some(
         (d) => d === p.country || (p.jurisdictionCode !== null && d === p.jurisdictionCode),
       );
-      if (hit) count++;
+      if (hit) sum += w;
     }
-    return count;
+    return sum;
   });
 }

@@ -32,12 +32,12 @@ const drafts: readonly Draft[] = [
     id: 'policy_churn',
     name: 'Policy churn',
     group: 'regulatory_stability',
-    unit: 'events',
+    unit: 'weighted events',
     direction: 'cost',
     normalisation: 'minmax',
     derived: true,
     description:
-      'Number of binding policy events in force at some time in the three years to the chosen date that touch this jurisdiction (its own rules and foreign rules aimed at it): chip rules that set a status and data-centre siting rules. Informational entries, market investigations and press reports about usage do not count. Computed by the engine from the policy timeline.',
+      'How unsettled the binding rules touching this jurisdiction have been up to the chosen date (its own rules and foreign rules aimed at it): chip rules that set a status and data-centre siting rules, each weighted by severity (prohibited 1, licence presumed denied 0.8, licence required 0.6, conditions 0.4, relaxed to allowed 0.3, siting rule 0.5) × confidence (rule 1, announced 0.5, reported 0.25) × recency (halving every 548 days, about 18 months, from the day it took effect), summed. Events taking effect later do not count; informational entries, market investigations and press reports about usage never do. Computed by the engine from the policy timeline.',
   },
   {
     id: 'rq_percentile',

@@ -14,13 +14,17 @@ export const seedPresets: readonly Preset[] = [
     builtin: true,
     method: 'topsis',
     // Lawful compute: training goes where the strongest chip the company may run is (issue 11).
+    // Regulatory stability keeps its 0.1, split evenly between churn (the changes our timeline
+    // records) and the WGI regulatory-quality percentile (an outside view of the whole regulatory
+    // system, which a timeline of chip and siting rules cannot see); the weights still sum to 1.
     weights: {
       chip_legality: 0.2,
       lawful_compute: 0.15,
       power_price_usc_kwh: 0.15,
       dc_capacity_mw: 0.1,
       pipeline_mw: 0.1,
-      policy_churn: 0.1,
+      policy_churn: 0.05,
+      rq_percentile: 0.05,
       build_cost_usd_w: 0.05,
       vacancy_pct: 0.05,
       renewable_share_pct: 0.05,
@@ -78,6 +82,8 @@ export const seedPresets: readonly Preset[] = [
     description: 'Stable rules and unconditional chip access matter more than price.',
     builtin: true,
     method: 'topsis',
+    // Stability is close to half of this question (0.45): churn and the WGI measure both weigh, as in
+    // every preset that weighs churn.
     weights: {
       chip_legality: 0.3,
       policy_churn: 0.25,

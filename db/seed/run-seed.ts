@@ -29,7 +29,7 @@ import { insertMissing, refreshUntouched } from './refresh-seed';
 type Db = Database.Database;
 
 /** Bump when the seed data changes; a store that has seen this version is not seeded again. */
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 export const SEED_VERSION_KEY = 'seed_version';
 
 export const SeedSiteSchema = Site.omit({ marketName: true, country: true });
@@ -88,8 +88,9 @@ export function seedDatabase(db: Db): boolean {
 
 /**
  * Seed version 2 corrected the policy timeline into regimes (issue 11), restated the profiles per
- * workload, gave chips their TPP and restated two derived criteria: untouched rows of those tables
- * take the corrected seed.
+ * workload, gave chips their TPP and restated two derived criteria; version 3 restated policy churn
+ * as weighted instability and made every preset that weighs churn weigh the WGI measure too (issue 12).
+ * Untouched rows of these tables take the corrected seed.
  */
 function refreshSeed(db: Db): void {
   refreshUntouched(db, 'policy_events', seedPolicyEvents);

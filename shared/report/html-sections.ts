@@ -105,7 +105,7 @@ export function methodSection(model: ReportModel): string {
 <p><strong>${esc(METHOD_TEXT[model.method.id].name)}.</strong> ${esc(METHOD_TEXT[model.method.id].description)}</p>
 <p><strong>Normalisation:</strong> ${esc(NORMALISATION_TEXT[model.normalisation] ?? model.normalisation)}. Over the sites not excluded; a constant column scores 1 for every site.</p>
 <p><strong>Missing facts</strong> get the worst value of their column (an unknown must not be rewarded). <strong>Stale facts</strong> (older than ${model.staleAfterDays} days before ${esc(model.asOf)}) are flagged.</p>
-<p><strong>Derived criteria:</strong> chip legality is the legality score of the profile's chips at the site (allowed 1, conditional 0.75, licence required 0.25, prohibited 0); policy churn counts the policy events naming the site's country or subdivision in force in the three years up to the as-of date.</p>
+<p><strong>Derived criteria:</strong> chip legality is the legality score of the profile's chips at the site (allowed 1, conditional 0.75, licence required 0.25, prohibited 0); policy churn sums the binding policy events naming the site's country or subdivision that took effect by the as-of date, each weighted by severity (prohibited 1 … relaxed to allowed 0.3; siting rule 0.5) × confidence (rule 1, announced 0.5, reported 0.25) × recency (halving every 548 days) — instability, not strictness.</p>
 <h3>Hard constraints</h3>
 ${constraints}
 <h3>Criteria and weights</h3>

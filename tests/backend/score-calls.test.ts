@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend';
-import { buildScoringInput, policyChurnColumn } from '../../backend/services/score-matrix';
+import { buildScoringInput } from '../../backend/services/score-matrix';
 import type { CallOutput } from '../../shared/contract';
-import type { PolicyEvent } from '../../shared/model/policy';
 import { runCliCapturing, type CliRun } from './cli-capture';
 
 let backend: Backend;
@@ -77,28 +76,6 @@ describe('score.run', () => {
     expect(b.matrix.values.length).toBe(b.sites.length * b.matrix.criteria.length);
     expect(b.matrix.siteIds).toEqual(b.sites.map((s) => s.id));
     expect(Object.keys(b.options.legality ?? {}).length).toBe(b.sites.length);
-  });
-
-  it('policy_churn counts events naming the place that were in force in the 3 years before asOf', () => {
-    const ev = (id: string, destinations: string[], effectiveDate: string, endDate: string | null): PolicyEvent =>
-      ({ id, effectiveDate, endDate, scope: { destinations } }) as unknown as PolicyEvent;
-    const events = [
-      ev('a', ['MY'], '2024-01-01', null), // counts for MY and MY-01
-      ev('b', ['MY-01'], '2020-01-01', '2023-06-01'), // ended inside the window: counts for MY-01 only
-      ev('c', ['MY'], '2019-01-01', '2022-12-31'), // ended before the window (2023-01-15)
-      ev('d', ['MY'], '2026-02-01', null), // not yet in force
-      ev('e', [], '2024-01-01', null), // aimed anywhere: not counted
-    ];
-    const col = policyChurnColumn(
-      [
-        { name: 'Johor', country: 'MY', jurisdictionCode: 'MY-01' },
-        { name: 'KL', country: 'MY', jurisdictionCode: 'MY-14' },
-        { name: 'Tuas', country: 'SG', jurisdictionCode: null },
-      ],
-      events,
-      '2026-01-15',
-    );
-    expect(Array.from(col)).toEqual([2, 1, 0]);
   });
 });
 

@@ -218,6 +218,20 @@ describe('the seed data itself', () => {
     expect(frontier?.constraints).toContainEqual({ kind: 'min', criterionId: 'dc_capacity_mw', value: 100 });
     expect(frontier?.constraints.some((c) => c.kind === 'chips_legal')).toBe(true);
   });
+
+  it('weighs regulatory stability in every built-in preset by churn and governance together', () => {
+    // Churn sees only the events in the timeline; the WGI regulatory-quality percentile is the outside
+    // measure of the same thing, so a preset that weighs one weighs both (issue 12, item 5).
+    for (const p of seedPresets) {
+      if ((p.weights.policy_churn ?? 0) > 0) expect(p.weights.rq_percentile ?? 0, p.id).toBeGreaterThan(0);
+    }
+    const frontier = seedPresets.find((p) => p.id === 'frontier-training');
+    // Its 0.1 for stability split evenly; the weights still sum to 1.
+    expect(frontier?.weights).toMatchObject({ policy_churn: 0.05, rq_percentile: 0.05 });
+    expect(Object.values(frontier?.weights ?? {}).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const sovereignty = seedPresets.find((p) => p.id === 'sovereignty-low-risk');
+    expect(sovereignty?.weights).toMatchObject({ policy_churn: 0.25, rq_percentile: 0.2 });
+  });
 });
 
 interface ReferenceRow {
@@ -417,6 +431,32 @@ describe('seeding a store that already has data', () => {
     expect(price?.kind === 'known' && price.value).toBe(20.5);
     const preset = third.prepare("SELECT name FROM presets WHERE id = 'frontier-training'").get() as { name: string };
     expect(preset.name).toBe('Our frontier');
+  });
+
+  it('restates policy churn and the regulatory-stability weights in an untouched store of seed version 2', () => {
+    const first = open();
+    // As seed version 2 left them: churn a count of events, Frontier training without the WGI measure.
+    first
+      .prepare(
+        "UPDATE criteria SET unit = 'events', description = 'Number of binding policy events' WHERE id = 'policy_churn'",
+      )
+      .run();
+    const { rq_percentile: _rq, ...rest } = seedPresets.find((p) => p.id === 'frontier-training')?.weights ?? {};
+    const v2Weights = { ...rest, policy_churn: 0.1 };
+    first.prepare("UPDATE presets SET weights = ? WHERE id = 'frontier-training'").run(JSON.stringify(v2Weights));
+    setMeta(first, SEED_VERSION_KEY, '2');
+    first.close();
+    const second = open();
+    expect(getMeta(second, SEED_VERSION_KEY)).toBe(String(SEED_VERSION));
+    const churn = listCriteria(second).find((c) => c.id === 'policy_churn');
+    expect(churn).toMatchObject({
+      unit: 'weighted events',
+      description: seedCriteria.find((c) => c.id === 'policy_churn')?.description,
+    });
+    const weights = second.prepare("SELECT weights FROM presets WHERE id = 'frontier-training'").get() as {
+      weights: string;
+    };
+    expect(JSON.parse(weights.weights)).toMatchObject({ policy_churn: 0.05, rq_percentile: 0.05 });
   });
 
   it('keeps a deleted seeded site deleted after reopening', () => {

@@ -68,6 +68,8 @@ export function scoreLive(
     constraints: matrix.constraints,
     asOf: matrix.asOf,
     staleAfterDays: matrix.staleAfterDays,
+    minCoverage: matrix.minCoverage,
+    thinData: matrix.thinData,
     ...(matrix.legality !== undefined ? { legality: matrix.legality } : {}),
   };
   let result;
@@ -85,7 +87,10 @@ export function scoreLive(
     normalisation: matrix.normalisation,
     constraints: [...matrix.constraints],
     weights: result.weights,
+    minCoverage: matrix.minCoverage,
+    thinData: matrix.thinData,
     results: result.results.map((r, i) => ({ ...r, name: matrix.names[i] ?? r.siteId })),
+    uninformative: result.uninformative,
   };
 }
 

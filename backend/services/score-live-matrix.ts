@@ -22,6 +22,8 @@ export function scoreMatrixOf(db: Db, input: Omit<ScoringInput, 'weights'>): Sco
     constraints: [...options.constraints],
     presetWeights: { ...built.preset.weights },
     staleAfterDays: options.staleAfterDays,
+    minCoverage: options.minCoverage ?? 0,
+    thinData: options.thinData ?? 'mark',
     siteIds: [...matrix.siteIds],
     names: built.sites.map((s) => s.name),
     criteria: matrix.criteria.map((c) => {

@@ -6,8 +6,9 @@
 // - Criteria in the matrix: those with weight > 0 in the preset (after the caller's overrides, which
 //   are merged over the preset's weights), plus any criterion a min/max constraint names (weight 0).
 // - A site's value for a criterion is its own override, else its market's (as metrics.list says).
-// - Stored criteria use the 'worst' missing policy: an unknown fact must not be rewarded. A 'target'
-//   normalisation has no stored breakpoints, so it falls back to min-max.
+// - Stored criteria use the 'zero' missing policy: an unknown fact earns no credit — it scores the
+//   bottom of the criterion's scale, never more than the worst known value (docs/scoring.md says
+//   why this default). A 'target' normalisation has no stored breakpoints, so it falls back to min-max.
 // - Overrides from the caller win over the preset: `normalisation` (one rule for every criterion;
 //   'criterion' keeps each criterion's own; absent: the preset's) and `constraints` (replace the
 //   preset's list).
@@ -42,6 +43,7 @@ import { listProfiles } from '../../db/profiles-repo';
 import { listSites } from '../../db/sites-repo';
 import { legalityScore, type LegalityPlace } from '../../shared/engine/legality';
 import { siteLegality, type SiteLegalityResult } from '../../shared/engine/site-legality';
+import { coverageSettings, type ThinDataPolicy } from '../../shared/model/coverage-settings';
 import { legalitySettings, type LegalitySettings } from '../../shared/model/legality-settings';
 import type { PolicyConfidence, PolicyEffect } from '../../shared/model/policy';
 import type { Workload } from '../../shared/model/profiles';
@@ -76,6 +78,9 @@ export interface ScoringInput {
   workload?: Workload | undefined;
   legalityMode?: LegalitySettings['mode'] | undefined;
   confidenceFloor?: PolicyConfidence | undefined;
+  /** Coverage settings (coverage-settings.ts); defaults: 0.5, mark. */
+  minCoverage?: number | undefined;
+  thinData?: ThinDataPolicy | undefined;
 }
 
 export interface BuiltScoring {
@@ -223,6 +228,7 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
     constraints,
     asOf,
     staleAfterDays: input.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
+    ...coverageSettings(input),
     ...(legality !== undefined ? { legality } : {}),
   };
   return {
@@ -248,7 +254,7 @@ function toSpec(c: Criterion, normalisation: ScoreNormalisation): CriterionSpec 
     normalisation: ABSOLUTE_CRITERIA.has(c.id)
       ? { kind: 'absolute' }
       : { kind: normalisation === 'criterion' ? own : normalisation },
-    missing: 'worst',
+    missing: 'zero',
     label: c.name,
     unit: c.unit,
   };

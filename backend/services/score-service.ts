@@ -29,7 +29,10 @@ export function scoreHandlers(ctx: ServiceContext): DomainHandlers<keyof typeof 
         normalisation: built.normalisation,
         constraints: [...built.options.constraints],
         weights: result.weights,
+        minCoverage: built.options.minCoverage ?? 0,
+        thinData: built.options.thinData ?? 'mark',
         results: result.results.map((r) => ({ ...r, name: names.get(r.siteId) ?? r.siteId })),
+        uninformative: result.uninformative,
       };
     },
   };

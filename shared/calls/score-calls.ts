@@ -1,6 +1,7 @@
 // The scoring call: rank every site for a preset (and company profile) on a date.
 import { z } from 'zod';
 import { LegalityStatusSchema } from './legality-calls';
+import { CoverageOverrides, ThinDataPolicy } from '../model/coverage-settings';
 import { LegalityOverrides } from '../model/legality-settings';
 import { PolicyConfidence } from '../model/policy';
 import { CriterionId } from '../model/criteria';
@@ -9,14 +10,16 @@ import { IsoDate } from '../schemas';
 import type { CallSpecs } from './call-spec';
 
 const RowId = z.string().min(1).max(200);
-const MissingPolicy = z.enum(['exclude', 'worst', 'neutral', 'reweight']);
+/** What a gap scores (shared/engine/types.ts, MissingPolicy); stored criteria use 'zero'. */
+const MissingPolicy = z.enum(['zero', 'exclude', 'worst', 'neutral', 'reweight']);
 
 export const ScoreMethod = z.enum(['wsm', 'wpm', 'topsis']);
 
 /**
  * How every criterion's raw values become scores in [0, 1]: 'criterion' keeps each criterion's own
- * normalisation (criteria.list); the others apply one rule to all of them. TOPSIS ignores it. The
- * same choice a preset stores, so an override and a saved preset always agree.
+ * normalisation (criteria.list); the others apply one rule to all of them. Every method honours it
+ * (TOPSIS builds its ideal points on the normalised values). The same choice a preset stores, so
+ * an override and a saved preset always agree.
  */
 export const ScoreNormalisation = PresetNormalisation;
 export type ScoreNormalisation = z.infer<typeof ScoreNormalisation>;
@@ -34,13 +37,22 @@ export const ScenarioOverrides = {
   /** Replaces the preset's hard constraints (an empty list: none). */
   constraints: z.array(HardConstraint).max(100).optional(),
   ...LegalityOverrides,
+  ...CoverageOverrides,
 };
 
 export const SiteScore = z.object({
   siteId: z.string(),
   name: z.string(),
-  /** 1 = best; null when excluded. */
+  /** 1 = best; equal scores share a rank (shown "3="); null when excluded. */
   rank: z.number().int().positive().nullable(),
+  /** Another ranked site has the same score, so the same rank. */
+  tied: z.boolean(),
+  /** Share (0..1) of the weight resting on known values for this site; the rest was filled in. */
+  coverage: z.number().min(0).max(1),
+  /** Share of the weight resting on known values older than staleAfterDays (part of coverage). */
+  staleCoverage: z.number().min(0).max(1),
+  /** Coverage below the scenario's minimum: "thin data". */
+  thin: z.boolean(),
   /** In [0, 1]; null when excluded. */
   score: z.number().min(0).max(1).nullable(),
   excluded: z.boolean(),
@@ -89,6 +101,9 @@ export const ScoreMatrix = z.object({
   low: Cells,
   high: Cells,
   asOfDay: Cells,
+  /** The scenario's coverage settings, applied by live scoring as score.run applies them. */
+  minCoverage: z.number().min(0).max(1),
+  thinData: ThinDataPolicy,
   /** Per site id: the profile's answer for the scenario's workload, and its tier; absent without a profile. */
   legality: z
     .record(
@@ -115,6 +130,7 @@ export const scoreCalls = {
       normalisation: ScenarioOverrides.normalisation,
       constraints: ScenarioOverrides.constraints,
       ...LegalityOverrides,
+      ...CoverageOverrides,
       staleAfterDays: z.number().int().nonnegative().max(36_500).optional(),
       scenarioId: RowId.optional(),
     }),
@@ -142,7 +158,17 @@ export const scoreCalls = {
       constraints: z.array(HardConstraint),
       /** The weights used, normalised to sum 1 over the scored criteria. */
       weights: z.record(z.string(), z.number()),
+      minCoverage: z.number().min(0).max(1),
+      thinData: ThinDataPolicy,
       results: z.array(SiteScore),
+      /** Weighted criteria with no spread among the candidates' known values: they gave nobody anything. */
+      uninformative: z.array(
+        z.object({
+          criterionId: z.string(),
+          known: z.number().int().nonnegative(),
+          reason: z.enum(['no known value', 'one known value', 'all known values equal']),
+        }),
+      ),
     }),
   },
 } satisfies CallSpecs;

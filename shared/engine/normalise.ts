@@ -9,8 +9,12 @@
 // - target: a piecewise-linear value function through the planner's (raw, score) breakpoints,
 //   clamped outside the first and last breakpoint. It is absolute, so direction is ignored (the
 //   breakpoints already say what is good) and the candidate set does not matter.
-// - A constant column (min = max, or every value 0 for vector/max) does not tell sites apart: every
-//   site gets 1 for it, so it neither helps nor hurts anyone.
+// - A column with no spread among the candidates' known values (none known, one known, all equal,
+//   or every value 0 for vector/max) does not tell sites apart: it is uninformative and scores 0
+//   for every site, known or not, so it contributes nothing to anyone (the weighted product leaves
+//   it out, a factor of 1, which is "nothing" for a product). It used to score 1, which gave every
+//   site — including those with no value — the criterion's full share. Absolute and target scales
+//   are not relative to the candidates and keep their values.
 // - absolute: values already on a fixed 0..1 scale (chip legality) stay as they are, whatever the
 //   candidates, so "every site conditional" does not become "every site 1.0".
 // - NaN (missing) stays NaN; score.ts applies the missing-value policy.
@@ -27,7 +31,8 @@ export interface ColumnStats {
 
 /**
  * 0: r = (x − o) / d (min-max, vector, max-benefit; division keeps the ends exact, 0 and 1);
- * 1: r = o / x (max-normalised cost, o = min); 2: value function through breakpoints; 3: r = 1.
+ * 1: r = o / x (max-normalised cost, o = min); 2: value function through breakpoints;
+ * 3: uninformative (no spread among the known values), r = 0.
  */
 export interface ColumnTransform {
   code: 0 | 1 | 2 | 3;
@@ -91,6 +96,10 @@ export function matrixColumnStats(
 const STATS_BLOCK = 512;
 
 const CONSTANT: ColumnTransform = { code: 3, o: 0, d: 1, breakpoints: [] };
+/** Whether a transform's scale is fixed (absolute, target) rather than relative to the candidates. */
+export const isFixedScale = (spec: Spec): boolean =>
+  spec.normalisation.kind === 'absolute' || spec.normalisation.kind === 'target';
+
 /** The identity on [0, 1] (clamped): an absolute scale is never rescaled by the candidates. */
 const ABSOLUTE: ColumnTransform = {
   code: 2,
@@ -154,7 +163,7 @@ export function applyTransform(t: ColumnTransform, x: number): number {
   let r: number;
   if (t.code === 0) r = (x - t.o) / t.d;
   else if (t.code === 1) r = x === 0 ? 1 : t.o / x;
-  else if (t.code === 3) return 1;
+  else if (t.code === 3) return 0;
   else return valueFunction(t.breakpoints, x);
   return r <= 0 ? 0 : r > 1 ? 1 : r;
 }
@@ -205,7 +214,7 @@ export function normaliseMatrix(
         const c = code[j];
         if (c === 0) r = (x - (o[j] as number)) / (d[j] as number);
         else if (c === 1) r = x === 0 ? 1 : (o[j] as number) / x;
-        else if (c === 3) r = 1;
+        else if (c === 3) r = 0;
         else r = valueFunction((transforms[j] as ColumnTransform).breakpoints, x);
         r = r <= 0 ? 0 : r > 1 ? 1 : r;
         if (r < (worst[j] as number)) worst[j] = r;

@@ -1,7 +1,9 @@
 // Ranks from a vector of scores, without allocating: the hot loop of SMAA ranks every site once per
 // sample. Rank 1 is the highest score; NaN (an excluded site) gets rank 0 (no rank). Equal scores
-// are ranked by siteId (code-unit order, as scoreSites does), so every sample gives each rank to
-// exactly one site and rank probabilities sum to 1.
+// share a rank (competition ranking, "1, 2=, 2=, 4", as scoreSites does): a tie is never resolved
+// by anything the planner cannot see. The tie order (siteId code-unit order) only fixes the
+// display order inside a group of equal scores. `tieSizes` says how many sites share each rank, so
+// SMAA can split a shared rank's probability evenly among them.
 
 /** Site indices in siteId code-unit order: the order in which equal scores are ranked. */
 export function tieOrder(siteIds: readonly string[]): Int32Array {
@@ -21,9 +23,9 @@ const TWO_32 = 4294967296;
 /**
  * Ranking by an LSD radix sort (five 8-bit passes) of 40-bit keys: each finite score is quantised
  * against the sample's score range, best = 0. Radix sorting is stable and the sites go in in tie
- * order, so equal keys keep the tie order. Scores closer than 2^−40 (about 1e-12) of the sample's
- * score range count as equal. About twice as fast as Float64Array.sort for 1 000 sites, and it
- * allocates nothing.
+ * order, so equal keys keep the tie order. Scores with the same key (closer than 2^−40, about
+ * 1e-12, of the sample's score range) are equal and share the best rank of their group. About
+ * twice as fast as Float64Array.sort for 1 000 sites, and it allocates nothing.
  */
 export class Ranker {
   private readonly order: Int32Array;
@@ -49,8 +51,12 @@ export class Ranker {
     this.idx2 = new Int32Array(size);
   }
 
-  /** Writes each site's rank into `ranks` (0 for NaN scores); returns how many sites were ranked. */
-  rank(scores: Float64Array, ranks: Int32Array): number {
+  /**
+   * Writes each site's rank into `ranks` (0 for NaN scores; equal scores share the best rank of
+   * their group) and, when given, how many sites share it into `tieSizes` (1 = not tied); returns
+   * how many sites were ranked.
+   */
+  rank(scores: Float64Array, ranks: Int32Array, tieSizes?: Int32Array): number {
     const n = this.size;
     const order = this.order;
     let min = Infinity;
@@ -78,7 +84,19 @@ export class Ranker {
     }
     for (let pass = 0; pass < 5; pass++) this.pass(m, pass);
     const idx = this.idx;
-    for (let k = 0; k < m; k++) ranks[idx[k] as number] = k + 1;
+    const lo = this.lo;
+    const hi = this.hi;
+    for (let k = 0; k < m;) {
+      // A group of equal keys: [k, e).
+      let e = k + 1;
+      while (e < m && lo[e] === lo[k] && hi[e] === hi[k]) e++;
+      for (let t = k; t < e; t++) {
+        const i = idx[t] as number;
+        ranks[i] = k + 1;
+        if (tieSizes) tieSizes[i] = e - k;
+      }
+      k = e;
+    }
     return m;
   }
 
@@ -122,7 +140,7 @@ export class Ranker {
   }
 }
 
-/** Ranks of one score vector as a fresh array (1 = best, 0 = not ranked). */
+/** Ranks of one score vector as a fresh array (1 = best, equal scores share a rank, 0 = not ranked). */
 export function ranksOf(scores: Float64Array, order?: Int32Array): Int32Array {
   const ranks = new Int32Array(scores.length);
   new Ranker(scores.length, order).rank(scores, ranks);

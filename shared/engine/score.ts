@@ -5,12 +5,21 @@ import { topsis, WPM_FLOOR } from './aggregate';
 import {
   applyTransform,
   columnTransform,
+  isFixedScale,
   matrixColumnStats,
   valueFunction,
   type ColumnStats,
   type ColumnTransform,
 } from './normalise';
-import type { CriterionSpec, DecisionMatrix, MissingPolicy, ScoreOptions, ScoreResult, SiteResult } from './types';
+import type {
+  CriterionSpec,
+  DecisionMatrix,
+  MissingPolicy,
+  ScoreOptions,
+  ScoreResult,
+  SiteResult,
+  UninformativeCriterion,
+} from './types';
 import { weightVector } from './weights';
 
 const DAY_MS = 86_400_000;
@@ -40,13 +49,19 @@ const STATUS_TEXT: Record<string, string> = {
 
 /**
  * Scores and ranks the matrix's sites. Excluded sites stay in the results (rank and score null,
- * with reasons). Ranks are 1..k by score, highest first; equal scores are ordered by siteId.
+ * with reasons). Ranks are by score, highest first; equal scores share the best rank of their
+ * group (competition ranking: 1, 2, 2, 4) and are listed by siteId inside it.
  *
- * Missing values (weighted criteria only; a criterion with weight 0 is there for a constraint):
- * 'exclude' removes the site; 'worst' gives it the column's lowest normalised value among the
- * candidates (0 if none has a value); 'neutral' gives 0.5; 'reweight' leaves the criterion out and
- * renormalises that site's weights over its known criteria. For TOPSIS, which works on raw values,
- * 'worst' is the column's worst raw value and 'neutral' the midpoint of its raw range.
+ * Missing values (weighted criteria only; a criterion with weight 0 is there for a constraint), on
+ * the normalised 0..1 scale, the same for every method (types.ts, MissingPolicy): 'zero' scores the
+ * cell 0; 'worst' gives it the column's lowest normalised value among the candidates; 'exclude'
+ * removes the site; 'neutral' gives 0.5; 'reweight' leaves the criterion out and renormalises
+ * that site's weights over its known criteria. A column with no spread among the candidates'
+ * known values is uninformative: 0 for every site whatever the policy (normalise.ts).
+ *
+ * Coverage: the share of the weights resting on a known value for the site. With minCoverage, a
+ * site below it is thin data: marked, or excluded when thinData is 'exclude' (before normalisation,
+ * so an excluded thin site does not move the others' scale).
  *
  * Hard constraints: 'chips_legal' excludes a site whose legality status is not allowed, or that has
  * no legality assessment; 'min'/'max' exclude a site whose raw value breaks the bound, or that has
@@ -57,10 +72,12 @@ export function scoreSites(matrix: DecisionMatrix, options: ScoreOptions): Score
   const { siteIds, criteria, values } = matrix;
   const n = siteIds.length;
   const m = criteria.length;
-  const { ids, weights, include, scores, rank, reasons, missingHandled: handled, transforms, fill } = core;
-  const stale = staleCriteria(matrix, dayNumber(options.asOf) - options.staleAfterDays);
+  const { ids, weights, include, scores, rank, tied, reasons, missingHandled: handled, transforms, fill } = core;
+  const threshold = dayNumber(options.asOf) - options.staleAfterDays;
+  const stale = staleCriteria(matrix, threshold);
   const withContributions = options.method === 'wsm' && options.contributions !== 'none';
   const cells = new Float64Array(m);
+  const weightOf = new Map(ids.map((id, j) => [id, weights[j] as number]));
 
   const results: SiteResult[] = new Array<SiteResult>(n);
   for (let i = 0; i < n; i++) {
@@ -82,20 +99,28 @@ export function scoreSites(matrix: DecisionMatrix, options: ScoreOptions): Score
         contributions[ids[j] as string] = r === r ? ((weights[j] as number) * r) / wk : 0;
       }
     }
+    const staleHere = stale[i] ?? [];
+    let staleCoverage = 0;
+    for (const id of staleHere)
+      if (!Number.isNaN(values[i * m + ids.indexOf(id)] as number)) staleCoverage += weightOf.get(id) ?? 0;
     results[i] = {
       siteId: siteIds[i] as string,
       rank: ok ? (rank[i] as number) : null,
+      tied: ok && tied[i] === 1,
       score: ok ? (scores[i] as number) : null,
       excluded: !ok,
       reasons: reasons[i] ?? [],
       contributions,
       missingHandled: handled[i] ?? [],
-      stale: stale[i] ?? [],
+      stale: staleHere,
+      coverage: core.coverage[i] as number,
+      staleCoverage,
+      thin: core.thin[i] === 1,
     };
   }
   const used: Record<string, number> = {};
   ids.forEach((id, j) => (used[id] = weights[j] as number));
-  return { method: options.method, weights: used, results };
+  return { method: options.method, weights: used, results, uninformative: core.uninformative };
 }
 
 /** scoreSites' numbers before the per-site result objects are made: typed arrays, one per site. */
@@ -108,12 +133,19 @@ export interface ScoreArrays {
   include: Uint8Array;
   /** NaN when excluded. */
   scores: Float64Array;
-  /** 1 = best; 0 when excluded. */
+  /** 1 = best, equal scores share a rank; 0 when excluded. */
   rank: Uint32Array;
+  /** 1 when another included site has the same score. */
+  tied: Uint8Array;
+  /** Share of the weights resting on a known value, per site (excluded sites too). */
+  coverage: Float64Array;
+  /** 1 when coverage is below options.minCoverage. */
+  thin: Uint8Array;
+  uninformative: UninformativeCriterion[];
   /** Per site, why it is excluded (undefined when not). */
   reasons: (string[] | undefined)[];
   missingHandled: ({ criterionId: string; policy: MissingPolicy }[] | undefined)[];
-  /** WSM/WPM: each column's transform and its gap fill value (NaN = reweight); null for TOPSIS. */
+  /** Each column's transform and its gap fill value (NaN = reweight). */
   transforms: ColumnTransform[] | null;
   fill: Float64Array | null;
 }
@@ -140,6 +172,21 @@ export function scoreMatrix(matrix: DecisionMatrix, options: ScoreOptions): Scor
 
   applyConstraints(matrix, options, exclude);
 
+  const coverage = coverageOf(values, n, weights);
+  const thin = new Uint8Array(n);
+  const minCoverage = options.minCoverage ?? 0;
+  if (minCoverage > 0) {
+    for (let i = 0; i < n; i++) {
+      if ((coverage[i] as number) >= minCoverage - 1e-12) continue;
+      thin[i] = 1;
+      if (options.thinData === 'exclude' && include[i] === 1)
+        exclude(
+          i,
+          `thin data: ${percent(coverage[i] as number)} of the weight rests on known values, below the minimum of ${percent(minCoverage)}`,
+        );
+    }
+  }
+
   const excludeCols: number[] = [];
   for (let j = 0; j < m; j++) if ((weights[j] as number) > 0 && criteria[j]?.missing === 'exclude') excludeCols.push(j);
   if (excludeCols.length > 0) {
@@ -157,68 +204,99 @@ export function scoreMatrix(matrix: DecisionMatrix, options: ScoreOptions): Scor
   const fillCols: number[] = [];
   for (let j = 0; j < m; j++) if ((weights[j] as number) > 0 && criteria[j]?.missing !== 'exclude') fillCols.push(j);
 
+  // Normalise each cell on the fly (column transforms from one stats pass) and aggregate, without
+  // materialising a normalised matrix (TOPSIS, which needs two passes, does); a gap's fill value
+  // comes from its policy.
+  const prep = prepareColumns(matrix, include);
+  const { fill, transforms } = prep;
   let scores: Float64Array;
-  let fill: Float64Array | null = null;
-  let transforms: ColumnTransform[] | null = null;
   if (options.method === 'topsis') {
-    let raw = values;
-    if (fillCols.length > 0) {
-      raw = values.slice();
-      const lo = new Float64Array(m).fill(Infinity);
-      const hi = new Float64Array(m).fill(-Infinity);
-      for (let i = 0; i < n; i++) {
-        if (include[i] === 0) continue;
-        for (const j of fillCols) {
-          const x = values[i * m + j] as number;
-          if (x < (lo[j] as number)) lo[j] = x;
-          if (x > (hi[j] as number)) hi[j] = x;
-        }
-      }
-      for (let i = 0; i < n; i++) {
-        if (include[i] === 0) continue;
-        for (const j of fillCols) {
-          if (!Number.isNaN(raw[i * m + j] as number)) continue;
-          const c = criteria[j] as CriterionSpec;
-          (handled[i] ??= []).push({ criterionId: c.id, policy: c.missing });
-          const known = (lo[j] as number) <= (hi[j] as number);
-          if (c.missing === 'worst')
-            raw[i * m + j] = known ? ((c.direction === 'benefit' ? lo[j] : hi[j]) as number) : 0;
-          else if (c.missing === 'neutral') raw[i * m + j] = known ? ((lo[j] as number) + (hi[j] as number)) / 2 : 0;
-        }
-      }
-    }
     scores = topsis(
-      raw,
+      normaliseRows(values, n, transforms, fill, include),
       n,
       weights,
-      criteria.map((c) => c.direction === 'benefit'),
+      criteria.map((c) => isFixedScale(c)),
       include,
     ).closeness;
+  } else if (options.method === 'wsm') {
+    scores = wsmAffine(values, n, weights, transforms, prep.stats, fill, include);
   } else {
-    // Fused: normalise each cell on the fly (column transforms from one stats pass) and aggregate,
-    // without materialising a normalised matrix; the fill value of a gap comes from its policy.
-    const prep = prepareColumns(matrix, include);
-    fill = prep.fill;
-    transforms = prep.transforms;
-    scores =
-      options.method === 'wsm'
-        ? wsmAffine(values, n, weights, prep.transforms, prep.stats, prep.fill, include)
-        : aggregateFused(values, n, weights, prep.transforms, prep.fill, include, true);
-    for (const j of fillCols) {
-      const c = criteria[j] as CriterionSpec;
-      if (prep.stats[j]?.count === prep.included) continue; // no gaps in this column
-      for (let i = 0, k = j; i < n; i++, k += m) {
-        if (include[i] === 1 && Number.isNaN(values[k] as number))
-          (handled[i] ??= []).push({ criterionId: c.id, policy: c.missing });
-      }
+    scores = aggregateFused(values, n, weights, transforms, fill, include, true);
+  }
+  for (const j of fillCols) {
+    const c = criteria[j] as CriterionSpec;
+    if (prep.stats[j]?.count === prep.included) continue; // no gaps in this column
+    for (let i = 0, k = j; i < n; i++, k += m) {
+      if (include[i] === 1 && Number.isNaN(values[k] as number))
+        (handled[i] ??= []).push({ criterionId: c.id, policy: c.missing });
     }
   }
   for (let i = 0; i < n; i++) {
     if (include[i] === 1 && Number.isNaN(scores[i] as number)) exclude(i, 'no value for any weighted criterion');
   }
 
-  const rank = rankScores(siteIds, scores, include);
-  return { ids, weights, include, scores, rank, reasons, missingHandled: handled, transforms, fill };
+  const uninformative: UninformativeCriterion[] = [];
+  transforms.forEach((t, j) => {
+    if (t.code !== 3 || !((weights[j] as number) > 0)) return;
+    const known = (prep.stats[j] as ColumnStats).count;
+    const reason = known === 0 ? 'no known value' : known === 1 ? 'one known value' : 'all known values equal';
+    uninformative.push({ criterionId: ids[j] as string, known, reason });
+  });
+
+  const { rank, tied } = rankScores(siteIds, scores, include);
+  return {
+    ids,
+    weights,
+    include,
+    scores,
+    rank,
+    tied,
+    coverage,
+    thin,
+    uninformative,
+    reasons,
+    missingHandled: handled,
+    transforms,
+    fill,
+  };
+}
+
+const percent = (x: number): string => `${Math.round(x * 100)} %`;
+
+/** Per site, the sum of the weights of the criteria it has a value for (weights sum to 1). */
+function coverageOf(values: Float64Array, n: number, weights: Float64Array): Float64Array {
+  const m = weights.length;
+  const out = new Float64Array(n);
+  for (let i = 0, base = 0; i < n; i++, base += m) {
+    let c = 0;
+    for (let j = 0; j < m; j++)
+      if ((values[base + j] as number) === (values[base + j] as number)) c += weights[j] as number;
+    out[i] = c > 1 ? 1 : c;
+  }
+  return out;
+}
+
+/** The normalised matrix (row-major; NaN for an excluded row and for a gap left out by 'reweight'). */
+function normaliseRows(
+  values: Float64Array,
+  n: number,
+  transforms: readonly ColumnTransform[],
+  fill: Float64Array,
+  include: Uint8Array,
+): Float64Array {
+  const m = transforms.length;
+  const out = new Float64Array(n * m);
+  for (let i = 0, base = 0; i < n; i++, base += m) {
+    if (include[i] === 0) {
+      out.fill(Number.NaN, base, base + m);
+      continue;
+    }
+    for (let j = 0; j < m; j++) {
+      const x = values[base + j] as number;
+      out[base + j] = x === x ? applyTransform(transforms[j] as ColumnTransform, x) : (fill[j] as number);
+    }
+  }
+  return out;
 }
 
 function applyConstraints(
@@ -271,12 +349,18 @@ function staleCriteria(matrix: DecisionMatrix, threshold: number): (string[] | u
 }
 
 /**
- * Ranks 1..k over the included rows: score descending, ties by siteId (code-unit order, so the
- * result is the same on every machine and locale). Scores are compared quantised to 2^-32 (≈ 2e-10),
- * so float noise from summation order cannot flip a tie. A stable three-pass LSD radix sort on the
- * quantised score, fed in siteId order, does it in O(n) (a comparison sort took ~5× longer at 100 000).
+ * Ranks over the included rows, score descending. Scores are compared quantised to 2^-32 (≈ 2e-10),
+ * so float noise from summation order cannot split a tie; equal scores share the best rank of
+ * their group (1, 2, 2, 4) and are marked tied — the display lists them by siteId (code-unit
+ * order, the same on every machine and locale), but the rank never pretends one is ahead. A
+ * stable three-pass LSD radix sort on the quantised score, fed in siteId order, does it in O(n) (a
+ * comparison sort took ~5× longer at 100 000).
  */
-export function rankScores(siteIds: readonly string[], scores: Float64Array, include: Uint8Array): Uint32Array {
+export function rankScores(
+  siteIds: readonly string[],
+  scores: Float64Array,
+  include: Uint8Array,
+): { rank: Uint32Array; tied: Uint8Array } {
   const n = siteIds.length;
   const idOrder = siteIdOrder(siteIds);
   const byIdPos = new Uint32Array(n);
@@ -319,8 +403,17 @@ export function rankScores(siteIds: readonly string[], scores: Float64Array, inc
     [rowA, rowB] = [rowB, rowA];
   }
   const rank = new Uint32Array(n);
-  for (let r = 0; r < k; r++) rank[rowA[r] as number] = r + 1;
-  return rank;
+  const tied = new Uint8Array(n);
+  for (let r = 0; r < k;) {
+    let e = r + 1;
+    while (e < k && keyA[e] === keyA[r]) e++;
+    for (let t = r; t < e; t++) {
+      rank[rowA[t] as number] = r + 1;
+      if (e - r > 1) tied[rowA[t] as number] = 1;
+    }
+    r = e;
+  }
+  return { rank, tied };
 }
 
 const RADIX_BITS = 11;
@@ -363,7 +456,9 @@ function prepareColumns(
   criteria.forEach((c, j) => {
     const st = stats[j] as ColumnStats;
     const t = transforms[j] as ColumnTransform;
-    if (c.missing === 'neutral') fill[j] = 0.5;
+    // An uninformative column gives nobody anything, whatever the policy.
+    if (t.code === 3 || c.missing === 'zero') fill[j] = 0;
+    else if (c.missing === 'neutral') fill[j] = 0.5;
     else if (c.missing === 'worst') {
       if (st.count === 0) fill[j] = 0;
       else if (t.code !== 2) fill[j] = Math.min(applyTransform(t, st.min), applyTransform(t, st.max));
@@ -381,7 +476,11 @@ function prepareColumns(
   return { transforms, fill, stats, included };
 }
 
-/** WSM or WPM straight from raw values: one pass, each cell normalised in registers. */
+/**
+ * WSM or WPM straight from raw values: one pass, each cell normalised in registers. An
+ * uninformative column (code 3) scores 0 in the sum and is left out of the product (a factor of
+ * 1): in both it contributes nothing, to anyone.
+ */
 function aggregateFused(
   values: Float64Array,
   n: number,
@@ -403,9 +502,14 @@ function aggregateFused(
     }
     let s = 0;
     let wk = 0;
+    let silent = 0;
     for (let j = 0; j < m; j++) {
       const w = weights[j] as number;
       if (w === 0) continue;
+      if (product && code[j] === 3) {
+        silent += w;
+        continue;
+      }
       const x = values[base + j] as number;
       let r: number;
       if (x !== x) {
@@ -415,14 +519,15 @@ function aggregateFused(
         const c = code[j];
         if (c === 0) r = (x - (o[j] as number)) / (d[j] as number);
         else if (c === 1) r = x === 0 ? 1 : (o[j] as number) / x;
-        else if (c === 3) r = 1;
+        else if (c === 3) r = 0;
         else r = valueFunction((transforms[j] as ColumnTransform).breakpoints, x);
         r = r <= 0 ? 0 : r > 1 ? 1 : r;
       }
       s += product ? w * Math.log(r < WPM_FLOOR ? WPM_FLOOR : r) : w * r;
       wk += w;
     }
-    out[i] = wk > 0 ? (product ? Math.exp(s / wk) : s / wk) : Number.NaN;
+    // Every weighted criterion uninformative: nothing tells the sites apart, so nobody gets credit.
+    out[i] = wk > 0 ? (product ? Math.exp(s / wk) : s / wk) : silent > 0 ? 0 : Number.NaN;
   }
   return out;
 }
@@ -430,7 +535,7 @@ function aggregateFused(
 /**
  * WSM's hot path. For an affine column (min-max, vector, max-benefit) w·r = w·(x − o)/d = k·(x − o)
  * with k = w/d (x − o, not k·x − k·o, to avoid cancellation when the span is small against the values),
- * so a row's score is c0 + Σ k_j (x_j − o_j): one multiply-add per cell, no branches. Rows that meet a gap (the
+ * so a row's score is Σ k_j (x_j − o_j): one multiply-add per cell, no branches. Rows that meet a gap (the
  * sum turns NaN) or land outside [0, 1] (a column that needs clamping) are redone by the general
  * path, as are the non-affine columns (max-cost, value functions), added per row.
  */
@@ -446,7 +551,6 @@ function wsmAffine(
   const m = weights.length;
   const k = new Float64Array(m);
   const o = new Float64Array(m);
-  let c0 = 0;
   const other: number[] = [];
   let needsClamp = false;
   const outside = (r: number): boolean => r < -1e-12 || r > 1 + 1e-12;
@@ -454,7 +558,9 @@ function wsmAffine(
     const w = weights[j] as number;
     if (w === 0) return;
     if (t.code === 3) {
-      c0 += w;
+      // Uninformative: 0 for everyone. A gap in it still turns the row's sum NaN (0 · NaN), so
+      // such rows go through the general path, which fills it with 0.
+      o[j] = 0;
       return;
     }
     const kj = w / t.d;
@@ -477,7 +583,7 @@ function wsmAffine(
       out[i] = Number.NaN;
       continue;
     }
-    let s = c0;
+    let s = 0;
     for (let j = 0; j < m; j++) s += (k[j] as number) * ((values[base + j] as number) - (o[j] as number));
     if (s !== s) {
       out[i] = Number.NaN; // a gap: the general path below

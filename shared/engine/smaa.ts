@@ -10,9 +10,11 @@
 // - raw values: uniform in [low, high] for every cell with a value and both bounds (low < high);
 //   other cells keep their value (a missing value stays missing). sampleValues: false turns this off.
 // then scores the sites with scoreSites (see sample-scorer.ts for the WSM fast path) and counts the
-// rank each site takes. Ties go by siteId (as in scoreSites), so each rank goes to one site per sample; a
-// site excluded in a sample (a constraint on a sampled value) takes no rank, so its rank
-// probabilities plus pExcluded sum to 1.
+// rank each site takes. A tie is shared, never broken: when g sites tie for ranks r … r+g−1 in a
+// sample, each of them takes 1/g of each of those ranks (six sites tied for first each get 1/6 of
+// first … sixth), so every rank still sums to 1 over the sites and no site is "first in 100 %" of
+// samples it only shared. A site excluded in a sample (a constraint on a sampled value) takes no
+// rank, so its rank probabilities plus pExcluded sum to 1.
 //
 // The run is resumable in chunks (createSmaaRun → step) so a caller can report progress, check for
 // cancellation between chunks and yield to its event loop; the random stream is consumed in the same
@@ -41,6 +43,8 @@ export interface SmaaSite {
   /** rankProbabilities[r − 1] = share of samples in which the site took rank r. */
   rankProbabilities: number[];
   pFirst: number;
+  /** Share of samples in which the site shared first place with another (its pFirst counts 1/g of those). */
+  pTiedFirst: number;
   /** Mean rank over the samples that ranked the site; null if it was excluded in every sample. */
   meanRank: number | null;
   /** Share of samples in which the site was excluded (e.g. a constraint on a sampled value). */
@@ -111,9 +115,12 @@ export function createSmaaRun(matrix: DecisionMatrix, options: ScoreOptions, set
   const w = new Float64Array(c);
   const scores = new Float64Array(n);
   const ranks = new Int32Array(n);
+  const tieSizes = new Int32Array(n);
   const ranker = new Ranker(n, tieOrder(matrix.siteIds));
-  const counts = new Uint32Array(n * n);
+  // Fractional: a shared rank adds 1/g to each of the g ranks its group spans.
+  const counts = new Float64Array(n * n);
   const excluded = new Uint32Array(n);
+  const tiedFirst = new Uint32Array(n);
   const rankSum = new Float64Array(n);
   let done = 0;
   const slowBefore = scorer.slowEvaluations;
@@ -134,13 +141,21 @@ export function createSmaaRun(matrix: DecisionMatrix, options: ScoreOptions, set
           }
         }
         scorer.score(w, sampled, scores);
-        ranker.rank(scores, ranks);
+        ranker.rank(scores, ranks, tieSizes);
         for (let i = 0, row = 0; i < n; i++, row += n) {
           const r = ranks[i] as number;
           if (r === 0) excluded[i] = (excluded[i] as number) + 1;
           else {
-            counts[row + r - 1] = (counts[row + r - 1] as number) + 1;
-            rankSum[i] = (rankSum[i] as number) + r;
+            const g = tieSizes[i] as number;
+            if (g === 1) {
+              counts[row + r - 1] = (counts[row + r - 1] as number) + 1;
+              rankSum[i] = (rankSum[i] as number) + r;
+            } else {
+              if (r === 1) tiedFirst[i] = (tiedFirst[i] as number) + 1;
+              const share = 1 / g;
+              for (let t = r - 1; t < r - 1 + g; t++) counts[row + t] = (counts[row + t] as number) + share;
+              rankSum[i] = (rankSum[i] as number) + r + (g - 1) / 2; // the mean of the shared ranks
+            }
           }
         }
       }
@@ -156,6 +171,7 @@ export function createSmaaRun(matrix: DecisionMatrix, options: ScoreOptions, set
           siteId,
           rankProbabilities,
           pFirst: rankProbabilities[0] ?? 0,
+          pTiedFirst: total > 0 ? (tiedFirst[i] as number) / total : 0,
           meanRank: ranked > 0 ? (rankSum[i] as number) / ranked : null,
           pExcluded: total > 0 ? (excluded[i] as number) / total : 0,
         };

@@ -27,8 +27,29 @@ export type NormalisationSpec =
   /** Piecewise-linear value function through planner-defined (raw value, score 0..1) breakpoints. */
   | { kind: 'target'; breakpoints: readonly (readonly [number, number])[] };
 
-/** What to do with a site that has no value for a criterion. */
-export type MissingPolicy = 'exclude' | 'worst' | 'neutral' | 'reweight';
+/**
+ * What to do with a site that has no value for a criterion (docs/scoring.md, "Missing values"):
+ * - 'zero' (every stored criterion, so every built-in preset): no credit — the cell scores 0, the
+ *   bottom of the criterion's scale, never above any known cell; removing a value never raises a
+ *   score under any normalisation or method.
+ * - 'worst': the lowest score a known cell of the column gets among the candidates (0 under
+ *   min–max, where it equals 'zero'; under vector or share-of-best it can sit above 0).
+ * - 'exclude': the site is not ranked.
+ * - 'neutral' (0.5) and 'reweight' (the criterion is left out of that site, its weight spread over
+ *   the site's known criteria) CAN give an unknown credit; no built-in preset uses them.
+ */
+export type MissingPolicy = 'zero' | 'exclude' | 'worst' | 'neutral' | 'reweight';
+
+/** What happens to a site whose coverage is below ScoreOptions.minCoverage. */
+export type ThinDataPolicy = 'mark' | 'exclude';
+
+/** Why a weighted criterion cannot tell the candidates apart, so it contributes nothing to anyone. */
+export interface UninformativeCriterion {
+  criterionId: string;
+  /** How many candidates have a value for it. */
+  known: number;
+  reason: 'no known value' | 'one known value' | 'all known values equal';
+}
 
 export interface CriterionSpec {
   id: string;
@@ -78,12 +99,29 @@ export interface ScoreOptions {
    * them (contributions null) for bulk runs such as sensitivity analysis, where only scores matter.
    */
   contributions?: 'all' | 'none';
+  /**
+   * Coverage (share of the weight resting on known values) below which a site is thin data: marked
+   * (default) or excluded, as `thinData` says. 0 or absent: no minimum.
+   */
+  minCoverage?: number;
+  thinData?: ThinDataPolicy;
 }
 
 export interface SiteResult {
   siteId: string;
-  /** 1 = best; null when excluded. */
+  /** 1 = best; equal scores share the best rank of their group ("3="); null when excluded. */
   rank: number | null;
+  /** Whether another ranked site has the same score (and so the same rank). */
+  tied: boolean;
+  /**
+   * Share (0..1) of the scenario's weight that rests on a known value for this site; the rest
+   * was filled in by the missing-value policy. Computed for excluded sites too.
+   */
+  coverage: number;
+  /** Share of the weight resting on known values older than the stale threshold (part of coverage). */
+  staleCoverage: number;
+  /** Coverage below the scenario's minimum (ranked but marked, or excluded when thinData is 'exclude'). */
+  thin: boolean;
   /** In [0, 1] for every method; null when excluded. */
   score: number | null;
   excluded: boolean;
@@ -102,4 +140,6 @@ export interface ScoreResult {
   /** The weights actually used, normalised to sum 1. */
   weights: Record<string, number>;
   results: SiteResult[];
+  /** Weighted criteria with no spread among the candidates' known values: they gave nobody anything. */
+  uninformative: UninformativeCriterion[];
 }

@@ -39,9 +39,11 @@ describe('score.run', () => {
     expect(Object.values(out.weights).reduce((s, w) => s + w, 0)).toBeCloseTo(1, 12);
     const ranked = out.results.filter((r) => !r.excluded);
     expect(ranked.length).toBeGreaterThan(0);
-    expect(ranked.map((r) => r.rank).sort((a, b) => (a as number) - (b as number))).toEqual(
-      ranked.map((_, k) => k + 1),
-    );
+    // Competition ranks: equal scores share a rank, the next rank skips ("1, 1=, 3").
+    for (const r of ranked) {
+      expect(r.rank).toBe(1 + ranked.filter((x) => (x.score as number) > (r.score as number)).length);
+      expect(r.tied).toBe(ranked.some((x) => x !== r && x.score === r.score));
+    }
     for (const r of out.results) {
       if (r.excluded) expect(r.reasons.length).toBeGreaterThan(0);
       else expect(Object.values(r.contributions ?? {}).reduce((s, v) => s + v, 0)).toBeCloseTo(r.score as number, 9);

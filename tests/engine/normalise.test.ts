@@ -43,10 +43,24 @@ describe('normaliseColumn', () => {
     expect(valueFunction([[5, 1.4]], 0)).toBe(1); // scores clamped into [0, 1]
   });
 
-  it('a constant column gives every site 1', () => {
+  it('a column with no spread tells sites apart by nothing, so it gives every site 0 (never a free 1)', () => {
     for (const kind of ['minmax', 'vector', 'max'] as const) {
-      expect(list(normaliseColumn([7, 7, 7], { direction: 'cost', normalisation: { kind } }))).toEqual([1, 1, 1]);
+      for (const direction of ['benefit', 'cost'] as const) {
+        expect(list(normaliseColumn([7, 7, 7], { direction, normalisation: { kind } }))).toEqual([0, 0, 0]);
+        // One known value among gaps: the gaps stay NaN (the policy decides), the known one gets 0.
+        expect(list(normaliseColumn([Number.NaN, 19.19, Number.NaN], { direction, normalisation: { kind } }))).toEqual([
+          Number.NaN,
+          0,
+          Number.NaN,
+        ]);
+      }
     }
+  });
+
+  it('an absolute scale keeps its values however little they vary', () => {
+    expect(list(normaliseColumn([0.75, 0.75], { direction: 'benefit', normalisation: { kind: 'absolute' } }))).toEqual([
+      0.75, 0.75,
+    ]);
   });
 
   it('keeps NaN (missing) and ignores it in the column stats', () => {

@@ -75,13 +75,23 @@ describe('scoreSites, WSM', () => {
     expect(none.results.map((x) => [x.rank, x.score])).toEqual(all.results.map((x) => [x.rank, x.score]));
   });
 
-  it('breaks ties by siteId', () => {
-    const t = matrixOf(['z', 'b', 'm'], [minmax('power')], [[5], [5], [5]]);
-    const r = scoreSites(t, base({ power: 1 }));
-    expect(r.results.map((x) => [x.siteId, x.rank])).toEqual([
-      ['z', 3],
-      ['b', 1],
-      ['m', 2],
+  it('gives equal scores a shared rank, never one decided by siteId', () => {
+    // Three sites with the same 5: the column has no spread, so everyone scores 0 and all share 1st.
+    const t = matrixOf(
+      ['z', 'b', 'm'],
+      [minmax('power'), minmax('price')],
+      [
+        [5, 1],
+        [5, 1],
+        [5, 2],
+      ],
+    );
+    const r = scoreSites(t, base({ power: 1, price: 1 }));
+    // price: z, b 0, m 1 → m 0.5 first; z and b 0, sharing 2nd ("2="), the next rank would be 4.
+    expect(r.results.map((x) => [x.siteId, x.rank, x.tied])).toEqual([
+      ['z', 2, true],
+      ['b', 2, true],
+      ['m', 1, false],
     ]);
   });
 
@@ -179,7 +189,8 @@ describe('hard constraints', () => {
       reasons: ["power 80 MW is below the preset's minimum of 100 MW"],
     });
     expect(r.results[2]?.reasons).toEqual(["no value for power; the preset's minimum is 100 MW"]);
-    expect(r.results[1]).toMatchObject({ excluded: false, rank: 1, score: 1 }); // alone: constant columns → 1
+    // Alone, jb-1's columns have no spread: they tell nothing, so they give nothing (not a full 1).
+    expect(r.results[1]).toMatchObject({ excluded: false, rank: 1, score: 0 });
     const max = scoreSites(m, base({ power: 1 }, { constraints: [{ kind: 'max', criterionId: 'price', value: 65 }] }));
     expect(max.results[1]?.reasons).toEqual(["price 70 is above the preset's maximum of 65"]);
   });
@@ -308,8 +319,13 @@ describe('properties', () => {
         expect(scoreSites(m, base(rec(w), { method }))).toEqual(one);
         const core = scoreMatrix(m, base(rec(w), { method }));
         expect(Array.from(core.rank)).toEqual(one.results.map((x) => x.rank ?? 0));
-        const ranks = one.results.map((x) => x.rank).sort((p, q) => (p as number) - (q as number));
-        expect(ranks).toEqual(rows.map((_, k) => k + 1));
+        // Competition ranks: a site's rank is 1 + the number of sites scoring strictly higher.
+        for (const x of one.results) {
+          const above = one.results.filter((y) => (y.rank as number) < (x.rank as number)).length;
+          expect(x.rank).toBe(above + 1);
+          const same = one.results.filter((y) => y.rank === x.rank).length;
+          expect(x.tied).toBe(same > 1);
+        }
       }),
     );
   });

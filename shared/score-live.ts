@@ -91,6 +91,7 @@ export function scoreLive(
     thinData: matrix.thinData,
     results: result.results.map((r, i) => ({ ...r, name: matrix.names[i] ?? r.siteId })),
     uninformative: result.uninformative,
+    top: result.top,
   };
 }
 

@@ -33,6 +33,7 @@ export function scoreHandlers(ctx: ServiceContext): DomainHandlers<keyof typeof 
         thinData: built.options.thinData ?? 'mark',
         results: result.results.map((r) => ({ ...r, name: names.get(r.siteId) ?? r.siteId })),
         uninformative: result.uninformative,
+        top: result.top,
       };
     },
   };

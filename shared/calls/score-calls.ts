@@ -40,6 +40,20 @@ export const ScenarioOverrides = {
   ...CoverageOverrides,
 };
 
+export const TopStatementSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('alone'), siteId: z.string(), thin: z.boolean() }),
+  z.object({ kind: z.literal('tie'), siteIds: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('lead'),
+    siteId: z.string(),
+    runnerUpId: z.string(),
+    restsOnKnown: z.boolean(),
+    filledCriteria: z.array(z.string()),
+    thin: z.boolean(),
+  }),
+]);
+
 export const SiteScore = z.object({
   siteId: z.string(),
   name: z.string(),
@@ -161,6 +175,8 @@ export const scoreCalls = {
       minCoverage: z.number().min(0).max(1),
       thinData: ThinDataPolicy,
       results: z.array(SiteScore),
+      /** What a summary may say about the top (shared/engine/lead.ts): a tie, a lead on known facts, or not. */
+      top: TopStatementSchema,
       /** Weighted criteria with no spread among the candidates' known values: they gave nobody anything. */
       uninformative: z.array(
         z.object({

@@ -2,6 +2,7 @@
 // candidates, aggregation and ranking. The hot path works on typed arrays, column-wise, with no
 // per-cell objects; per-site result objects are made once at the end.
 import { topsis, WPM_FLOOR } from './aggregate';
+import { topStatement } from './lead';
 import {
   applyTransform,
   columnTransform,
@@ -120,7 +121,13 @@ export function scoreSites(matrix: DecisionMatrix, options: ScoreOptions): Score
   }
   const used: Record<string, number> = {};
   ids.forEach((id, j) => (used[id] = weights[j] as number));
-  return { method: options.method, weights: used, results, uninformative: core.uninformative };
+  return {
+    method: options.method,
+    weights: used,
+    results,
+    uninformative: core.uninformative,
+    top: topStatement({ matrix, weights, include, scores, rank, thin: core.thin, transforms }),
+  };
 }
 
 /** scoreSites' numbers before the per-site result objects are made: typed arrays, one per site. */

@@ -1,6 +1,7 @@
 // The decision engine's data shapes. Pure TypeScript: the engine runs in Node, the renderer and a
 // worker, so its inputs are plain arrays and typed arrays, never database rows.
 import type { HardConstraint } from '../model/presets';
+import type { TopStatement } from './lead';
 
 /**
  * licence_required: an ordinary licence requirement; licence_denial: a licence is required and
@@ -142,4 +143,6 @@ export interface ScoreResult {
   results: SiteResult[];
   /** Weighted criteria with no spread among the candidates' known values: they gave nobody anything. */
   uninformative: UninformativeCriterion[];
+  /** What a summary may say about the top of the ranking (lead.ts). */
+  top: TopStatement;
 }

@@ -340,3 +340,67 @@ describe('methods honour the normalisation', () => {
     expect(r.results[1]?.score).toBeCloseTo(0.83333, 4);
   });
 });
+
+describe('what a summary may say about the top', () => {
+  const ids = ['a', 'b', 'c'];
+  const criteria = [crit('p', 'cost'), crit('q')];
+
+  it('a lead that comes from the runner-up having no value is not a lead on known facts', () => {
+    // p (cost): a 5, b unknown, c 10 → a 1, b 0 (no credit), c 0. q: a 1, b 2, c 0 → 0.5, 1, 0.
+    // Weights 0.7 / 0.3: a 0.85, b 0.3, c 0. On q, the one criterion both know, b is ahead.
+    const r = scoreSites(
+      matrixOf(ids, criteria, [
+        [5, 1],
+        [NaN_, 2],
+        [10, 0],
+      ]),
+      opts({ p: 0.7, q: 0.3 }),
+    );
+    expect(r.top).toEqual({
+      kind: 'lead',
+      siteId: 'a',
+      runnerUpId: 'b',
+      restsOnKnown: false,
+      filledCriteria: ['p'],
+      thin: false,
+    });
+  });
+
+  it('a lead on every criterion both know stands, gaps or not', () => {
+    // Same, but b's q is 0.5 (below a's 1): a is ahead on q as well.
+    const r = scoreSites(
+      matrixOf(ids, criteria, [
+        [5, 1],
+        [NaN_, 0.5],
+        [10, 2],
+      ]),
+      opts({ p: 0.7, q: 0.3 }),
+    );
+    // q: a 0.5, b 0.25, c 1 → a 0.85, b 0.075, c 0.3: runner-up c, who knows everything.
+    expect(r.top).toMatchObject({ kind: 'lead', siteId: 'a', runnerUpId: 'c', restsOnKnown: true, filledCriteria: [] });
+  });
+
+  it('equal best scores are a tie, and nobody is first', () => {
+    const r = scoreSites(
+      matrixOf(ids, criteria, [
+        [5, 1],
+        [5, 1],
+        [10, 0],
+      ]),
+      opts({ p: 0.5, q: 0.5 }),
+    );
+    expect(r.top).toEqual({ kind: 'tie', siteIds: ['a', 'b'] });
+  });
+
+  it('a thin leader is flagged', () => {
+    const r = scoreSites(
+      matrixOf(ids, criteria, [
+        [NaN_, 2],
+        [NaN_, 1],
+        [NaN_, 0],
+      ]),
+      opts({ p: 0.7, q: 0.3 }, { minCoverage: 0.5 }),
+    );
+    expect(r.top).toMatchObject({ kind: 'lead', siteId: 'a', thin: true });
+  });
+});

@@ -1,0 +1,86 @@
+// Who is first, and may a summary say so? A planner reads "X ranks first" as a statement about X's
+// facts. It is not one when X only leads because the runner-up's gaps were scored as no credit, or
+// when X's own score rests mostly on filled-in values. This decides, from the scored arrays, what a
+// summary sentence may claim about the top of a ranking.
+import { applyTransform, type ColumnTransform } from './normalise';
+import type { DecisionMatrix } from './types';
+
+export type TopStatement =
+  | { kind: 'none' }
+  /** One ranked site: first by default, not by comparison. */
+  | { kind: 'alone'; siteId: string; thin: boolean }
+  /** Several sites share the best score: nobody is first. */
+  | { kind: 'tie'; siteIds: string[] }
+  | {
+      kind: 'lead';
+      siteId: string;
+      runnerUpId: string;
+      /**
+       * Over the criteria both have values for (weighted, telling sites apart), the leader still
+       * scores higher: the lead stands on known facts. False: the lead comes from filled-in values.
+       */
+      restsOnKnown: boolean;
+      /** Weighted criteria on which the leader or the runner-up had no value (filled by the policy). */
+      filledCriteria: string[];
+      /** The leader's coverage is below the scenario's minimum. */
+      thin: boolean;
+    };
+
+export interface LeadInput {
+  matrix: DecisionMatrix;
+  weights: Float64Array;
+  include: Uint8Array;
+  scores: Float64Array;
+  rank: Uint32Array;
+  thin: Uint8Array;
+  transforms: readonly ColumnTransform[] | null;
+}
+
+/** What may be said about the top of the ranking (see TopStatement). */
+export function topStatement({ matrix, weights, include, scores, rank, thin, transforms }: LeadInput): TopStatement {
+  const { siteIds, values, criteria } = matrix;
+  const m = criteria.length;
+  const first: number[] = [];
+  let second = -1;
+  for (let i = 0; i < siteIds.length; i++) {
+    if (include[i] !== 1) continue;
+    if (rank[i] === 1) first.push(i);
+  }
+  if (first.length === 0) return { kind: 'none' };
+  if (first.length > 1) return { kind: 'tie', siteIds: first.map((i) => siteIds[i] as string) };
+  const leader = first[0] as number;
+  // The runner-up: the best-ranked other site (the first of a tie for second, in siteId order).
+  for (let i = 0; i < siteIds.length; i++) {
+    if (include[i] !== 1 || i === leader) continue;
+    if (second < 0 || (rank[i] as number) < (rank[second] as number)) second = i;
+  }
+  const leaderThin = thin[leader] === 1;
+  if (second < 0) return { kind: 'alone', siteId: siteIds[leader] as string, thin: leaderThin };
+
+  const filled: string[] = [];
+  let diff = 0;
+  for (let j = 0; j < m; j++) {
+    const w = weights[j] as number;
+    if (!(w > 0)) continue;
+    const a = values[leader * m + j] as number;
+    const b = values[second * m + j] as number;
+    if (a !== a || b !== b) {
+      filled.push((criteria[j] as { id: string }).id);
+      continue;
+    }
+    const t = transforms?.[j];
+    if (t === undefined) continue;
+    diff += w * (applyTransform(t, a) - applyTransform(t, b));
+  }
+  const gap = (scores[leader] as number) - (scores[second] as number);
+  // Without gaps the scores already compare known facts only (TOPSIS and WPM included).
+  const restsOnKnown = filled.length === 0 ? gap > 0 : diff > 1e-12;
+  return {
+    kind: 'lead',
+    siteId: siteIds[leader] as string,
+    runnerUpId: siteIds[second] as string,
+    restsOnKnown,
+    filledCriteria: filled,
+    thin: leaderThin,
+  };
+}

@@ -37,7 +37,10 @@ export const SmaaOut = z.object({
     z.object({
       siteId: z.string(),
       rankProbabilities: z.array(z.number()),
+      /** Includes 1/g of every sample in which the site tied for first with g − 1 others. */
       pFirst: z.number(),
+      /** Share of samples in which the site shared first place (a tie is split, never broken). */
+      pTiedFirst: z.number(),
       meanRank: z.number().nullable(),
       pExcluded: z.number(),
     }),

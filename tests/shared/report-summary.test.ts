@@ -47,8 +47,8 @@ describe('executiveSummary', () => {
           },
         ],
         smaa: [
-          { siteId: 'sg-a', rankProbabilities: [0.35, 0.65, 0], pFirst: 0.35, meanRank: 1.65, pExcluded: 0 },
-          { siteId: 'my-b', rankProbabilities: [0.65, 0.35, 0], pFirst: 0.65, meanRank: 1.35, pExcluded: 0 },
+          { siteId: 'sg-a', rankProbabilities: [0.35, 0.65, 0], pFirst: 0.35, pTiedFirst: 0, meanRank: 1.65, pExcluded: 0 },
+          { siteId: 'my-b', rankProbabilities: [0.65, 0.35, 0], pFirst: 0.65, pTiedFirst: 0, meanRank: 1.35, pExcluded: 0 },
         ],
       },
     });

@@ -242,9 +242,10 @@ export function scoreMatrix(matrix: DecisionMatrix, options: ScoreOptions): Scor
     if (include[i] === 1 && Number.isNaN(scores[i] as number)) exclude(i, 'no value for any weighted criterion');
   }
 
+  // Spread is judged among the candidates; with no candidate left there is nothing to judge.
   const uninformative: UninformativeCriterion[] = [];
   transforms.forEach((t, j) => {
-    if (t.code !== 3 || !((weights[j] as number) > 0)) return;
+    if (prep.included === 0 || t.code !== 3 || !((weights[j] as number) > 0)) return;
     const known = (prep.stats[j] as ColumnStats).count;
     const reason = known === 0 ? 'no known value' : known === 1 ? 'one known value' : 'all known values equal';
     uninformative.push({ criterionId: ids[j] as string, known, reason });

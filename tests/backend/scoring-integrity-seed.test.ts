@@ -105,3 +105,29 @@ describe('no credit without a value, on every built-in preset × profile', () =>
     }
   });
 });
+
+describe('every method × normalisation means what it says', () => {
+  it('each built-in preset runs under every method and normalisation, and the setting changes TOPSIS', async () => {
+    const presets = (await call('presets.list', {})).filter((p) => p.builtin);
+    for (const preset of presets) {
+      const seen = new Map<string, string>();
+      for (const method of ['wsm', 'wpm', 'topsis'] as const) {
+        for (const normalisation of ['criterion', 'minmax', 'vector', 'max'] as const) {
+          const out = await call('score.run', {
+            presetId: preset.id,
+            profileId: 'us-hyperscaler',
+            asOf: '2025-12-15',
+            method,
+            normalisation,
+          });
+          expect(out.method).toBe(method);
+          expect(out.normalisation).toBe(normalisation);
+          for (const r of out.results) if (r.score !== null) expect(Number.isFinite(r.score)).toBe(true);
+          if (method === 'topsis') seen.set(normalisation, JSON.stringify(out.results.map((r) => r.score)));
+        }
+      }
+      // TOPSIS used to ignore the setting: vector and min–max now give different closeness.
+      expect(seen.get('vector')).not.toBe(seen.get('minmax'));
+    }
+  });
+});

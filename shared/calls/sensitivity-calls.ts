@@ -22,6 +22,8 @@ export const StabilityOut = z.object({
   lo: z.number(),
   hi: z.number(),
   topSite: z.string().nullable(),
+  /** Other sites sharing the top score at the current weights (a tie: topSite is only the first by id). */
+  tiedWith: z.array(z.string()),
   changesTo: z.object({ lo: z.string().nullable(), hi: z.string().nullable() }),
 });
 

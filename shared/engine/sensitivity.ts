@@ -13,7 +13,7 @@
 // and the first change is found by bisection to 1e-4 (a change that reverts between two grid points
 // of the scan can be missed). Either way a change exactly at t = 0 or 1 and nowhere before it is
 // reported as lo = 0 or hi = 1 with changesTo set.
-import { Ranker, tieOrder, topIndex } from './ranking';
+import { Ranker, ranksOf, tieOrder, topIndex } from './ranking';
 import { createSampleScorer, type SampleScorer } from './sample-scorer';
 import type { DecisionMatrix, ScoreOptions } from './types';
 
@@ -37,6 +37,11 @@ export interface StabilityInterval {
   hi: number;
   /** The top site at the current weights (null if every site is excluded). */
   topSite: string | null;
+  /**
+   * Other sites sharing the top score at the current weights: the top is then a tie, and topSite is
+   * only the first of them by site id. The interval is where topSite stays among the best.
+   */
+  tiedWith: string[];
   /** The site that takes the top just past each end; null when the end is 0 or 1 with no change. */
   changesTo: { lo: string | null; hi: string | null };
 }
@@ -142,7 +147,14 @@ function stabilityOf(matrix: DecisionMatrix, scorer: SampleScorer, criterionId: 
   };
   const top = topAt(current);
   const id = (i: number): string | null => (i < 0 ? null : (matrix.siteIds[i] ?? null));
-  if (top < 0) return { criterionId, current, lo: 0, hi: 1, topSite: null, changesTo: { lo: null, hi: null } };
+  if (top < 0)
+    return { criterionId, current, lo: 0, hi: 1, topSite: null, tiedWith: [], changesTo: { lo: null, hi: null } };
+  const ranks = ranksOf(scores, order);
+  const tiedWith: string[] = [];
+  for (let q = 0; q < n; q++) {
+    const i = order[q] as number;
+    if (i !== top && ranks[i] === 1) tiedWith.push(matrix.siteIds[i] as string);
+  }
   const ends =
     scorer.linear && current > 0 && current < 1
       ? linearEnds(scorer, k, current, top, topAt)
@@ -153,6 +165,7 @@ function stabilityOf(matrix: DecisionMatrix, scorer: SampleScorer, criterionId: 
     lo: ends.lo,
     hi: ends.hi,
     topSite: id(top),
+    tiedWith,
     changesTo: { lo: id(ends.loSite), hi: id(ends.hiSite) },
   };
 }

@@ -404,3 +404,16 @@ describe('what a summary may say about the top', () => {
     expect(r.top).toMatchObject({ kind: 'lead', siteId: 'a', thin: true });
   });
 });
+
+describe('stability intervals name a shared top', () => {
+  it('when two sites share the best score, the interval says who it is shared with', async () => {
+    const { stabilityIntervals } = await import('../../shared/engine/sensitivity');
+    // a and b identical (0.5·1 + 0.5·1 = 1), c worst: a is listed first by id, tied with b.
+    const m = matrixOf(['a', 'b', 'c'], [crit('p'), crit('q')], [[2, 2], [2, 2], [1, 1]]);
+    const s = stabilityIntervals(m, opts({ p: 0.5, q: 0.5 }));
+    expect(s.map((x) => [x.topSite, x.tiedWith])).toEqual([
+      ['a', ['b']],
+      ['a', ['b']],
+    ]);
+  });
+});

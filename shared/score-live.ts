@@ -92,6 +92,7 @@ export function scoreLive(
     results: result.results.map((r, i) => ({ ...r, name: matrix.names[i] ?? r.siteId })),
     uninformative: result.uninformative,
     top: result.top,
+    scaleNotes: result.scaleNotes,
   };
 }
 

@@ -41,7 +41,7 @@ import type { Db } from '../../db/open';
 import { listPresets } from '../../db/presets-repo';
 import { listProfiles } from '../../db/profiles-repo';
 import { listSites } from '../../db/sites-repo';
-import { legalityScore, type LegalityPlace } from '../../shared/engine/legality';
+import { legalityScore, placeInScope, type LegalityPlace } from '../../shared/engine/legality';
 import { siteLegality, type SiteLegalityResult } from '../../shared/engine/site-legality';
 import { coverageSettings, type ThinDataPolicy } from '../../shared/model/coverage-settings';
 import { legalitySettings, type LegalitySettings } from '../../shared/model/legality-settings';
@@ -341,12 +341,9 @@ export function policyChurnColumn(
   const weighed = events.map((e) => ({ e, w: churnWeight(e, asOf) })).filter(({ w }) => w > 0);
   return Float64Array.from(places, (p) => {
     let sum = 0;
-    for (const { e, w } of weighed) {
-      const hit = e.scope.destinations.some(
-        (d) => d === p.country || (p.jurisdictionCode !== null && d === p.jurisdictionCode),
-      );
-      if (hit) sum += w;
-    }
+    // Only events that name destinations tell places apart; the scope test is legality's own, so
+    // exceptDestinations is honoured the same way here.
+    for (const { e, w } of weighed) if (e.scope.destinations.length > 0 && placeInScope(e, p)) sum += w;
     return sum;
   });
 }

@@ -34,6 +34,7 @@ export function scoreHandlers(ctx: ServiceContext): DomainHandlers<keyof typeof 
         results: result.results.map((r) => ({ ...r, name: names.get(r.siteId) ?? r.siteId })),
         uninformative: result.uninformative,
         top: result.top,
+        scaleNotes: result.scaleNotes,
       };
     },
   };

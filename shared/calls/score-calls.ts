@@ -177,6 +177,8 @@ export const scoreCalls = {
       results: z.array(SiteScore),
       /** What a summary may say about the top (shared/engine/lead.ts): a tie, a lead on known facts, or not. */
       top: TopStatementSchema,
+      /** Weighted criteria not scored by the rule they asked for (a ratio scale that cannot read them), and why. */
+      scaleNotes: z.array(z.object({ criterionId: z.string(), note: z.string() })),
       /** Weighted criteria with no spread among the candidates' known values: they gave nobody anything. */
       uninformative: z.array(
         z.object({

@@ -16,16 +16,21 @@ export interface TopsisResult {
 /**
  * TOPSIS (Hwang & Yoon 1981) on values already normalised by the criterion's own rule, 1 = best
  * (so cost criteria are already flipped): weighted v = w·r; the ideal is each column's highest v
- * among the included rows and the anti-ideal its lowest — except on a fixed scale (`fixed[j]`:
- * chip legality's absolute scale, a target value function), where they are w·1 and 0 whatever
- * the candidates, so "every site conditional" stays a distance from "allowed". Euclidean
+ * among the included rows' KNOWN cells and the anti-ideal its lowest — except on a fixed scale
+ * (`fixed[j]`: chip legality's absolute scale, a target value function), where they are w·1 and 0
+ * whatever the candidates, so "every site conditional" stays a distance from "allowed". Euclidean
  * distances d+ and d−, closeness d−/(d+ + d−).
  *
  * With vector normalisation this is the textbook method: a cost column normalised as 1 − x/‖x‖
- * has the same distances as x/‖x‖ with the ideal at its minimum. A NaN cell (the 'reweight'
- * policy) is left out of that row's distances. An uninformative column (0 for everyone) adds
- * nothing to either distance. When d+ + d− = 0 (no column tells the row from the ideal or the
- * anti-ideal) the closeness is 0: no credit without information.
+ * has the same distances as x/‖x‖ with the ideal at its minimum.
+ *
+ * Gaps (`known[cell]` = 0): the ideal points are built from known cells only, so a site with no
+ * data moves nobody else's closeness. A gap filled "no credit" (`gapAtAnti[j]`: the 'zero' and
+ * 'worst' policies) sits at the anti-ideal — TOPSIS's own bottom: no distance from the worst,
+ * the whole distance from the best. Other fills (neutral 0.5) are measured as they are; a NaN
+ * cell (the 'reweight' policy) is left out of that row's distances. An uninformative column (0
+ * for everyone) adds nothing to either distance. When d+ + d− = 0 (no column tells the row from
+ * the ideal or the anti-ideal) the closeness is 0: no credit without information.
  */
 export function topsis(
   normalised: Float64Array,
@@ -33,13 +38,17 @@ export function topsis(
   weights: Float64Array,
   fixed: readonly boolean[],
   include?: Uint8Array | null,
+  known?: Uint8Array | null,
+  gapAtAnti?: readonly boolean[],
 ): TopsisResult {
   const cols = weights.length;
   const best = new Float64Array(cols).fill(-Infinity);
   const worst = new Float64Array(cols).fill(Infinity);
+  const isGap = (k: number): boolean => known !== undefined && known !== null && known[k] === 0;
   for (let i = 0, base = 0; i < rows; i++, base += cols) {
     if (include && include[i] === 0) continue;
     for (let j = 0; j < cols; j++) {
+      if (isGap(base + j) && gapAtAnti?.[j] === true) continue;
       const v = (weights[j] as number) * (normalised[base + j] as number);
       if (v > (best[j] as number)) best[j] = v;
       if (v < (worst[j] as number)) worst[j] = v;
@@ -66,7 +75,7 @@ export function topsis(
       const r = normalised[base + j] as number;
       if (r !== r) continue;
       any = true;
-      const v = (weights[j] as number) * r;
+      const v = isGap(base + j) && gapAtAnti?.[j] === true ? (worst[j] as number) : (weights[j] as number) * r;
       const dp = v - (best[j] as number);
       const dm = v - (worst[j] as number);
       p += dp * dp;

@@ -14,10 +14,11 @@ export type TopStatement =
   | {
       kind: 'lead';
       siteId: string;
+      /** The best-ranked other site (the first by site id of a tie for second). */
       runnerUpId: string;
       /**
-       * Over the criteria both have values for (weighted, telling sites apart), the leader still
-       * scores higher: the lead stands on known facts. False: the lead comes from filled-in values.
+       * Over the criteria both have values for, the leader still scores higher than every site
+       * sharing second place: the lead stands on known facts. False: it comes from filled-in values.
        */
       restsOnKnown: boolean;
       /** Weighted criteria on which the leader or the runner-up had no value (filled by the policy). */
@@ -41,7 +42,6 @@ export function topStatement({ matrix, weights, include, scores, rank, thin, tra
   const { siteIds, values, criteria } = matrix;
   const m = criteria.length;
   const first: number[] = [];
-  let second = -1;
   for (let i = 0; i < siteIds.length; i++) {
     if (include[i] !== 1) continue;
     if (rank[i] === 1) first.push(i);
@@ -49,38 +49,47 @@ export function topStatement({ matrix, weights, include, scores, rank, thin, tra
   if (first.length === 0) return { kind: 'none' };
   if (first.length > 1) return { kind: 'tie', siteIds: first.map((i) => siteIds[i] as string) };
   const leader = first[0] as number;
-  // The runner-up: the best-ranked other site (the first of a tie for second, in siteId order).
+  // The runners-up: every site sharing the best rank after the leader's (a tie for second is
+  // several runners-up, and the lead must stand against each of them).
+  let nextRank = Infinity;
   for (let i = 0; i < siteIds.length; i++) {
-    if (include[i] !== 1 || i === leader) continue;
-    if (second < 0 || (rank[i] as number) < (rank[second] as number)) second = i;
+    if (include[i] === 1 && i !== leader && (rank[i] as number) < nextRank) nextRank = rank[i] as number;
   }
   const leaderThin = thin[leader] === 1;
-  if (second < 0) return { kind: 'alone', siteId: siteIds[leader] as string, thin: leaderThin };
+  if (nextRank === Infinity) return { kind: 'alone', siteId: siteIds[leader] as string, thin: leaderThin };
+  const runnersUp: number[] = [];
+  for (let i = 0; i < siteIds.length; i++)
+    if (include[i] === 1 && i !== leader && rank[i] === nextRank) runnersUp.push(i);
 
-  const filled: string[] = [];
-  let diff = 0;
-  for (let j = 0; j < m; j++) {
-    const w = weights[j] as number;
-    if (!(w > 0)) continue;
-    const a = values[leader * m + j] as number;
-    const b = values[second * m + j] as number;
-    if (a !== a || b !== b) {
-      filled.push((criteria[j] as { id: string }).id);
-      continue;
+  const filled = new Set<string>();
+  let restsOnKnown = true;
+  for (const second of runnersUp) {
+    let gaps = false;
+    let diff = 0;
+    for (let j = 0; j < m; j++) {
+      const w = weights[j] as number;
+      if (!(w > 0)) continue;
+      const a = values[leader * m + j] as number;
+      const b = values[second * m + j] as number;
+      if (a !== a || b !== b) {
+        filled.add((criteria[j] as { id: string }).id);
+        gaps = true;
+        continue;
+      }
+      const t = transforms?.[j];
+      if (t !== undefined) diff += w * (applyTransform(t, a) - applyTransform(t, b));
     }
-    const t = transforms?.[j];
-    if (t === undefined) continue;
-    diff += w * (applyTransform(t, a) - applyTransform(t, b));
+    // Without gaps the scores already compare known facts only (TOPSIS and WPM included).
+    const ahead = gaps ? diff > 1e-12 : (scores[leader] as number) > (scores[second] as number);
+    if (!ahead) restsOnKnown = false;
   }
-  const gap = (scores[leader] as number) - (scores[second] as number);
-  // Without gaps the scores already compare known facts only (TOPSIS and WPM included).
-  const restsOnKnown = filled.length === 0 ? gap > 0 : diff > 1e-12;
+  const second = runnersUp[0] as number;
   return {
     kind: 'lead',
     siteId: siteIds[leader] as string,
     runnerUpId: siteIds[second] as string,
     restsOnKnown,
-    filledCriteria: filled,
+    filledCriteria: [...filled],
     thin: leaderThin,
   };
 }

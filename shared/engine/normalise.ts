@@ -4,8 +4,9 @@
 // - minmax: benefit (x − min)/(max − min), cost (max − x)/(max − min).
 // - vector: benefit x/‖x‖; cost 1 − x/‖x‖ (a linear flip, so the distance between sites is kept;
 //   the best cost site does not reach 1, as the best benefit site does not under x/‖x‖ either).
-// - max: benefit x/max; cost min/x (the usual "linear scale" cost form; x = 0 is the best cost → 1).
-//   vector and max assume non-negative data; anything outside [0, 1] is clamped.
+// - max: benefit x/max; cost min/x (the usual "linear scale" cost form), or 1 − x/max when the best
+//   cost is 0 (min/x would give every other site 0). Vector and max are ratio scales: a column with
+//   a negative value is read min–max instead. Both fall-backs carry a note the result reports.
 // - target: a piecewise-linear value function through the planner's (raw, score) breakpoints,
 //   clamped outside the first and last breakpoint. It is absolute, so direction is ignored (the
 //   breakpoints already say what is good) and the candidate set does not matter.
@@ -39,6 +40,8 @@ export interface ColumnTransform {
   o: number;
   d: number;
   breakpoints: readonly (readonly [number, number])[];
+  /** Why the column is not scored by the rule it asked for (a ratio scale that cannot read it). */
+  note?: string;
 }
 
 type Spec = Pick<CriterionSpec, 'direction' | 'normalisation'>;
@@ -123,9 +126,16 @@ export function columnTransform(stats: ColumnStats, spec: Spec): ColumnTransform
     return { code: 2, o: 0, d: 1, breakpoints: sorted };
   }
   if (stats.count === 0 || stats.min === stats.max) return CONSTANT;
-  if (n.kind === 'minmax') {
-    const span = stats.max - stats.min;
-    return benefit ? affine(stats.min, span) : affine(stats.max, -span);
+  const span = stats.max - stats.min;
+  const minmax = benefit ? affine(stats.min, span) : affine(stats.max, -span);
+  if (n.kind === 'minmax') return minmax;
+  // Vector and share-of-best are ratio scales: a negative value has no ratio meaning (it would be
+  // clamped to 0 and tie with everything below it), so such a column is read min–max, and says so.
+  if (stats.min < 0) {
+    return {
+      ...minmax,
+      note: `has negative values, which ${n.kind === 'vector' ? 'a vector' : 'a share-of-best'} scale cannot read: scored min–max instead`,
+    };
   }
   if (n.kind === 'vector') {
     if (stats.norm === 0) return CONSTANT;
@@ -134,6 +144,14 @@ export function columnTransform(stats: ColumnStats, spec: Spec): ColumnTransform
   }
   // max
   if (benefit) return stats.max === 0 ? CONSTANT : affine(0, stats.max);
+  // Best ÷ value is 0 for every other site when the best cost is 0 (policy churn of a place with
+  // no binding events): the linear flip 1 − value ÷ largest keeps the sites apart.
+  if (stats.min === 0) {
+    return {
+      ...affine(stats.max, -stats.max),
+      note: 'has a best value of 0, where best ÷ value gives every other site 0: scored 1 − value ÷ largest instead',
+    };
+  }
   return { code: 1, o: stats.min, d: 1, breakpoints: [] };
 }
 

@@ -127,6 +127,9 @@ export function scoreSites(matrix: DecisionMatrix, options: ScoreOptions): Score
     results,
     uninformative: core.uninformative,
     top: topStatement({ matrix, weights, include, scores, rank, thin: core.thin, transforms }),
+    scaleNotes: (transforms ?? []).flatMap((t, j) =>
+      t.note !== undefined && (weights[j] as number) > 0 ? [{ criterionId: ids[j] as string, note: t.note }] : [],
+    ),
   };
 }
 
@@ -218,12 +221,16 @@ export function scoreMatrix(matrix: DecisionMatrix, options: ScoreOptions): Scor
   const { fill, transforms } = prep;
   let scores: Float64Array;
   if (options.method === 'topsis') {
+    const known = new Uint8Array(values.length);
+    for (let k = 0; k < values.length; k++) known[k] = (values[k] as number) === (values[k] as number) ? 1 : 0;
     scores = topsis(
       normaliseRows(values, n, transforms, fill, include),
       n,
       weights,
       criteria.map((c) => isFixedScale(c)),
       include,
+      known,
+      criteria.map((c) => c.missing === 'zero' || c.missing === 'worst'),
     ).closeness;
   } else if (options.method === 'wsm') {
     scores = wsmAffine(values, n, weights, transforms, prep.stats, fill, include);
@@ -342,27 +349,29 @@ function applyConstraints(
   }
 }
 
-/** Per site, the criteria whose fact is dated before `threshold` (a day number); unknown dates are not stale. */
+/** Per site, the criteria whose known fact is dated before `threshold` (a day number); unknown dates are not stale. */
 function staleCriteria(matrix: DecisionMatrix, threshold: number): (string[] | undefined)[] {
-  const { criteria, asOfDay, siteIds } = matrix;
+  const { criteria, asOfDay, siteIds, values } = matrix;
   const m = criteria.length;
   const out = new Array<string[] | undefined>(siteIds.length);
   if (asOfDay.length === 0) return out;
   for (let i = 0, base = 0; i < siteIds.length; i++, base += m) {
     for (let j = 0; j < m; j++) {
-      if ((asOfDay[base + j] as number) < threshold) (out[i] ??= []).push((criteria[j] as CriterionSpec).id);
+      // A gap is not a stale fact, whatever date its "missing" record carries.
+      if ((asOfDay[base + j] as number) < threshold && (values[base + j] as number) === (values[base + j] as number))
+        (out[i] ??= []).push((criteria[j] as CriterionSpec).id);
     }
   }
   return out;
 }
 
 /**
- * Ranks over the included rows, score descending. Scores are compared quantised to 2^-32 (≈ 2e-10),
- * so float noise from summation order cannot split a tie; equal scores share the best rank of
- * their group (1, 2, 2, 4) and are marked tied — the display lists them by siteId (code-unit
- * order, the same on every machine and locale), but the rank never pretends one is ahead. A
- * stable three-pass LSD radix sort on the quantised score, fed in siteId order, does it in O(n) (a
- * comparison sort took ~5× longer at 100 000).
+ * Ranks over the included rows, score descending. Scores within TIE_TOLERANCE of the best score of
+ * their group are equal: they share the group's best rank (1, 2, 2, 4) and are marked tied — the
+ * display lists them by siteId (code-unit order, the same on every machine and locale), but the
+ * rank never pretends one is ahead. A stable three-pass LSD radix sort on the score quantised to
+ * 2^-32, fed in siteId order, buckets in O(n) (a comparison sort took ~5× longer at 100 000); the
+ * rare bucket holding several different scores is then ordered exactly.
  */
 export function rankScores(
   siteIds: readonly string[],
@@ -410,11 +419,29 @@ export function rankScores(
     [keyA, keyB] = [keyB, keyA];
     [rowA, rowB] = [rowB, rowA];
   }
-  const rank = new Uint32Array(n);
-  const tied = new Uint8Array(n);
+  // Inside a run of equal keys, order by the exact score (stable, so equal scores keep siteId
+  // order): the key only buckets, it must not put a lower score above a higher one.
   for (let r = 0; r < k;) {
     let e = r + 1;
     while (e < k && keyA[e] === keyA[r]) e++;
+    for (let t = r + 1; t < e; t++) {
+      const row = rowA[t] as number;
+      const sc = scores[row] as number;
+      let u = t;
+      while (u > r && (scores[rowA[u - 1] as number] as number) < sc) {
+        rowA[u] = rowA[u - 1] as number;
+        u--;
+      }
+      rowA[u] = row;
+    }
+    r = e;
+  }
+  const rank = new Uint32Array(n);
+  const tied = new Uint8Array(n);
+  for (let r = 0; r < k;) {
+    const best = scores[rowA[r] as number] as number;
+    let e = r + 1;
+    while (e < k && best - (scores[rowA[e] as number] as number) <= TIE_TOLERANCE) e++;
     for (let t = r; t < e; t++) {
       rank[rowA[t] as number] = r + 1;
       if (e - r > 1) tied[rowA[t] as number] = 1;
@@ -423,6 +450,13 @@ export function rankScores(
   }
   return { rank, tied };
 }
+
+/**
+ * Scores within this of the best score of their group are equal (scores are in [0, 1]): far below
+ * any difference a fact can make, far above float noise from summation order. SMAA's ranking uses
+ * the same tolerance (ranking.ts), so the table and SMAA agree on what a tie is.
+ */
+export const TIE_TOLERANCE = 1e-12;
 
 const RADIX_BITS = 11;
 const RADIX = 1 << RADIX_BITS;
@@ -515,7 +549,10 @@ function aggregateFused(
       const w = weights[j] as number;
       if (w === 0) continue;
       if (product && code[j] === 3) {
+        // A factor of 1 — its weight stays in the exponent's denominator, so the other criteria
+        // are not stretched to fill its share.
         silent += w;
+        wk += w;
         continue;
       }
       const x = values[base + j] as number;
@@ -535,7 +572,7 @@ function aggregateFused(
       wk += w;
     }
     // Every weighted criterion uninformative: nothing tells the sites apart, so nobody gets credit.
-    out[i] = wk > 0 ? (product ? Math.exp(s / wk) : s / wk) : silent > 0 ? 0 : Number.NaN;
+    out[i] = wk === silent && silent > 0 ? 0 : wk > 0 ? (product ? Math.exp(s / wk) : s / wk) : Number.NaN;
   }
   return out;
 }

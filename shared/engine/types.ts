@@ -145,4 +145,6 @@ export interface ScoreResult {
   uninformative: UninformativeCriterion[];
   /** What a summary may say about the top of the ranking (lead.ts). */
   top: TopStatement;
+  /** Weighted criteria not scored by the rule they asked for, and why (normalise.ts). */
+  scaleNotes: { criterionId: string; note: string }[];
 }

@@ -117,4 +117,13 @@ describe('policyChurnColumn', () => {
     expect(kl).toBeCloseTo(1 + 0.075, 12);
     expect(tuas).toBeCloseTo(0.3, 12);
   });
+
+  it('leaves out a place the event excepts, as legality does', () => {
+    // Prohibition for Malaysia except Johor, effective on ASOF: KL 1, Johor 0.
+    const e = ev({ effect: 'prohibited' });
+    const excepting = { ...e, scope: policyScope({ destinations: ['MY'], exceptDestinations: ['MY-01'] }) };
+    const [johor, kl] = Array.from(policyChurnColumn([JOHOR, KL], [excepting], ASOF));
+    expect(johor).toBe(0);
+    expect(kl).toBe(1);
+  });
 });

@@ -106,8 +106,10 @@ describe('no credit without a value', () => {
 
   it('under the weighted product an uninformative column is a factor of 1, not a wipe-out', () => {
     const r = scoreSites(m, opts({ power: 0.35, tax: 0.1, build: 0.55 }, { method: 'wpm' }));
-    // Only build counts: (0 → floor, 0.5, 1)^1 → ≈0, 0.5, 1.
-    expect(r.results[1]?.score).toBeCloseTo(0.5, 12);
+    // Power and tax are factors of 1 with their weight kept: build (0 → floor, 0.5, 1) counts with
+    // exponent 0.55, not stretched to 1 → ≈0, 0.5^0.55 = 0.68302, 1.
+    expect(r.results[0]?.score).toBeLessThan(1e-4);
+    expect(r.results[1]?.score).toBeCloseTo(0.5 ** 0.55, 12);
     expect(r.results[2]?.score).toBeCloseTo(1, 12);
   });
 
@@ -163,6 +165,15 @@ describe('no credit without a value', () => {
           const removed = rows.map((r, k) => (k === i ? r.map((x, j) => (j === col ? NaN_ : x)) : r));
           const others = new Set(removed.map((r) => r[col] as number).filter((x) => !Number.isNaN(x)));
           if (method !== 'wsm' && others.size < 2) return;
+          // TOPSIS measures from the candidates' best and worst known values: removing the unique
+          // best or worst moves the ideal points themselves (docs/scoring.md).
+          const x = rows[i]?.[col] as number;
+          if (method === 'topsis' && !Number.isNaN(x)) {
+            const all = rows.map((r) => r[col] as number).filter((v) => !Number.isNaN(v));
+            const lo = Math.min(...all);
+            const hi = Math.max(...all);
+            if ((x === lo && !others.has(lo)) || (x === hi && !others.has(hi))) return;
+          }
           const after = scoreSites(matrixOf(ids, criteria, removed), w).results[i]?.score as number;
           expect(after).toBeLessThanOrEqual(before + 1e-9);
         },
@@ -409,11 +420,147 @@ describe('stability intervals name a shared top', () => {
   it('when two sites share the best score, the interval says who it is shared with', async () => {
     const { stabilityIntervals } = await import('../../shared/engine/sensitivity');
     // a and b identical (0.5·1 + 0.5·1 = 1), c worst: a is listed first by id, tied with b.
-    const m = matrixOf(['a', 'b', 'c'], [crit('p'), crit('q')], [[2, 2], [2, 2], [1, 1]]);
+    const m = matrixOf(
+      ['a', 'b', 'c'],
+      [crit('p'), crit('q')],
+      [
+        [2, 2],
+        [2, 2],
+        [1, 1],
+      ],
+    );
     const s = stabilityIntervals(m, opts({ p: 0.5, q: 0.5 }));
     expect(s.map((x) => [x.topSite, x.tiedWith])).toEqual([
       ['a', ['b']],
       ['a', ['b']],
     ]);
+  });
+});
+
+// Cases from the analyst's review (each expectation from first principles).
+describe('review cases', () => {
+  it('a lead must stand against every site tied for second', () => {
+    // minmax, weights ½/½: a = (10, 2) → (1, 0.2) = 0.6; b = (5, 5) → (0.5, 0.5) = 0.5;
+    // c = (gap, 10) → (0, 1) = 0.5; d = (0, 0) → 0. b and c share 2nd. On q, the one fact a and c
+    // share, c is ahead: a's lead over c comes from c's gap.
+    const r = scoreSites(
+      matrixOf(
+        ['a', 'b', 'c', 'd'],
+        [crit('p'), crit('q')],
+        [
+          [10, 2],
+          [5, 5],
+          [NaN_, 10],
+          [0, 0],
+        ],
+      ),
+      opts({ p: 0.5, q: 0.5 }),
+    );
+    expect(r.results.map((x) => x.rank)).toEqual([1, 2, 2, 4]);
+    expect(r.top).toMatchObject({ kind: 'lead', siteId: 'a', restsOnKnown: false, filledCriteria: ['p'] });
+  });
+
+  it('two adjacent doubles are one score, wherever they fall on the sorting grid', async () => {
+    const { rankScores } = await import('../../shared/engine/score');
+    const r = rankScores(
+      ['a', 'b'],
+      Float64Array.from([0.4999999997671694, 0.49999999976716947]),
+      Uint8Array.from([1, 1]),
+    );
+    expect(Array.from(r.rank)).toEqual([1, 1]);
+    expect(Array.from(r.tied)).toEqual([1, 1]);
+    // 1e-10 apart is a real difference (TIE_TOLERANCE is 1e-12), in the right order.
+    const s = rankScores(['a', 'b'], Float64Array.from([0.5, 0.5 + 1e-10]), Uint8Array.from([1, 1]));
+    expect(Array.from(s.rank)).toEqual([2, 1]);
+  });
+
+  it('SMAA and the table agree on what a tie is', () => {
+    // a and b 2e-11 apart (above the tolerance): not a tie in the table, and not in SMAA either.
+    const m = matrixOf(
+      ['a', 'b', 'c'],
+      [crit('p', 'benefit', 'absolute'), crit('q', 'benefit', 'absolute')],
+      [
+        [1, 0.5],
+        [1 - 2e-11, 0.5],
+        [0, 0],
+      ],
+    );
+    const table = scoreSites(m, opts({ p: 0.5, q: 0.5 }));
+    expect(table.results.map((x) => [x.rank, x.tied])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+    ]);
+    const smaa = runSmaa(m, opts({ p: 0.5, q: 0.5 }), {
+      samples: 50,
+      seed: 3,
+      mode: 'around_preset',
+      concentration: 1e6,
+    });
+    expect(smaa.sites[0]?.pFirst).toBe(1);
+    expect(smaa.sites[0]?.pTiedFirst).toBe(0);
+    // 1e-13 apart: a tie in both.
+    const m2 = { ...m, values: Float64Array.from([1, 0.5, 1 - 1e-13, 0.5, 0, 0]) };
+    expect(scoreSites(m2, opts({ p: 0.5, q: 0.5 })).results.map((x) => x.rank)).toEqual([1, 1, 3]);
+    const smaa2 = runSmaa(m2, opts({ p: 0.5, q: 0.5 }), {
+      samples: 50,
+      seed: 3,
+      mode: 'around_preset',
+      concentration: 1e6,
+    });
+    expect(smaa2.sites[0]?.pTiedFirst).toBe(1);
+    expect(smaa2.sites[0]?.pFirst).toBeCloseTo(0.5, 12);
+  });
+
+  it('under vector TOPSIS a site with no data moves nobody else', () => {
+    const rows = [
+      [59.1, 30.6],
+      [26.8, 99.4],
+      [10.9, 72.2],
+    ];
+    const criteria = [crit('p', 'benefit', 'vector'), crit('q', 'benefit', 'vector')];
+    const w = opts({ p: 0.5, q: 0.5 }, { method: 'topsis' });
+    const before = scoreSites(matrixOf(['a', 'b', 'c'], criteria, rows), w).results.map((x) => x.score);
+    const after = scoreSites(matrixOf(['a', 'b', 'c', 'z'], criteria, [...rows, [NaN_, NaN_]]), w).results;
+    expect(after.slice(0, 3).map((x) => x.score)).toEqual(before);
+    // z sits at the anti-ideal on both: closeness 0.
+    expect(after[3]?.score).toBe(0);
+  });
+
+  it('share-of-best cost with a best of 0 reads 1 − x/max, and says so', () => {
+    // costs 0, 2, 4: min/x would give 1, 0, 0; the flip gives 1, 0.5, 0.
+    const r = scoreSites(
+      matrixOf(['a', 'b', 'c'], [crit('churn', 'cost', 'max')], [[0], [2], [4]]),
+      opts({ churn: 1 }),
+    );
+    expect(r.results.map((x) => x.score)).toEqual([1, 0.5, 0]);
+    expect(r.scaleNotes.map((x) => x.criterionId)).toEqual(['churn']);
+  });
+
+  it('a negative value on a ratio scale is read min–max, and says so', () => {
+    // vector benefit −3, −1, 2 → min–max 0, 0.4, 1 (−1 above −3).
+    const r = scoreSites(
+      matrixOf(['a', 'b', 'c'], [crit('t', 'benefit', 'vector')], [[-3], [-1], [2]]),
+      opts({ t: 1 }),
+    );
+    expect(r.results.map((x) => x.score)).toEqual([0, 0.4, 1]);
+    expect(r.scaleNotes).toHaveLength(1);
+  });
+
+  it('a gap is never listed as a stale fact', () => {
+    const m = matrixOf(
+      ['a', 'b'],
+      [crit('p'), crit('q')],
+      [
+        [1, NaN_],
+        [2, 3],
+      ],
+      [
+        [0, 0],
+        [0, 0],
+      ],
+    );
+    const r = scoreSites(m, opts({ p: 1, q: 1 }, { asOf: '2026-01-01' }));
+    expect(r.results.map((x) => x.stale)).toEqual([['p'], ['p', 'q']]);
   });
 });

@@ -4,7 +4,7 @@
 // normalised value, comes from the engine's own column transforms on the matrix score.run scored.
 import { schemaVersion } from '../../db/migrations';
 import { contentHash } from '../../db/transfer/content-hash';
-import { explainWin } from '../../shared/compare-explain';
+import { explainWin, type Contender } from '../../shared/compare-explain';
 import { applyTransform } from '../../shared/engine/normalise';
 import { scoreMatrix } from '../../shared/engine/score';
 import { ServiceError } from '../../shared/errors';
@@ -76,7 +76,8 @@ export async function buildReport(
     if (!byId.has(id)) throw new ServiceError('not_found', `no site "${id}" to compare (sites.list shows them)`);
   }
 
-  const criteria = matrix.criteria.map((spec) => {
+  const m = matrix.criteria.length;
+  const criteria = matrix.criteria.map((spec, j) => {
     const c = catalogue.get(spec.id);
     if (c === undefined) throw new Error(`criterion ${spec.id} is in the matrix but not in criteria.list`);
     return {
@@ -91,6 +92,7 @@ export async function buildReport(
       weight: score.weights[c.id] ?? 0,
       presetWeight: preset.weights[c.id] ?? null,
       overrideWeight: inputs.weights?.[c.id] ?? null,
+      known: knownCount(matrix.values, j, m),
     };
   });
 
@@ -99,7 +101,6 @@ export async function buildReport(
   const legality = profile === null ? null : siteLegalities(built, timeline.hypothetical);
   const metricSources = new SourceRegistry();
   const normalised = normalisedValues(built);
-  const m = matrix.criteria.length;
   const rows: ReportRow[] = [];
   for (const [i, site] of sites.entries()) {
     const result = byId.get(site.id);
@@ -127,6 +128,7 @@ export async function buildReport(
     const l = legality?.get(site.id);
     rows.push({
       rank: result.rank,
+      tied: result.tied,
       siteId: site.id,
       name: site.name,
       marketId: site.marketId,
@@ -136,6 +138,9 @@ export async function buildReport(
       lon: site.lon,
       status: site.status,
       score: result.score,
+      coverage: result.coverage,
+      staleCoverage: result.staleCoverage,
+      thin: result.thin,
       excluded: result.excluded,
       reasons: result.reasons,
       legality: l === undefined ? null : { status: l.status, reason: l.reason },
@@ -182,9 +187,22 @@ export async function buildReport(
     normalisation: built.normalisation,
     constraints: [...options.constraints],
     staleAfterDays: options.staleAfterDays,
+    minCoverage: score.minCoverage,
+    thinData: score.thinData,
     criteria,
     ranking: rows,
-    compare: inputs.sites.length === 0 ? null : compareOf(inputs.sites, rows, criteria, options.method),
+    top: score.top,
+    uninformative: score.uninformative,
+    compare:
+      inputs.sites.length === 0
+        ? null
+        : compareOf(
+            inputs.sites,
+            rows,
+            criteria,
+            options.method,
+            new Set(score.uninformative.map((u) => u.criterionId)),
+          ),
     legality: legality === null ? null : sites.map((s) => legality.get(s.id) as ReportSiteLegality),
     sensitivity:
       sensitivity === null
@@ -249,29 +267,37 @@ function normalisedValues(built: ReturnType<typeof buildScoringInput>): Float64A
   return out;
 }
 
+/** How many sites have a value in column j of a row-major matrix with m columns. */
+function knownCount(values: Float64Array, j: number, m: number): number {
+  let n = 0;
+  for (let k = j; k < values.length; k += m) if (!Number.isNaN(values[k] as number)) n++;
+  return n;
+}
+
 function compareOf(
   siteIds: readonly string[],
   rows: readonly ReportRow[],
   criteria: readonly { id: string; name: string }[],
   method: string,
+  uninformative: ReadonlySet<string>,
 ): ReportModel['compare'] {
   const names = new Map(criteria.map((c) => [c.id, c.name]));
   const pinned = siteIds.map((id) => rows.find((r) => r.siteId === id) as ReportRow);
   const scored = pinned.filter((r) => r.score !== null && !r.excluded);
   const leader = [...scored].sort((a, b) => (b.score as number) - (a.score as number))[0];
-  const contributions = (r: ReportRow): Record<string, number> =>
-    Object.fromEntries(r.cells.flatMap((c) => (c.contribution === null ? [] : [[c.criterionId, c.contribution]])));
+  const contender = (r: ReportRow): Contender => ({
+    name: r.name,
+    score: r.score as number,
+    contributions: Object.fromEntries(
+      r.cells.flatMap((c) => (c.contribution === null ? [] : [[c.criterionId, c.contribution]])),
+    ),
+    missingHandled: r.missingHandled,
+  });
   const explanations =
     method === 'wsm' && leader !== undefined && scored.length >= 2
       ? scored
           .filter((r) => r.siteId !== leader.siteId)
-          .map((r) =>
-            explainWin(
-              { name: leader.name, score: leader.score as number, contributions: contributions(leader) },
-              { name: r.name, score: r.score as number, contributions: contributions(r) },
-              names,
-            ),
-          )
+          .map((r) => explainWin(contender(leader), contender(r), names, { uninformative }))
       : [
           'An explanation needs at least two scored sites and a method that splits the score into contributions (weighted sum).',
         ];

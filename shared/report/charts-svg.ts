@@ -2,6 +2,7 @@
 // stacked bars, stability intervals, and the score colour legend. Pure string building, so the same
 // charts go into the HTML file and the PDF printed from it.
 import { SCORE_SCALE } from '../score-colors';
+import { rankLabel } from '../score-words';
 import { esc } from './escape';
 import type { ReportModel } from './model';
 import { drivers } from './summary';
@@ -52,7 +53,7 @@ export function contributionChart(model: ReportModel): string {
     const parts = drivers(model, row);
     let x = LABEL;
     let sum = 0;
-    body += `<text class="label" x="${LABEL - 6}" y="${y + 11}" text-anchor="end">${row.rank}. ${esc(truncate(row.name, 30))}</text>`;
+    body += `<text class="label" x="${LABEL - 6}" y="${y + 11}" text-anchor="end">${rankLabel(row.rank, row.tied)} ${esc(truncate(row.name, 30))}</text>`;
     model.criteria.forEach((c, j) => {
       const v = parts[c.id] ?? 0;
       if (v <= 0) return;

@@ -16,6 +16,8 @@ export function reportCommand(inputs: ReportInputs, out = 'report.pdf'): string 
   if (inputs.profileId !== undefined) words.push('--profile', sh(inputs.profileId));
   words.push('--as-of', inputs.asOf);
   if (inputs.method !== undefined) words.push('--method', inputs.method);
+  if (inputs.minCoverage !== undefined) words.push('--min-coverage', String(inputs.minCoverage));
+  if (inputs.thinData !== undefined) words.push('--thin-data', inputs.thinData);
   if (inputs.scenarioId !== undefined) words.push('--scenario', sh(inputs.scenarioId));
   if (inputs.sites.length > 0) words.push('--sites', sh(inputs.sites.join(',')));
   if (inputs.sensitivity === null) words.push('--samples', '0');

@@ -2,11 +2,14 @@
 // the reproducibility block. Kept apart from render-html.ts, which lays out the ranking and charts.
 import { esc } from './escape';
 import type { ReportModel, ReportSiteLegality } from './model';
+import { coverageStatement } from './summary';
 import {
   constraintText,
   fmtPct,
   fmtRaw,
+  knownText,
   LEGALITY_TEXT,
+  MISSING_TEXT,
   METHOD_TEXT,
   NORMALISATION_TEXT,
   PRINTED_ROLES,
@@ -98,19 +101,20 @@ export function methodSection(model: ReportModel): string {
   const rows = model.criteria
     .map(
       (c) =>
-        `<tr><td>${esc(c.name)}</td><td>${esc(c.group.replaceAll('_', ' '))}</td><td>${c.direction === 'benefit' ? 'higher is better' : 'lower is better'}</td><td>${esc(c.normalisation)}</td><td class="num">${c.presetWeight === null ? '—' : fmtRaw(c.presetWeight)}</td><td class="num">${c.overrideWeight === null ? '—' : fmtRaw(c.overrideWeight)}</td><td class="num">${fmtPct(c.weight, 1)}</td><td>${esc(c.unit || '—')}</td></tr>`,
+        `<tr><td>${esc(c.name)}</td><td>${esc(c.group.replaceAll('_', ' '))}</td><td>${c.direction === 'benefit' ? 'higher is better' : 'lower is better'}</td><td>${esc(c.normalisation)}</td><td class="num">${c.presetWeight === null ? '—' : fmtRaw(c.presetWeight)}</td><td class="num">${c.overrideWeight === null ? '—' : fmtRaw(c.overrideWeight)}</td><td class="num">${fmtPct(c.weight, 1)}</td><td>${esc(c.unit || '—')}</td><td>${esc(knownText(model, c))}</td></tr>`,
     )
     .join('');
   return `<section id="method" class="page"><h2>Method, normalisation and weights</h2>
 <p><strong>${esc(METHOD_TEXT[model.method.id].name)}.</strong> ${esc(METHOD_TEXT[model.method.id].description)}</p>
-<p><strong>Normalisation:</strong> ${esc(NORMALISATION_TEXT[model.normalisation] ?? model.normalisation)}. Over the sites not excluded; a constant column scores 1 for every site.</p>
-<p><strong>Missing facts</strong> get the worst value of their column (an unknown must not be rewarded). <strong>Stale facts</strong> (older than ${model.staleAfterDays} days before ${esc(model.asOf)}) are flagged.</p>
+<p><strong>Normalisation:</strong> ${esc(NORMALISATION_TEXT[model.normalisation] ?? model.normalisation)}. Over the sites not excluded.</p>
+<p>${esc(MISSING_TEXT)} <strong>Stale facts</strong> (older than ${model.staleAfterDays} days before ${esc(model.asOf)}) are flagged.</p>
+<p class="coverage-statement"><strong>Coverage.</strong> ${esc(coverageStatement(model))}</p>
 <p><strong>Derived criteria:</strong> chip legality is the legality score of the profile's chips at the site (allowed 1, conditional 0.75, licence required 0.25, prohibited 0); policy churn sums the binding policy events naming the site's country or subdivision that took effect by the as-of date, each weighted by severity (prohibited 1 … relaxed to allowed 0.3; siting rule 0.5) × confidence (rule 1, announced 0.5, reported 0.25) × recency (halving every 548 days) — instability, not strictness.</p>
 <h3>Hard constraints</h3>
 ${constraints}
 <h3>Criteria and weights</h3>
-<table><thead><tr><th>Criterion</th><th>Group</th><th>Direction</th><th>Normalisation</th><th class="num">Preset weight</th><th class="num">Override</th><th class="num">Weight used</th><th>Unit</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="note">Weights used are normalised to sum to 100% over the scored criteria; a criterion with weight 0 is there only for a constraint.</p>
+<table><thead><tr><th>Criterion</th><th>Group</th><th>Direction</th><th>Normalisation</th><th class="num">Preset weight</th><th class="num">Override</th><th class="num">Weight used</th><th>Unit</th><th>Sites with a value</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="note">Weights used are normalised to sum to 100 % over the scored criteria; a criterion with weight 0 is there only for a constraint. A criterion no site has a value for, or whose known values do not differ among the ranked sites, contributes nothing to anyone.</p>
 </section>`;
 }
 

@@ -8,6 +8,7 @@
 // (Singapore and Virginia) make the first view the world; clusters get detail views after it.
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { scoreColor } from '../score-colors';
+import { rankLabel } from '../score-words';
 import { esc } from './escape';
 
 export interface MapSite {
@@ -19,6 +20,8 @@ export interface MapSite {
   /** null: excluded (drawn hollow). */
   score: number | null;
   rank: number | null;
+  /** The rank is shared with another site (labelled "3="). */
+  tied?: boolean;
 }
 
 export interface MapView {
@@ -208,7 +211,7 @@ export function mapSvg(countries: FeatureCollection, sites: readonly MapSite[], 
       const cx = r1(p.x(s.lon));
       const cy = r1(p.y(s.lat));
       const label = esc(
-        `${s.rank === null ? 'excluded' : `#${s.rank}`} ${s.name}: ${s.score === null ? 'no score' : s.score.toFixed(3)}`,
+        `${s.rank === null ? 'excluded' : `#${rankLabel(s.rank, s.tied ?? false)}`} ${s.name}: ${s.score === null ? 'no score' : s.score.toFixed(3)}`,
       );
       return s.score === null
         ? `<circle class="dot excluded" cx="${cx}" cy="${cy}" r="4.5"><title>${label}</title></circle>`
@@ -234,7 +237,7 @@ function rankLabels(sites: readonly MapSite[], p: Projection): string {
     const y = p.y(s.lat) + 4;
     if (placed.some(([px, py]) => Math.abs(px - x) < 22 && Math.abs(py - y) < 12)) continue;
     placed.push([x, y]);
-    out += `<text class="rank" x="${r1(x)}" y="${r1(y)}">${s.rank}</text>`;
+    out += `<text class="rank" x="${r1(x)}" y="${r1(y)}">${rankLabel(s.rank, s.tied ?? false)}</text>`;
   }
   return out;
 }

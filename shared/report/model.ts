@@ -5,7 +5,14 @@
 import { z } from 'zod';
 import { LegalityStatusSchema, SiteLegalityResult } from '../calls/legality-calls';
 import { PolicyConfidence, PolicyRegime } from '../model/policy';
-import { ScenarioOverrides, ScoreMethod, ScoreNormalisation } from '../calls/score-calls';
+import {
+  ScenarioOverrides,
+  ScoreMethod,
+  ScoreNormalisation,
+  scoreCalls,
+  TopStatementSchema,
+} from '../calls/score-calls';
+import { ThinDataPolicy } from '../model/coverage-settings';
 import { SmaaOut, StabilityOut } from '../calls/sensitivity-calls';
 import { CriterionGroup, Direction } from '../model/criteria';
 import { HardConstraint, Preset } from '../model/presets';
@@ -83,6 +90,8 @@ export const ReportCriterion = z.object({
   presetWeight: z.number().nullable(),
   /** The caller's weight override, null when none. */
   overrideWeight: z.number().nullable(),
+  /** How many of the report's sites (ranked or not) have a value for it: 0 is flagged "no known value anywhere". */
+  known: z.number().int().nonnegative(),
 });
 export type ReportCriterion = z.infer<typeof ReportCriterion>;
 
@@ -108,8 +117,10 @@ export const ReportCell = z.object({
 export type ReportCell = z.infer<typeof ReportCell>;
 
 export const ReportRow = z.object({
-  /** 1 = best; null when excluded. */
+  /** 1 = best; equal scores share a rank (shown "3="); null when excluded. */
   rank: z.number().int().positive().nullable(),
+  /** Another ranked site has the same score, so the same rank. */
+  tied: z.boolean(),
   siteId: z.string(),
   name: z.string(),
   marketId: z.string(),
@@ -119,6 +130,12 @@ export const ReportRow = z.object({
   lon: z.number(),
   status: SiteStatus,
   score: z.number().min(0).max(1).nullable(),
+  /** Share (0..1) of the weight resting on known values for this site, as score.run gives it. */
+  coverage: z.number().min(0).max(1),
+  /** The part of coverage resting on values older than the stale threshold. */
+  staleCoverage: z.number().min(0).max(1),
+  /** Coverage below the scenario's minimum: "thin data". */
+  thin: z.boolean(),
   excluded: z.boolean(),
   reasons: z.array(z.string()),
   /** The combined legality of the profile's chips at the site; null without a profile. */
@@ -191,11 +208,18 @@ export const ReportModel = z.object({
   normalisation: ScoreNormalisation,
   constraints: z.array(HardConstraint),
   staleAfterDays: z.number().int(),
+  /** The coverage settings applied (score.run's): below minCoverage a site is thin data, marked or excluded. */
+  minCoverage: z.number().min(0).max(1),
+  thinData: ThinDataPolicy,
   criteria: z.array(ReportCriterion),
   /** Plain-language paragraphs: the top sites and why. */
   summary: z.array(z.string()),
   /** Ranked sites by rank, then excluded ones. */
   ranking: z.array(ReportRow),
+  /** What a summary may say about the top (score.run's `top`): a tie, a lead on known facts, or not. */
+  top: TopStatementSchema,
+  /** Weighted criteria with no spread among the ranked sites' known values: they gave nobody anything. */
+  uninformative: scoreCalls['score.run'].output.shape.uninformative,
   compare: z.object({ siteIds: z.array(z.string()), explanations: z.array(z.string()) }).nullable(),
   legality: z.array(ReportSiteLegality).nullable(),
   sensitivity: ReportSensitivity.nullable(),

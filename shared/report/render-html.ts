@@ -8,8 +8,9 @@ import { legalitySection, methodSection, reproducibilitySection, sourcesSection 
 import { chooseViews, mapSvg, type MapSite } from './map-svg';
 import type { ReportModel, ReportRow } from './model';
 import { REPORT_CSS } from './report-css';
-import { drivers } from './summary';
+import { coverageStatement, drivers } from './summary';
 import {
+  coverageCell,
   fmtPct,
   fmtRaw,
   fmtScore,
@@ -17,9 +18,12 @@ import {
   legalityQuestionText,
   METHOD_TEXT,
   NORMALISATION_TEXT,
+  noValueText,
   siteNamer,
+  stabilityTop,
 } from './words';
 import { scoreColor } from '../score-colors';
+import { coverageLabel, rankLabel, thinDataNote } from '../score-words';
 
 export interface ReportAssets {
   /** Natural Earth countries (world-atlas 50m, as GeoJSON) for the map. */
@@ -93,8 +97,11 @@ function cover(model: ReportModel): string {
 }
 
 function summarySection(model: ReportModel): string {
+  // The coverage statement stands out: it qualifies every number after it.
+  const coverage = coverageStatement(model);
+  const paragraph = (p: string): string => `<p${p === coverage ? ' class="coverage-statement"' : ''}>${esc(p)}</p>`;
   return `<section id="summary" class="summary"><h2>Executive summary</h2>
-${model.summary.map((p) => `<p>${esc(p)}</p>`).join('\n')}
+${model.summary.map(paragraph).join('\n')}
 </section>`;
 }
 
@@ -107,6 +114,7 @@ function mapSection(model: ReportModel, assets: ReportAssets): string {
     lon: r.lon,
     score: r.score,
     rank: r.rank,
+    tied: r.tied,
   }));
   const views = chooseViews(sites);
   const figure = (v: (typeof views)[number], width: number): string =>
@@ -117,7 +125,7 @@ function mapSection(model: ReportModel, assets: ReportAssets): string {
 ${overall === undefined ? '' : figure(overall, 700)}
 ${details.length === 0 ? '' : `<div class="maps">${details.map((v) => figure(v, 380)).join('')}</div>`}
 ${scoreLegend()}
-<p class="note">Dots are coloured by score (viridis: dark purple 0 to yellow 1); numbers are ranks. Basemap: Natural Earth 1:50m countries (public domain), via world-atlas.</p>
+<p class="note">Dots are coloured by score (viridis: dark purple 0 to yellow 1); numbers are ranks ("1=": shared with another site). Basemap: Natural Earth 1:50m countries (public domain), via world-atlas.</p>
 </section>`;
 }
 
@@ -132,28 +140,33 @@ function legalityCell(row: ReportRow): string {
   return `<td><span class="status status-${s}">${esc(LEGALITY_TEXT[s] ?? s)}</span></td>`;
 }
 
+/** Thin data first (it qualifies the score), then stale facts or, for an excluded site, why. */
+function rankingNotes(row: ReportRow, names: ReadonlyMap<string, string>): string {
+  if (row.excluded) return row.reasons.join('; ');
+  const stale = row.cells
+    .filter((c) => c.stale && c.raw !== null)
+    .map((c) => names.get(c.criterionId) ?? c.criterionId);
+  const notes = [...(row.thin ? ['thin data'] : []), ...(stale.length > 0 ? [`stale: ${stale.join(', ')}`] : [])];
+  return notes.join('; ');
+}
+
 function rankingSection(model: ReportModel): string {
   const names = new Map(model.criteria.map((c) => [c.id, c.name]));
   const rows = model.ranking
     .map((r) => {
-      const notes = r.excluded
-        ? r.reasons.join('; ')
-        : r.cells.some((c) => c.stale)
-          ? `stale: ${r.cells
-              .filter((c) => c.stale)
-              .map((c) => names.get(c.criterionId) ?? c.criterionId)
-              .join(', ')}`
-          : '';
-      return `<tr class="${r.excluded ? 'excluded' : ''}"><td class="num">${r.rank ?? '—'}</td><td>${esc(r.name)}</td><td>${esc(r.market)}</td><td>${esc(r.country)}</td>${scoreCell(r.score)}${legalityCell(r)}<td>${esc(notes)}</td></tr>`;
+      const kind = r.excluded ? 'excluded' : r.thin ? 'thin' : '';
+      return `<tr class="${kind}"><td class="num">${rankLabel(r.rank, r.tied)}</td><td>${esc(r.name)}</td><td>${esc(r.market)}</td><td>${esc(r.country)}</td>${scoreCell(r.score)}<td class="num">${esc(coverageCell(r))}</td>${legalityCell(r)}<td>${esc(rankingNotes(r, names))}</td></tr>`;
     })
     .join('\n');
   const ranked = model.ranking.filter((r) => r.rank !== null).length;
+  const thin = model.minCoverage > 0 ? `<p class="note">${esc(thinDataNote(model.minCoverage))}.</p>` : '';
   return `<section id="ranking"><h2>Ranking</h2>
-<p class="muted">${ranked} ranked, ${model.ranking.length - ranked} excluded. Equal scores are ordered by site id.</p>
-<table class="ranking"><thead><tr><th class="num">Rank</th><th>Site</th><th>Market</th><th>Country</th><th class="num">Score</th><th>Chips</th><th>Notes</th></tr></thead>
+<p class="muted">${ranked} ranked, ${model.ranking.length - ranked} excluded. Equal scores share a rank, shown as "1=", and are listed by site id. Coverage is the share of the weight resting on known values (and, in brackets, on stale ones).</p>
+<table class="ranking"><thead><tr><th class="num">Rank</th><th>Site</th><th>Market</th><th>Country</th><th class="num">Score</th><th class="num">Coverage</th><th>Chips</th><th>Notes</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
+${thin}
 </section>`;
 }
 
@@ -167,33 +180,42 @@ function contributionsSection(model: ReportModel): string {
 <p class="muted">${esc(what)}</p>
 ${contributionChart(model)}
 <h3>Per site: raw value, normalised value and contribution</h3>
-<p class="note">Normalised values are over the ranked sites, 1 = best; a missing fact gets the column's worst value. [M…] is the fact's source (see Sources).</p>
+<p class="note">Normalised values are over the ranked sites, 1 = best; a fact the site has no value for scores 0, no credit. [M…] is the fact's source (see Sources).</p>
 <div class="sites">${blocks}</div>
 </section>`;
+}
+
+/** A raw value as a site block shows it: the fact with its source, or what its gap scored, with a numbered note for why it is missing. */
+function rawText(row: ReportRow, cell: ReportRow['cells'][number], unit: string, notes: string[]): string {
+  if (cell.raw !== null) return `${fmtRaw(cell.raw, unit)}${cell.source === null ? '' : ` [${cell.source}]`}`;
+  const policy = row.missingHandled.find((m) => m.criterionId === cell.criterionId)?.policy;
+  const text = noValueText(policy);
+  if (cell.missingReason === null) return text;
+  if (!notes.includes(cell.missingReason)) notes.push(cell.missingReason);
+  return `${text}; note ${notes.indexOf(cell.missingReason) + 1}`;
 }
 
 function siteBlock(model: ReportModel, row: ReportRow): string {
   const parts = drivers(model, row);
   const max = Math.max(1e-9, ...Object.values(parts));
+  const silent = new Set(model.uninformative.map((u) => u.criterionId));
   // Why a fact is missing can be a sentence: it goes under the table, numbered, not into the cell.
   const notes: string[] = [];
   const cells = model.criteria
     .map((c, j) => {
       const cell = row.cells[j];
       if (cell === undefined) return '';
-      let raw = fmtRaw(cell.raw, c.unit);
-      if (cell.raw === null) {
-        if (cell.missingReason !== null && !notes.includes(cell.missingReason)) notes.push(cell.missingReason);
-        raw = cell.missingReason === null ? 'missing' : `missing (${notes.indexOf(cell.missingReason) + 1})`;
-      }
+      const raw = rawText(row, cell, c.unit, notes);
       const part = parts[c.id];
       const bar =
         part === undefined ? '' : `<span class="bar" style="width:${((12 * part) / max).toFixed(1)}mm"></span>`;
-      const src = cell.source === null ? '' : ` [${cell.source}]`;
-      return `<tr><td>${esc(c.name)}${c.weight === 0 ? ' (constraint)' : ''}</td><td class="num">${esc(raw)}${esc(src)}${cell.stale ? ' (stale)' : ''}</td><td class="num">${fmtScore(cell.normalised)}</td><td class="num">${cell.contribution === null ? '—' : fmtScore(cell.contribution)}${bar}</td></tr>`;
+      const role = c.weight === 0 ? ' (constraint)' : silent.has(c.id) ? ' (no spread: contributes nothing)' : '';
+      return `<tr><td>${esc(c.name)}${role}</td><td class="num${cell.raw === null ? ' gap' : ''}">${esc(raw)}${cell.stale && cell.raw !== null ? ' (stale)' : ''}</td><td class="num">${fmtScore(cell.normalised)}</td><td class="num">${cell.contribution === null ? '—' : fmtScore(cell.contribution)}${bar}</td></tr>`;
     })
     .join('');
-  const head = row.excluded ? `${esc(row.name)}: excluded` : `${row.rank}. ${esc(row.name)}: ${fmtScore(row.score)}`;
+  const head = row.excluded
+    ? `${esc(row.name)}: excluded`
+    : `${esc(row.name)}: ${fmtScore(row.score)} (rank ${rankLabel(row.rank, row.tied)}, ${esc(coverageLabel(row))}${row.thin ? ', thin data' : ''})`;
   const reasons = row.excluded ? `<p class="reasons">${esc(row.reasons.join('; '))}</p>` : '';
   const missing = notes.map((n, i) => `<li value="${i + 1}">${esc(n)}</li>`).join('');
   return `<div class="site-block"><h3>${head}</h3>${reasons}<table><thead><tr><th>Criterion</th><th class="num">Raw</th><th class="num">Norm.</th><th class="num">Contrib.</th></tr></thead><tbody>${cells}</tbody></table>${missing === '' ? '' : `<ol class="missing">${missing}</ol>`}</div>`;
@@ -209,17 +231,25 @@ function compareSection(model: ReportModel): string {
   const total = rows
     .map((r) => `<td class="num"><strong>${r.excluded ? 'excluded' : fmtScore(r.score)}</strong></td>`)
     .join('');
+  const coverage = rows
+    .map((r) => `<td class="num">${esc(coverageCell(r))}${r.thin ? ', thin data' : ''}</td>`)
+    .join('');
   const lines = model.criteria
     .filter((c) => c.weight > 0)
     .map((c) => {
+      const j = model.criteria.indexOf(c);
+      // A gap's 0 is no fact about the site: say so beside it.
+      const gap = (r: ReportRow): string => (r.cells[j]?.raw === null ? ' (no value)' : '');
       const tds = rows
-        .map((r) => `<td class="num">${r.excluded ? '—' : fmtScore(drivers(model, r)[c.id] ?? null)}</td>`)
+        .map(
+          (r) => `<td class="num">${r.excluded ? '—' : `${fmtScore(drivers(model, r)[c.id] ?? null)}${gap(r)}`}</td>`,
+        )
         .join('');
       return `<tr><td>${esc(c.name)} (${fmtPct(c.weight)})</td>${tds}</tr>`;
     })
     .join('');
   return `<section id="compare"><h2>Compare pinned sites</h2>
-<table><thead><tr><th>Criterion (weight)</th>${head}</tr></thead><tbody><tr><td><strong>Score</strong></td>${total}</tr>${lines}</tbody></table>
+<table><thead><tr><th>Criterion (weight)</th>${head}</tr></thead><tbody><tr><td><strong>Score</strong></td>${total}</tr><tr><td>Coverage</td>${coverage}</tr>${lines}</tbody></table>
 <div class="explain">${cmp.explanations.map((e) => `<p>${esc(e)}</p>`).join('')}</div>
 </section>`;
 }
@@ -232,7 +262,7 @@ function sensitivitySection(model: ReportModel): string {
   const stability = s.stability
     .map(
       (st) =>
-        `<tr><td>${esc(names.get(st.criterionId) ?? st.criterionId)}</td><td class="num">${fmtScore(st.current)}</td><td class="num">${fmtScore(st.lo)} – ${fmtScore(st.hi)}</td><td>${esc(name(st.topSite))}</td><td>${esc(st.changesTo.lo === null ? '—' : name(st.changesTo.lo))}</td><td>${esc(st.changesTo.hi === null ? '—' : name(st.changesTo.hi))}</td></tr>`,
+        `<tr><td>${esc(names.get(st.criterionId) ?? st.criterionId)}</td><td class="num">${fmtScore(st.current)}</td><td class="num">${fmtScore(st.lo)} – ${fmtScore(st.hi)}</td><td>${esc(stabilityTop(st, name))}</td><td>${esc(st.changesTo.lo === null ? '—' : name(st.changesTo.lo))}</td><td>${esc(st.changesTo.hi === null ? '—' : name(st.changesTo.hi))}</td></tr>`,
     )
     .join('');
   // Sites that reach the top three in some sample, and at least ten; the rest is one line under the table.
@@ -243,7 +273,7 @@ function sensitivitySection(model: ReportModel): string {
   const smaa = listed
     .map(
       (x) =>
-        `<tr><td>${esc(name(x.siteId))}</td><td class="num">${fmtPct(x.pFirst, 1)}</td><td class="num">${fmtPct(x.rankProbabilities[1] ?? 0, 1)}</td><td class="num">${fmtPct(x.rankProbabilities[2] ?? 0, 1)}</td><td class="num">${x.meanRank === null ? '—' : x.meanRank.toFixed(2)}</td><td class="num">${fmtPct(x.pExcluded, 1)}</td></tr>`,
+        `<tr><td>${esc(name(x.siteId))}</td><td class="num">${fmtPct(x.pFirst, 1)}</td><td class="num">${fmtPct(x.pTiedFirst, 1)}</td><td class="num">${fmtPct(x.rankProbabilities[1] ?? 0, 1)}</td><td class="num">${fmtPct(x.rankProbabilities[2] ?? 0, 1)}</td><td class="num">${x.meanRank === null ? '—' : x.meanRank.toFixed(2)}</td><td class="num">${fmtPct(x.pExcluded, 1)}</td></tr>`,
     )
     .join('');
   const draws =
@@ -258,6 +288,7 @@ ${stabilityChart(model)}
 <h3>SMAA rank probabilities</h3>
 <p class="muted">${s.samples.toLocaleString('en-US')} samples, seed ${s.seed}, ${esc(draws)}${s.valuesSampled ? '; facts with a range drawn uniformly within it' : ''}.${rest > 0 ? ` The table leaves out ${rest} sites that never reached the top three (the JSON report has every site).` : ''}</p>
 ${smaaChart(model)}
-<table><thead><tr><th>Site</th><th class="num">P(first)</th><th class="num">P(second)</th><th class="num">P(third)</th><th class="num">Mean rank</th><th class="num">P(excluded)</th></tr></thead><tbody>${smaa}</tbody></table>
+<p class="note">A rank shared by g sites in a sample counts 1/g to each of them; P(tied first) is the share of samples in which the site shared first place.</p>
+<table><thead><tr><th>Site</th><th class="num">P(first)</th><th class="num">P(tied first)</th><th class="num">P(second)</th><th class="num">P(third)</th><th class="num">Mean rank</th><th class="num">P(excluded)</th></tr></thead><tbody>${smaa}</tbody></table>
 </section>`;
 }

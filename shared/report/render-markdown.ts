@@ -1,14 +1,19 @@
 // The report as Markdown: the same sections as the HTML (the map excepted: Markdown has no way to
 // carry an image without a file or a URL), as headings, paragraphs and pipe tables.
 import { groupLegality } from './html-sections';
-import type { ReportModel } from './model';
-import { drivers } from './summary';
+import type { ReportModel, ReportRow } from './model';
+import { coverageStatement, drivers } from './summary';
+import { rankLabel, thinDataNote } from '../score-words';
 import {
   constraintText,
+  coverageCell,
   fmtPct,
   fmtRaw,
   fmtScore,
+  knownText,
   LEGALITY_TEXT,
+  MISSING_TEXT,
+  noValueText,
   legalityQuestionText,
   METHOD_TEXT,
   NORMALISATION_TEXT,
@@ -16,6 +21,7 @@ import {
   ROLE_TEXT,
   TIER_TEXT,
   siteNamer,
+  stabilityTop,
 } from './words';
 
 /**
@@ -31,6 +37,12 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ri
   const align = head.map((_, i) => (right.includes(i) ? '---:' : '---'));
   const line = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | ')} |`;
   return [line(head), `| ${align.join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+/** A raw value, or what the gap scored (the same words as the HTML's site blocks). */
+function rawCell(row: ReportRow, cell: ReportRow['cells'][number]): string {
+  if (cell.raw !== null) return fmtRaw(cell.raw);
+  return noValueText(row.missingHandled.find((m) => m.criterionId === cell.criterionId)?.policy);
 }
 
 const json = (value: unknown): string => `\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\``;
@@ -63,18 +75,21 @@ export function renderMarkdown(model: ReportModel): string {
     '## Ranking',
     '',
     table(
-      ['Rank', 'Site', 'Market', 'Country', 'Score', 'Chips', 'Notes'],
+      ['Rank', 'Site', 'Market', 'Country', 'Score', 'Coverage', 'Chips', 'Notes'],
       model.ranking.map((r) => [
-        r.rank === null ? '—' : String(r.rank),
+        rankLabel(r.rank, r.tied),
         r.name,
         r.market,
         r.country,
         r.score === null ? 'excluded' : fmtScore(r.score),
+        coverageCell(r),
         r.legality === null ? '—' : (LEGALITY_TEXT[r.legality.status] ?? r.legality.status),
-        r.excluded ? r.reasons.join('; ') : '',
+        r.excluded ? r.reasons.join('; ') : r.thin ? 'thin data' : '',
       ]),
-      [0, 4],
+      [0, 4, 5],
     ),
+    '',
+    `Equal scores share a rank, shown as "1=". Coverage: the share of the weight resting on known values (stale ones in brackets).${model.minCoverage > 0 ? ` ${text(thinDataNote(model.minCoverage))}.` : ''}`,
     '',
     '## Score contributions',
     '',
@@ -91,7 +106,12 @@ export function renderMarkdown(model: ReportModel): string {
         .filter((r) => r.rank !== null)
         .map((r) => {
           const parts = drivers(model, r);
-          return [String(r.rank), r.name, fmtScore(r.score), ...weighted.map((c) => fmtScore(parts[c.id] ?? null))];
+          return [
+            rankLabel(r.rank, r.tied),
+            r.name,
+            fmtScore(r.score),
+            ...weighted.map((c) => fmtScore(parts[c.id] ?? null)),
+          ];
         }),
       [0, 2, ...weighted.map((_, i) => i + 3)],
     ),
@@ -100,7 +120,7 @@ export function renderMarkdown(model: ReportModel): string {
     '',
     table(
       ['Site', ...model.criteria.map((c) => (c.unit ? `${c.name} (${c.unit})` : c.name))],
-      model.ranking.map((r) => [r.name, ...r.cells.map((c) => (c.raw === null ? 'missing' : fmtRaw(c.raw)))]),
+      model.ranking.map((r) => [r.name, ...r.cells.map((c) => rawCell(r, c))]),
       model.criteria.map((_, i) => i + 1),
     ),
     '',
@@ -148,7 +168,7 @@ export function renderMarkdown(model: ReportModel): string {
           names.get(st.criterionId) ?? st.criterionId,
           fmtScore(st.current),
           `${fmtScore(st.lo)} – ${fmtScore(st.hi)}`,
-          name(st.topSite),
+          stabilityTop(st, name),
           st.changesTo.lo === null ? '—' : name(st.changesTo.lo),
           st.changesTo.hi === null ? '—' : name(st.changesTo.hi),
         ]),
@@ -160,18 +180,21 @@ export function renderMarkdown(model: ReportModel): string {
       `${s.samples} samples, seed ${s.seed}, mode ${s.mode}.`,
       '',
       table(
-        ['Site', 'P(first)', 'P(second)', 'P(third)', 'Mean rank'],
+        ['Site', 'P(first)', 'P(tied first)', 'P(second)', 'P(third)', 'Mean rank'],
         [...s.smaa]
           .sort((a, b) => b.pFirst - a.pFirst || (a.meanRank ?? 1e9) - (b.meanRank ?? 1e9))
           .map((x) => [
             name(x.siteId),
             fmtPct(x.pFirst, 1),
+            fmtPct(x.pTiedFirst, 1),
             fmtPct(x.rankProbabilities[1] ?? 0, 1),
             fmtPct(x.rankProbabilities[2] ?? 0, 1),
             x.meanRank === null ? '—' : x.meanRank.toFixed(2),
           ]),
-        [1, 2, 3, 4],
+        [1, 2, 3, 4, 5],
       ),
+      '',
+      'A rank shared by g sites in a sample counts 1/g to each of them; P(tied first) is the share of samples in which the site shared first place.',
       '',
     );
   }
@@ -181,12 +204,14 @@ export function renderMarkdown(model: ReportModel): string {
     '',
     `${METHOD_TEXT[model.method.id].name}: ${METHOD_TEXT[model.method.id].description}`,
     '',
-    `Normalisation: ${NORMALISATION_TEXT[model.normalisation] ?? model.normalisation}. Missing facts get the worst value of their column; facts older than ${model.staleAfterDays} days are flagged stale.`,
+    `Normalisation: ${NORMALISATION_TEXT[model.normalisation] ?? model.normalisation}. ${MISSING_TEXT} Facts older than ${model.staleAfterDays} days are flagged stale.`,
+    '',
+    `Coverage: ${coverageStatement(model)}`,
     '',
     `Hard constraints: ${model.constraints.length === 0 ? 'none' : text(model.constraints.map((c) => constraintText(c, units)).join('; '))}.`,
     '',
     table(
-      ['Criterion', 'Direction', 'Normalisation', 'Preset weight', 'Override', 'Weight used'],
+      ['Criterion', 'Direction', 'Normalisation', 'Preset weight', 'Override', 'Weight used', 'Sites with a value'],
       model.criteria.map((c) => [
         c.name,
         c.direction,
@@ -194,6 +219,7 @@ export function renderMarkdown(model: ReportModel): string {
         c.presetWeight === null ? '—' : fmtRaw(c.presetWeight),
         c.overrideWeight === null ? '—' : fmtRaw(c.overrideWeight),
         fmtPct(c.weight, 1),
+        knownText(model, c),
       ]),
       [3, 4, 5],
     ),

@@ -29,6 +29,8 @@ th { background: var(--band); font-weight: 600; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.excluded td { color: var(--muted); }
+tr.thin td { background: #fbf6e9; }
+.coverage-statement { border-left: 2px solid var(--accent); padding-left: 2.5mm; }
 .bar { display: inline-block; height: 2.2mm; background: var(--accent); vertical-align: middle; margin-left: 1.5mm; }
 .scorecell { white-space: nowrap; }
 .scorebar { display: inline-block; width: 18mm; height: 2.4mm; background: var(--band); vertical-align: middle; margin-left: 1.5mm; }
@@ -58,6 +60,7 @@ svg .track { fill: #e3e6ea; } svg .interval { fill: #7fb0d3; } svg .current { fi
 .site-block h3 { margin-top: 0; font-size: 10pt; }
 .site-block table { font-size: 7.8pt; margin: 0; }
 .site-block td, .site-block th { padding: 0.5mm 1mm; }
+.site-block td.gap { white-space: normal; max-width: 24mm; color: var(--muted); }
 .site-block ol.missing { margin: 0.8mm 0 0; padding-left: 4.5mm; font-size: 7.4pt; color: var(--muted); }
 .site-block .reasons { font-size: 8pt; color: #a1112a; margin: 0 0 1mm; }
 .group { margin-bottom: 5mm; }

@@ -1,6 +1,7 @@
 // The words and number formats every report format shares, so the HTML, PDF, Markdown and summary
 // say the same thing the same way.
-import type { ReportModel } from './model';
+import { coverageLabel, percent } from '../score-words';
+import type { ReportModel, ReportRow } from './model';
 
 type MethodId = ReportModel['method']['id'];
 
@@ -18,9 +19,34 @@ export const METHOD_TEXT: Record<MethodId, { name: string; description: string }
   topsis: {
     name: 'TOPSIS',
     description:
-      "Raw values are vector-normalised and weighted; each site's score is its closeness to the ideal site relative to the anti-ideal one (Hwang & Yoon). The normalised values shown are the criteria's own normalisation, for reading; TOPSIS does not split into additive contributions.",
+      "Each criterion is normalised as chosen (1 = best) and weighted; each site's score is its closeness to the ideal site relative to the anti-ideal one (Hwang & Yoon), both taken among the candidates except on a fixed scale such as chip legality, where they are 1 and 0. TOPSIS does not split into additive contributions.",
   },
 };
+
+/**
+ * What a gap scores, as the method sections say it: stored criteria use the 'zero' policy
+ * (backend/services/score-matrix.ts; docs/scoring.md says why).
+ */
+export const MISSING_TEXT =
+  'Missing facts score 0 on their criterion: no credit, since an unknown must not be rewarded, and never more than the worst known value; a site never gains from a value it does not have. ' +
+  "A criterion with no spread among the ranked sites' known values (none, one, or all equal) tells nobody apart and contributes nothing to anyone.";
+
+const GAP_WORDS: Record<string, string> = {
+  zero: 'scored 0, no credit',
+  worst: 'scored as the worst known value',
+  neutral: 'scored 0.5',
+  reweight: 'left out, its weight spread over the known criteria',
+};
+
+/** What a gap scored under a missing-value policy (shared/engine/types.ts), in words: "scored 0, no credit". */
+export function gapWords(policy: string): string {
+  return GAP_WORDS[policy] ?? `filled by the ${policy} policy`;
+}
+
+/** A cell with no value, as the tables show it: what its policy scored it (score.run's missingHandled). */
+export function noValueText(policy: string | undefined): string {
+  return policy === undefined ? 'no value' : `no value (${gapWords(policy)})`;
+}
 
 export const NORMALISATION_TEXT: Record<string, string> = {
   criterion: "each criterion's own normalisation",
@@ -81,8 +107,44 @@ export function fmtRaw(x: number | null, unit = ''): string {
   return unit === '' ? text : `${text} ${unit}`;
 }
 
+/** A share as a percentage, "35 %" (score-words' percent) or with decimals, "35.0 %", in tables. */
 export function fmtPct(p: number, digits = 0): string {
-  return `${(100 * p).toFixed(digits)}%`;
+  return digits === 0 ? percent(p) : `${(100 * p).toFixed(digits)} %`;
+}
+
+/** A coverage under a "Coverage" heading: score-words' label without its leading word, "75 % (35 % stale)". */
+export function coverageCell(r: Pick<ReportRow, 'coverage' | 'staleCoverage'>): string {
+  return coverageLabel(r).replace(/^coverage /, '');
+}
+
+/** Why a criterion told nobody apart, in words; "anywhere" only when no site of the report knows it. */
+export function silenceReason(u: ReportModel['uninformative'][number], knownAnywhere: number): string {
+  if (u.reason === 'no known value')
+    return knownAnywhere === 0 ? 'no known value anywhere' : 'no known value among the ranked sites';
+  if (u.reason === 'one known value') return 'one known value';
+  return `all ${u.known} known values equal`;
+}
+
+/** The note a criterion earns in the criteria table when it contributes nothing to anyone; null when it counts. */
+export function silentCriterionNote(
+  model: Pick<ReportModel, 'uninformative'>,
+  c: ReportModel['criteria'][number],
+): string | null {
+  if (c.weight > 0 && c.known === 0) return 'no known value anywhere: contributes nothing';
+  const u = model.uninformative.find((x) => x.criterionId === c.id);
+  return u === undefined
+    ? null
+    : `no spread among the ranked sites (${silenceReason(u, c.known)}): contributes nothing`;
+}
+
+/** "2 of 3", with the silent-criterion note after a semicolon when there is one. */
+export function knownText(
+  model: Pick<ReportModel, 'uninformative' | 'ranking'>,
+  c: ReportModel['criteria'][number],
+): string {
+  const note = silentCriterionNote(model, c);
+  const count = `${c.known} of ${model.ranking.length}`;
+  return note === null ? count : `${count}; ${note}`;
 }
 
 /** "a", "a and b", "a, b and c". */
@@ -107,6 +169,14 @@ export function constraintText(
 export function siteNamer(model: Pick<ReportModel, 'ranking'>): (id: string | null) => string {
   const names = new Map(model.ranking.map((r) => [r.siteId, r.name]));
   return (id) => (id === null ? '—' : (names.get(id) ?? id));
+}
+
+/** The top site of a stability interval, saying when it shares the top: "Beijing (tied with 5 more)". */
+export function stabilityTop(
+  st: { topSite: string | null; tiedWith: readonly string[] },
+  name: (id: string | null) => string,
+): string {
+  return st.tiedWith.length === 0 ? name(st.topSite) : `${name(st.topSite)} (tied with ${st.tiedWith.length} more)`;
 }
 
 /** A file name from the title and date: lower-case words joined by hyphens. */

@@ -336,7 +336,8 @@ describe('report.render', () => {
     const ranking = md.slice(md.indexOf('## Ranking'), md.indexOf('## Score contributions'));
     const names = ranking
       .split('\n')
-      .filter((l) => /^\| \d+ \|/.test(l))
+      // Ranks shared with another site read "7=".
+      .filter((l) => /^\| \d+=? \|/.test(l))
       .map((l) => l.split(' | ')[1]);
     expect(names).toEqual(model.ranking.filter((r) => r.rank !== null).map((r) => r.name));
     const amp = (t: string): string => t.replace(/&/g, '&amp;');
@@ -399,5 +400,53 @@ describe('hostile text from the store', () => {
     } finally {
       evil.close();
     }
+  });
+});
+
+describe('report.build on the seed story: Cost first, the China-HQ lab renting offshore, 2025-12-15', () => {
+  const DEC = { presetId: 'cost-first', profileId: 'cn-private-lab-rented', asOf: '2025-12-15' };
+  let dec: ReportModel;
+  let score: CallOutput<'score.run'>;
+
+  beforeAll(async () => {
+    dec = await valueOf(backend, 'report.build', { ...DEC, sensitivity: { samples: 200, seed: 1 } });
+    score = await valueOf(backend, 'score.run', DEC);
+  });
+
+  it("carries score.run's shared ranks, coverage, thin flags, top statement and silent criteria", () => {
+    for (const r of score.results) {
+      const row = dec.ranking.find((x) => x.siteId === r.siteId);
+      expect([row?.rank, row?.tied, row?.coverage, row?.staleCoverage, row?.thin]).toEqual([
+        r.rank,
+        r.tied,
+        r.coverage,
+        r.staleCoverage,
+        r.thin,
+      ]);
+    }
+    expect(dec.top).toEqual(score.top);
+    expect(dec.uninformative).toEqual(score.uninformative);
+    expect([dec.minCoverage, dec.thinData]).toEqual([0.5, 'mark']);
+    // Incentive tax rate is known for the four Johor sites only.
+    expect(dec.criteria.find((c) => c.id === 'tax_incentive')?.known).toBe(4);
+  });
+
+  it('says the top is a six-way tie, states the coverage, and never calls a site first', () => {
+    // 28 ranked sites: ten at 75 % (four of them with 35 % stale), four at 65 %, six at 40 %, eight at 15 %.
+    expect(dec.summary[1]).toBe(
+      'On average 49 % of the weight rests on known values across the 28 ranked sites (5 % on stale ones); ' +
+        '14 sites are thin data (below 50 %) and marked in the ranking; ' +
+        'Incentive tax rate has no spread among the known values and contributes nothing to anyone (all 4 known values equal).',
+    );
+    expect(dec.summary[2]).toMatch(
+      /^Beijing \(Yizhuang\), Gui'an New Area, Qingpu \(Shanghai\), Shaoguan, Wujiang \(Suzhou, Jiangsu\) and Zhangjiakou \(Huailai\) tie for first with the same score: the data does not tell them apart\. Each scores 0\.\d{3}; the next sites, Kulai and Sedenak Tech Park, share rank 7= at 0\.\d{3}\.$/,
+    );
+    expect(dec.summary[3]).toMatch(
+      /^Of the tied sites, take Beijing \(Yizhuang\): .*it has no value for Land cost and Incentive tax rate \(scored 0, no credit\)\.$/,
+    );
+    expect(dec.summary.find((p) => p.startsWith('In 200 SMAA samples'))).toContain(
+      'tied for first in 100 % of samples',
+    );
+    for (const p of dec.summary) expect(p).not.toMatch(/ranks first|ranked first/);
   });
 });

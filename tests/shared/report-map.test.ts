@@ -112,4 +112,14 @@ describe('mapSvg', () => {
     expect(svg).toMatch(/<text class="rank"[^>]*>1<\/text>/);
     expect(svg).not.toMatch(/https?:/);
   });
+
+  it('labels a shared rank "1=" on the dot and in its title', () => {
+    const tied = [
+      { ...site('a', 'SG', 1.3, 103.8, 0.8, 1), tied: true },
+      { ...site('b', 'SG', 1.7, 103.2, 0.8, 1), tied: true },
+    ];
+    const svg = mapSvg(world, tied, { title: 'SG', west: 103, east: 104.5, south: 0.8, north: 1.9 }, 400);
+    expect(svg.match(/<text class="rank"[^>]*>1=<\/text>/g)).toHaveLength(2);
+    expect(svg).toContain('<title>#1= a: 0.800</title>');
+  });
 });

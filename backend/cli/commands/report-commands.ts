@@ -9,7 +9,7 @@ import { describeIssues, type Result } from '../../../shared/errors';
 import { REPORT_FORMATS, ReportFormat } from '../../../shared/report/model';
 import { json, type Command, type CommandRun } from '../command';
 import { UsageError } from '../io';
-import { scenarioOption } from './scenario-option';
+import { coverageInput, coverageOptions, scenarioOption } from './scenario-option';
 
 function whole(name: string, given: string | boolean | undefined): number | undefined {
   if (given === undefined) return undefined;
@@ -74,6 +74,7 @@ export function reportInput(values: Record<string, string | boolean | undefined>
     title: str(values, 'title'),
     author: str(values, 'author'),
     sensitivity,
+    ...coverageInput(values),
   };
   const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
   return { ...fromFile, ...defined };
@@ -126,6 +127,7 @@ export const reportCommands: Record<string, Command> = {
       profile: { type: 'string', help: 'company profile id, for chip legality' },
       'as-of': { type: 'string', help: 'the date of the data, YYYY-MM-DD (default today)' },
       method: { type: 'string', help: "wsm, wpm or topsis (default: the preset's)" },
+      ...coverageOptions,
       ...scenarioOption,
       sites: { type: 'string', help: 'site ids to compare side by side, comma-separated' },
       title: { type: 'string', help: 'report title (default "Siting report: <preset>")' },

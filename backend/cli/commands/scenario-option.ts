@@ -1,6 +1,8 @@
 // `--scenario ID` for every command that scores or judges legality: the what-if scenario's
 // hypothetical policy events join the real timeline for that one run (they are never stored in it).
-// `--workload`, `--legality-mode` and `--confidence-floor` say how legality is asked, the same everywhere.
+// `--workload`, `--legality-mode` and `--confidence-floor` say how legality is asked, and
+// `--min-coverage` / `--thin-data` how much of a score must rest on known values, the same everywhere.
+import { ThinDataPolicy } from '../../../shared/model/coverage-settings';
 import { LegalityMode } from '../../../shared/model/legality-settings';
 import { PolicyConfidence } from '../../../shared/model/policy';
 import { Workload } from '../../../shared/model/profiles';
@@ -52,5 +54,35 @@ export function legalityInput(values: Record<string, string | boolean | undefine
     ...(workload === undefined ? {} : { workload }),
     ...(mode === undefined ? {} : { legalityMode: mode }),
     ...(floor === undefined ? {} : { confidenceFloor: floor }),
+  };
+}
+
+/** How much of a score must rest on known values, and what becomes of a site below it. */
+export const coverageOptions: Record<'min-coverage' | 'thin-data', CommandOption> = {
+  'min-coverage': {
+    type: 'string',
+    help: 'share of the weight (0..1) that must rest on known values; below it a site is thin data (default 0.5, 0 turns it off)',
+  },
+  'thin-data': { type: 'string', help: 'mark (default) or exclude: what happens to a thin-data site' },
+};
+
+/** A share from 0 to 1 as typed: a plain decimal, nothing else (no "", "1e-1", "50%"). */
+function share(name: string, given: string | boolean | undefined): number | undefined {
+  if (given === undefined) return undefined;
+  const n = typeof given === 'string' && /^\d*\.?\d+$/.test(given) ? Number(given) : Number.NaN;
+  if (!(n >= 0 && n <= 1)) throw new UsageError(`--${name} must be a number from 0 to 1, not "${String(given)}"`);
+  return n;
+}
+
+/** The call input's coverage settings, each only when its flag is given; a bad value is a usage error. */
+export function coverageInput(values: Record<string, string | boolean | undefined>): {
+  minCoverage?: number;
+  thinData?: ThinDataPolicy;
+} {
+  const minCoverage = share('min-coverage', values['min-coverage']);
+  const thinData = oneOf('thin-data', values['thin-data'], ThinDataPolicy.options);
+  return {
+    ...(minCoverage === undefined ? {} : { minCoverage }),
+    ...(thinData === undefined ? {} : { thinData }),
   };
 }

@@ -1,9 +1,17 @@
 // `landfall sensitivity`: weight sweeps, stability intervals and SMAA rank probabilities for a
-// preset, as JSON (everything) or text (the stability intervals and the sites most likely to win).
+// preset, as JSON (everything) or text (the stability intervals and the sites most likely to win,
+// with how often each shared first place: SMAA splits a shared rank, it never breaks the tie).
 import type { SensitivityRunOutput } from '../../../shared/calls/sensitivity-calls';
 import { json, type Command } from '../command';
 import { UsageError } from '../io';
-import { legalityInput, legalityOptions, scenarioInput, scenarioOption } from './scenario-option';
+import {
+  coverageInput,
+  coverageOptions,
+  legalityInput,
+  legalityOptions,
+  scenarioInput,
+  scenarioOption,
+} from './scenario-option';
 
 function whole(name: string, given: string | boolean | undefined): number | undefined {
   if (given === undefined) return undefined;
@@ -21,7 +29,7 @@ function text(out: SensitivityRunOutput): string {
   ];
   for (const s of out.stability) {
     lines.push(
-      `  ${s.criterionId.padEnd(24)} ${s.current.toFixed(3)}  ${s.lo.toFixed(4)}..${s.hi.toFixed(4)}  top ${s.topSite ?? '-'}` +
+      `  ${s.criterionId.padEnd(24)} ${s.current.toFixed(3)}  ${s.lo.toFixed(4)}..${s.hi.toFixed(4)}  top ${s.topSite ?? '-'}${s.tiedWith.length > 0 ? ` (+${s.tiedWith.length} tied)` : ''}` +
         (s.changesTo.lo ? `  below: ${s.changesTo.lo}` : '') +
         (s.changesTo.hi ? `  above: ${s.changesTo.hi}` : ''),
     );
@@ -31,9 +39,16 @@ function text(out: SensitivityRunOutput): string {
     `SMAA: ${out.smaa.samples} of ${out.smaa.requested} samples, seed ${out.seed}, ${out.smaa.mode}${out.cancelled ? ' (cancelled)' : ''}`,
   );
   const ranked = [...out.smaa.sites].sort((a, b) => b.pFirst - a.pFirst || (a.meanRank ?? 1e9) - (b.meanRank ?? 1e9));
+  const ties = ranked.some((s) => s.pTiedFirst > 0);
   for (const s of ranked.slice(0, 20)) {
+    const tied = ties ? `  tied first ${pct(s.pTiedFirst).padStart(6)}` : '';
     lines.push(
-      `  ${s.siteId.padEnd(32)} first ${pct(s.pFirst).padStart(6)}  mean rank ${s.meanRank?.toFixed(2) ?? '-'}`,
+      `  ${s.siteId.padEnd(32)} first ${pct(s.pFirst).padStart(6)}${tied}  mean rank ${s.meanRank?.toFixed(2) ?? '-'}`,
+    );
+  }
+  if (ties) {
+    lines.push(
+      '  first: share of samples ranked first, a first place shared by g sites counting 1/g; tied first: share of samples in which the site shared first place',
     );
   }
   return `${lines.join('\n')}\n`;
@@ -51,6 +66,7 @@ export const sensitivityCommands: Record<string, Command> = {
       seed: { type: 'string', help: 'random seed (default 1); the same seed gives the same result' },
       mode: { type: 'string', help: 'around_preset (default) or uniform weights' },
       steps: { type: 'string', help: 'points of each weight sweep from 0 to 1 (default 21)' },
+      ...coverageOptions,
       ...scenarioOption,
       ...legalityOptions,
     },
@@ -65,6 +81,7 @@ export const sensitivityCommands: Record<string, Command> = {
         seed: whole('seed', values.seed),
         mode: values.mode,
         sweepSteps: whole('steps', values.steps),
+        ...coverageInput(values),
         ...scenarioInput(values),
         ...legalityInput(values),
       };

@@ -5,6 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ScoreNormalisation } from '../../shared/calls/score-calls';
 import type { CallOutput } from '../../shared/contract';
 import type { LegalityStatus } from '../../shared/engine/types';
+import { DEFAULT_COVERAGE_SETTINGS, type ThinDataPolicy } from '../../shared/model/coverage-settings';
 import { DEFAULT_LEGALITY_SETTINGS, type LegalityMode } from '../../shared/model/legality-settings';
 import type { PolicyConfidence } from '../../shared/model/policy';
 import type { HardConstraint } from '../../shared/model/presets';
@@ -49,6 +50,10 @@ export interface Scenario {
   legalityMode: LegalityMode;
   /** The least firm policy tier that counts ('reported': rules, announcements and press reports). */
   confidenceFloor: PolicyConfidence;
+  /** Coverage (0..1, share of the weight on known values) below which a site is "thin data". */
+  minCoverage: number;
+  /** 'mark': a thin site stays ranked, marked; 'exclude': it is left out of the ranking. */
+  thinData: ThinDataPolicy;
 }
 
 /** How the scenario asks the legality question; sent with every scoring, legality and report call. */
@@ -59,10 +64,26 @@ export const DEFAULT_LEGALITY_CHOICE: LegalityChoice = {
   confidenceFloor: DEFAULT_LEGALITY_SETTINGS.confidenceFloor,
 };
 
+/**
+ * How much of a score must rest on known values before the planner trusts it; sent with every
+ * scoring call (shared/model/coverage-settings.ts). Like the legality question it is the planner's,
+ * not the preset's: it stays when the preset changes.
+ */
+export type CoverageChoice = Pick<Scenario, 'minCoverage' | 'thinData'>;
+export const DEFAULT_COVERAGE_CHOICE: CoverageChoice = { ...DEFAULT_COVERAGE_SETTINGS };
+
 /** What the planner changes on top of the preset: undone and redone as one. */
 export type ScenarioEdit = Pick<
   Scenario,
-  'method' | 'normalisation' | 'weights' | 'constraints' | 'workload' | 'legalityMode' | 'confidenceFloor'
+  | 'method'
+  | 'normalisation'
+  | 'weights'
+  | 'constraints'
+  | 'workload'
+  | 'legalityMode'
+  | 'confidenceFloor'
+  | 'minCoverage'
+  | 'thinData'
 >;
 const EDIT_KEYS = [
   'method',
@@ -72,6 +93,8 @@ const EDIT_KEYS = [
   'workload',
   'legalityMode',
   'confidenceFloor',
+  'minCoverage',
+  'thinData',
 ] as const;
 const editOf = (s: Scenario): ScenarioEdit => ({
   method: s.method,
@@ -81,6 +104,8 @@ const editOf = (s: Scenario): ScenarioEdit => ({
   workload: s.workload,
   legalityMode: s.legalityMode,
   confidenceFloor: s.confidenceFloor,
+  minCoverage: s.minCoverage,
+  thinData: s.thinData,
 });
 /** The preset's own overrides, none of them set: the preset as saved. */
 export type PresetOverrides = Pick<Scenario, 'method' | 'normalisation' | 'weights' | 'constraints'>;
@@ -225,7 +250,14 @@ export function createAppStore(): StoreApi<AppState> {
       info: null,
       sites: [],
       choices: { presets: [], profiles: [], criteria: [], policies: [], chips: [] },
-      scenario: { presetId: null, profileId: null, asOf: todayIso(), ...NO_OVERRIDES, ...DEFAULT_LEGALITY_CHOICE },
+      scenario: {
+        presetId: null,
+        profileId: null,
+        asOf: todayIso(),
+        ...NO_OVERRIDES,
+        ...DEFAULT_LEGALITY_CHOICE,
+        ...DEFAULT_COVERAGE_CHOICE,
+      },
       score: null,
       scoreError: null,
       legality: null,
@@ -404,22 +436,30 @@ export function scoreRunInput(scenario: Scenario): ScoreRunInput | null {
 }
 
 /**
- * The scenario's overrides as score.run, sensitivity.run and scenarios.compare take them (absent:
- * the preset's), with the legality question always said.
+ * The scenario's overrides as score.run, score.matrix, sensitivity.run, scenarios.compare and
+ * report.render take them (absent: the preset's), with the legality question and the coverage
+ * settings always said.
  */
 export function scenarioOverrides(scenario: Scenario): {
   method?: Method;
   normalisation?: Normalisation;
   weights?: Record<string, number>;
   constraints?: HardConstraint[];
-} & LegalityChoice {
+} & LegalityChoice &
+  CoverageChoice {
   return {
     ...(scenario.method ? { method: scenario.method } : {}),
     ...(scenario.normalisation ? { normalisation: scenario.normalisation } : {}),
     ...(scenario.weights ? { weights: scenario.weights } : {}),
     ...(scenario.constraints ? { constraints: scenario.constraints } : {}),
     ...legalityChoice(scenario),
+    ...coverageChoice(scenario),
   };
+}
+
+/** The coverage settings of a scenario, as every scoring call takes them. */
+export function coverageChoice(scenario: CoverageChoice): CoverageChoice {
+  return { minCoverage: scenario.minCoverage, thinData: scenario.thinData };
 }
 
 /** The legality question of a scenario, as every legality and scoring call takes it. */

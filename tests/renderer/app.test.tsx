@@ -37,7 +37,7 @@ async function waitForRanking(count: number): Promise<void> {
 }
 
 describe('App', () => {
-  it('ranks every site for the first preset and profile, in the order the backend scores them', async () => {
+  it('ranks every site for the first preset and profile, in the order the backend ranks them (a shared rank by name)', async () => {
     const { transport, backend } = inMemoryTransport();
     const store = renderApp(transport);
     await waitForRanking(countSites(backend.db));
@@ -45,7 +45,11 @@ describe('App', () => {
     const expected = await backend.dispatch('score.run', { presetId, profileId, asOf });
     if (!expected.ok) throw new Error('score.run failed');
     const results = (expected.value as { results: { name: string; rank: number | null }[] }).results;
-    const ranked = results.filter((r) => r.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+    // Equal scores share a rank; the table lists a shared rank's sites by name, so the order is stable.
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    const ranked = results
+      .filter((r) => r.rank !== null)
+      .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || collator.compare(a.name, b.name));
     const shown = rankingRows().map((row) => row.querySelector('.site-name')?.textContent);
     expect(shown.slice(0, ranked.length)).toEqual(ranked.map((r) => r.name));
     expect(screen.getByRole('status', { name: 'Status bar' }).textContent).toContain(':memory:');

@@ -7,7 +7,7 @@ import { createClient } from '../../renderer/src/api/client';
 import type { Transport } from '../../renderer/src/api/transport';
 import { ExportReportButton, reportRequest } from '../../renderer/src/components/ReportDialog';
 import { ServicesProvider } from '../../renderer/src/context';
-import { createAppStore, DEFAULT_LEGALITY_CHOICE } from '../../renderer/src/store';
+import { createAppStore, DEFAULT_COVERAGE_CHOICE, DEFAULT_LEGALITY_CHOICE } from '../../renderer/src/store';
 import { parseCsv } from '../../shared/csv-parse';
 import { inMemoryTransport } from './fake-backend';
 
@@ -104,6 +104,7 @@ describe('Export report dialog', () => {
       asOf: '2025-09-01',
       weights: { power_price_usc_kwh: 0.6 },
       ...DEFAULT_LEGALITY_CHOICE,
+      ...DEFAULT_COVERAGE_CHOICE,
       sites: ['sg-tuas', 'my-kulai'],
       title: 'Siting report: Cost first',
       author: 'Planning team',
@@ -183,6 +184,7 @@ describe('reportRequest', () => {
       weights: null,
       constraints: [],
       ...DEFAULT_LEGALITY_CHOICE,
+      ...DEFAULT_COVERAGE_CHOICE,
     };
     expect(
       reportRequest(scenario, ['only-one'], {
@@ -199,6 +201,9 @@ describe('reportRequest', () => {
       workload: 'training',
       legalityMode: 'best',
       confidenceFloor: 'reported',
+      // So are the coverage settings, so the report marks the same sites as thin data.
+      minCoverage: 0.5,
+      thinData: 'mark',
       format: 'html',
       sensitivity: { samples: 500, seed: 2 },
     });

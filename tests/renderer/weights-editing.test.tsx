@@ -10,7 +10,7 @@ import { pairwiseMatrix } from '../../renderer/src/ahp-judgments';
 import { ScenarioBar } from '../../renderer/src/components/ScenarioBar';
 import { WeightsPanel } from '../../renderer/src/components/WeightsPanel';
 import { ServicesProvider } from '../../renderer/src/context';
-import { createAppStore, DEFAULT_LEGALITY_CHOICE } from '../../renderer/src/store';
+import { createAppStore, DEFAULT_COVERAGE_CHOICE, DEFAULT_LEGALITY_CHOICE } from '../../renderer/src/store';
 import type { CallInput } from '../../shared/contract';
 import { ahpWeights } from '../../shared/engine/weights';
 import { inMemoryTransport } from './fake-backend';
@@ -84,7 +84,8 @@ describe('method and normalisation', () => {
     fireEvent.change(barMethod, { target: { value: 'topsis' } });
     await waitFor(() => expect(s.store.getState().score?.method).toBe('topsis'));
     expect(panelMethod.value).toBe('topsis');
-    expect(document.getElementById('weights-normalisation-explain')?.textContent).toMatch(/TOPSIS normalises/);
+    // TOPSIS honours the normalisation too (its ideal points are built on the normalised values).
+    expect(document.getElementById('weights-normalisation-explain')?.textContent).toMatch(/Euclidean length/);
 
     fireEvent.change(panelMethod, { target: { value: '' } });
     await waitFor(() => expect(s.store.getState().score?.method).toBe('wsm'));
@@ -329,6 +330,7 @@ describe('undo and redo across scenario edits', () => {
         profileId: 'cn-private-lab-rented',
         asOf: '2026-01-15',
         ...DEFAULT_LEGALITY_CHOICE,
+        ...DEFAULT_COVERAGE_CHOICE,
       }),
     );
     fireEvent.click(undo);

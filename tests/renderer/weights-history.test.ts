@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
 import {
   createAppStore,
+  DEFAULT_COVERAGE_CHOICE,
   DEFAULT_LEGALITY_CHOICE,
   NO_OVERRIDES,
   WEIGHT_EDIT_COALESCE_MS,
@@ -90,7 +91,7 @@ describe('scenario history', () => {
     await store.getState().setScenario(client, { normalisation: 'vector' });
     edits.push(...store.getState().history.past);
     expect(edits).toHaveLength(5);
-    expect(edits[0]).toEqual({ ...NO_OVERRIDES, ...DEFAULT_LEGALITY_CHOICE });
+    expect(edits[0]).toEqual({ ...NO_OVERRIDES, ...DEFAULT_LEGALITY_CHOICE, ...DEFAULT_COVERAGE_CHOICE });
     expect(edits[1]?.weights).toEqual({ power_price_usc_kwh: 0.6, chip_legality: 0.4 });
     expect(edits[4]).toMatchObject({ method: 'wpm', normalisation: null, constraints: [cap] });
     expect(store.getState().score).toMatchObject({ method: 'wpm', normalisation: 'vector', constraints: [cap] });

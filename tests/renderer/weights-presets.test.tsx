@@ -117,13 +117,15 @@ describe('save as preset', () => {
     expect(select.selectedOptions[0]?.textContent).toBe('Cheap and clean');
     await waitFor(() => expect(store.getState().score?.preset.id).toBe(saved?.id));
     const last = inputsOf(sent, 'score.run').at(-1) ?? {};
-    // No preset override is sent; the legality question always is.
+    // No preset override is sent; the legality question and the coverage settings always are.
     expect(Object.keys(last).sort()).toEqual([
       'asOf',
       'confidenceFloor',
       'legalityMode',
+      'minCoverage',
       'presetId',
       'profileId',
+      'thinData',
       'workload',
     ]);
     const after = scores(store);

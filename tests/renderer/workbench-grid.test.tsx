@@ -9,7 +9,12 @@ import { contentHash } from '../../db/transfer/content-hash';
 import { createClient } from '../../renderer/src/api/client';
 import { ServicesProvider } from '../../renderer/src/context';
 import { useShortcuts } from '../../renderer/src/hooks/use-shortcuts';
-import { createAppStore, DEFAULT_LEGALITY_CHOICE, type WorkbenchTable } from '../../renderer/src/store';
+import {
+  createAppStore,
+  DEFAULT_COVERAGE_CHOICE,
+  DEFAULT_LEGALITY_CHOICE,
+  type WorkbenchTable,
+} from '../../renderer/src/store';
 import { Workbench } from '../../renderer/src/workbench/Workbench';
 import { inMemoryTransport } from './fake-backend';
 
@@ -116,7 +121,16 @@ describe('data workbench grid', () => {
     expect(hash()).not.toBe(before);
     store.setState({
       history: {
-        past: [{ method: 'topsis', normalisation: null, weights: null, constraints: null, ...DEFAULT_LEGALITY_CHOICE }],
+        past: [
+          {
+            method: 'topsis',
+            normalisation: null,
+            weights: null,
+            constraints: null,
+            ...DEFAULT_LEGALITY_CHOICE,
+            ...DEFAULT_COVERAGE_CHOICE,
+          },
+        ],
         future: [],
       },
     });

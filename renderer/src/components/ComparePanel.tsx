@@ -1,7 +1,14 @@
-// Side by side: 2–4 pinned sites, each criterion's contribution, and why the leader wins.
+// Side by side: 2–4 pinned sites, their ranks (shared or not) and coverage, each criterion's
+// contribution (a gap says "no value"), and why the leader wins in the shared words, which name a
+// gap as a gap and say when two sites score the same.
 import type { ReactNode } from 'react';
-import { explainWin } from '../../../shared/compare-explain';
+import { explainWin, type Contender } from '../../../shared/compare-explain';
 import { useApp } from '../context';
+import { uninformativeNote, type Uninformative } from '../coverage-words';
+import type { ScoreRun } from '../store';
+import { CoverageBadge, RankText, ThinBadge } from './coverage-badges';
+
+type SiteScore = ScoreRun['results'][number];
 
 export function ComparePanel(): ReactNode {
   const pinned = useApp((s) => s.compare);
@@ -16,6 +23,8 @@ export function ComparePanel(): ReactNode {
   const scored = results.filter((r) => r.score !== null && r.contributions !== null);
   const leader = [...scored].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
   const criterionIds = Object.keys(score.weights);
+  const uninformative = new Map(score.uninformative.map((u) => [u.criterionId, u]));
+  const silent = new Set(uninformative.keys());
   return (
     <section className="compare overlay-panel" aria-label="Compare sites">
       <header>
@@ -37,21 +46,41 @@ export function ComparePanel(): ReactNode {
         </thead>
         <tbody>
           <tr className="compare-total">
-            <th scope="row">Score</th>
+            <th scope="row">Score · coverage</th>
             {results.map((r) => (
-              <td key={r.siteId}>{r.excluded ? 'excluded' : (r.score ?? 0).toFixed(3)}</td>
+              <td key={r.siteId}>
+                {r.excluded ? 'excluded' : (r.score ?? 0).toFixed(3)}
+                <CoverageBadge result={r} />
+                {r.thin && (
+                  <>
+                    {' '}
+                    <ThinBadge minCoverage={score.minCoverage} />
+                  </>
+                )}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">Rank</th>
+            {results.map((r) => (
+              <td key={r.siteId}>
+                <RankText rank={r.rank} tied={r.tied} />
+              </td>
             ))}
           </tr>
           {criterionIds.map((id) => (
             <tr key={id}>
               <th scope="row">
                 {names.get(id) ?? id} ({Math.round((score.weights[id] ?? 0) * 100)}%)
+                <SilentNote u={uninformative.get(id)} />
               </th>
               {results.map((r) => {
                 const value = r.contributions?.[id];
+                const gap = r.missingHandled.some((m) => m.criterionId === id);
                 return (
                   <td key={r.siteId}>
-                    {value === undefined ? '—' : value.toFixed(3)}
+                    {gap && <span className="muted">no value </span>}
+                    {value === undefined ? (gap ? '' : '—') : value.toFixed(3)}
                     {value !== undefined && (
                       <span
                         className="compare-bar"
@@ -70,13 +99,7 @@ export function ComparePanel(): ReactNode {
           scored
             .filter((r) => r.siteId !== leader.siteId)
             .map((r) => (
-              <p key={r.siteId}>
-                {explainWin(
-                  { name: leader.name, score: leader.score ?? 0, contributions: leader.contributions ?? {} },
-                  { name: r.name, score: r.score ?? 0, contributions: r.contributions ?? {} },
-                  names,
-                )}
-              </p>
+              <p key={r.siteId}>{explainWin(contender(leader), contender(r), names, { uninformative: silent })}</p>
             ))
         ) : (
           <p>
@@ -87,4 +110,14 @@ export function ComparePanel(): ReactNode {
       </div>
     </section>
   );
+}
+
+/** A site as explainWin takes it: with its gaps, so a filled-in value is never given as a strength. */
+function contender(r: SiteScore): Contender {
+  return { name: r.name, score: r.score ?? 0, contributions: r.contributions ?? {}, missingHandled: r.missingHandled };
+}
+
+/** After a criterion's name: why it gives nobody anything, when it does not. */
+function SilentNote({ u }: { u: Uninformative | undefined }): ReactNode {
+  return u === undefined ? null : <span className="muted"> — {uninformativeNote(u)}</span>;
 }

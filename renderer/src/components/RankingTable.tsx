@@ -4,9 +4,11 @@
 // sites only the rows in view are rendered (ranking-window.ts).
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Site } from '../../../shared/schemas';
+import { coverageLabel } from '../../../shared/score-words';
 import { useApp, useServices } from '../context';
 import type { SortKey } from '../layout';
 import { markRendered } from '../render-marks';
+import type { ScoreRun } from '../store';
 import { EmptyState } from './EmptyState';
 import { FilterBar } from './ranking-filters';
 import { useSiteLegality, type SiteLegality } from './ranking-legality';
@@ -18,11 +20,13 @@ import {
   nextSort,
   siteFacts,
   sortRows,
+  THIN_DATA_CAUSE,
   topContributors,
   type RankingRow,
   type SiteResult,
 } from './ranking-model';
 import { RankingHeader, Row, SpacerRow } from './ranking-row';
+import { RankingSummary } from './ranking-summary';
 import { ROW_HEIGHT_PX, useRowWindow } from './ranking-window';
 
 export function RankingTable(): ReactNode {
@@ -77,16 +81,17 @@ export function RankingTable(): ReactNode {
       </EmptyState>
     );
   if (!score) return <p className="hint">Scoring…</p>;
-  return <RankingGrid sites={sites} results={score.results} legality={legality} />;
+  return <RankingGrid sites={sites} score={score} legality={legality} />;
 }
 
 interface GridProps {
   sites: readonly Site[];
-  results: readonly SiteResult[];
+  score: ScoreRun;
   legality: SiteLegality;
 }
 
-function RankingGrid({ sites, results, legality }: GridProps): ReactNode {
+function RankingGrid({ sites, score, legality }: GridProps): ReactNode {
+  const { results, minCoverage } = score;
   const { store } = useServices();
   const view = useApp((s) => s.rankingView);
   const selected = useApp((s) => s.selectedSiteId);
@@ -179,6 +184,7 @@ function RankingGrid({ sites, results, legality }: GridProps): ReactNode {
           onShowExcluded={view.hideExcluded ? () => setView({ hideExcluded: false }) : null}
         />
       )}
+      {!allExcluded && <RankingSummary score={score} />}
       {legality.state === 'error' && (
         <p className="hint" role="note">
           Chip legality could not be checked ({legality.error}); the Legality column is blank.
@@ -211,6 +217,7 @@ function RankingGrid({ sites, results, legality }: GridProps): ReactNode {
                 top={row.excluded ? '' : topContributors(row.contributions, names)}
                 selected={row.siteId === selected}
                 rowIndex={window.start + i + 2}
+                minCoverage={minCoverage}
                 onSelect={select}
               />
             ))}
@@ -240,9 +247,11 @@ function RankingGrid({ sites, results, legality }: GridProps): ReactNode {
 
 /** What a screen reader hears when the selection moves: the table's focus stays on the table. */
 function describe(row: RankingRow, index: number, count: number): string {
+  const shared = row.tied ? ', shared' : '';
+  const thin = row.thin ? ', thin data' : '';
   const place = row.excluded
     ? `excluded: ${row.reasons.join('; ')}`
-    : `rank ${row.rank}, score ${row.score?.toFixed(3)}`;
+    : `rank ${row.rank}${shared}, score ${row.score?.toFixed(3)}, ${coverageLabel(row)}${thin}`;
   return `${row.name}, ${row.marketName}, ${place}. Row ${index + 1} of ${count}.`;
 }
 
@@ -267,7 +276,11 @@ function AllExcluded({
   const top = causes[0];
   return (
     <EmptyState
-      title="Every site is excluded by a hard constraint"
+      title={
+        top?.constraint === THIN_DATA_CAUSE
+          ? 'Every site is excluded, most for thin data'
+          : 'Every site is excluded by a hard constraint'
+      }
       label="All excluded"
       actions={
         onShowExcluded && (
@@ -282,7 +295,9 @@ function AllExcluded({
           The one that excludes most: <strong>{top.constraint}</strong> ({top.count} of {results.length} sites).{' '}
           {top.legality
             ? 'Switch the company profile (legality depends on who deploys the chips), allow more legality statuses in the Weights panel’s constraints, or pick a date when the rules were looser.'
-            : 'Relax or remove that constraint in the Weights panel, or choose another preset.'}
+            : top.constraint === THIN_DATA_CAUSE
+              ? 'Lower the minimum coverage in the Weights panel, or mark thin data instead of leaving it out.'
+              : 'Relax or remove that constraint in the Weights panel, or choose another preset.'}
         </p>
       )}
       {causes.length > 1 && (

@@ -1,7 +1,7 @@
 // "Export report…": a dialog that turns the scenario on screen (preset, profile, as-of date, method,
-// normalisation, weight and constraint overrides, pinned compare sites) into a report file through
-// report.render, and hands it to the browser as a download (a Blob URL on an <a download>, which
-// neither the CSP nor the desktop app's network fence stands in the way of).
+// normalisation, weight and constraint overrides, legality question, minimum coverage, pinned compare
+// sites) into a report file through report.render, and hands it to the browser as a download (a Blob
+// URL on an <a download>, which neither the CSP nor the desktop app's network fence stands in the way of).
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { CallInput, CallOutput } from '../../../shared/contract';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../../../shared/report/model';
 import { useApp, useServices } from '../context';
 import { downloadBlob } from '../download';
-import { legalityChoice, type Scenario } from '../store';
+import { scenarioOverrides, type Scenario } from '../store';
 import './report-dialog.css';
 
 const FORMATS: { id: ReportFormat; label: string }[] = [
@@ -45,11 +45,7 @@ export function reportRequest(
     asOf: scenario.asOf,
     format: options.format,
     ...(scenario.profileId ? { profileId: scenario.profileId } : {}),
-    ...(scenario.method ? { method: scenario.method } : {}),
-    ...(scenario.normalisation ? { normalisation: scenario.normalisation } : {}),
-    ...(scenario.weights ? { weights: scenario.weights } : {}),
-    ...(scenario.constraints ? { constraints: scenario.constraints } : {}),
-    ...legalityChoice(scenario),
+    ...scenarioOverrides(scenario),
     ...(compare.length >= 2 ? { sites: compare.slice(0, MAX_REPORT_COMPARE) } : {}),
     ...(options.title.trim() ? { title: options.title.trim() } : {}),
     ...(options.author.trim() ? { author: options.author.trim() } : {}),

@@ -15,7 +15,7 @@ export const METHOD_TEXT: Record<Method, { label: string; explain: string }> = {
   },
   topsis: {
     label: 'TOPSIS',
-    explain: 'Ranks by closeness to an ideal site and distance from the worst one, on raw values.',
+    explain: 'Ranks by closeness to an ideal site and distance from the worst one, on the normalised values.',
   },
 };
 
@@ -64,11 +64,8 @@ export function ScoringChoices(): ReactNode {
         texts={NORMALISATION_TEXT}
         value={normalisation}
         presetLabel={presetNorm === 'criterion' ? "each criterion's own" : NORMALISATION_TEXT[presetNorm].label}
-        explain={
-          effective === 'topsis'
-            ? 'TOPSIS normalises by vector length itself; this choice applies to WSM and WPM.'
-            : NORMALISATION_TEXT[effectiveNorm].explain
-        }
+        // Every method honours it (TOPSIS builds its ideal points on the normalised values).
+        explain={NORMALISATION_TEXT[effectiveNorm].explain}
         onChange={(n) => void store.getState().setScenario(client, { normalisation: n })}
       />
     </div>

@@ -6,10 +6,12 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CriterionGroup } from '../../../shared/model/criteria';
 import { useApp, useServices } from '../context';
+import { uninformativeFlag } from '../coverage-words';
 import { NO_OVERRIDES, type Choices, type Scenario } from '../store';
 import { normalise, rescale, toPercent } from '../weights-math';
 import { AhpPairwise } from './AhpPairwise';
 import { ConstraintsEditor } from './ConstraintsEditor';
+import { CoverageMinimum } from './CoverageMinimum';
 import { PresetActions, type ScenarioToSave } from './SavePresetDialog';
 import { ScoringChoices } from './ScoringChoices';
 import './weights-panel.css';
@@ -47,6 +49,8 @@ export function WeightsPanel(): ReactNode {
   const changed = useApp((s) =>
     (Object.keys(NO_OVERRIDES) as (keyof typeof NO_OVERRIDES)[]).some((k) => s.scenario[k] !== null),
   );
+  // Weighted criteria that tell no site apart (no value, one value, all equal): flagged at their slider.
+  const uninformative = useApp((s) => s.score?.uninformative);
   const canUndo = useApp((s) => s.history.past.length > 0);
   const canRedo = useApp((s) => s.history.future.length > 0);
   const [locked, setLocked] = useState<ReadonlySet<string>>(() => new Set());
@@ -141,6 +145,7 @@ export function WeightsPanel(): ReactNode {
         </button>
       </div>
       <ScoringChoices />
+      <CoverageMinimum />
       <div className="weights-subhead">
         <h3>Criteria</h3>
         {!pairwise && (
@@ -177,6 +182,7 @@ export function WeightsPanel(): ReactNode {
                 const inputId = `weight-${c.id}`;
                 const isLocked = locked.has(c.id);
                 const pct = percent[c.id] ?? 0;
+                const flag = uninformative?.find((u) => u.criterionId === c.id);
                 return (
                   <div key={c.id} className={isLocked ? 'weight-row locked' : 'weight-row'}>
                     <label htmlFor={inputId} title={c.description}>
@@ -190,6 +196,7 @@ export function WeightsPanel(): ReactNode {
                       step={1}
                       value={pct}
                       aria-valuetext={`${pct} %`}
+                      aria-describedby={flag ? `${inputId}-flag` : undefined}
                       disabled={isLocked}
                       onChange={(e) => move(c.id, Number(e.target.value) / 100)}
                     />
@@ -207,6 +214,12 @@ export function WeightsPanel(): ReactNode {
                       {/* Text, not an emoji: the desktop fonts on Linux often have no lock glyph. */}
                       {isLocked ? 'Locked' : 'Lock'}
                     </button>
+                    {flag && (
+                      <p id={`${inputId}-flag`} className="weight-flag">
+                        <span aria-hidden="true">⚠ </span>
+                        {uninformativeFlag(flag)}
+                      </p>
+                    )}
                   </div>
                 );
               })}

@@ -5,6 +5,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ScenarioComparison } from '../../../shared/calls/scenario-calls';
 import { useApp, useServices } from '../context';
 import { scenarioOverrides } from '../store';
+import { RankText } from './coverage-badges';
 import '../workbench/scenarios/whatif.css';
 
 type Row = ScenarioComparison['sites'][number];
@@ -96,16 +97,33 @@ export function WhatIfCompare(): ReactNode {
       {comparison && <ChangedSites rows={comparison.sites} />}
       {comparison && (
         <div className="whatif-sides">
-          <RankList title="Real timeline" side="real" rows={comparison.sites} />
-          <RankList title={`With “${comparison.scenario.name}”`} side="whatIf" rows={comparison.sites} />
+          <RankList title="Real timeline" side="real" rows={comparison.sites} scores={comparison.real} />
+          <RankList
+            title={`With “${comparison.scenario.name}”`}
+            side="whatIf"
+            rows={comparison.sites}
+            scores={comparison.whatIf}
+          />
         </div>
       )}
     </section>
   );
 }
 
-function RankList({ title, side, rows }: { title: string; side: Side; rows: Row[] }): ReactNode {
+function RankList({
+  title,
+  side,
+  rows,
+  scores,
+}: {
+  title: string;
+  side: Side;
+  rows: Row[];
+  /** That side's full results, which say whether a rank is shared. */
+  scores: ScenarioComparison['real'];
+}): ReactNode {
   const select = useApp((s) => s.select);
+  const tied = new Set(scores.filter((r) => r.tied).map((r) => r.siteId));
   const ordered = [...rows].sort((a, b) => (a[side].rank ?? Infinity) - (b[side].rank ?? Infinity));
   return (
     <table className="whatif-table" aria-label={title}>
@@ -125,7 +143,9 @@ function RankList({ title, side, rows }: { title: string; side: Side; rows: Row[
           const delta = rankDelta(r);
           return (
             <tr key={r.siteId} className={r.changed.any ? 'changed' : undefined} data-site={r.siteId}>
-              <td>{s.rank ?? '—'}</td>
+              <td>
+                <RankText rank={s.rank} tied={tied.has(r.siteId)} />
+              </td>
               <th scope="row">
                 <button type="button" className="link-button" onClick={() => select(r.siteId)}>
                   {r.name}

@@ -13,8 +13,15 @@ export interface RankingRow {
   name: string;
   marketName: string;
   country: string;
+  /** Shared with another site (equal scores share a rank, shown "3="). */
   rank: number | null;
+  tied: boolean;
   score: number | null;
+  /** Share (0..1) of the weight resting on known values, and of it on stale ones. */
+  coverage: number;
+  staleCoverage: number;
+  /** Coverage below the scenario's minimum: marked "thin data". */
+  thin: boolean;
   excluded: boolean;
   reasons: string[];
   contributions: Record<string, number> | null;
@@ -77,7 +84,11 @@ export function buildRows(
     siteId: r.siteId,
     name: r.name,
     rank: r.rank,
+    tied: r.tied,
     score: r.score,
+    coverage: r.coverage,
+    staleCoverage: r.staleCoverage,
+    thin: r.thin,
     excluded: r.excluded,
     reasons: r.reasons,
     contributions: r.contributions,
@@ -190,6 +201,9 @@ export function topContributors(
     .join(', ');
 }
 
+/** The cause of every exclusion for thin data (thinData 'exclude'), whatever the site's coverage. */
+export const THIN_DATA_CAUSE = 'the minimum coverage (thin data left out)';
+
 export interface ExclusionCause {
   /** What the constraint demands, in words ("chips must be legal", "Latency to Hong Kong maximum 100 ms"). */
   constraint: string;
@@ -224,6 +238,8 @@ export function exclusionCauses(results: readonly SiteResult[], criterionNames: 
 
 function causeOf(reason: string, names: readonly string[]): Omit<ExclusionCause, 'count'> {
   if (reason.startsWith('chip')) return { constraint: 'chips must be legal for the profile', legality: true };
+  // Each thin site's reason states its own coverage; they are one cause, the minimum coverage.
+  if (reason.startsWith('thin data')) return { constraint: THIN_DATA_CAUSE, legality: false };
   const bound = /the preset's (minimum|maximum) (?:is|of) (.+)$/.exec(reason);
   const subject = reason.startsWith('no value for ') ? reason.slice('no value for '.length) : reason;
   const name = names.find((n) => subject.startsWith(n));

@@ -5,6 +5,7 @@ import { STATUS_TITLE } from '../../../shared/engine/legality';
 import type { LegalityStatus } from '../../../shared/engine/types';
 import type { RankingView, SortKey } from '../layout';
 import { scoreColor } from '../score-colors';
+import { CoverageBadge, RankText, ThinBadge } from './coverage-badges';
 import type { RankingRow } from './ranking-model';
 
 /** A shape per status beside its title (STATUS_TITLE), so the badge reads without colour vision. */
@@ -105,10 +106,12 @@ export interface RowProps {
   selected: boolean;
   /** 1-based position among all rows of the table, header included (aria-rowindex). */
   rowIndex: number;
+  /** The scenario's minimum coverage, for what "thin data" means. */
+  minCoverage: number;
   onSelect(siteId: string): void;
 }
 
-function RowView({ row, top, selected, rowIndex, onSelect }: RowProps): ReactNode {
+function RowView({ row, top, selected, rowIndex, minCoverage, onSelect }: RowProps): ReactNode {
   const className = [row.excluded ? 'excluded' : '', selected ? 'selected' : ''].join(' ').trim() || undefined;
   const reason = row.reasons.join('; ');
   return (
@@ -119,7 +122,9 @@ function RowView({ row, top, selected, rowIndex, onSelect }: RowProps): ReactNod
       aria-rowindex={rowIndex}
       onClick={() => onSelect(row.siteId)}
     >
-      <td className="rank-cell">{row.rank ?? '—'}</td>
+      <td className="rank-cell">
+        <RankText rank={row.rank} tied={row.tied} />
+      </td>
       <td className="site-cell">
         <div className="site-name" title={row.name}>
           {row.name}
@@ -143,9 +148,10 @@ function RowView({ row, top, selected, rowIndex, onSelect }: RowProps): ReactNod
               />
             </span>
             <span className="score-value">{(row.score ?? 0).toFixed(3)}</span>
+            <CoverageBadge result={row} />
           </div>
           <div className="muted one-line top-criteria" title={top}>
-            {top}
+            {row.thin && <ThinBadge minCoverage={minCoverage} />} {top}
           </div>
         </td>
       )}
@@ -174,7 +180,11 @@ export const COLUMN_COUNT = 5;
 const sameRow = (a: RankingRow, b: RankingRow): boolean =>
   a.siteId === b.siteId &&
   a.rank === b.rank &&
+  a.tied === b.tied &&
   a.score === b.score &&
+  a.coverage === b.coverage &&
+  a.staleCoverage === b.staleCoverage &&
+  a.thin === b.thin &&
   a.excluded === b.excluded &&
   a.status === b.status &&
   a.tier === b.tier &&
@@ -191,6 +201,7 @@ export const Row = memo(
     a.selected === b.selected &&
     a.rowIndex === b.rowIndex &&
     a.top === b.top &&
+    a.minCoverage === b.minCoverage &&
     a.onSelect === b.onSelect &&
     sameRow(a.row, b.row),
 );

@@ -16,6 +16,7 @@ import type { Box } from './label-placement';
 import { labelWidth } from './label-measure';
 import { clusterLabel, layoutLabels, type LabelTarget } from './map-labels';
 import { CLUSTER_RADIUS, MARKER_RADIUS, SELECTED_RADIUS, UNSCORED_FILL, clusterDiameter } from './marker-style';
+import { markerResult } from './marker-tooltip';
 import { measured } from './perf-marks';
 import { byPriority } from './site-priority';
 import { nearView, useMapView, type MapView } from './use-map-view';
@@ -181,10 +182,7 @@ function SiteMarker({
     >
       <Tooltip direction="top" offset={[0, -6]}>
         {site.name} · {site.marketName}
-        {result &&
-          (excluded
-            ? ` — excluded: ${result.reasons.join('; ')}`
-            : ` — #${result.rank} (${(result.score ?? 0).toFixed(3)})`)}
+        {result && ` — ${markerResult(result)}`}
       </Tooltip>
     </CircleMarker>
   );

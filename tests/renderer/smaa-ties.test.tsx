@@ -4,7 +4,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SmaaBars, type SmaaSite } from '../../renderer/src/sensitivity/SmaaBars';
-import { firstText, share, topTieSentence } from '../../renderer/src/sensitivity/smaa-words';
+import { firstText, share, sharedTopText, topTieSentence } from '../../renderer/src/sensitivity/smaa-words';
 
 afterEach(cleanup);
 
@@ -77,5 +77,15 @@ describe('SmaaBars', () => {
     expect(screen.queryByRole('note')).toBeNull();
     expect(screen.queryByText(/tied for first/)).toBeNull();
     expect(screen.getByRole('img', { name: 'Kulai: first 60 %' })).toBeTruthy();
+  });
+});
+
+describe('stability with a shared top', () => {
+  it('names whose interval it is and who shares the top, and says nothing when one site leads', () => {
+    const shared = [{ topSite: 'beijing', tiedWith: ['guian', 'qingpu'] }];
+    expect(sharedTopText(shared, name)).toBe(
+      'The top is shared by Beijing, Guian, Qingpu: each interval is where Beijing stays among the best.',
+    );
+    expect(sharedTopText([{ topSite: 'kulai', tiedWith: [] }], name)).toBeNull();
   });
 });

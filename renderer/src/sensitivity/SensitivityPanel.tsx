@@ -5,6 +5,7 @@ import type { CallOutput } from '../../../shared/contract';
 import { useApp, useServices } from '../context';
 import { scenarioOverrides } from '../store';
 import { SmaaBars } from './SmaaBars';
+import { sharedTopText } from './smaa-words';
 import { SweepChart } from './SweepChart';
 
 type Run = CallOutput<'sensitivity.run'>;
@@ -56,6 +57,7 @@ export function SensitivityPanel({ onClose }: { onClose: () => void }): ReactNod
   };
 
   const sweep = result?.sweep.find((s) => s.criterionId === sweepCriterion);
+  const sharedTop = result ? sharedTopText(result.stability, (id) => names.get(id) ?? id) : null;
   const leaders = result
     ? [...result.smaa.sites]
         .sort((a, b) => b.pFirst - a.pFirst)
@@ -110,6 +112,7 @@ export function SensitivityPanel({ onClose }: { onClose: () => void }): ReactNod
           <h3>Rank probabilities (SMAA)</h3>
           <SmaaBars sites={result.smaa.sites} names={names} />
           <h3>Stability of the top site</h3>
+          {sharedTop !== null && <p className="muted">{sharedTop}</p>}
           <table className="stability" aria-label="Stability intervals">
             <thead>
               <tr>

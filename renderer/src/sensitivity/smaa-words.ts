@@ -47,3 +47,17 @@ export function topTieSentence(sites: readonly SmaaFirst[], name: (siteId: strin
   const list = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] as string}`;
   return `The top is a tie: ${list} shared first place ${when}. "First" splits a shared first place equally among the sites sharing it: none of them is first on its own.`;
 }
+
+/**
+ * Over a stability table: when the top is shared, whose interval it is and with whom the top is
+ * shared; null when one site is on top alone.
+ */
+export function sharedTopText(
+  stability: readonly { topSite: string | null; tiedWith: readonly string[] }[],
+  name: (siteId: string) => string,
+): string | null {
+  const st = stability.find((x) => x.topSite !== null && x.tiedWith.length > 0);
+  if (st === undefined || st.topSite === null) return null;
+  const who = [st.topSite, ...st.tiedWith].map(name);
+  return `The top is shared by ${who.join(', ')}: each interval is where ${who[0] as string} stays among the best.`;
+}

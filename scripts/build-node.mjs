@@ -33,7 +33,12 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: { cli: 'backend/cli/bin.ts', serve: 'backend/http/serve.ts', bench: 'tests/bench/run.ts' },
+    entryPoints: {
+      cli: 'backend/cli/bin.ts',
+      serve: 'backend/http/serve.ts',
+      bench: 'tests/bench/run.ts',
+      'data-build': 'db/data-build/main.ts',
+    },
     outdir: 'dist/node',
     outExtension: { '.js': '.cjs' },
   }),

@@ -1,0 +1,45 @@
+// The data build: the committed db/seed/derived-metrics.json is exactly what the rules derive from
+// data/sources (so a refresh is: update a table, re-run `npm run data:build`, review the diff), and
+// the derived facts carry the figures as published. Expectations read from the figures files.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { deriveFacts, serialiseFacts } from '../../db/data-build/derive';
+import { loadSourceTables } from '../../db/data-build/source-tables';
+import { seedMarkets } from '../../db/seed/markets';
+
+const tables = loadSourceTables('data/sources');
+const facts = deriveFacts(tables, seedMarkets);
+const fact = (criterionId: string, marketId: string) =>
+  facts.find((x) => x.criterionId === criterionId && x.marketId === marketId);
+
+describe('data build', () => {
+  it('re-derives db/seed/derived-metrics.json byte for byte', () => {
+    expect(serialiseFacts(facts)).toBe(readFileSync('db/seed/derived-metrics.json', 'utf8'));
+  });
+
+  it('reads every source table, each with its provenance', () => {
+    expect(tables.size).toBeGreaterThan(50);
+    for (const t of tables.values()) {
+      expect(t.meta.url !== null || (t.meta.repository !== null && t.meta.path !== null)).toBe(true);
+      expect(t.meta.licence.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('carries figures as published, with method and reference', () => {
+    // owid-energy/figures.csv: SGP 2024 carbon_intensity_elec 498.740; MYS 2024 600.440.
+    expect(fact('grid_carbon_g_kwh', 'sg')).toMatchObject({
+      value: 498.74,
+      method: 'official',
+      reference: 'data/sources/owid-energy/figures.csv',
+    });
+    expect(
+      fact('grid_carbon_g_kwh', 'my-johor')?.kind === 'known' && fact('grid_carbon_g_kwh', 'my-johor'),
+    ).toMatchObject({
+      value: 600.44,
+      note: expect.stringMatching(/national figure for MY/),
+    });
+    // wgi-regulatory-quality/figures.csv: SGP 2022 RQ 100; CHN 36.7924537658691.
+    expect(fact('rq_percentile', 'sg')).toMatchObject({ value: 100 });
+    expect(fact('rq_percentile', 'cn-gz')).toMatchObject({ value: 36.7924537658691 });
+  });
+});

@@ -3,7 +3,9 @@
 // criterion) pair gets an explicit missing value with the reason, so the matrix is complete and a
 // gap is never read as a zero. A few site-level values override their market's where the source
 // is finer-grained (Johor land prices).
+import type { Fact } from '../data-build/figures';
 import type { MetricValue } from '../../shared/model/facts';
+import derivedMetrics from './derived-metrics.json';
 import type { Source } from '../../shared/schemas';
 import { seedCriteria } from './criteria';
 import { seedMarkets } from './markets';
@@ -595,19 +597,57 @@ const siteOverrides: readonly MetricValue[] = [
 const RQ_REASON =
   'Not retrieved: World Bank WGI Regulatory Quality percentile (indicator RQ.PER.RNK); no source found (reference data, 2025)';
 
-/** Every (market, non-derived criterion) pair: the sourced value or reason above, else "no source". */
+/** A fact of the data build (db/data-build, from data/sources) as the store keeps it. */
+function fromDataBuild(f: Fact): MetricValue {
+  if (f.kind === 'missing') return missing(f.marketId ?? '', f.criterionId, f.missingReason);
+  return {
+    kind: 'known',
+    criterionId: f.criterionId,
+    marketId: f.marketId,
+    siteId: f.siteId,
+    value: f.value,
+    low: f.low,
+    high: f.high,
+    source: f.source,
+    // Until facts carry their method in the store, the note keeps it with the table's path.
+    note: [
+      f.note,
+      f.method === 'derived' || f.method === 'estimate' ? `${f.method}: ${f.derivation ?? ''}` : f.method,
+      `from ${f.reference}`,
+    ]
+      .filter((x) => x !== '')
+      .join(' · '),
+  };
+}
+
+const builtFacts = (derivedMetrics as Fact[]).map(fromDataBuild);
+
+/**
+ * Every (market, non-derived criterion) pair: the data build's fact where it has a rule for the
+ * criterion, else the value or reason typed above (being moved into data/sources), else "no source".
+ */
 function completeMatrix(): MetricValue[] {
-  const byKey = new Map(sourcedMetricValues.map((v) => [`${v.marketId ?? ''}|${v.criterionId}`, v]));
+  const key = (v: MetricValue): string => `${v.marketId ?? ''}|${v.criterionId}`;
+  const built = new Map(builtFacts.filter((v) => v.siteId === null).map((v) => [key(v), v]));
+  const typed = new Map(sourcedMetricValues.map((v) => [key(v), v]));
   const all: MetricValue[] = [];
   for (const market of seedMarkets) {
     for (const criterion of seedCriteria) {
       if (criterion.derived) continue;
-      const given = byKey.get(`${market.id}|${criterion.id}`);
+      const k = `${market.id}|${criterion.id}`;
       const reason = criterion.id === 'rq_percentile' ? RQ_REASON : NO_SOURCE;
-      all.push(given ?? missing(market.id, criterion.id, reason));
+      all.push(built.get(k) ?? typed.get(k) ?? missing(market.id, criterion.id, reason));
     }
   }
   return all;
 }
 
-export const seedMetricValues: readonly MetricValue[] = [...completeMatrix(), ...siteOverrides];
+/** Site-level facts: the data build's, then the typed overrides it does not cover yet. */
+function siteFacts(): MetricValue[] {
+  const key = (v: MetricValue): string => `${v.siteId ?? ''}|${v.criterionId}`;
+  const built = builtFacts.filter((v) => v.siteId !== null);
+  const covered = new Set(built.map(key));
+  return [...built, ...siteOverrides.filter((v) => !covered.has(key(v)))];
+}
+
+export const seedMetricValues: readonly MetricValue[] = [...completeMatrix(), ...siteFacts()];

@@ -94,9 +94,9 @@ describe('landfall score', () => {
 
   it('prints CSV and Markdown, and refuses a missing --preset', async () => {
     const csv = await cli('score', '--preset', 'cost-first', '--profile', 'us-hyperscaler', '--format', 'csv');
-    expect(csv.out.split('\n')[0]).toMatch(/^rank,site_id,name,score,excluded/);
+    expect(csv.out.split('\n')[0]).toMatch(/^rank,site_id,name,score,tied,coverage,stale_coverage,thin,excluded/);
     const md = await cli('score', '--preset', 'cost-first', '--profile', 'us-hyperscaler', '--format', 'md');
-    expect(md.out).toMatch(/\| rank \| site \| score \| notes \|/);
+    expect(md.out).toMatch(/\| rank \| site \| score \| coverage \| notes \|/);
     expect((await cli('score')).code).toBe(2);
   });
 });

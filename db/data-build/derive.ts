@@ -2,7 +2,8 @@
 // the rules in rules/. `npm run data:build` writes the result to db/seed/derived-metrics.json; a test
 // re-derives it and compares byte for byte, so a refresh is: update a table, re-run, review the diff.
 import type { Market } from '../../shared/model/jurisdictions';
-import { Figures, type Fact } from './figures';
+import type { SeedSite } from '../seed/sites';
+import { Figures, type Fact, type FactMethod } from './figures';
 import { gridCarbon, regulatoryQuality, renewableShare } from './rules/country-datasets';
 import type { SourceTable } from './source-tables';
 
@@ -15,6 +16,45 @@ export const MARKET_RULES: Readonly<Record<string, MarketRule>> = {
   renewable_share_pct: renewableShare,
   rq_percentile: regulatoryQuality,
 };
+
+/** A site's capacity from operator announcements or market reports (the sites table's capacityMw). */
+export interface SiteCapacity {
+  siteId: string;
+  /** MW in operation / planned (null when the source gives none). */
+  existing: number | null;
+  planned: number | null;
+  method: FactMethod;
+  derivation: string | null;
+  reference: string;
+  source: { title: string; url: string; asOf: string };
+  note: string;
+}
+
+/** A rule for one site's capacity; undefined when no source gives one (the site keeps "unknown"). */
+export type SiteCapacityRule = (f: Figures, site: SeedSite) => SiteCapacity | undefined;
+
+/** Site id → its capacity rule. */
+export const SITE_CAPACITY_RULES: Readonly<Record<string, SiteCapacityRule>> = {};
+
+export interface DataBuild {
+  facts: Fact[];
+  sites: SiteCapacity[];
+}
+
+/** Everything the seed takes from the data build, in a stable order so the output diffs cleanly. */
+export function deriveAll(
+  tables: ReadonlyMap<string, SourceTable>,
+  markets: readonly Market[],
+  sites: readonly SeedSite[],
+): DataBuild {
+  const f = new Figures(tables);
+  const capacities: SiteCapacity[] = [];
+  for (const site of sites) {
+    const c = SITE_CAPACITY_RULES[site.id]?.(f, site);
+    if (c !== undefined) capacities.push(c);
+  }
+  return { facts: deriveFacts(tables, markets), sites: capacities };
+}
 
 /** Every derived fact, in a stable order (criterion, then market), so the output diffs cleanly. */
 export function deriveFacts(tables: ReadonlyMap<string, SourceTable>, markets: readonly Market[]): Fact[] {
@@ -30,7 +70,7 @@ export function deriveFacts(tables: ReadonlyMap<string, SourceTable>, markets: r
   return out;
 }
 
-/** The generated file's text: stable, one fact per line group, ending in a newline. */
-export function serialiseFacts(facts: readonly Fact[]): string {
-  return `${JSON.stringify(facts, null, 2)}\n`;
+/** The generated file's text: stable, ending in a newline. */
+export function serialiseBuild(build: DataBuild): string {
+  return `${JSON.stringify(build, null, 2)}\n`;
 }

@@ -2,11 +2,13 @@
 // db/seed/derived-metrics.json (run from the repository root).
 import { writeFileSync } from 'node:fs';
 import { seedMarkets } from '../seed/markets';
-import { deriveFacts, serialiseFacts } from './derive';
+import { seedSites } from '../seed/sites';
+import { deriveAll, serialiseBuild } from './derive';
 import { loadSourceTables } from './source-tables';
 
-const facts = deriveFacts(loadSourceTables('data/sources'), seedMarkets);
-writeFileSync('db/seed/derived-metrics.json', serialiseFacts(facts));
+const build = deriveAll(loadSourceTables('data/sources'), seedMarkets, seedSites);
+writeFileSync('db/seed/derived-metrics.json', serialiseBuild(build));
+const known = build.facts.filter((x) => x.kind === 'known').length;
 process.stdout.write(
-  `derived ${facts.length} facts (${facts.filter((x) => x.kind === 'known').length} known) into db/seed/derived-metrics.json\n`,
+  `derived ${build.facts.length} facts (${known} known) and ${build.sites.length} site capacities into db/seed/derived-metrics.json\n`,
 );

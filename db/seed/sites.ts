@@ -3,6 +3,8 @@
 // market-level). Each site cites the market-level source from the reference that mentions the
 // place or its market, and its status says what that source reports for the district.
 import type { Site, SiteStatus, Source } from '../../shared/schemas';
+import type { SiteCapacity } from '../data-build/derive';
+import derived from './derived-metrics.json';
 import {
   BATAM_LOAN,
   CLOUDPING,
@@ -32,7 +34,26 @@ const site = (
   status: SiteStatus,
   source: Source,
   notes = '',
-): SeedSite => ({ id, name, marketId, lat, lon, capacityMw: { existing: null, planned: null }, status, notes, source });
+): SeedSite =>
+  withCapacity({ id, name, marketId, lat, lon, capacityMw: { existing: null, planned: null }, status, notes, source });
+
+const capacities = new Map((derived.sites as SiteCapacity[]).map((c) => [c.siteId, c]));
+
+/**
+ * The data build's capacity for the site (operator announcements and market reports, in
+ * data/sources): the site then cites that source, and its notes say how the figure was reached.
+ */
+function withCapacity(s: SeedSite): SeedSite {
+  const c = capacities.get(s.id);
+  if (c === undefined) return s;
+  const how = c.derivation === null ? c.method : `${c.method}: ${c.derivation}`;
+  return {
+    ...s,
+    capacityMw: { existing: c.existing, planned: c.planned },
+    source: c.source,
+    notes: `${s.notes} Capacity: ${c.note} (${how}; from ${c.reference}).`,
+  };
+}
 
 const HUB = 'One of the ten national data-centre clusters of "East Data West Computing" (2022).';
 

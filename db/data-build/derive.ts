@@ -5,6 +5,7 @@ import type { Market } from '../../shared/model/jurisdictions';
 import type { SeedSite } from '../seed/sites';
 import { Figures, type Fact, type FactMethod } from './figures';
 import { gridCarbon, regulatoryQuality, renewableShare } from './rules/country-datasets';
+import { latencyHk, latencySg, meanTemperature, subseaCables, waterStress } from './rules/connectivity-climate';
 import type { SourceTable } from './source-tables';
 
 /** A rule for one criterion of one market: a sourced fact, or an honest gap with its reason. */
@@ -15,6 +16,11 @@ export const MARKET_RULES: Readonly<Record<string, MarketRule>> = {
   grid_carbon_g_kwh: gridCarbon,
   renewable_share_pct: renewableShare,
   rq_percentile: regulatoryQuality,
+  latency_sg_ms: latencySg,
+  latency_hk_ms: latencyHk,
+  subsea_cables: subseaCables,
+  mean_temp_c: meanTemperature,
+  water_stress: waterStress,
 };
 
 /** A site's capacity from operator announcements or market reports (the sites table's capacityMw). */

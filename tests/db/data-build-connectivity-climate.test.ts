@@ -1,0 +1,207 @@
+// The data build's connectivity and climate criteria for every seeded market: round trips to
+// Singapore and Hong Kong (Azure P50 where a region is in the market, the market's own intra-metro
+// figure for the hub itself, else a great-circle fibre estimate calibrated on Azure's measured
+// routes), subsea cable systems landing in the market, annual mean temperature and WRI water stress.
+// Expected values are read by hand from the figures files under data/sources; the fibre estimates
+// were worked by hand from the seed coordinates with the formula the rule states.
+import { describe, expect, it } from 'vitest';
+import { deriveAll } from '../../db/data-build/derive';
+import type { Fact } from '../../db/data-build/figures';
+import { loadSourceTables } from '../../db/data-build/source-tables';
+import { seedMarkets } from '../../db/seed/markets';
+import { seedSites } from '../../db/seed/sites';
+
+const facts = deriveAll(loadSourceTables('data/sources'), seedMarkets, seedSites).facts;
+
+function fact(criterionId: string, marketId: string): Fact {
+  const found = facts.find((x) => x.criterionId === criterionId && x.marketId === marketId);
+  if (found === undefined) throw new Error(`no ${criterionId} fact for ${marketId}`);
+  return found;
+}
+
+function known(criterionId: string, marketId: string) {
+  const f = fact(criterionId, marketId);
+  if (f.kind !== 'known') throw new Error(`${criterionId} for ${marketId} is a gap: ${f.missingReason}`);
+  return f;
+}
+
+const MARKETS = seedMarkets.map((m) => m.id);
+
+describe('round trip to Singapore and Hong Kong', () => {
+  it('is known for every market, never a gap', () => {
+    for (const c of ['latency_sg_ms', 'latency_hk_ms'])
+      for (const m of MARKETS) expect(fact(c, m).kind, `${c} ${m}`).toBe('known');
+  });
+
+  it('takes Azure P50 round trips from the market region to the hub region', () => {
+    // azure-latency/figures.csv, row "<market region> -> Southeast Asia" / "-> East Asia".
+    const sg = { hk: 36, 'jp-tokyo': 72, 'in-mumbai': 53, 'au-sydney': 95, 'us-nova': 224, 'id-jakarta': 17 };
+    const hk = { sg: 36, 'jp-tokyo': 49, 'in-mumbai': 87, 'au-sydney': 121, 'us-nova': 202, 'id-jakarta': 47 };
+    for (const [m, v] of Object.entries(sg))
+      expect(known('latency_sg_ms', m), m).toMatchObject({
+        value: v,
+        method: 'measured',
+        reference: 'data/sources/azure-latency/figures.csv',
+      });
+    for (const [m, v] of Object.entries(hk))
+      expect(known('latency_hk_ms', m), m).toMatchObject({ value: v, method: 'measured' });
+    // Central India is Pune, not Mumbai; the note says so.
+    expect(known('latency_sg_ms', 'in-mumbai').note).toMatch(/Pune/);
+  });
+
+  it('gives a hub its own intra-metro round trip, not a gap or zero', () => {
+    // aws-inter-az-ping-2019: ap-southeast-1 pairs 1.2, 0.729, 1.406 ms → mean 1.11167.
+    const sg = known('latency_sg_ms', 'sg');
+    expect(sg.method).toBe('derived');
+    expect(sg.value).toBeCloseTo(1.11167, 4);
+    expect(sg.reference).toBe('data/sources/aws-inter-az-ping-2019/figures.csv');
+    // azure-inter-zone-latency-target: Microsoft's < ~2 ms target, the only Hong Kong figure (a bound).
+    const hk = known('latency_hk_ms', 'hk');
+    expect(hk).toMatchObject({ value: 2, method: 'official' });
+    expect(hk.note).toMatch(/upper bound/);
+  });
+
+  it('estimates the rest from great-circle distance with a route factor calibrated on Azure routes', () => {
+    // k = median of RTT·v/(2d) over the five Azure routes into the hub (HK, Tokyo, Sydney, N. Virginia,
+    // Jakarta into Singapore: 1.412, 1.367, 1.537, 1.472, 1.858 → 1.4717; Singapore, Tokyo, Sydney,
+    // N. Virginia, Jakarta into Hong Kong: 1.412, 1.714, 1.678, 1.575, 1.464 → 1.5747), then
+    // rtt = 2·d·k/v from the market's reference site to the hub's (Tuas / Tseung Kwan O).
+    const toSg = {
+      'my-johor': 0.57,
+      'id-batam': 0.78,
+      'th-eec': 19.86,
+      'cn-jjj': 65.05,
+      'cn-nmg': 65.18,
+      'cn-gz': 40.43,
+      'cn-nx': 58.08,
+      'cn-yrd': 54.71,
+      'cn-gba': 40.71,
+    };
+    const toHk = {
+      'my-johor': 39.7,
+      'id-batam': 40.02,
+      'th-eec': 26.42,
+      'cn-jjj': 31.14,
+      'cn-nmg': 32.19,
+      'cn-gz': 14.11,
+      'cn-nx': 29.33,
+      'cn-yrd': 18.46,
+      'cn-gba': 4.42,
+    };
+    for (const [criterion, expected] of [
+      ['latency_sg_ms', toSg],
+      ['latency_hk_ms', toHk],
+    ] as const)
+      for (const [m, v] of Object.entries(expected)) {
+        const f = known(criterion, m);
+        expect(f.method, `${criterion} ${m}`).toBe('derived');
+        expect(f.value, `${criterion} ${m}`).toBeCloseTo(v, 1);
+        expect(f.derivation).toMatch(/rtt = 2 × d × k \/ v/);
+        expect(f.derivation).toMatch(/v = 204 km\/ms/);
+        expect(f.derivation).toMatch(/median/);
+      }
+    // Johor is not served by Malaysia West (Greater Kuala Lumpur); the note says why it is estimated.
+    expect(known('latency_sg_ms', 'my-johor').note).toMatch(/Kuala Lumpur/);
+    expect(known('latency_hk_ms', 'cn-gba').note).toMatch(/gateway/);
+  });
+});
+
+describe('subsea cable systems landing in the market', () => {
+  it('counts distinct in-service systems at the market’s landing points', () => {
+    // telegeography-landing-points cable_systems_landing_in_service, plus systems the landing-point
+    // index adds (BRCS at Rengit and Tanjung Pinggir; Topaz at Takahagi, Ibaraki).
+    const expected = {
+      sg: 22,
+      'my-johor': 7,
+      'id-batam': 15,
+      hk: 9,
+      'cn-gba': 3,
+      'cn-yrd': 5,
+      'th-eec': 1,
+      'id-jakarta': 6,
+      'jp-tokyo': 15,
+      'in-mumbai': 10,
+      'au-sydney': 7,
+      'us-nova': 3,
+    };
+    for (const [m, v] of Object.entries(expected)) {
+      const f = known('subsea_cables', m);
+      expect(f, m).toMatchObject({ value: v, method: 'derived' });
+      expect(f.reference).toMatch(/telegeography-landing-points/);
+    }
+    expect(known('subsea_cables', 'my-johor').derivation).toMatch(/Batam-Rengit Cable System/);
+    expect(known('subsea_cables', 'jp-tokyo').derivation).toMatch(/Topaz/);
+    expect(known('subsea_cables', 'sg').derivation).toMatch(/SeaMeWe-5/);
+    // Planned systems are named but not counted.
+    expect(known('subsea_cables', 'sg').derivation).toMatch(/planned, not counted.*Bifrost/);
+    // Counts from an incomplete copy say they are lower bounds.
+    for (const m of ['sg', 'hk', 'jp-tokyo', 'th-eec', 'au-sydney'])
+      expect(known('subsea_cables', m).note, m).toMatch(/lower bound/);
+  });
+
+  it('is zero for hubs without a landing point, with the reason', () => {
+    for (const m of ['cn-nmg', 'cn-gz', 'cn-nx'])
+      expect(known('subsea_cables', m), m).toMatchObject({
+        value: 0,
+        method: 'derived',
+        derivation: expect.stringMatching(/landlocked: no landing point/),
+      });
+    expect(known('subsea_cables', 'cn-jjj')).toMatchObject({
+      value: 0,
+      derivation: expect.stringMatching(/Beijing, Tianjin or Hebei/),
+    });
+  });
+});
+
+describe('annual mean temperature', () => {
+  it('is the market city’s climate normal where the table has it', () => {
+    // wikipedia-city-mean-temperature-1brc/figures.csv
+    const expected = {
+      sg: 27.0,
+      'th-eec': 28.6,
+      'cn-jjj': 12.9,
+      'cn-yrd': 16.7,
+      'cn-gba': 22.4,
+      hk: 23.3,
+      'id-jakarta': 26.7,
+      'jp-tokyo': 15.4,
+      'in-mumbai': 27.1,
+      'au-sydney': 17.7,
+      'us-nova': 14.6,
+    };
+    for (const [m, v] of Object.entries(expected))
+      expect(known('mean_temp_c', m), m).toMatchObject({ value: v, method: 'measured' });
+  });
+
+  it('uses a stand-in station only as an estimate, with its reasoning', () => {
+    // Johor between Singapore 27.0 and Kuala Lumpur 27.3; Batam across the strait from Singapore 27.0;
+    // Zhongwei from Yinchuan 9.0; Guizhou "~15" (globibo, an estimate table).
+    expect(known('mean_temp_c', 'my-johor')).toMatchObject({ value: 27.15, low: 27, high: 27.3, method: 'estimate' });
+    expect(known('mean_temp_c', 'id-batam')).toMatchObject({ value: 27, method: 'estimate' });
+    expect(known('mean_temp_c', 'cn-nx')).toMatchObject({ value: 9, method: 'estimate' });
+    expect(known('mean_temp_c', 'cn-gz')).toMatchObject({ value: 15, method: 'estimate' });
+    for (const m of ['my-johor', 'id-batam', 'cn-nx'])
+      expect(known('mean_temp_c', m).derivation, m).toMatch(/stand-in/);
+    // Inner Mongolia: the regional government's annual mean for the Horinger (Hohhot) cluster.
+    expect(known('mean_temp_c', 'cn-nmg')).toMatchObject({ value: 7, method: 'official' });
+  });
+});
+
+describe('water stress (WRI, 0–5)', () => {
+  it('carries the national WRI score where a sourced table has one', () => {
+    expect(known('water_stress', 'in-mumbai')).toMatchObject({ value: 4.11, method: 'measured' });
+    expect(known('water_stress', 'th-eec')).toMatchObject({ value: 3.62 });
+    expect(known('water_stress', 'us-nova')).toMatchObject({ value: 2.9 });
+    expect(known('water_stress', 'sg')).toMatchObject({ value: 5 });
+    expect(known('water_stress', 'in-mumbai').note).toMatch(/national figure for IN/);
+    expect(known('water_stress', 'sg').note).toMatch(/2013/);
+  });
+
+  it('is an honest gap elsewhere', () => {
+    for (const m of ['my-johor', 'id-batam', 'cn-jjj', 'cn-nmg', 'cn-gz', 'cn-nx', 'cn-yrd', 'cn-gba', 'hk'])
+      expect(fact('water_stress', m).kind, m).toBe('missing');
+    for (const m of ['id-jakarta', 'jp-tokyo', 'au-sydney']) expect(fact('water_stress', m).kind, m).toBe('missing');
+    const cn = fact('water_stress', 'cn-gz');
+    expect(cn.kind === 'missing' && cn.missingReason).toMatch(/72/);
+  });
+});

@@ -6,6 +6,9 @@ import type { SeedSite } from '../seed/sites';
 import { Figures, type Fact, type FactMethod } from './figures';
 import { gridCarbon, regulatoryQuality, renewableShare } from './rules/country-datasets';
 import { latencyHk, latencySg, meanTemperature, subseaCables, waterStress } from './rules/connectivity-climate';
+import { buildCost, dcCapacity, landCost, pipeline, taxIncentive, vacancy } from './rules/market-reports';
+import { powerPrice } from './rules/power-prices';
+import { siteCapacityRules } from './rules/site-capacities';
 import type { SourceTable } from './source-tables';
 
 /** A rule for one criterion of one market: a sourced fact, or an honest gap with its reason. */
@@ -21,6 +24,13 @@ export const MARKET_RULES: Readonly<Record<string, MarketRule>> = {
   subsea_cables: subseaCables,
   mean_temp_c: meanTemperature,
   water_stress: waterStress,
+  power_price_usc_kwh: powerPrice,
+  build_cost_usd_w: buildCost,
+  land_cost_usd_m2: landCost,
+  tax_incentive: taxIncentive,
+  dc_capacity_mw: dcCapacity,
+  pipeline_mw: pipeline,
+  vacancy_pct: vacancy,
 };
 
 /** A site's capacity from operator announcements or market reports (the sites table's capacityMw). */
@@ -40,7 +50,9 @@ export interface SiteCapacity {
 export type SiteCapacityRule = (f: Figures, site: SeedSite) => SiteCapacity | undefined;
 
 /** Site id → its capacity rule. */
-export const SITE_CAPACITY_RULES: Readonly<Record<string, SiteCapacityRule>> = {};
+export const SITE_CAPACITY_RULES: Readonly<Record<string, SiteCapacityRule>> = {
+  ...siteCapacityRules,
+};
 
 export interface DataBuild {
   facts: Fact[];

@@ -1,0 +1,183 @@
+// The data build's power prices, market-report facts and site capacities. Every expected number was
+// worked out by hand from the figures files under data/sources (named beside each expectation), so
+// a rule that reads the wrong row, year or unit fails here.
+import { describe, expect, it } from 'vitest';
+import { deriveAll } from '../../db/data-build/derive';
+import type { Fact, KnownFact } from '../../db/data-build/figures';
+import { loadSourceTables } from '../../db/data-build/source-tables';
+import { seedMarkets } from '../../db/seed/markets';
+import { seedSites } from '../../db/seed/sites';
+
+const build = deriveAll(loadSourceTables('data/sources'), seedMarkets, seedSites);
+
+function fact(criterionId: string, marketId: string): Fact {
+  const f = build.facts.find((x) => x.criterionId === criterionId && x.marketId === marketId);
+  if (f === undefined) throw new Error(`no fact for ${criterionId} in ${marketId}`);
+  return f;
+}
+function known(criterionId: string, marketId: string): KnownFact {
+  const f = fact(criterionId, marketId);
+  if (f.kind !== 'known') throw new Error(`${criterionId} in ${marketId} is a gap: ${f.missingReason}`);
+  return f;
+}
+const capacity = (siteId: string) => build.sites.find((c) => c.siteId === siteId);
+
+describe('power price (US¢/kWh): tariff ÷ dated rate × 100', () => {
+  it('Johor: the regulator’s RP4 base tariff 45.40 sen at the 2025 MYR rate 4.2809', () => {
+    // st-rp4-base-tariff-2025: 45.40 sen/kWh; fx-rates: Malaysia 2025 4.2809 → 0.4540 / 4.2809 × 100.
+    const f = known('power_price_usc_kwh', 'my-johor');
+    expect(f.value).toBeCloseTo(10.6052, 3);
+    expect(f.method).toBe('derived');
+    expect(f.derivation).toMatch(/45\.40 sen\/kWh ÷ 100 sen per ringgit/);
+    expect(f.derivation).toMatch(/4\.2809 MYR per USD \(2025/);
+    expect(f.reference).toContain('data/sources/st-rp4-base-tariff-2025/figures.csv');
+    expect(f.reference).toContain('data/sources/fx-rates/figures.csv');
+  });
+
+  it('each Chinese hub its own province, at the tariff year’s rate; the national average only where none exists', () => {
+    // chinadaily-hohhot-2015 0.38 yuan, 2015 rate 6.2827 (fx-rates-2015-2020) → 6.0484.
+    expect(known('power_price_usc_kwh', 'cn-nmg').value).toBeCloseTo(6.0484, 3);
+    expect(known('power_price_usc_kwh', 'cn-nmg').note).toMatch(/stale/);
+    // chinatoday-guian-electricity 0.35 yuan, 2020 rate 6.9042 → 5.0694.
+    expect(known('power_price_usc_kwh', 'cn-gz').value).toBeCloseTo(5.0694, 3);
+    // cccweb-zhongwei-2020 0.36 yuan, 2020 rate 6.9042 → 5.2142.
+    expect(known('power_price_usc_kwh', 'cn-nx').value).toBeCloseTo(5.2142, 3);
+    // china-briefing 0.088 US$/kWh national average × 100 = 8.8, said to be national.
+    for (const id of ['cn-jjj', 'cn-yrd', 'cn-gba']) {
+      expect(known('power_price_usc_kwh', id).value).toBeCloseTo(8.8, 6);
+      expect(known('power_price_usc_kwh', id).note).toMatch(/national average/);
+    }
+  });
+
+  it('Hong Kong, Bangkok, Jakarta and Tokyo convert their own currencies', () => {
+    // scmp-clp-tariff-2025: 98 + 46.3 HK¢ = 1.443 HKD; 2025 rate 7.7956 → 18.5104.
+    expect(known('power_price_usc_kwh', 'hk').value).toBeCloseTo(18.5104, 3);
+    // mea 4.1.1 energy charge 3.1097 Baht; 2025 rate 32.8619 → 9.4629.
+    expect(known('power_price_usc_kwh', 'th-eec').value).toBeCloseTo(9.4629, 3);
+    // suara-pln I-4 996.74 Rp; JISDOR 2025-09-25 "16.752" = 16,752 Rp → 5.9500.
+    const jkt = known('power_price_usc_kwh', 'id-jakarta');
+    expect(jkt.value).toBeCloseTo(5.95, 3);
+    expect(jkt.derivation).toMatch(/16752 Rp per USD/);
+    // tepco FY2015 29.38 yen; 2015 rate 121.0491 → 24.2711, flagged stale.
+    const tokyo = known('power_price_usc_kwh', 'jp-tokyo');
+    expect(tokyo.value).toBeCloseTo(24.2711, 3);
+    expect(tokyo.note).toMatch(/stale/);
+  });
+
+  it('figures already in US cents are taken as published', () => {
+    // cw-apac-dc-cost-guide-2025-power sg 19.19; eia Virginia industrial 8.92; T&T Mumbai 6.71.
+    expect(known('power_price_usc_kwh', 'sg')).toMatchObject({ value: 19.19, method: 'measured' });
+    expect(known('power_price_usc_kwh', 'us-nova')).toMatchObject({ value: 8.92, method: 'official' });
+    expect(known('power_price_usc_kwh', 'in-mumbai')).toMatchObject({ value: 6.71, method: 'measured' });
+  });
+
+  it('Batam and Sydney are honest gaps', () => {
+    const batam = fact('power_price_usc_kwh', 'id-batam');
+    expect(batam.kind === 'missing' && batam.missingReason).toMatch(/PLN Batam/);
+    expect(fact('power_price_usc_kwh', 'au-sydney').kind).toBe('missing');
+  });
+});
+
+describe('market-report facts', () => {
+  it('build cost: T&T city figures, C&W national cost for hubs without one', () => {
+    expect(known('build_cost_usd_w', 'sg')).toMatchObject({ value: 14.5, method: 'measured' });
+    expect(known('build_cost_usd_w', 'jp-tokyo')).toMatchObject({ value: 15.2 });
+    expect(known('build_cost_usd_w', 'in-mumbai')).toMatchObject({ value: 6.64 });
+    expect(known('build_cost_usd_w', 'id-jakarta')).toMatchObject({ value: 11.21 });
+    expect(known('build_cost_usd_w', 'cn-yrd')).toMatchObject({ value: 6.12 }); // Shanghai
+    // C&W "7,110,000" US$ per MW ÷ 10^6 = 7.11 US$/W, national.
+    expect(known('build_cost_usd_w', 'cn-gz')).toMatchObject({ value: 7.11, method: 'derived' });
+    // Johor: Kuala Lumpur's 11.37 as a stated proxy.
+    expect(known('build_cost_usd_w', 'my-johor')).toMatchObject({ value: 11.37, method: 'estimate' });
+  });
+
+  it('land cost keeps the range: Johor spans its two bands, Tokyo its five clusters', () => {
+    // Kulai & Sedenak 202–322, Pulai / Nusajaya 306–393 → 202–393, midpoint 297.5.
+    expect(known('land_cost_usd_m2', 'my-johor')).toMatchObject({ low: 202, high: 393, value: 297.5 });
+    // Inzai 752 … Central Tokyo 15,038 → midpoint 7,895.
+    expect(known('land_cost_usd_m2', 'jp-tokyo')).toMatchObject({ low: 752, high: 15038, value: 7895 });
+    expect(known('land_cost_usd_m2', 'au-sydney')).toMatchObject({ value: 1036 });
+  });
+
+  it('tax incentive: the JS-SEZ rate for Johor, gaps with reasons elsewhere', () => {
+    expect(known('tax_incentive', 'my-johor')).toMatchObject({ value: 5, method: 'official' });
+    const hk = fact('tax_incentive', 'hk');
+    expect(hk.kind === 'missing' && hk.missingReason).toMatch(/lowest-taxed/);
+  });
+
+  it('capacity, pipeline and vacancy: C&W key indicators, sums with their formula', () => {
+    expect(known('dc_capacity_mw', 'sg')).toMatchObject({ value: 985 });
+    expect(known('dc_capacity_mw', 'hk')).toMatchObject({ value: 581 });
+    expect(known('dc_capacity_mw', 'us-nova')).toMatchObject({ value: 4600, method: 'derived' }); // 4.6 GW
+    expect(known('dc_capacity_mw', 'cn-jjj')).toMatchObject({ value: 2000, method: 'estimate' }); // ~2 GW
+    // goinnermongolia: 1.22 billion kWh in Q1 2025 ÷ 2,160 h = 564.815 MW average draw.
+    expect(known('dc_capacity_mw', 'cn-nmg').value).toBeCloseTo(564.815, 2);
+    expect(known('pipeline_mw', 'my-johor')).toMatchObject({ value: 1048, method: 'derived' }); // 226 + 822
+    expect(known('pipeline_mw', 'hk')).toMatchObject({ value: 698 }); // 208 + 490
+    expect(known('pipeline_mw', 'jp-tokyo')).toMatchObject({ value: 1671 }); // 261 + 1,410
+    expect(known('pipeline_mw', 'in-mumbai')).toMatchObject({ value: 1160 }); // 545 + 615
+    expect(known('pipeline_mw', 'au-sydney')).toMatchObject({ value: 1224 }); // 274 + 950
+    expect(known('pipeline_mw', 'id-batam').value).toBeCloseTo(364.2, 6); // 96 + 120 + 51 + 72 + 25.2
+    expect(known('pipeline_mw', 'sg')).toMatchObject({ value: 170, method: 'measured' });
+    expect(known('vacancy_pct', 'jp-tokyo')).toMatchObject({ value: 8 });
+    expect(known('vacancy_pct', 'us-nova')).toMatchObject({ value: 0.5, low: 0, high: 1, method: 'estimate' });
+  });
+
+  it('every known derived or estimated fact says how it was reached', () => {
+    const mine = new Set([
+      'power_price_usc_kwh',
+      'build_cost_usd_w',
+      'land_cost_usd_m2',
+      'tax_incentive',
+      'dc_capacity_mw',
+      'pipeline_mw',
+      'vacancy_pct',
+    ]);
+    for (const f of build.facts) {
+      if (mine.has(f.criterionId) && f.kind === 'known' && (f.method === 'derived' || f.method === 'estimate'))
+        expect(f.derivation, `${f.criterionId} ${f.marketId ?? ''}`).toMatch(/inputs: /);
+    }
+  });
+});
+
+describe('site capacities', () => {
+  it('covers at least 80 % of the seeded sites', () => {
+    expect(build.sites.length).toBeGreaterThanOrEqual(Math.ceil(seedSites.length * 0.8));
+  });
+
+  it('single announcements keep their table’s method', () => {
+    expect(capacity('sg-tuas')).toMatchObject({ existing: 58, planned: null, method: 'official' });
+    expect(capacity('my-nusajaya')).toMatchObject({ existing: 69.5, method: 'official' });
+    expect(capacity('hk-tseung-kwan-o')).toMatchObject({ existing: 100 });
+    expect(capacity('jp-koto')).toMatchObject({ planned: 60, method: 'measured' });
+  });
+
+  it('sums and differences are derived and list their campuses', () => {
+    // AirTrunk SGP1 78 + Digital Loyang II 50.
+    expect(capacity('sg-loyang')).toMatchObject({ existing: 128, method: 'derived' });
+    expect(capacity('sg-loyang')?.derivation).toMatch(/AirTrunk SGP1 78 MW \+ Digital Realty Digital Loyang II 50 MW/);
+    // 53 % × 401 = 212.53; Yondr 200 + PDG JH1 150.
+    expect(capacity('my-sedenak')).toMatchObject({ existing: 212.53, planned: 350 });
+    // 44 % × 401 = 176.44; 53 % × (226 + 822) = 555.44.
+    expect(capacity('my-pulai')).toMatchObject({ existing: 176.44, planned: 555.44 });
+    // TOK1 60 + Colt 15; campus 300 − 60.
+    expect(capacity('jp-inzai')).toMatchObject({ existing: 75, planned: 240 });
+    // 50 − 32 = 18 existing; 63 − 18 = 45 planned.
+    expect(capacity('au-macquarie-park')).toMatchObject({ existing: 18, planned: 45 });
+    expect(capacity('th-chonburi')).toMatchObject({ planned: 260 }); // 180 + 80
+    expect(capacity('id-nongsa')).toMatchObject({ planned: 168 }); // 96 + 72
+  });
+
+  it('bounds and proxies are estimates with their reasoning', () => {
+    expect(capacity('cn-zhangjiakou')).toMatchObject({ existing: 500, method: 'estimate' });
+    // 2.29 TWh ÷ 8,760 h = 261.416 MW.
+    expect(capacity('cn-zhongwei')?.planned).toBeCloseTo(261.416, 2);
+    expect(capacity('cn-zhongwei')?.derivation).toMatch(/8,760 h/);
+    expect(capacity('us-ashburn')).toMatchObject({ existing: 4040, method: 'estimate' });
+  });
+
+  it('leaves a site no source sizes unknown', () => {
+    expect(capacity('sg-tai-seng')).toBeUndefined();
+    expect(capacity('cn-qingpu')).toBeUndefined();
+  });
+});

@@ -19,7 +19,8 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { main: 'electron/main.ts' },
+    // smaa-worker: the SMAA worker thread, read next to the bundle by backend/services/smaa-parallel.ts.
+    entryPoints: { main: 'electron/main.ts', 'smaa-worker': 'backend/services/smaa-thread.ts' },
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },
   }),
@@ -38,6 +39,7 @@ await Promise.all([
       serve: 'backend/http/serve.ts',
       bench: 'tests/bench/run.ts',
       'data-build': 'db/data-build/main.ts',
+      'smaa-worker': 'backend/services/smaa-thread.ts',
     },
     outdir: 'dist/node',
     outExtension: { '.js': '.cjs' },

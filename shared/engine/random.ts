@@ -7,6 +7,13 @@
 // - Gamma: Marsaglia–Tsang (2000); shapes below 1 use the boost Gamma(a) = Gamma(a + 1)·U^(1/a).
 // - Dirichlet: normalised Gamma draws; uniform on the simplex is Dirichlet(1, …, 1), i.e. normalised
 //   exponentials.
+// - Bulk uniforms (fillUniform, fillRange): the same numbers as next() one by one, generated in a loop
+//   that keeps the four state words in locals (about 2.5× faster than calling next(): SMAA with value
+//   ranges draws 10^8 of them).
+// - Sub-streams (jump, stream): the state advanced by 2^64 steps per jump (Vigna's published jump
+//   polynomial), so stream(seed, k) for k = 0, 1, 2 … are non-overlapping pieces of one sequence;
+//   SMAA gives each block of samples its own, so any split of the blocks among threads draws the same
+//   numbers.
 // Every method writes into caller-owned arrays so a hot loop allocates nothing.
 
 export class Rng {
@@ -50,6 +57,158 @@ export class Rng {
   /** Uniform in [0, 1), 32 bits of resolution. */
   next(): number {
     return this.nextUint32() / 4294967296;
+  }
+
+  /**
+   * Fills out[from … to) with uniforms in [0, 1): exactly the numbers next() would give one call at
+   * a time (and the stream continues after them as it would).
+   */
+  fillUniform(out: Float64Array, from = 0, to = out.length): Float64Array {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let q = from; q < to; q++) {
+      const a = Math.imul(s1, 5);
+      const r = Math.imul((a << 7) | (a >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      out[q] = r * TWO_TO_MINUS_32;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    return out;
+  }
+
+  /**
+   * out[q] = low[q] + span[q] · u_q for q in [from, to), u_q uniform in [0, 1): the same numbers as
+   * `low[q] + span[q] * next()` in a loop, generated without a call per number.
+   */
+  fillRange(low: Float64Array, span: Float64Array, out: Float64Array, from = 0, to = out.length): Float64Array {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let q = from; q < to; q++) {
+      const a = Math.imul(s1, 5);
+      const r = Math.imul((a << 7) | (a >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      out[q] = (low[q] as number) + (span[q] as number) * (r * TWO_TO_MINUS_32);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    return out;
+  }
+
+  /**
+   * The numbers fillRange(low, span, …, from, to) would give, written to dest[index[q]] instead of
+   * out[q], and the ones whose flag[q] is not 0 folded into minMax ([min, max], updated in place).
+   * SMAA's value sampling in one pass: the draw, its place in the matrix and the column's range
+   * (about twice as fast as fillRange followed by a scatter loop).
+   */
+  scatterRange(
+    low: Float64Array,
+    span: Float64Array,
+    index: Int32Array,
+    dest: Float64Array,
+    flag: Uint8Array,
+    from: number,
+    to: number,
+    minMax: Float64Array,
+  ): void {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    let mn = minMax[0] as number;
+    let mx = minMax[1] as number;
+    for (let q = from; q < to; q++) {
+      const a = Math.imul(s1, 5);
+      const r = Math.imul((a << 7) | (a >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const x = (low[q] as number) + (span[q] as number) * (r * TWO_TO_MINUS_32);
+      dest[index[q] as number] = x;
+      if (flag[q] !== 0) {
+        if (x < mn) mn = x;
+        if (x > mx) mx = x;
+      }
+    }
+    minMax[0] = mn;
+    minMax[1] = mx;
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
+  /**
+   * Advances the generator by 2^64 steps (xoshiro128**'s jump function, Blackman & Vigna): 2^64
+   * non-overlapping sub-streams of 2^64 numbers each. A pending Box–Muller normal is dropped.
+   */
+  jump(): this {
+    let t0 = 0;
+    let t1 = 0;
+    let t2 = 0;
+    let t3 = 0;
+    for (const word of JUMP) {
+      for (let b = 0; b < 32; b++) {
+        if ((word >>> b) & 1) {
+          t0 ^= this.s0;
+          t1 ^= this.s1;
+          t2 ^= this.s2;
+          t3 ^= this.s3;
+        }
+        this.nextUint32();
+      }
+    }
+    this.s0 = t0;
+    this.s1 = t1;
+    this.s2 = t2;
+    this.s3 = t3;
+    this.spare = Number.NaN;
+    return this;
+  }
+
+  /** An independent copy in the same state. */
+  clone(): Rng {
+    const c = new Rng(0);
+    c.s0 = this.s0;
+    c.s1 = this.s1;
+    c.s2 = this.s2;
+    c.s3 = this.s3;
+    c.spare = this.spare;
+    return c;
+  }
+
+  /**
+   * Sub-stream `index` of `seed`: the generator of `seed` advanced by index × 2^64 steps. Streams of
+   * the same seed never overlap (each is 2^64 numbers long before it would reach the next).
+   */
+  static stream(seed: number, index: number): Rng {
+    const rng = new Rng(seed);
+    for (let k = 0; k < index; k++) rng.jump();
+    return rng;
   }
 
   /** Uniform in (0, 1]: safe to take the logarithm of. */
@@ -128,6 +287,11 @@ export class Rng {
     return out;
   }
 }
+
+const TWO_TO_MINUS_32 = 1 / 4294967296;
+
+/** xoshiro128**'s jump polynomial for 2^64 steps (from the reference implementation). */
+const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b] as const;
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));

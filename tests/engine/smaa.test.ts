@@ -62,11 +62,18 @@ describe('runSmaa', () => {
     }
   });
 
-  it('samples raw values within their ranges (through scoreSites) and stays consistent', () => {
+  it('samples raw values within their ranges (WSM fast path, as scoreSites would score them) and stays consistent', () => {
     const ranged = randomMatrix(15, 4, 30, true);
     const result = runSmaa(ranged, optionsOf(randomWeights(4, 31)), { samples: 400, seed: 4, mode: 'around_preset' });
-    expect(result).toMatchObject({ valuesSampled: true, fastPath: false, samples: 400 });
+    expect(result).toMatchObject({ valuesSampled: true, fastPath: true, samples: 400 });
     expectConsistent(result);
+    const reference = runSmaa(
+      ranged,
+      optionsOf(randomWeights(4, 31)),
+      { samples: 400, seed: 4, mode: 'around_preset' },
+      { referencePath: true },
+    );
+    expect(result).toEqual({ ...reference, fastPath: true });
     const fixed = runSmaa(ranged, optionsOf(randomWeights(4, 31)), {
       samples: 400,
       seed: 4,

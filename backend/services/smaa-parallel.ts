@@ -1,0 +1,213 @@
+// SMAA on worker threads: the samples' blocks (shared/engine/smaa.ts, SMAA_BLOCK samples each, each
+// block drawing from its own sub-stream of the seed) are handed out one at a time to the threads
+// that are free, two in flight per thread so none waits for the next; each thread tallies its
+// blocks, and the tallies (integers) are added up at the end. Which thread drew which block changes
+// nothing: a seed gives the same result, bit for bit, as runSmaa on one thread, with any number of
+// threads and under any load.
+//
+// The thread code is the bundle scripts/build-node.mjs writes next to each Node entry point
+// (dist/node/smaa-worker.cjs, dist/electron/smaa-worker.cjs). It is read with fs and started with
+// `eval`, which also works from inside Electron's app.asar. Where there is no bundle (the engine run
+// from TypeScript sources, as under vitest) or only one core, there is no pool and SMAA runs on the
+// calling thread in chunks (sensitivity-runner.ts).
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { rangedCells } from '../../shared/engine/sample-scorer';
+import {
+  checkSmaaSettings,
+  createSmaaTally,
+  mergeSmaaTally,
+  SMAA_BLOCK,
+  smaaResult,
+  type SmaaResult,
+  type SmaaSettings,
+  type SmaaTally,
+} from '../../shared/engine/smaa';
+import type { DecisionMatrix, ScoreOptions } from '../../shared/engine/types';
+
+export type SmaaThreadRequest =
+  | { type: 'start'; job: number; matrix: DecisionMatrix; options: ScoreOptions; settings: SmaaSettings }
+  | { type: 'blocks'; job: number; from: number; to: number }
+  | { type: 'finish'; job: number }
+  | { type: 'drop'; job: number };
+
+export type SmaaThreadReply =
+  | { type: 'done'; job: number; from: number; to: number }
+  | { type: 'tally'; job: number; tally: SmaaTally }
+  | { type: 'error'; job: number; message: string };
+
+export interface SmaaPoolControl {
+  onProgress?: (done: number, total: number) => void;
+  /** Checked after every block; true stops handing out blocks and the run reports cancelled. */
+  shouldStop?: () => boolean;
+}
+
+export interface SmaaPool {
+  readonly threads: number;
+  run(
+    matrix: DecisionMatrix,
+    options: ScoreOptions,
+    settings: SmaaSettings,
+    control?: SmaaPoolControl,
+  ): Promise<SmaaResult>;
+  /** Stops the threads (a run in progress fails). */
+  close(): Promise<void>;
+}
+
+/** Blocks a thread holds at once: one being drawn, one waiting, so it never idles for a message. */
+const IN_FLIGHT = 2;
+
+interface Job {
+  /** Blocks each thread has in hand. */
+  inFlight: number[];
+  onReply(thread: number, reply: SmaaThreadReply): void;
+  onFailure(error: Error): void;
+}
+
+/** A pool of `threads` SMAA threads running `source` (the worker bundle's code). */
+export function createSmaaPool(source: string, threads: number): SmaaPool {
+  const size = Math.max(1, Math.floor(threads));
+  const workers: (Worker | null)[] = new Array<Worker | null>(size).fill(null);
+  const jobs = new Map<number, Job>();
+  let nextJob = 1;
+
+  const failAll = (error: Error): void => {
+    for (const job of [...jobs.values()]) job.onFailure(error);
+  };
+  const worker = (t: number): Worker => {
+    const existing = workers[t];
+    if (existing) return existing;
+    const w = new Worker(source, { eval: true });
+    w.on('message', (reply: SmaaThreadReply) => jobs.get(reply.job)?.onReply(t, reply));
+    w.on('error', (error) => {
+      workers[t] = null;
+      failAll(error instanceof Error ? error : new Error(String(error)));
+    });
+    w.on('exit', (code) => {
+      if (workers[t] !== w) return;
+      workers[t] = null;
+      if (jobs.size > 0) failAll(new Error(`an SMAA thread stopped (exit code ${code})`));
+    });
+    w.unref();
+    workers[t] = w;
+    return w;
+  };
+  // Idle threads must not keep a CLI process alive; busy ones must.
+  const hold = (): void => {
+    for (const w of workers) w?.ref();
+  };
+  const release = (): void => {
+    if (jobs.size === 0) for (const w of workers) w?.unref();
+  };
+
+  return {
+    threads: size,
+    run(matrix, options, settings, control = {}) {
+      return new Promise<SmaaResult>((resolve, reject) => {
+        const concentration = checkSmaaSettings(settings);
+        const valuesSampled = settings.sampleValues !== false && rangedCells(matrix).cell.length > 0;
+        const job = nextJob++;
+        const total = settings.samples;
+        const blocks = Math.ceil(total / SMAA_BLOCK);
+        const tally = createSmaaTally(matrix.siteIds.length);
+        let next = 0;
+        let done = 0;
+        let stopped = control.shouldStop?.() === true;
+        let collecting = false;
+        let tallies = 0;
+        let finished = false;
+        const finish = (error: Error | null, result?: SmaaResult): void => {
+          if (finished) return;
+          finished = true;
+          jobs.delete(job);
+          release();
+          if (error) {
+            for (const w of workers) w?.postMessage({ type: 'drop', job } satisfies SmaaThreadRequest);
+            reject(error);
+          } else resolve(result as SmaaResult);
+        };
+        const dispatch = (t: number): void => {
+          const state = jobs.get(job);
+          if (!state) return;
+          while (!stopped && next < blocks && (state.inFlight[t] as number) < IN_FLIGHT) {
+            const from = next * SMAA_BLOCK;
+            const to = Math.min(total, from + SMAA_BLOCK);
+            next++;
+            state.inFlight[t] = (state.inFlight[t] as number) + 1;
+            worker(t).postMessage({ type: 'blocks', job, from, to } satisfies SmaaThreadRequest);
+          }
+          if (!collecting && state.inFlight.every((k) => k === 0) && (stopped || next >= blocks)) {
+            collecting = true;
+            for (let u = 0; u < size; u++) worker(u).postMessage({ type: 'finish', job } satisfies SmaaThreadRequest);
+          }
+        };
+        jobs.set(job, {
+          inFlight: new Array<number>(size).fill(0),
+          onReply(t, reply) {
+            if (reply.type === 'error') {
+              finish(new Error(reply.message));
+              return;
+            }
+            if (reply.type === 'done') {
+              const state = jobs.get(job);
+              if (!state) return;
+              state.inFlight[t] = (state.inFlight[t] as number) - 1;
+              done += reply.to - reply.from;
+              control.onProgress?.(done, total);
+              if (!stopped && control.shouldStop?.() === true) stopped = true;
+              dispatch(t);
+              return;
+            }
+            mergeSmaaTally(tally, reply.tally);
+            if (++tallies < size) return;
+            const cancelled = tally.samples < total;
+            finish(null, smaaResult(matrix, settings, { concentration, valuesSampled }, tally, cancelled));
+          },
+          onFailure: (error) => finish(error),
+        });
+        try {
+          for (let t = 0; t < size; t++) {
+            worker(t).postMessage({ type: 'start', job, matrix, options, settings } satisfies SmaaThreadRequest);
+          }
+          hold();
+          for (let t = 0; t < size; t++) dispatch(t);
+        } catch (error) {
+          finish(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    },
+    async close() {
+      failAll(new Error('the SMAA threads were closed'));
+      const all = workers.splice(0, workers.length, ...new Array<Worker | null>(size).fill(null));
+      await Promise.all(all.map((w) => w?.terminate()));
+    },
+  };
+}
+
+/** The worker bundle next to the running bundle, or null (running from sources, or not built). */
+export function smaaWorkerSource(): string | null {
+  const dir = typeof __dirname === 'string' ? __dirname : null;
+  if (dir === null) return null;
+  const file = join(dir, 'smaa-worker.cjs');
+  try {
+    return existsSync(file) ? readFileSync(file, 'utf8') : null;
+  } catch {
+    return null;
+  }
+}
+
+let shared: SmaaPool | null | undefined;
+
+/**
+ * The process's pool, started on first use: one thread per core (at most 4), or null with one core
+ * or no worker bundle.
+ */
+export function defaultSmaaPool(): SmaaPool | null {
+  if (shared !== undefined) return shared;
+  const cores = availableParallelism();
+  const source = cores >= 2 ? smaaWorkerSource() : null;
+  shared = source === null ? null : createSmaaPool(source, Math.min(cores, 4));
+  return shared;
+}

@@ -127,15 +127,18 @@ interface Route {
   k: number;
 }
 
-/** k = median over Azure's measured routes into the hub of RTT·v / (2·d). */
-function calibrate(f: Figures, hub: Hub): { k: number; routes: Route[] } {
+/**
+ * k = median over Azure's measured routes into the hub of (RTT − t0)·v / (2·d), t0 the hub's own
+ * intra-metro round trip (the switching every route pays whatever its length).
+ */
+function calibrate(f: Figures, hub: Hub, t0: number): { k: number; routes: Route[] } {
   const target = referencePoint(hub.marketId);
   const routes: Route[] = [];
   for (const [marketId, { region }] of Object.entries(AZURE_REGION)) {
     if (marketId === hub.marketId || NOT_FOR_CALIBRATION.has(marketId)) continue;
     const picked = f.get(AZURE, `${region} -> ${hubRegion(hub)}`, AZURE_QUANTITY);
     const d = haversineKm(referencePoint(marketId), target);
-    routes.push({ marketId, region, picked, d, k: (picked.number * V_KM_PER_MS) / (2 * d) });
+    routes.push({ marketId, region, picked, d, k: ((picked.number - t0) * V_KM_PER_MS) / (2 * d) });
   }
   const ks = routes.map((r) => r.k).sort((a, b) => a - b);
   const mid = Math.floor(ks.length / 2);
@@ -156,24 +159,25 @@ function estimateContext(f: Figures, market: Market, hub: Hub): string {
 }
 
 function fibreEstimate(f: Figures, criterionId: string, market: Market, hub: Hub): KnownFact {
-  const { k, routes } = calibrate(f, hub);
+  // A neighbour of the hub is never closer than the hub to itself: every route pays the hub's own
+  // metro hop t0, and the distance term comes on top (Johor is not 0.6 ms from Singapore).
+  const t0 = intraMetro(f, criterionId, hub).value;
+  const { k, routes } = calibrate(f, hub, t0);
   const from = referencePoint(market.id);
   const to = referencePoint(hub.marketId);
   const d = haversineKm(from, to);
-  const rtt = (2 * d * k) / V_KM_PER_MS;
+  const rtt = t0 + (2 * d * k) / V_KM_PER_MS;
   const formula =
-    `great-circle fibre estimate: rtt = 2 × d × k / v = 2 × ${km(d)} × ${k.toFixed(4)} / ${V_KM_PER_MS} km/ms = ${rtt.toFixed(2)} ms; ` +
+    `great-circle fibre estimate: rtt = t0 + 2 × d × k / v = ${t0.toFixed(3)} + 2 × ${km(d)} × ${k.toFixed(4)} / ${V_KM_PER_MS} km/ms = ${rtt.toFixed(2)} ms; ` +
+    `t0 = ${hub.name}'s own intra-metro round trip (its latency fact); ` +
     `d = haversine distance (R = ${EARTH_RADIUS_KM} km) from ${at(from)} to ${at(to)}; ` +
     `v = ${V_KM_PER_MS} km/ms, light in silica fibre (c / 1.47), which cancels against k; ` +
-    `k = route factor, the median of RTT × v / (2 × d) over Azure's measured routes into ${hubRegion(hub)} ` +
+    `k = route factor, the median of (RTT − t0) × v / (2 × d) over Azure's measured routes into ${hubRegion(hub)} ` +
     `(each region at its market's reference site): ${routes
       .map((r) => `${r.region} ${r.picked.figure.value} ms over ${km(r.d)} → ${r.k.toFixed(3)}`)
       .join(', ')}`;
   const cross = f.all(BOZKURT, (x) => x.quantity === 'distance_to_latency_conversion_factor');
-  const short =
-    d < 200
-      ? ` Over ${km(d)} switching and routing, not distance, dominate (Singapore's own inter-zone round trip is about 1.1 ms), so read this as a floor.`
-      : '';
+  const short = d < 200 ? ` Over ${km(d)} switching and routing, not distance, dominate, so read this as a floor.` : '';
   const note =
     `${estimateContext(f, market, hub)}${short} For comparison, Bozkurt et al. (2018) report distance-to-latency factors of ` +
     `${cross.map((x) => `${x.value} (${x.subject})`).join(' and ')}.`;

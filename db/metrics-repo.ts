@@ -2,7 +2,7 @@
 // its market's; each value returned says which (marketId or siteId set), so the source shown is
 // always the one the number came from.
 import type Database from 'better-sqlite3';
-import type { MetricValue } from '../shared/model/facts';
+import { FactMethod, type MetricValue } from '../shared/model/facts';
 
 type Db = Database.Database;
 
@@ -18,6 +18,9 @@ interface MetricRow {
   source_url: string | null;
   as_of: string | null;
   note: string;
+  method: string | null;
+  derivation: string | null;
+  reference: string | null;
 }
 
 export interface MetricFilter {
@@ -29,7 +32,7 @@ export interface MetricFilter {
 }
 
 const COLUMNS = `mv.criterion_id, mv.market_id, mv.site_id, mv.value, mv.low, mv.high, mv.missing_reason,
-  mv.source_title, mv.source_url, mv.as_of, mv.note`;
+  mv.source_title, mv.source_url, mv.as_of, mv.note, mv.method, mv.derivation, mv.reference`;
 
 const FOR_SITE = `
   SELECT ${COLUMNS}
@@ -71,7 +74,9 @@ function toMetricValue(r: MetricRow): MetricValue {
       ? { title: r.source_title ?? r.source_url, url: r.source_url, asOf: r.as_of }
       : null;
   if (r.value !== null && source !== null) {
-    return { kind: 'known', ...base, value: r.value, low: r.low, high: r.high, source };
+    // The table's checks give every known value one of the methods; parse keeps the type honest.
+    const how = { method: FactMethod.parse(r.method), derivation: r.derivation, reference: r.reference };
+    return { kind: 'known', ...base, value: r.value, low: r.low, high: r.high, ...how, source };
   }
   // The table's checks make a value without a source impossible; a row without a value is missing.
   return { kind: 'missing', ...base, missingReason: r.missing_reason ?? 'No value recorded', source };

@@ -35,7 +35,7 @@ const EVENT_COLUMNS = `
   CHECK (end_date IS NULL OR end_date >= effective_date),
   CHECK (compliance_date IS NULL OR compliance_date >= effective_date)`;
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
 /** A policy-event row (or change-log image of one) as the new columns want it. */
 export function upgradeEventRow(r: Row): Row {
@@ -74,7 +74,8 @@ function copyRows(db: Db, from: string, to: string, upgrade: (r: Row) => Row): v
   for (const r of rows) insert.run(upgrade(r));
 }
 
-function rewriteChangeLog(db: Db, table: string, upgrade: (r: Row) => Row): void {
+/** Rewrites the change log's before/after images of `table`, so an undo writes columns that exist. */
+export function rewriteChangeLog(db: Db, table: string, upgrade: (r: Row) => Row): void {
   const rows = db
     .prepare<[string], { id: number; before: string | null; after: string | null }>(
       'SELECT id, before, after FROM change_log WHERE table_name = ?',

@@ -1,5 +1,6 @@
 // Schema changes as an ordered list; PRAGMA user_version records how many have run.
 import type Database from 'better-sqlite3';
+import { factMethodsMigration } from './migration-fact-methods';
 import { regimesMigration } from './migration-regimes';
 
 type Db = Database.Database;
@@ -234,6 +235,7 @@ export const migrations: readonly Migration[] = [
     },
   },
   regimesMigration,
+  factMethodsMigration,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -3,6 +3,7 @@
 import { unescapeFormula, type CsvRecord } from './csv-parse';
 import { CriterionId } from './model/criteria';
 import type { ImportError } from './model/transfer';
+import type { FactMethod } from './model/facts';
 import type { SiteStatus, Source } from './schemas';
 
 export const SITE_CSV_REQUIRED = ['id', 'name', 'country', 'region', 'lat', 'lon'] as const;
@@ -28,6 +29,9 @@ export const FACT_ATTRIBUTES = [
   'source_title',
   'source_url',
   'as_of',
+  'method',
+  'derivation',
+  'reference',
 ] as const;
 export type FactAttribute = (typeof FACT_ATTRIBUTES)[number];
 
@@ -42,6 +46,10 @@ export interface SiteCsvFact {
   missingReason: string | null;
   note: string;
   source: Source | null;
+  /** How the value was obtained; null when the file does not say (older files have no such column). */
+  method: FactMethod | null;
+  derivation: string | null;
+  reference: string | null;
 }
 
 /** One data row. Optional site fields are undefined when their column is absent (or, for status, empty). */

@@ -2,7 +2,7 @@
 // criterion whose cells become site-level facts. This file checks everything that needs no database
 // (numbers, coordinates, sources, duplicate ids); db/transfer/ checks markets and criteria.
 import { parseCsv, parseNumber, unescapeFormula, type CsvRecord } from './csv-parse';
-import { FactSource } from './model/facts';
+import { DERIVATION_NEEDED, FactMethod, FactReference, FactSource } from './model/facts';
 import type { ImportError } from './model/transfer';
 import { SiteStatus, type Source } from './schemas';
 import {
@@ -201,6 +201,50 @@ function readFact(
     missingReason: value === null && valueText === '' ? missingReason : null,
     note: at('note'),
     source,
+    ...readMethod(f.id, valueText !== '', at, bad),
+  };
+}
+
+/**
+ * A fact's method, derivation and reference cells. All empty is "not said" (older files have no such
+ * columns: the importer then applies its default); a derivation or reference needs a method beside it.
+ */
+function readMethod(
+  id: string,
+  hasValue: boolean,
+  at: (a: FactAttribute) => string,
+  bad: (column: string, message: string) => void,
+): Pick<SiteCsvFact, 'method' | 'derivation' | 'reference'> {
+  const [methodText, derivationText, referenceText] = (['method', 'derivation', 'reference'] as const).map((a) =>
+    at(a).trim(),
+  ) as [string, string, string];
+  const none = { method: null, derivation: null, reference: null };
+  if (methodText === '' && derivationText === '' && referenceText === '') return none;
+  if (!hasValue) {
+    bad(`${id}.method`, `${id} has a missing_reason, so it has no method, derivation or reference`);
+    return none;
+  }
+  if (methodText === '') {
+    bad(`${id}.method`, `${id}.method is empty: say how the value was obtained (${FactMethod.options.join(', ')})`);
+    return none;
+  }
+  const method = FactMethod.safeParse(methodText);
+  if (!method.success) {
+    bad(`${id}.method`, `${id}.method ${quote(methodText)} must be one of ${FactMethod.options.join(', ')}`);
+    return none;
+  }
+  const needed = DERIVATION_NEEDED[method.data];
+  if (needed !== null && derivationText === '') {
+    bad(`${id}.derivation`, `${id} is ${method.data}, so ${id}.derivation must give ${needed}`);
+  }
+  const reference = FactReference.safeParse(referenceText);
+  if (referenceText !== '' && !reference.success) {
+    bad(`${id}.reference`, `${id}.reference ${quote(referenceText)}: ${reference.error.issues[0]?.message ?? ''}`);
+  }
+  return {
+    method: method.data,
+    derivation: derivationText === '' ? null : at('derivation'),
+    reference: referenceText === '' ? null : referenceText,
   };
 }
 

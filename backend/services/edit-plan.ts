@@ -7,6 +7,7 @@ import type { ChangeBatch } from '../../db/change-log';
 import type { Db } from '../../db/open';
 import type { DbRow } from '../../db/transfer/tables';
 import { z } from 'zod';
+import { METHOD_NOT_RECORDED } from '../../shared/model/facts';
 import type { EditChange, EditIssue } from '../../shared/calls/edit-calls';
 import type { Cascade, Op, RuleContext, TableEditor } from './edit-rules';
 import {
@@ -179,8 +180,11 @@ function keyLabel(target: EditTarget, key: Fields): string {
     : `${String(key.criterionId)}@market:${String(key.marketId)}`;
 }
 
-/** A metric value's kind follows what the change gives: a number makes it known, a reason missing. */
-function settleFactKind(record: Fields, given: Fields, op: Op): void {
+/**
+ * A metric value's kind follows what the change gives: a number makes it known, a reason missing;
+ * and what it says about how it was obtained follows the number.
+ */
+function settleFactKind(record: Fields, given: Fields, op: Op, stored: Fields | undefined): void {
   if (!Object.hasOwn(given, 'kind')) {
     const value = given.value;
     if (value !== undefined && value !== null) record.kind = 'known';
@@ -189,14 +193,24 @@ function settleFactKind(record: Fields, given: Fields, op: Op): void {
   }
   if (record.kind === 'known') {
     delete record.missingReason;
-    // A missing fact becoming known has no range yet.
+    // A missing fact becoming known has no range, derivation or reference yet.
     record.low ??= null;
     record.high ??= null;
+    record.derivation ??= null;
+    record.reference ??= null;
+    // A derivation describes one number: it is not kept for a new one (the rules ask for it again
+    // where it is required), nor once someone states the method it stood in for.
+    const newNumber = stored?.kind === 'known' && Object.hasOwn(given, 'value') && given.value !== stored.value;
+    const standIn = record.derivation === METHOD_NOT_RECORDED.derivation && Object.hasOwn(given, 'method');
+    if ((newNumber || standIn) && !Object.hasOwn(given, 'derivation')) record.derivation = null;
   }
   if (record.kind === 'missing') {
     delete record.value;
     delete record.low;
     delete record.high;
+    delete record.method;
+    delete record.derivation;
+    delete record.reference;
     if (record.source === undefined) record.source = null;
   }
   delete record.unit;
@@ -270,7 +284,7 @@ function planOne(p: Planner, change: EditChange, index: number): Outcome {
 
   const base = change.op === 'insert' ? { ...clone(editor.defaults), ...key } : (stored ?? {});
   const record = mergeRecord(mergeRecord(base, given), key);
-  if (editor.table === 'metric_values') settleFactKind(record, given, change.op);
+  if (editor.table === 'metric_values') settleFactKind(record, given, change.op, stored);
   const ctx: RuleContext = { db, op: change.op, record, stored, given };
   const ruleProblems = [...editor.rules(ctx), ...(target.extraRules?.(ctx) ?? [])];
   const parsed = editor.schema.safeParse(record);

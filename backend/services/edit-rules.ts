@@ -19,7 +19,7 @@ import { tableDefs, type DbRow, type TableDef } from '../../db/transfer/tables';
 import type { z } from 'zod';
 import { Chip } from '../../shared/model/chips';
 import { Criterion } from '../../shared/model/criteria';
-import { MetricValue } from '../../shared/model/facts';
+import { DERIVATION_NEEDED, FactMethod, METHOD_NOT_RECORDED, MetricValue } from '../../shared/model/facts';
 import { PolicyEvent, policyScope } from '../../shared/model/policy';
 import { linkProblems } from '../../shared/model/policy-links';
 import { listPolicyEvents } from '../../db/policies-repo';
@@ -123,9 +123,9 @@ const metricValues: TableEditor = {
     numbers: ['value', 'low', 'high'],
     lists: [],
     booleans: [],
-    nullable: ['missingReason'],
+    nullable: ['missingReason', 'derivation', 'reference'],
   },
-  defaults: { note: '', low: null, high: null },
+  defaults: { note: '', low: null, high: null, derivation: null, reference: null },
   keyFields: ['criterionId', 'marketId', 'siteId'],
   rules(ctx) {
     const out: FieldProblem[] = [];
@@ -165,6 +165,16 @@ const metricValues: TableEditor = {
       }
     }
     if (ctx.op === 'delete') return out;
+    if (r.kind === 'missing') {
+      for (const field of ['method', 'derivation', 'reference']) {
+        if (Object.hasOwn(ctx.given, field) && ctx.given[field] !== null) {
+          out.push({
+            field,
+            message: `a missing fact has no ${field}: give a value with its method, or leave ${field} out`,
+          });
+        }
+      }
+    }
     if (r.kind === 'known') {
       const [value, low, high] = [num(r.value), num(r.low), num(r.high)];
       if (low !== null && high !== null && low > high) {
@@ -199,10 +209,49 @@ const metricValues: TableEditor = {
           }
         }
       }
+      out.push(...methodRules(ctx, isNew));
     }
     return out;
   },
 };
+
+/**
+ * A new or changed number says how it was obtained, in the same change: the stored method, and a
+ * derivation written for the old number, may not hold for the new one. (A new derived value or
+ * estimate without a derivation is refused by the model itself.)
+ */
+function methodRules(ctx: RuleContext, isNew: boolean): FieldProblem[] {
+  // A value that is not a number is refused as such; how it was obtained can wait for a number.
+  const value = num(ctx.given.value);
+  const changed = isNew || (value !== null && value !== ctx.stored?.value);
+  if (!changed || (Object.hasOwn(ctx.given, 'value') && value === null)) return [];
+  const what = isNew ? 'the new value' : 'the changed value';
+  if (!Object.hasOwn(ctx.given, 'method')) {
+    return [
+      {
+        field: 'method',
+        message: `say how ${what} was obtained: give method (${FactMethod.options.join(', ')})`,
+      },
+    ];
+  }
+  if (ctx.given.derivation === METHOD_NOT_RECORDED.derivation) {
+    return [
+      {
+        field: 'derivation',
+        message: `that derivation stands in for a method no one recorded: say how ${what} was obtained`,
+      },
+    ];
+  }
+  const method = FactMethod.safeParse(ctx.given.method);
+  const needed = method.success ? DERIVATION_NEEDED[method.data] : null;
+  if (needed === null || isNew || Object.hasOwn(ctx.given, 'derivation')) return [];
+  return [
+    {
+      field: 'derivation',
+      message: `${what} is ${method.data === 'derived' ? 'derived' : 'an estimate'}: restate its derivation for the new number (${needed})`,
+    },
+  ];
+}
 
 function knownChips(ctx: RuleContext, field: string, ids: readonly string[]): FieldProblem[] {
   return ids.flatMap((id, i) =>

@@ -4,7 +4,7 @@
 // gap is never read as a zero. A few site-level values override their market's where the source
 // is finer-grained (Johor land prices).
 import type { Fact } from '../data-build/figures';
-import type { MetricValue } from '../../shared/model/facts';
+import { METHOD_NOT_RECORDED, type HowObtained, type MetricValue } from '../../shared/model/facts';
 import derivedMetrics from './derived-metrics.json';
 import type { Source } from '../../shared/schemas';
 import { seedCriteria } from './criteria';
@@ -49,6 +49,7 @@ function known(
   source: Source,
   note: string,
   range?: Range,
+  how: HowObtained = METHOD_NOT_RECORDED, // temporary default until each typed value states its method
 ): MetricValue {
   return {
     kind: 'known',
@@ -58,6 +59,7 @@ function known(
     value,
     low: range?.low ?? null,
     high: range?.high ?? null,
+    ...how,
     source,
     note,
   };

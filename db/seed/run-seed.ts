@@ -178,9 +178,9 @@ function insertAll(db: Db, firstSeed: boolean): void {
   // edited or not, win over the seed's.
   const metric = db.prepare(`
     INSERT OR IGNORE INTO metric_values (criterion_id, market_id, site_id, value, low, high, missing_reason,
-      source_title, source_url, as_of, note)
+      source_title, source_url, as_of, note, method, derivation, reference)
     SELECT @criterionId, @marketId, @siteId, @value, @low, @high, @missingReason,
-      @sourceTitle, @sourceUrl, @asOf, @note
+      @sourceTitle, @sourceUrl, @asOf, @note, @method, @derivation, @reference
     WHERE EXISTS (SELECT 1 FROM criteria WHERE id = @criterionId)
       AND (EXISTS (SELECT 1 FROM markets WHERE id = @marketId) OR EXISTS (SELECT 1 FROM sites WHERE id = @siteId))`);
   for (const v of seedMetricValues) {
@@ -196,6 +196,9 @@ function insertAll(db: Db, firstSeed: boolean): void {
       sourceUrl: v.source?.url ?? null,
       asOf: v.source?.asOf ?? null,
       note: v.note,
+      method: v.kind === 'known' ? v.method : null,
+      derivation: v.kind === 'known' ? v.derivation : null,
+      reference: v.kind === 'known' ? v.reference : null,
     });
   }
 

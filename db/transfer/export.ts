@@ -86,7 +86,8 @@ const sourceOf = (key: string): Cell[] => key.split('\u0000').map((v) => (v === 
 
 /**
  * The wide sites file: site columns, then per criterion with site facts its value column and only
- * the extra columns some fact needs (low, high, note, missing_reason, its own source). Each row's
+ * the extra columns some fact needs (low, high, note, missing_reason, its own source, and for a
+ * known value its method, with a derivation or reference where one is stored). Each row's
  * source_* is the source most of its values share, so a typical file has no per-criterion sources.
  */
 export function sitesCsv(db: Db): string {
@@ -122,6 +123,9 @@ export function sitesCsv(db: Db): string {
       if (f.high !== null) need.add('high');
       if (f.note !== '') need.add('note');
       if (f.value === null) need.add('missing_reason');
+      else need.add('method');
+      if (f.derivation !== null) need.add('derivation');
+      if (f.reference !== null) need.add('reference');
       const ownSource =
         f.value !== null
           ? sourceKey(f) !== rowSource.get(String(s.id))

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { issuesFromZod } from '../../shared/errors';
+import { recordOmitsMethod } from '../../shared/model/facts';
 import {
   DATABASE_FILE_FORMAT,
   DatabaseFile,
@@ -19,7 +20,7 @@ import { listPolicyEvents } from '../policies-repo';
 import { linkProblems } from '../../shared/model/policy-links';
 import { PlanBuilder, type ImportPlan } from './import-plan';
 import { criterionDerived, deferForeignKeys, keyExists, tableStore } from './table-store';
-import { tableDefs, type DbRow, type TableDef } from './tables';
+import { keepStoredMethod, tableDefs, type DbRow, type TableDef } from './tables';
 
 type Db = Database.Database;
 type FileTables = Partial<Record<DataTable, unknown[]>>;
@@ -27,6 +28,8 @@ type FileTables = Partial<Record<DataTable, unknown[]>>;
 interface GoodRow {
   row: number;
   data: DbRow;
+  /** A metric value from a file written before schema 6: it says nothing about its method. */
+  omitsMethod?: boolean;
 }
 
 /** The record field that names a row, for duplicate-key errors. */
@@ -67,8 +70,10 @@ export function planJsonImport(db: Db, kind: Exclude<ImportKind, 'sites-csv'>, t
     const rows: GoodRow[] = (good[table] = []);
     list.forEach((raw, i) => {
       const parsed = schema.safeParse(raw);
-      if (parsed.success) rows.push({ row: i + 1, data: def.toRow(parsed.data as never) });
-      else {
+      if (parsed.success) {
+        const omitsMethod = table === 'metric_values' && recordOmitsMethod(raw);
+        rows.push({ row: i + 1, data: def.toRow(parsed.data as never), omitsMethod });
+      } else {
         for (const issue of issuesFromZod(parsed.error)) {
           const column = issue.path === '(input)' ? null : issue.path;
           plan.errors.push({ table, row: i + 1, line: null, column, message: issue.message });
@@ -194,7 +199,9 @@ export function planJsonImport(db: Db, kind: Exclude<ImportKind, 'sites-csv'>, t
     for (const r of rows) {
       if (bad.has(r)) continue;
       const label = store.def.label(r.data);
-      const outcome = plan.upsert(store, r.data, `import ${kind} ${table} row ${r.row}`, store.find(r.data));
+      const before = store.find(r.data);
+      const data = r.omitsMethod === true ? keepStoredMethod(r.data, before) : r.data;
+      const outcome = plan.upsert(store, data, `import ${kind} ${table} row ${r.row}`, before);
       if (outcome.added) plan.entry('added', table, label, r.row);
       else if (outcome.fields.length > 0) plan.entry('changed', table, label, r.row, outcome.fields);
       else plan.entry('unchanged', table, label, r.row);

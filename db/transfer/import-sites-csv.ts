@@ -4,10 +4,11 @@
 import type Database from 'better-sqlite3';
 import type { ImportError } from '../../shared/model/transfer';
 import { isKnownCountry, parseSitesCsv } from '../../shared/sites-csv';
-import type { SiteCsvRow } from '../../shared/sites-csv-header';
+import { METHOD_NOT_RECORDED } from '../../shared/model/facts';
+import type { SiteCsvFact, SiteCsvRow } from '../../shared/sites-csv-header';
 import { PlanBuilder, type ImportPlan } from './import-plan';
 import { criterionDerived, readCountryCodes, readMarketRefs, tableStore, type MarketRef } from './table-store';
-import type { DbRow } from './tables';
+import { keepStoredMethod, type DbRow } from './tables';
 
 type Db = Database.Database;
 
@@ -76,10 +77,12 @@ export function planSitesCsvImport(db: Db, text: string): ImportPlan {
         source_url: fact.source?.url ?? null,
         as_of: fact.source?.asOf ?? null,
         note: fact.note,
+        ...factMethod(fact),
       };
       // A new site has no facts yet; skip the lookup for the common bulk-load case.
       const factBefore = before === undefined ? undefined : factStore.find(factRow);
-      const factOutcome = plan.upsert(factStore, factRow, summary, factBefore);
+      const written = fact.value !== null && fact.method === null ? keepStoredMethod(factRow, factBefore) : factRow;
+      const factOutcome = plan.upsert(factStore, written, summary, factBefore);
       if (factOutcome.fields.length > 0) fields.push(fact.criterionId);
     }
     if (outcome.added) plan.entry('added', 'sites', row.id, row.row);
@@ -87,6 +90,16 @@ export function planSitesCsvImport(db: Db, text: string): ImportPlan {
     else plan.entry('unchanged', 'sites', row.id, row.row);
   }
   return plan.build();
+}
+
+/**
+ * A fact's method columns: as the file gives them; a value whose method the file does not say (an
+ * older file) gets METHOD_NOT_RECORDED, unless the store already holds that number (keepStoredMethod).
+ */
+function factMethod(fact: SiteCsvFact): DbRow {
+  if (fact.value === null) return { method: null, derivation: null, reference: null };
+  const how = fact.method === null ? METHOD_NOT_RECORDED : fact;
+  return { method: how.method, derivation: how.derivation, reference: how.reference };
 }
 
 /** The site as it would be stored: a new one from the row, an existing one with the row's columns over it. */

@@ -2,7 +2,7 @@
 // (shared/model/transfer.ts), and which columns identify a row.
 import type { Chip } from '../../shared/model/chips';
 import type { Criterion } from '../../shared/model/criteria';
-import type { MetricValue } from '../../shared/model/facts';
+import type { FactMethod, MetricValue } from '../../shared/model/facts';
 import type { Jurisdiction } from '../../shared/model/jurisdictions';
 import type { PolicyEvent } from '../../shared/model/policy';
 import type { Preset } from '../../shared/model/presets';
@@ -196,6 +196,10 @@ const metricValues: TableDef<'metric_values'> = {
     'source_url',
     'as_of',
     'note',
+    // Migration 6 added these; the columns follow the table's order.
+    'method',
+    'derivation',
+    'reference',
   ],
   key: ['criterion_id', 'market_id', 'site_id'],
   jsonColumns: [],
@@ -211,6 +215,9 @@ const metricValues: TableDef<'metric_values'> = {
     source_url: m.source?.url ?? null,
     as_of: m.source?.asOf ?? null,
     note: m.note,
+    method: m.kind === 'known' ? m.method : null,
+    derivation: m.kind === 'known' ? m.derivation : null,
+    reference: m.kind === 'known' ? m.reference : null,
   }),
   fromRow: (r): MetricValue => {
     const base = {
@@ -221,7 +228,17 @@ const metricValues: TableDef<'metric_values'> = {
     };
     const source = { title: str(r.source_title), url: str(r.source_url), asOf: str(r.as_of) };
     if (r.value !== null && r.value !== undefined) {
-      return { kind: 'known', ...base, value: num(r.value), low: numOrNull(r.low), high: numOrNull(r.high), source };
+      return {
+        kind: 'known',
+        ...base,
+        value: num(r.value),
+        low: numOrNull(r.low),
+        high: numOrNull(r.high),
+        method: str(r.method) as FactMethod,
+        derivation: strOrNull(r.derivation),
+        reference: strOrNull(r.reference),
+        source,
+      };
     }
     const hasSource = r.source_title !== null || r.source_url !== null || r.as_of !== null;
     return { kind: 'missing', ...base, missingReason: str(r.missing_reason), source: hasSource ? source : null };
@@ -231,6 +248,21 @@ const metricValues: TableDef<'metric_values'> = {
       ? `${str(r.criterion_id)}@site:${str(r.site_id)}`
       : `${str(r.criterion_id)}@market:${str(r.market_id)}`,
 };
+
+/**
+ * A fact from a file without methods says nothing about how its value was obtained: when the store
+ * holds the same number, the stored method, derivation and reference stay (re-importing an old
+ * export does not erase them); a new or changed number keeps the file's default (METHOD_NOT_RECORDED).
+ */
+export function keepStoredMethod(row: DbRow, before: DbRow | undefined): DbRow {
+  if (before === undefined || before.value === null || before.value !== row.value) return row;
+  return {
+    ...row,
+    method: before.method ?? null,
+    derivation: before.derivation ?? null,
+    reference: before.reference ?? null,
+  };
+}
 
 const policyEvents: TableDef<'policy_events'> = {
   table: 'policy_events',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IsoDate, SiteStatus } from '../schemas';
 import { Chip } from './chips';
 import { Criterion } from './criteria';
-import { MetricValue } from './facts';
+import { MetricValueRecord } from './facts';
 import { Jurisdiction, Market } from './jurisdictions';
 import { PolicyEvent } from './policy';
 import { Preset } from './presets';
@@ -71,14 +71,17 @@ export const SiteRecord = z.object({
 });
 export type SiteRecord = z.infer<typeof SiteRecord>;
 
-/** One record of each table in an import or export file: the domain model, camelCase. */
+/**
+ * One record of each table in an import or export file: the domain model, camelCase (a metric value
+ * from a file written before schema 6 may leave its method out, see MetricValueRecord).
+ */
 export const tableRecord = {
   jurisdictions: Jurisdiction,
   markets: Market,
   criteria: Criterion,
   chips: Chip,
   sites: SiteRecord,
-  metric_values: MetricValue,
+  metric_values: MetricValueRecord,
   policy_events: PolicyEvent,
   company_profiles: CompanyProfile,
   presets: Preset,

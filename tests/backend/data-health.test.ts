@@ -74,7 +74,7 @@ describe('data.health', () => {
     expect(gap).toBeDefined();
     if (gap === undefined) return;
     const johorSites = (await h.value('sites.list', {})).filter((s) => s.marketId === 'my-johor');
-    const values = { value: 1, source: SOURCE };
+    const values = { value: 1, method: 'official', source: SOURCE };
     await h.value('data.apply', { table: 'metric_values', changes: [{ op: gap.fix.op, key: gap.fix.key, values }] });
     const after = await h.value('data.health', { staleAfterDays: 365, asOf: '2026-01-01' });
     // Sites with their own (missing) fact for the criterion keep the gap; the others lose it.

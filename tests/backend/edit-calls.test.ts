@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../backend/backend';
+import { METHOD_NOT_RECORDED } from '../../shared/model/facts';
 import { harness, openBackend, SOURCE, type Harness } from './edit-fixture';
 
 let backend: Backend;
@@ -107,11 +108,17 @@ describe('data.apply on metric values', () => {
   it('adds a site’s own fact, edits its value, marks it missing, and deletes it', async () => {
     await h.value('data.apply', {
       table: 'metric_values',
-      changes: [{ op: 'insert', key, values: { value: 15.5, low: 14, high: 17, source: SOURCE, unit: 'US¢/kWh' } }],
+      changes: [
+        {
+          op: 'insert',
+          key,
+          values: { value: 15.5, low: 14, high: 17, method: 'official', source: SOURCE, unit: 'US¢/kWh' },
+        },
+      ],
     });
     const stored = (): Record<string, unknown> | undefined =>
       h.row(
-        'SELECT value, low, high, missing_reason, source_url, as_of FROM metric_values WHERE criterion_id = ? AND site_id = ?',
+        'SELECT value, low, high, missing_reason, source_url, as_of, method FROM metric_values WHERE criterion_id = ? AND site_id = ?',
         key.criterionId,
         key.siteId,
       );
@@ -122,15 +129,18 @@ describe('data.apply on metric values', () => {
       missing_reason: null,
       source_url: SOURCE.url,
       as_of: SOURCE.asOf,
+      method: 'official',
     });
     const metrics = await h.value('metrics.list', { siteId: 'sg-tuas', criterionId: key.criterionId });
-    expect(metrics).toEqual([expect.objectContaining({ kind: 'known', value: 15.5, siteId: 'sg-tuas' })]);
+    expect(metrics).toEqual([
+      expect.objectContaining({ kind: 'known', value: 15.5, siteId: 'sg-tuas', method: 'official', derivation: null }),
+    ]);
 
     await h.value('data.apply', {
       table: 'metric_values',
-      changes: [{ op: 'update', key: 'power_price_usc_kwh@site:sg-tuas', values: { value: '16' } }],
+      changes: [{ op: 'update', key: 'power_price_usc_kwh@site:sg-tuas', values: { value: '16', method: 'measured' } }],
     });
-    expect(stored()).toMatchObject({ value: 16, low: 14, high: 17, source_url: SOURCE.url });
+    expect(stored()).toMatchObject({ value: 16, low: 14, high: 17, source_url: SOURCE.url, method: 'measured' });
 
     await h.value('data.apply', {
       table: 'metric_values',
@@ -143,6 +153,7 @@ describe('data.apply on metric values', () => {
       missing_reason: 'quote withdrawn',
       source_url: SOURCE.url,
       as_of: SOURCE.asOf,
+      method: null,
     });
 
     const deleted = await h.value('data.apply', { table: 'metric_values', changes: [{ op: 'delete', key }] });
@@ -153,10 +164,96 @@ describe('data.apply on metric values', () => {
   it('updates a market fact every site of the market inherits', async () => {
     await h.value('data.apply', {
       table: 'metric_values',
-      changes: [{ op: 'update', key: { criterionId: 'power_price_usc_kwh', marketId: 'sg' }, values: { value: 21 } }],
+      changes: [
+        {
+          op: 'update',
+          key: { criterionId: 'power_price_usc_kwh', marketId: 'sg' },
+          values: { value: 21, method: 'official' },
+        },
+      ],
     });
     const loyang = await h.value('metrics.list', { siteId: 'sg-loyang', criterionId: 'power_price_usc_kwh' });
     expect(loyang).toEqual([expect.objectContaining({ value: 21, marketId: 'sg' })]);
+  });
+});
+
+describe('data.apply: how a value was obtained', () => {
+  const key = 'power_price_usc_kwh@site:sg-tuas';
+  const FORMULA = '45.40 sen/kWh × 0.2245 USD/MYR (Fed 2025 average) = 10.19 US¢/kWh';
+  const TABLES = 'data/sources/tnb-tariff/figures.csv data/sources/fred-fx/figures.csv';
+  const how = (): Record<string, unknown> | undefined =>
+    h.row(
+      "SELECT value, method, derivation, reference FROM metric_values WHERE criterion_id = 'power_price_usc_kwh' AND site_id = 'sg-tuas'",
+    );
+
+  it('keeps a derived value with its formula and tables, and asks for the formula again with a new number', async () => {
+    await h.value('data.apply', {
+      table: 'metric_values',
+      changes: [
+        {
+          op: 'insert',
+          key,
+          values: { value: 10.19, method: 'derived', derivation: FORMULA, reference: TABLES, source: SOURCE },
+        },
+      ],
+    });
+    expect(how()).toEqual({ value: 10.19, method: 'derived', derivation: FORMULA, reference: TABLES });
+    const [listed] = await h.value('metrics.list', { siteId: 'sg-tuas', criterionId: 'power_price_usc_kwh' });
+    expect(listed).toMatchObject({ kind: 'known', method: 'derived', derivation: FORMULA, reference: TABLES });
+
+    // The old formula does not describe a new number.
+    const error = await h.failure('data.apply', {
+      table: 'metric_values',
+      changes: [{ op: 'update', key, values: { value: 10.5, method: 'derived' } }],
+    });
+    expect(error.issues).toEqual([
+      {
+        path: 'changes.0.values.derivation',
+        message: `${key}: the changed value is derived: restate its derivation for the new number (the formula and its inputs with their values and sources)`,
+      },
+    ]);
+    // A note or a reference may change alone; so may the method, as long as a derived one keeps its formula.
+    await h.value('data.apply', {
+      table: 'metric_values',
+      changes: [{ op: 'update', key, values: { note: 'checked' } }],
+    });
+    expect(how()).toMatchObject({ method: 'derived', derivation: FORMULA });
+    // Read off a tariff sheet instead: official, and the formula goes with the old number.
+    await h.value('data.apply', {
+      table: 'metric_values',
+      changes: [{ op: 'update', key, values: { value: 10.5, method: 'official', reference: null } }],
+    });
+    expect(how()).toEqual({ value: 10.5, method: 'official', derivation: null, reference: null });
+  });
+
+  it('drops the stand-in for an unrecorded method once the method is stated, and never takes it for a new number', async () => {
+    await h.value('data.apply', {
+      table: 'metric_values',
+      changes: [{ op: 'insert', key, values: { value: 10.19, method: 'official', source: SOURCE } }],
+    });
+    // As migration 6 leaves a value stored before it.
+    h.backend.db
+      .prepare(
+        "UPDATE metric_values SET method = 'estimate', derivation = ? WHERE criterion_id = 'power_price_usc_kwh' AND site_id = 'sg-tuas'",
+      )
+      .run(METHOD_NOT_RECORDED.derivation);
+    const issues = await h.failure('data.apply', {
+      table: 'metric_values',
+      changes: [
+        { op: 'update', key, values: { value: 11, method: 'estimate', derivation: METHOD_NOT_RECORDED.derivation } },
+      ],
+    });
+    expect(issues.issues.map((i) => [i.path, i.message])).toEqual([
+      [
+        'changes.0.values.derivation',
+        `${key}: that derivation stands in for a method no one recorded: say how the changed value was obtained`,
+      ],
+    ]);
+    await h.value('data.apply', {
+      table: 'metric_values',
+      changes: [{ op: 'update', key, values: { method: 'measured' } }],
+    });
+    expect(how()).toEqual({ value: 10.19, method: 'measured', derivation: null, reference: null });
   });
 });
 
@@ -368,11 +465,15 @@ describe('data.apply on chips, policy events, profiles and criteria', () => {
     await h.value('data.apply', {
       table: 'metric_values',
       changes: [
-        { op: 'insert', key: { criterionId: 'fibre_routes', marketId: 'sg' }, values: { value: 4, source: SOURCE } },
+        {
+          op: 'insert',
+          key: { criterionId: 'fibre_routes', marketId: 'sg' },
+          values: { value: 4, method: 'measured', source: SOURCE },
+        },
         {
           op: 'insert',
           key: { criterionId: 'fibre_routes', siteId: 'my-kulai' },
-          values: { value: 2, source: SOURCE },
+          values: { value: 2, method: 'measured', source: SOURCE },
         },
       ],
     });
@@ -492,7 +593,7 @@ describe('bad edits are refused, named, and change nothing', () => {
         {
           op: 'insert',
           key: { criterionId: 'vacancy_pct', siteId: 'sg-tuas' },
-          values: { value: 4, source: { title: 'Quote' } },
+          values: { value: 4, method: 'official', source: { title: 'Quote' } },
         },
       ],
     });
@@ -509,15 +610,78 @@ describe('bad edits are refused, named, and change nothing', () => {
     ]);
   });
 
-  it('a missing fact given a number without a source (a number is a new fact)', async () => {
+  it('a missing fact given a number without a source or method (a number is a new fact)', async () => {
+    await h.value('data.apply', {
+      table: 'metric_values',
+      changes: [{ op: 'insert', key: 'vacancy_pct@site:sg-tuas', values: { missingReason: 'not published' } }],
+    });
+    h.heard();
     const issues = await refusedWith({
       table: 'metric_values',
-      changes: [{ op: 'update', key: 'rq_percentile@market:my-johor', values: { value: '55' } }],
+      changes: [{ op: 'update', key: 'vacancy_pct@site:sg-tuas', values: { value: '55' } }],
     });
     expect(issues.map((i) => i.path)).toEqual([
       'changes.0.values.source.title',
       'changes.0.values.source.url',
       'changes.0.values.source.asOf',
+      'changes.0.values.method',
+    ]);
+  });
+
+  it('a value without its method, a derived one without its formula, a method on a missing fact', async () => {
+    const issues = await refusedWith({
+      table: 'metric_values',
+      changes: [
+        { op: 'insert', key: 'vacancy_pct@site:sg-tuas', values: { value: 4, source: SOURCE } },
+        {
+          op: 'insert',
+          key: 'grid_carbon_g_kwh@site:sg-tuas',
+          values: { value: 410, method: 'derived', source: SOURCE },
+        },
+        { op: 'insert', key: 'mean_temp_c@site:sg-tuas', values: { value: 28, method: 'guess', source: SOURCE } },
+        {
+          op: 'insert',
+          key: 'water_stress@site:sg-tuas',
+          values: { missingReason: 'not published', method: 'official', reference: 'data/sources/wri/figures.csv' },
+        },
+        {
+          op: 'insert',
+          key: 'land_cost_usd_m2@site:sg-tuas',
+          values: { value: 900, method: 'official', reference: 'C:\\data\\land.csv', source: SOURCE },
+        },
+      ],
+    });
+    expect(issues).toEqual([
+      {
+        path: 'changes.0.values.method',
+        message:
+          'vacancy_pct@site:sg-tuas: say how the new value was obtained: give method (official, measured, derived, estimate)',
+      },
+      {
+        path: 'changes.1.values.derivation',
+        message:
+          'grid_carbon_g_kwh@site:sg-tuas: a derived value needs its derivation: give the formula and its inputs with their values and sources',
+      },
+      {
+        path: 'changes.2.values.method',
+        message: 'mean_temp_c@site:sg-tuas: "guess": method must be official, measured, derived or estimate',
+      },
+      {
+        path: 'changes.3.values.method',
+        message:
+          'water_stress@site:sg-tuas: a missing fact has no method: give a value with its method, or leave method out',
+      },
+      {
+        path: 'changes.3.values.reference',
+        message:
+          'water_stress@site:sg-tuas: a missing fact has no reference: give a value with its method, or leave reference out',
+      },
+      {
+        path: 'changes.4.values.reference',
+        message: expect.stringMatching(
+          /^land_cost_usd_m2@site:sg-tuas: "C:\\data\\land.csv": reference must be repository paths such as data\/sources/,
+        ) as unknown,
+      },
     ]);
   });
 
@@ -533,8 +697,16 @@ describe('bad edits are refused, named, and change nothing', () => {
     const facts = await refusedWith({
       table: 'metric_values',
       changes: [
-        { op: 'insert', key: { criterionId: 'vacancy_pct', siteId: 'nowhere' }, values: { value: 1, source: SOURCE } },
-        { op: 'insert', key: { criterionId: 'happiness', marketId: 'sg' }, values: { value: 1, source: SOURCE } },
+        {
+          op: 'insert',
+          key: { criterionId: 'vacancy_pct', siteId: 'nowhere' },
+          values: { value: 1, method: 'official', source: SOURCE },
+        },
+        {
+          op: 'insert',
+          key: { criterionId: 'happiness', marketId: 'sg' },
+          values: { value: 1, method: 'official', source: SOURCE },
+        },
       ],
     });
     expect(facts.map((i) => [i.path, i.message])).toEqual([
@@ -593,11 +765,15 @@ describe('bad edits are refused, named, and change nothing', () => {
     const issues = await refusedWith({
       table: 'metric_values',
       changes: [
-        { op: 'insert', key: { criterionId: 'chip_legality', marketId: 'sg' }, values: { value: 1, source: SOURCE } },
+        {
+          op: 'insert',
+          key: { criterionId: 'chip_legality', marketId: 'sg' },
+          values: { value: 1, method: 'official', source: SOURCE },
+        },
         {
           op: 'update',
           key: { criterionId: 'power_price_usc_kwh', marketId: 'sg' },
-          values: { value: 0.2, unit: 'USD/kWh' },
+          values: { value: 0.2, unit: 'USD/kWh', method: 'official' },
         },
         { op: 'update', key: { criterionId: 'power_price_usc_kwh', marketId: 'sg' }, values: { value: 20 } },
         { op: 'update', key: 'vacancy_pct@site:sg-tuas', values: { value: 3 } },

@@ -231,7 +231,14 @@ describe('history.list', () => {
       table: 'metric_values',
       actor: 'ana',
       label: 'New quote',
-      changes: [{ op: 'update', key: { criterionId: 'power_price_usc_kwh', marketId: 'sg' }, values: { value: 18 } }],
+      changes: [
+        {
+          op: 'update',
+          key: { criterionId: 'power_price_usc_kwh', marketId: 'sg' },
+          // Measured, as the stored value is: only the number changes.
+          values: { value: 18, method: 'measured' },
+        },
+      ],
     });
     await editSite('sg-tuas', { lat: 1.4 });
     const all = await h.value('history.list', {});

@@ -37,7 +37,7 @@ function buildStore(): Store {
   const changes = Array.from({ length: SITES * CRITERIA }, (_, k) => ({
     op: 'insert' as const,
     key: { criterionId: criteria[k % CRITERIA] ?? '', siteId: `bench-${Math.floor(k / CRITERIA)}` },
-    values: { value: (k % 997) / 4, source: SOURCE },
+    values: { value: (k % 997) / 4, method: 'measured', source: SOURCE },
   }));
   applyEdits(db, { table: 'metric_values', changes, label: 'bench facts' });
   const count = (
@@ -64,11 +64,11 @@ export function editCases(): { cases: BenchCase[]; close(): void } {
   const key = { criterionId: criteria[0], siteId: 'bench-5000' };
   const paste = (
     n: number,
-  ): { op: 'update'; key: { criterionId: string; siteId: string }; values: { value: number } }[] =>
+  ): { op: 'update'; key: { criterionId: string; siteId: string }; values: { value: number; method: string } }[] =>
     Array.from({ length: 1000 }, (_, i) => ({
       op: 'update',
       key: { criterionId: criteria[i % CRITERIA] ?? '', siteId: `bench-${Math.floor(i / CRITERIA)}` },
-      values: { value: n + i },
+      values: { value: n + i, method: 'measured' },
     }));
   const pasteIds = Array.from({ length: 1000 }, (_, i) => {
     const row = db
@@ -86,7 +86,7 @@ export function editCases(): { cases: BenchCase[]; close(): void } {
         expectOk(
           backend.dispatch('data.apply', {
             table: 'metric_values',
-            changes: [{ op: 'update', key, values: { value: ++tick } }],
+            changes: [{ op: 'update', key, values: { value: ++tick, method: 'measured' } }],
           }),
         ),
     },
@@ -110,7 +110,7 @@ export function editCases(): { cases: BenchCase[]; close(): void } {
         await expectOk(
           backend.dispatch('data.apply', {
             table: 'metric_values',
-            changes: [{ op: 'update', key, values: { value: ++tick } }],
+            changes: [{ op: 'update', key, values: { value: ++tick, method: 'measured' } }],
           }),
         );
         await expectOk(backend.dispatch('history.undo', {}));

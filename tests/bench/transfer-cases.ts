@@ -63,8 +63,8 @@ function plainInsert(backend: Backend, data: BenchData): void {
      VALUES (?, ?, ?, ?, ?, 'planned', '', ?, ?, ?, 'import')`,
   );
   const fact = backend.db.prepare(
-    `INSERT INTO metric_values (criterion_id, site_id, value, source_title, source_url, as_of, note)
-     VALUES (?, ?, ?, ?, ?, ?, '')`,
+    `INSERT INTO metric_values (criterion_id, site_id, value, source_title, source_url, as_of, note, method)
+     VALUES (?, ?, ?, ?, ?, ?, '', 'measured')`,
   );
   backend.db.transaction(() => {
     data.sites.forEach((s, i) => {

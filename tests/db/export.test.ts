@@ -143,10 +143,17 @@ describe('sites CSV round trip', () => {
       'power_price.source_title',
       'power_price.source_url',
       'power_price.as_of',
+      // Every known value says its method; a derivation or reference only where one is stored.
+      'power_price.method',
+      'power_price.derivation',
+      'power_price.reference',
       'latency_sg',
       'latency_sg.low',
       'latency_sg.high',
       'latency_sg.note',
+      'latency_sg.method',
+      'latency_sg.derivation',
+      // Missing values only: no method columns.
       'water_stress',
       'water_stress.note',
       'water_stress.missing_reason',
@@ -183,6 +190,8 @@ describe('CSV export', () => {
     expect(content).toContain(',-0.5,');
     // The raw text of a quoted, escaped cell.
     expect(content).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    // A derivation is text like any other.
+    expect(content).toContain(",'=same metro,");
   });
 
   it('escapes formula-looking cells in every other table too', () => {

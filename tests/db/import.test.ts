@@ -4,6 +4,7 @@ import { listChanges } from '../../db/change-log';
 import { contentHash, rowCounts } from '../../db/transfer/content-hash';
 import { commitImport, ImportRefused, previewImport } from '../../db/transfer/import';
 import { toCsv } from '../../shared/csv';
+import { METHOD_NOT_RECORDED } from '../../shared/model/facts';
 import type { ImportKind, ImportPreview } from '../../shared/model/transfer';
 import { addReference, changeLogCount, emptyDb, SOURCE, type Db } from './transfer-fixture';
 
@@ -460,6 +461,140 @@ describe('JSON imports', () => {
         JSON.stringify({ format: 'landfall.database', version: 1, schemaVersion: 99, tables: {} }),
       ),
     ).toMatch(/newer Landfall/);
+  });
+});
+
+describe('fact methods: files from before schema 6, and files that state them', () => {
+  const NOT_RECORDED = { method: 'estimate', derivation: METHOD_NOT_RECORDED.derivation, reference: null };
+  const FORMULA = '45.40 sen/kWh × 0.2245 USD/MYR (Fed 2025 average) = 10.19 US¢/kWh';
+  const known = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+    kind: 'known',
+    criterionId: 'power_price',
+    marketId: 'sg',
+    siteId: null,
+    note: '',
+    value: 180,
+    low: null,
+    high: null,
+    source: SOURCE,
+    ...over,
+  });
+  const how = (criterion: string, where: string): unknown =>
+    db
+      .prepare(`SELECT value, method, derivation, reference FROM metric_values WHERE criterion_id = ? AND ${where} = ?`)
+      .get(criterion, where === 'market_id' ? 'sg' : 'x1');
+
+  it('a JSON value without a method is a not-recorded estimate, unless the store has the same number with its own', () => {
+    // A file written before schema 6.
+    commitImport(db, 'metric-values-json', JSON.stringify([known()]));
+    expect(how('power_price', 'market_id')).toEqual({ value: 180, ...NOT_RECORDED });
+    // A file that states it.
+    const official = known({ method: 'official', reference: 'data/sources/ema-tariffs/figures.csv' });
+    commitImport(db, 'metric-values-json', JSON.stringify([official]));
+    expect(how('power_price', 'market_id')).toEqual({
+      value: 180,
+      method: 'official',
+      derivation: null,
+      reference: 'data/sources/ema-tariffs/figures.csv',
+    });
+    // The old file again: the same number, so the method the store has stays and nothing changes.
+    const again = previewImport(db, 'metric-values-json', JSON.stringify([known()]));
+    expect([again.added.length, again.changed.length, again.unchanged.length]).toEqual([0, 0, 1]);
+    // The old file with another number: the stored method was about the old one.
+    commitImport(db, 'metric-values-json', JSON.stringify([known({ value: 175 })]));
+    expect(how('power_price', 'market_id')).toEqual({ value: 175, ...NOT_RECORDED });
+  });
+
+  it('refuses a derived value without its derivation, an unknown method and a reference that is not a repository path', () => {
+    const rows = [
+      known({ method: 'derived' }),
+      known({ criterionId: 'latency_sg', method: 'guess', derivation: null }),
+      known({ criterionId: 'water_stress', method: 'official', reference: '../secrets.csv' }),
+      known({ marketId: 'my-johor', method: 'estimate', derivation: '  ' }),
+    ];
+    expect(refused('metric-values-json', JSON.stringify(rows))).toEqual([
+      [1, 'derivation'],
+      [2, 'method'],
+      [3, 'reference'],
+      [4, 'derivation'],
+    ]);
+    const messages = previewImport(db, 'metric-values-json', JSON.stringify(rows)).errors.map((e) => e.message);
+    expect(messages[0]).toBe(
+      'a derived value needs its derivation: give the formula and its inputs with their values and sources',
+    );
+    expect(messages[1]).toBe('method must be official, measured, derived or estimate');
+    expect(messages[3]).toBe('an estimate needs its derivation: give the reasoning and the inputs behind it');
+    // With the formula it goes in, as written.
+    commitImport(db, 'metric-values-json', JSON.stringify([known({ method: 'derived', derivation: FORMULA })]));
+    expect(how('power_price', 'market_id')).toEqual({
+      value: 180,
+      method: 'derived',
+      derivation: FORMULA,
+      reference: null,
+    });
+  });
+
+  it('a sites CSV without method columns gives not-recorded estimates; with them each fact says its own', () => {
+    const old = `${HEAD},power_price,source_title,source_url,as_of\nx1,Site one,SG,sg,1.25,103.5,99.5,${SRC}\n`;
+    commitImport(db, 'sites-csv', old);
+    expect(how('power_price', 'site_id')).toEqual({ value: 99.5, ...NOT_RECORDED });
+    const stated = toCsv(
+      [
+        ...HEAD.split(','),
+        'power_price',
+        'power_price.method',
+        'power_price.derivation',
+        'power_price.reference',
+        'source_title',
+        'source_url',
+        'as_of',
+      ],
+      [
+        [
+          'x1',
+          'Site one',
+          'SG',
+          'sg',
+          1.25,
+          103.5,
+          99.5,
+          'derived',
+          FORMULA,
+          'data/sources/tnb/figures.csv data/sources/fred-fx/figures.csv',
+          SOURCE.title,
+          SOURCE.url,
+          SOURCE.asOf,
+        ],
+      ],
+    );
+    const { result } = commitImport(db, 'sites-csv', stated);
+    expect(result.changed).toEqual([{ table: 'sites', id: 'x1', row: 2, fields: ['power_price'] }]);
+    expect(how('power_price', 'site_id')).toEqual({
+      value: 99.5,
+      method: 'derived',
+      derivation: FORMULA,
+      reference: 'data/sources/tnb/figures.csv data/sources/fred-fx/figures.csv',
+    });
+    // The old file again leaves the stated method alone.
+    expect(previewImport(db, 'sites-csv', old).unchanged).toEqual([{ table: 'sites', id: 'x1', row: 2, fields: [] }]);
+  });
+
+  it('a sites CSV: a derived value needs its derivation, a method must be one of four, and a missing value has none', () => {
+    const head = `${HEAD},power_price,power_price.missing_reason,power_price.method,power_price.derivation,source_title,source_url,as_of`;
+    const text = [
+      head,
+      `a,A,SG,sg,1,103,7,,derived,,${SRC}`,
+      `b,B,SG,sg,1,103,7,,guess,,${SRC}`,
+      `c,C,SG,sg,1,103,7,,,from the tariff table,${SRC}`,
+      `d,D,SG,sg,1,103,,not published,official,,${SRC}`,
+      `e,E,SG,sg,1,103,7,,estimate,midpoint of the two quotes,${SRC}`,
+    ].join('\n');
+    expect(refused('sites-csv', text)).toEqual([
+      [2, 'power_price.derivation'],
+      [3, 'power_price.method'],
+      [4, 'power_price.method'],
+      [5, 'power_price.method'],
+    ]);
   });
 });
 

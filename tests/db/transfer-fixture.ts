@@ -96,17 +96,36 @@ export function populate(db: Db): void {
 
   const f = db.prepare(
     `INSERT INTO metric_values (criterion_id, market_id, site_id, value, low, high, missing_reason, source_title,
-       source_url, as_of, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       source_url, as_of, note, method, derivation, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const none = [null, null, null] as const;
   // Market-level facts (only the JSON files carry these).
-  f.run('power_price', 'sg', null, 180, 150, 210, null, ...src, 'range from tariff bands');
-  f.run('water_stress', 'cn-jjj', null, null, null, null, 'no source found', null, null, null, '');
-  // Site-level facts: same source as most of the row, a different one, missing with and without a source.
-  f.run('power_price', null, 'sg-tuas', 120.5, null, null, null, ...src, '');
-  f.run('latency_sg', null, 'sg-tuas', 2, 1, 3, null, ...src, 'estimated, "rough"');
-  f.run('power_price', null, 'my-sedenak', 80, null, null, null, ...src, '');
-  f.run('latency_sg', null, 'my-sedenak', -0.5, null, null, null, OTHER.title, OTHER.url, OTHER.asOf, '');
-  f.run('water_stress', null, 'my-sedenak', null, null, null, 'not published', null, null, null, '');
+  f.run('power_price', 'sg', null, 180, 150, 210, null, ...src, 'range from tariff bands', 'official', null, null);
+  f.run('water_stress', 'cn-jjj', null, null, null, null, 'no source found', null, null, null, '', ...none);
+  // Site-level facts: same source as most of the row, a different one, missing with and without a source;
+  // every method, with and without a derivation and a reference (two paths for a derived value).
+  const formula = '45.40 sen/kWh × 0.2245 USD/MYR (Fed 2025 average) = 10.19 US¢/kWh';
+  const tables = 'data/sources/tnb-tariff/figures.csv data/sources/fred-fx/figures.csv';
+  f.run('power_price', null, 'sg-tuas', 120.5, null, null, null, ...src, '', 'derived', formula, tables);
+  f.run('latency_sg', null, 'sg-tuas', 2, 1, 3, null, ...src, 'estimated, "rough"', 'estimate', '=same metro', null);
+  f.run('power_price', null, 'my-sedenak', 80, null, null, null, ...src, '', 'measured', null, null);
+  f.run(
+    'latency_sg',
+    null,
+    'my-sedenak',
+    -0.5,
+    null,
+    null,
+    null,
+    OTHER.title,
+    OTHER.url,
+    OTHER.asOf,
+    '',
+    'official',
+    'table 3, row 2',
+    null,
+  );
+  f.run('water_stress', null, 'my-sedenak', null, null, null, 'not published', null, null, null, '', ...none);
   f.run(
     'water_stress',
     null,
@@ -119,8 +138,24 @@ export function populate(db: Db): void {
     OTHER.url,
     OTHER.asOf,
     '=x',
+    ...none,
   );
-  f.run('power_price', null, 'us-ashburn', 1234567.875, null, null, null, OTHER.title, OTHER.url, OTHER.asOf, '');
+  f.run(
+    'power_price',
+    null,
+    'us-ashburn',
+    1234567.875,
+    null,
+    null,
+    null,
+    OTHER.title,
+    OTHER.url,
+    OTHER.asOf,
+    '',
+    'official',
+    null,
+    'data/sources/dominion/figures.csv',
+  );
 
   db.prepare(
     `INSERT INTO chips (id, vendor, name, chip_class, tpp, memory_gb, notes, source_title, source_url, as_of)

@@ -91,6 +91,8 @@ describe('data workbench', () => {
     const dialog = page.getByRole('dialog', { name: /Where does the new value come from/ });
     await dialog.getByLabel(/Source title/).fill('Utility quote, March');
     await dialog.getByLabel(/Source URL/).fill('https://example.org/quote');
+    // A changed number says how it was obtained too.
+    await dialog.getByLabel(/Method/).selectOption('official');
     await dialog.getByRole('button', { name: 'Save with this source' }).click();
     await expect.poll(() => gridCell(key, 'value').textContent()).toBe('45');
     await expect.poll(() => gridCell(key, 'source.title').textContent()).toBe('Utility quote, March');

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 // The data workbench against the real backend (in memory): typing in a cell writes through
 // data.validate and data.apply, a bad cell shows what to fix and writes nothing (content hash), a
-// changed number asks for its source, a pasted block is one history batch, Ctrl+Z in the grid undoes
-// the store's edit (not the scenario's), and the grid's ARIA and keyboard behave.
+// changed number asks for its source and method, a pasted block is one history batch, Ctrl+Z in the
+// grid undoes the store's edit (not the scenario's), and the grid's ARIA and keyboard behave.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentHash } from '../../db/transfer/content-hash';
@@ -140,7 +140,7 @@ describe('data workbench grid', () => {
     expect(store.getState().history.past).toHaveLength(1);
   });
 
-  it('asks for the source of a changed number and saves it with the value', async () => {
+  it('asks for the source and method of a changed number and saves them with the value', async () => {
     const { grid, client } = await setup('metric_values');
     const key = grid.querySelector('[role=row][data-key^="power_price_usc_kwh@"]')?.getAttribute('data-key');
     if (!key) throw new Error('no power price fact');
@@ -148,9 +148,18 @@ describe('data workbench grid', () => {
     const dialog = await screen.findByRole('dialog', { name: /Where does the new value come from/ });
     fireEvent.change(within(dialog).getByLabelText(/Source title/), { target: { value: 'Utility quote' } });
     fireEvent.change(within(dialog).getByLabelText(/Source URL/), { target: { value: 'not a url' } });
+    // Derived, but without its formula.
+    fireEvent.change(within(dialog).getByLabelText(/Method/), { target: { value: 'derived' } });
+    fireEvent.change(within(dialog).getByLabelText(/Derivation/), { target: { value: '' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save with this source' }));
     expect(within(dialog).getByText(/full URL/)).toBeTruthy();
+    expect(
+      within(dialog).getByText('Required for derived: give the formula and its inputs with their values and sources.'),
+    ).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText(/Source URL/), { target: { value: 'https://example.org/q' } });
+    fireEvent.change(within(dialog).getByLabelText(/Derivation/), {
+      target: { value: '29 sen/kWh × 0.25 USD/MYR = 7.25 US¢/kWh' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save with this source' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const [criterionId, owner] = key.split('@') as [string, string];
@@ -163,8 +172,13 @@ describe('data workbench grid', () => {
     expect(fact).toMatchObject({
       kind: 'known',
       value: 7.25,
+      method: 'derived',
+      derivation: '29 sen/kWh × 0.25 USD/MYR = 7.25 US¢/kWh',
       source: { title: 'Utility quote', url: 'https://example.org/q' },
     });
+    // The grid shows it in its own columns.
+    await waitFor(() => expect(cell(grid, key, 'method').textContent).toBe('derived'));
+    expect(cell(grid, key, 'derivation').textContent).toBe('29 sen/kWh × 0.25 USD/MYR = 7.25 US¢/kWh');
   });
 
   it('pastes a TSV block as one batch, and refuses a block with a bad cell entirely', async () => {

@@ -137,7 +137,7 @@ export const dataCommands: Record<string, Command> = {
     row: (m) => [m.id, m.name, m.country, m.jurisdictionCode, m.description],
   }),
   metrics: listCommand({
-    summary: 'List sourced metric values (a site gets its own, else its market’s)',
+    summary: 'List sourced metric values with their method (a site gets its own, else its market’s)',
     call: 'metrics.list',
     options: {
       site: { type: 'string', help: 'the values that apply to this site id', input: 'siteId' },
@@ -157,6 +157,9 @@ export const dataCommands: Record<string, Command> = {
       'source_url',
       'as_of',
       'note',
+      'method',
+      'derivation',
+      'reference',
     ],
     row: (v) => [
       v.criterionId,
@@ -171,6 +174,9 @@ export const dataCommands: Record<string, Command> = {
       v.source?.url,
       v.source?.asOf,
       v.note,
+      v.kind === 'known' ? v.method : null,
+      v.kind === 'known' ? v.derivation : null,
+      v.kind === 'known' ? v.reference : null,
     ],
   }),
 };

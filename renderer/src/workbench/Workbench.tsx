@@ -1,16 +1,17 @@
-// The data workbench: one table at a time in the data grid, with add and delete, a source asked for
-// changed numbers, and the history beside it. Replaces the map while open; the ranking stays in view
-// and re-scores after every write (App reloads on data.changed).
+// The data workbench: one table at a time in the data grid, with add and delete, a source and method
+// asked for changed numbers, and the history beside it. Replaces the map while open; the ranking
+// stays in view and re-scores after every write (App reloads on data.changed).
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { EditChange } from '../../../shared/calls/edit-calls';
 import { ApiCallError } from '../../../shared/errors';
+import { methodNotRecorded } from '../../../shared/model/facts';
 import { useApp, useServices } from '../context';
 import { isTypingTarget } from '../shortcuts';
 import { todayIso, type WorkbenchTable } from '../store';
 import { TABLES, TABLE_ORDER, factKey, rowsOf, type GridRow, type TableData } from './columns';
 import { DataGrid, type FocusRequest } from './DataGrid';
 import { issuesToCells, updatesFor, type CellEdit, type CellIssue } from './edits';
-import { ConfirmDialog, SourceForm, type SourceValues } from './forms';
+import { ConfirmDialog, SourceForm, type FactOrigin, type MethodValues, type SourceValues } from './forms';
 import { HistoryPanel, type HistoryAction } from './HistoryPanel';
 import { AddRowForm, ScopeForm } from './row-forms';
 import './workbench.css';
@@ -18,6 +19,7 @@ import './workbench.css';
 /** Browser mode caps a request at 1 MiB: a big paste goes in parts of this many rows. */
 const CHUNK = 4000;
 const FACT_NUMBERS = ['value', 'low', 'high'];
+const METHOD_COLUMNS = ['method', 'derivation', 'reference'];
 /** Up to this many edited facts are re-read one by one after a write; more reload the table. */
 const PATCH_LIMIT = 20;
 
@@ -42,7 +44,7 @@ async function loadTable(
 }
 
 type Ask =
-  | { kind: 'source'; count: number; initial: SourceValues; resolve(v: SourceValues | 'keep' | null): void }
+  | { kind: 'source'; count: number; initial: SourceValues & MethodValues; resolve(v: FactOrigin | null): void }
   | { kind: 'add'; initial?: Record<string, string> }
   | { kind: 'delete'; key: string; error: string | null }
   | { kind: 'scope'; key: string };
@@ -124,12 +126,21 @@ export function Workbench(): ReactNode {
     if (m) setAsk({ kind: 'add', initial: { criterionId: m[1] as string, owner: m[2] as string } });
   }
 
-  const askSource = (count: number, key: string): Promise<SourceValues | 'keep' | null> =>
+  const askSource = (count: number, key: string): Promise<FactOrigin | null> =>
     new Promise((resolve) => {
       const fact = data?.data.metrics?.find(
         (m) => `${m.criterionId}@${m.siteId ? `site:${m.siteId}` : `market:${m.marketId ?? ''}`}` === key,
       );
-      const initial = { title: fact?.source?.title ?? '', url: fact?.source?.url ?? '', asOf: todayIso() };
+      // The stand-in for an unrecorded method is never offered for a new number: the planner says it.
+      const how = fact?.kind === 'known' && !methodNotRecorded(fact) ? fact : null;
+      const initial = {
+        title: fact?.source?.title ?? '',
+        url: fact?.source?.url ?? '',
+        asOf: todayIso(),
+        method: how?.method ?? '',
+        derivation: how?.derivation ?? '',
+        reference: how?.reference ?? '',
+      };
       setAsk({ kind: 'source', count, initial, resolve: (v) => (setAsk(null), resolve(v)) });
     });
 
@@ -182,32 +193,40 @@ export function Workbench(): ReactNode {
           ? `Paste ${edits.length} cells into ${spec.title}`
           : `${spec.columns.find((c) => c.id === edits[0]?.columnId)?.header ?? 'Edit'} of ${edits[0]?.key ?? ''}`;
       try {
-        // A changed number needs to say where it comes from (unless the paste gave the source too).
-        const needing =
+        // A changed number needs to say where it comes from and how it was obtained (unless the paste
+        // gave the source, or the method, too).
+        const gave = (k: string, test: (column: string) => boolean): boolean =>
+          edits.some((e) => e.key === k && test(e.columnId));
+        const numbers =
           table === 'metric_values'
-            ? [...new Set(edits.filter((e) => FACT_NUMBERS.includes(e.columnId)).map((e) => e.key))].filter(
-                (k) => !edits.some((e) => e.key === k && e.columnId.startsWith('source.')),
-              )
+            ? [...new Set(edits.filter((e) => FACT_NUMBERS.includes(e.columnId)).map((e) => e.key))]
             : [];
-        // Check first (a missing source on those rows is what the form is about to ask for).
-        let found = await validateAll(changes);
-        found = found.filter((i) => !(i.key !== null && needing.includes(i.key) && i.columnId?.startsWith('source.')));
+        const needSource = numbers.filter((k) => !gave(k, (c) => c.startsWith('source.')));
+        const needMethod = numbers.filter((k) => !gave(k, (c) => METHOD_COLUMNS.includes(c)));
+        const needing = [...new Set([...needSource, ...needMethod])];
+        // Check first (a missing source or method on those rows is what the form is about to ask for).
+        const asked = (i: CellIssue): boolean =>
+          i.key !== null &&
+          ((needSource.includes(i.key) && (i.columnId?.startsWith('source.') ?? false)) ||
+            (needMethod.includes(i.key) && METHOD_COLUMNS.includes(i.columnId ?? '')));
+        let found = (await validateAll(changes)).filter((i) => !asked(i));
         if (found.length > 0) return found;
         if (needing.length > 0) {
-          const source = await askSource(needing.length, needing[0] as string);
-          if (source === null)
+          const origin = await askSource(needing.length, needing[0] as string);
+          if (origin === null)
             return [
               {
                 key: edits[0]?.key ?? null,
                 columnId: edits[0]?.columnId ?? null,
-                message: 'Cancelled: give the source to save the new value, or press Escape to drop the edit.',
+                message:
+                  'Cancelled: give the source and method to save the new value, or press Escape to drop the edit.',
               },
             ];
-          if (source !== 'keep') {
-            for (const change of changes as EditChange[]) {
-              if (typeof change.key === 'string' && needing.includes(change.key))
-                change.values = { ...change.values, source };
-            }
+          const { source, ...how } = origin;
+          for (const change of changes as EditChange[]) {
+            if (typeof change.key !== 'string') continue;
+            if (source !== 'keep' && needSource.includes(change.key)) change.values = { ...change.values, source };
+            if (needMethod.includes(change.key)) change.values = { ...change.values, ...how };
           }
           found = await validateAll(changes);
           if (found.length > 0) return found;

@@ -3,6 +3,7 @@
 // and the backend reads numbers and lists from it, so one path checks both.
 import type { CallOutput } from '../../../shared/contract';
 import type { WorkbenchTable } from '../store';
+import { FactMethod } from '../../../shared/model/facts';
 import { PolicyConfidence, PolicyEffect, PolicyRegime } from '../../../shared/model/policy';
 
 export type ColumnKind = 'text' | 'number' | 'date' | 'bool' | 'list' | 'enum' | 'scope';
@@ -76,9 +77,13 @@ export const TABLES: Record<WorkbenchTable, TableSpec> = {
       c('low', 'Low', 80, 'number', { nullable: true }),
       c('high', 'High', 80, 'number', { nullable: true }),
       { ...c('unit', 'Unit', 90), field: null },
+      // Not required: a missing fact has no method (the add form starts it at "—", not "official").
+      c('method', 'Method', 100, 'enum', { options: FactMethod.options, nullable: true, required: false }),
+      c('derivation', 'Derivation', 240, 'text', { nullable: true }),
       c('source.title', 'Source', 200),
       c('source.url', 'Source URL', 200),
       c('source.asOf', 'As of', 100, 'date'),
+      c('reference', 'Reference', 220, 'text', { nullable: true }),
       c('missingReason', 'Missing reason', 160, 'text', { nullable: true }),
       c('note', 'Note', 160),
     ],
@@ -228,6 +233,9 @@ export function rowsOf(table: WorkbenchTable, data: Partial<TableData>, units: M
           low: m.kind === 'known' ? num(m.low) : '',
           high: m.kind === 'known' ? num(m.high) : '',
           unit: units.get(m.criterionId) ?? '',
+          method: m.kind === 'known' ? m.method : '',
+          derivation: m.kind === 'known' ? (m.derivation ?? '') : '',
+          reference: m.kind === 'known' ? (m.reference ?? '') : '',
           'source.title': m.source?.title ?? '',
           'source.url': m.source?.url ?? '',
           'source.asOf': m.source?.asOf ?? '',

@@ -1,6 +1,7 @@
-// The workbench's small forms: a source for changed facts, a new row, a policy's scope, and the
+// The workbench's small forms: a source and method for changed facts, a new row, a policy's scope, and the
 // confirmation before a delete. Each is a modal dialog over the grid; Escape cancels.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { DERIVATION_NEEDED, FactMethod, FactReference } from '../../../shared/model/facts';
 import type { Column } from './columns';
 
 interface DialogProps {
@@ -101,7 +102,8 @@ export function Fields(props: {
             </label>
             {f.options ? (
               <select {...common} onChange={(e) => props.onChange(f.id, e.target.value)}>
-                {!f.required && <option value="">—</option>}
+                {/* A required choice not made yet reads as one, not as the first option. */}
+                {(!f.required || (props.values[f.id] ?? '') === '') && <option value="">—</option>}
                 {f.options.map((o) => (
                   <option key={o} value={o}>
                     {o}
@@ -152,14 +154,57 @@ export function sourceErrors(s: SourceValues): Record<string, string> {
   return errors;
 }
 
-/** Asks where changed numbers come from; "keep" leaves each fact's own source as it is. */
+/** How a changed number was obtained, as typed in the dialog. */
+export interface MethodValues {
+  method: string;
+  derivation: string;
+  reference: string;
+}
+
+/** What the dialog gives for changed numbers: their source ("keep": each fact's own) and method. */
+export interface FactOrigin {
+  source: SourceValues | 'keep';
+  method: FactMethod;
+  derivation: string | null;
+  reference: string | null;
+}
+
+/** Checks a method the way the store will (a derived value or an estimate needs its derivation). */
+export function methodErrors(m: MethodValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const method = FactMethod.safeParse(m.method);
+  if (!method.success) errors.method = `Say how the value was obtained: ${FactMethod.options.join(', ')}.`;
+  const needed = method.success ? DERIVATION_NEEDED[method.data] : null;
+  if (needed !== null && !m.derivation.trim()) errors.derivation = `Required for ${m.method}: give ${needed}.`;
+  const reference = FactReference.safeParse(m.reference.trim());
+  if (m.reference.trim() && !reference.success) errors.reference = reference.error.issues[0]?.message ?? 'Not a path.';
+  return errors;
+}
+
+/**
+ * Asks where changed numbers come from and how they were obtained; "keep" leaves each fact's own
+ * source as it is, but the method is always said with the new number.
+ */
 export function SourceForm(props: {
   count: number;
-  initial: SourceValues;
-  onDone(source: SourceValues | 'keep' | null): void;
+  initial: SourceValues & MethodValues;
+  onDone(origin: FactOrigin | null): void;
 }): ReactNode {
-  const [values, setValues] = useState<SourceValues>(props.initial);
+  const [values, setValues] = useState<SourceValues & MethodValues>(props.initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const finish = (keepSource: boolean): void => {
+    const found = { ...(keepSource ? {} : sourceErrors(values)), ...methodErrors(values) };
+    setErrors(found);
+    const method = FactMethod.safeParse(values.method);
+    if (Object.keys(found).length > 0 || !method.success) return;
+    props.onDone({
+      source: keepSource ? 'keep' : { title: values.title.trim(), url: values.url.trim(), asOf: values.asOf.trim() },
+      method: method.data,
+      derivation: values.derivation.trim() || null,
+      reference: values.reference.trim() || null,
+    });
+  };
+  const needed = FactMethod.safeParse(values.method).data;
   return (
     <Dialog
       title={
@@ -167,24 +212,31 @@ export function SourceForm(props: {
       }
       submitLabel="Save with this source"
       onCancel={() => props.onDone(null)}
-      onSubmit={() => {
-        const found = sourceErrors(values);
-        setErrors(found);
-        if (Object.keys(found).length === 0)
-          props.onDone({ title: values.title.trim(), url: values.url.trim(), asOf: values.asOf.trim() });
-      }}
+      onSubmit={() => finish(false)}
       extra={
-        <button type="button" onClick={() => props.onDone('keep')}>
+        <button type="button" onClick={() => finish(true)}>
           Keep each fact’s source
         </button>
       }
     >
-      <p className="muted">A changed number needs its source: the title, URL and the date it is as of.</p>
+      <p className="muted">
+        A changed number needs its source (the title, URL and the date it is as of) and how it was obtained: official,
+        measured, derived (with its formula) or an estimate (with its reasoning).
+      </p>
       <Fields
         fields={[
           { id: 'title', label: 'Source title', required: true },
           { id: 'url', label: 'Source URL', required: true, placeholder: 'https://…' },
           { id: 'asOf', label: 'As of', kind: 'date', required: true },
+          { id: 'method', label: 'Method', kind: 'enum', options: FactMethod.options, required: true },
+          {
+            id: 'derivation',
+            label: 'Derivation',
+            required: needed !== undefined && DERIVATION_NEEDED[needed] !== null,
+            hint: needed !== undefined ? (DERIVATION_NEEDED[needed] ?? undefined) : undefined,
+            placeholder: 'e.g. 45.40 sen/kWh × 0.2245 USD/MYR (Fed 2025 average) = 10.19 US¢/kWh',
+          },
+          { id: 'reference', label: 'Reference', placeholder: 'data/sources/…/figures.csv' },
         ]}
         values={values as unknown as Record<string, string>}
         errors={errors}

@@ -1,13 +1,15 @@
 // `data.health`: what needs fixing in the facts. A site counts as having a criterion's value when it
 // has its own known value or its market has one (as scoring reads them); stale and unsourced facts
 // are listed per stored fact, since fixing one market fact fixes it for every site in the market.
+// Methods are counted both ways: per stored value (what there is to review) and per site × criterion
+// cell (what the scores rest on, where one market estimate weighs once per site).
 import { listCriteria } from '../../db/criteria-repo';
 import { listMetricValues } from '../../db/metrics-repo';
 import type { Db } from '../../db/open';
 import { listSites } from '../../db/sites-repo';
-import type { DataHealth, FactKey } from '../../shared/calls/edit-calls';
+import type { DataHealth, FactKey, MethodCounts } from '../../shared/calls/edit-calls';
 import { dayNumber } from '../../shared/engine/score';
-import type { MetricValue } from '../../shared/model/facts';
+import { FactMethod, methodNotRecorded, type MetricValue } from '../../shared/model/facts';
 import type { DomainHandlers, ServiceContext } from './context';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -40,10 +42,12 @@ export function dataHealth(db: Db, input: { staleAfterDays: number; asOf?: strin
   const sites = listSites(db);
   const missingBySite: DataHealth['missingBySite'] = [];
   let missing = 0;
+  const cells = new MethodTally();
   for (const s of sites) {
     const list: DataHealth['missingBySite'][number]['missing'] = [];
     for (const c of criteria) {
       const fact = own.get(`${c.id}\u0000${s.id}`) ?? own.get(`${c.id}\u0000market:${s.marketId}`);
+      if (fact?.kind === 'known') cells.add(fact);
       if (fact === undefined) {
         // Nothing stored: the market is where most facts live, so that is where to add it.
         list.push({
@@ -74,6 +78,8 @@ export function dataHealth(db: Db, input: { staleAfterDays: number; asOf?: strin
     }
   }
   stale.sort((a, b) => b.ageDays - a.ageDays || a.criterionId.localeCompare(b.criterionId));
+  const values = new MethodTally();
+  for (const v of facts) if (v.kind === 'known') values.add(v);
 
   return {
     asOf,
@@ -85,11 +91,30 @@ export function dataHealth(db: Db, input: { staleAfterDays: number; asOf?: strin
       sitesWithMissing: missingBySite.length,
       stale: stale.length,
       unsourced: unsourced.length,
+      methods: { values: values.counts(), cells: cells.counts() },
     },
     missingBySite,
     stale,
     unsourced,
   };
+}
+
+/** Counts known values by method, telling estimates from values whose method was never recorded. */
+class MethodTally {
+  private readonly byMethod = Object.fromEntries(FactMethod.options.map((m) => [m, 0])) as Record<FactMethod, number>;
+  private known = 0;
+  private notRecorded = 0;
+
+  add(v: Extract<MetricValue, { kind: 'known' }>): void {
+    this.known++;
+    this.byMethod[v.method]++;
+    if (methodNotRecorded(v)) this.notRecorded++;
+  }
+
+  counts(): MethodCounts {
+    const estimateShare = this.known === 0 ? null : this.byMethod.estimate / this.known;
+    return { known: this.known, byMethod: { ...this.byMethod }, estimateShare, notRecorded: this.notRecorded };
+  }
 }
 
 export function dataHealthHandlers(ctx: ServiceContext): DomainHandlers<'data.health'> {

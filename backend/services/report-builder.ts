@@ -120,8 +120,9 @@ export async function buildReport(
         normalised: num(normalised[k] as number),
         contribution: result.contributions?.[spec.id] ?? null,
         missingReason: fact?.kind === 'missing' ? fact.missingReason : null,
-        source: fact?.source ? metricSources.cite(fact.source, spec.id) : null,
+        source: fact?.source ? metricSources.cite({ ...fact, source: fact.source }) : null,
         factAsOf: fact?.source?.asOf ?? null,
+        method: fact?.kind === 'known' ? fact.method : null,
         stale: result.stale.includes(spec.id),
       };
     });
@@ -219,6 +220,8 @@ export async function buildReport(
           },
     sources: {
       metrics: metricSources.list(),
+      derivations: metricSources.derivations(),
+      methodNotRecorded: metricSources.methodNotRecorded(),
       policies: policySources(legality, timeline.events, timeline.hypothetical, places, criteria, inputs.asOf),
       sites: sites.map((s) => ({ siteId: s.id, title: s.source.title, url: s.source.url, asOf: s.source.asOf })),
     },

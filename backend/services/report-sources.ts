@@ -1,28 +1,74 @@
-// The report's sources: metric facts numbered M1, M2, … as the rows cite them, and the policy events
+// The report's sources: metric facts numbered M1, M2, … as the rows cite them (with how each fact was
+// obtained, and the formula or reasoning of derived and estimated ones), and the policy events
 // behind the legality chains and the policy-churn counts.
 import type { ChipLegalityResult } from '../../shared/calls/legality-calls';
+import { DERIVATION_NEEDED, FactMethod, methodNotRecorded, type MetricValue } from '../../shared/model/facts';
 import type { PolicyEvent } from '../../shared/model/policy';
 import type { ReportModel, ReportSiteLegality } from '../../shared/report/model';
 import { policyChurnColumn } from './score-matrix';
 
-/** Metric sources numbered M1, M2, … in order of first citation. */
-export class SourceRegistry {
-  private readonly byKey = new Map<string, ReportModel['sources']['metrics'][number]>();
+type MetricSourceRef = ReportModel['sources']['metrics'][number];
 
-  cite(source: { title: string; url: string; asOf: string }, criterionId: string): string {
+/**
+ * Metric sources numbered M1, M2, … in order of first citation, with how the facts citing each were
+ * obtained; and each derived or estimated fact cited, once however many sites share it, with its
+ * formula or reasoning.
+ */
+export class SourceRegistry {
+  private readonly byKey = new Map<string, MetricSourceRef & { methodSet: Set<FactMethod> }>();
+  private readonly facts = new Set<string>();
+  private readonly derived: ReportModel['sources']['derivations'] = [];
+  private unrecorded = 0;
+
+  cite(fact: MetricValue & { source: NonNullable<MetricValue['source']> }): string {
+    const { source, criterionId } = fact;
     const key = JSON.stringify([source.title, source.url, source.asOf]);
     let entry = this.byKey.get(key);
     if (entry === undefined) {
-      entry = { id: `M${this.byKey.size + 1}`, ...source, criteria: [], facts: 0 };
+      const { title, url, asOf } = source;
+      const id = `M${this.byKey.size + 1}`;
+      entry = { id, title, url, asOf, criteria: [], facts: 0, methods: [], references: [], methodSet: new Set() };
       this.byKey.set(key, entry);
     }
     if (!entry.criteria.includes(criterionId)) entry.criteria.push(criterionId);
     entry.facts++;
+    if (fact.kind === 'known') {
+      entry.methodSet.add(fact.method);
+      for (const path of fact.reference?.split(' ') ?? []) {
+        if (!entry.references.includes(path)) entry.references.push(path);
+      }
+      this.noteDerivation(fact, entry.id);
+    }
     return entry.id;
   }
 
+  /** A stored fact is listed once, though every site of its market cites it. */
+  private noteDerivation(fact: Extract<MetricValue, { kind: 'known' }>, source: string): void {
+    const owner = fact.siteId !== null ? `site:${fact.siteId}` : `market:${fact.marketId ?? ''}`;
+    const id = `${fact.criterionId}@${owner}`;
+    if (this.facts.has(id)) return;
+    this.facts.add(id);
+    if (methodNotRecorded(fact)) this.unrecorded++;
+    else if (DERIVATION_NEEDED[fact.method] !== null && fact.derivation !== null) {
+      const { criterionId, marketId, siteId, value, method, derivation, reference } = fact;
+      this.derived.push({ criterionId, marketId, siteId, value, method, derivation, reference, source });
+    }
+  }
+
   list(): ReportModel['sources']['metrics'] {
-    return [...this.byKey.values()];
+    return [...this.byKey.values()].map(({ methodSet, ...entry }) => ({
+      ...entry,
+      methods: FactMethod.options.filter((m) => methodSet.has(m)),
+    }));
+  }
+
+  derivations(): ReportModel['sources']['derivations'] {
+    return [...this.derived];
+  }
+
+  /** Cited facts (each stored fact once) whose method was never recorded. */
+  methodNotRecorded(): number {
+    return this.unrecorded;
   }
 }
 

@@ -5,6 +5,7 @@
 // comes back as an issue naming its change, row and field instead of one opaque input error.
 import { z } from 'zod';
 import { CriterionId } from '../model/criteria';
+import { FactMethod } from '../model/facts';
 import { IsoDate } from '../schemas';
 import type { CallSpecs } from './call-spec';
 
@@ -177,6 +178,17 @@ const FactRef = {
   fix: HealthFix,
 };
 
+/** Known values counted by how they were obtained. */
+export const MethodCounts = z.object({
+  known: z.number().int(),
+  byMethod: z.record(FactMethod, z.number().int()),
+  /** estimate / known; null when nothing is known. */
+  estimateShare: z.number().min(0).max(1).nullable(),
+  /** Of the estimates, those whose method was never recorded (stored before schema 6, or imported without one). */
+  notRecorded: z.number().int(),
+});
+export type MethodCounts = z.infer<typeof MethodCounts>;
+
 export const DataHealth = z.object({
   asOf: IsoDate,
   staleAfterDays: z.number().int(),
@@ -189,6 +201,12 @@ export const DataHealth = z.object({
     sitesWithMissing: z.number().int(),
     stale: z.number().int(),
     unsourced: z.number().int(),
+    methods: z.object({
+      /** Each stored known value once (a market fact counts once, however many sites it serves). */
+      values: MethodCounts,
+      /** Site × criterion cells with a known value (a site's own, else its market's), by that value's method. */
+      cells: MethodCounts,
+    }),
   }),
   /** Per site, the criteria it has no known value for, worst site first. */
   missingBySite: z.array(
@@ -263,7 +281,7 @@ export const editCalls = {
   },
   'data.health': {
     summary:
-      'What needs fixing in the facts: per site the criteria without a known value (a market fact counts for its sites), stale facts (source older than staleAfterDays before asOf, default today) and facts without a source; each names the table, key and field to fix.',
+      'What needs fixing in the facts: per site the criteria without a known value (a market fact counts for its sites), stale facts (source older than staleAfterDays before asOf, default today) and facts without a source, each naming the table, key and field to fix; and the known values (and site × criterion cells) counted by method, with the share of estimates.',
     input: z.strictObject({
       staleAfterDays: z.number().int().min(0).max(36_500).default(365),
       asOf: IsoDate.optional(),

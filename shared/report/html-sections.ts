@@ -5,12 +5,14 @@ import type { ReportModel, ReportSiteLegality } from './model';
 import { coverageStatement } from './summary';
 import {
   constraintText,
+  factPlaceNamer,
   fmtPct,
   fmtRaw,
   knownText,
   LEGALITY_TEXT,
   MISSING_TEXT,
   METHOD_TEXT,
+  methodNotRecordedText,
   NORMALISATION_TEXT,
   PRINTED_ROLES,
   ROLE_TEXT,
@@ -124,9 +126,18 @@ export function sourcesSection(model: ReportModel): string {
   const metrics = model.sources.metrics
     .map(
       (m) =>
-        `<tr><td>${esc(m.id)}</td><td>${esc(m.title)}<br><span class="url">${esc(m.url)}</span></td><td class="num">${esc(m.asOf)}</td><td>${esc(m.criteria.map((c) => names.get(c) ?? c).join(', '))}</td><td class="num">${m.facts}</td></tr>`,
+        `<tr><td>${esc(m.id)}</td><td>${esc(m.title)}<br><span class="url">${esc(m.url)}</span>${m.references.map((r) => `<br><span class="url">from ${esc(r)}</span>`).join('')}</td><td class="num">${esc(m.asOf)}</td><td>${esc(m.criteria.map((c) => names.get(c) ?? c).join(', '))}</td><td>${esc(m.methods.join(', ') || '—')}</td><td class="num">${m.facts}</td></tr>`,
     )
     .join('');
+  const units = new Map(model.criteria.map((c) => [c.id, c.unit]));
+  const place = factPlaceNamer(model);
+  const derivations = model.sources.derivations
+    .map(
+      (d) =>
+        `<tr><td>${esc(names.get(d.criterionId) ?? d.criterionId)}</td><td>${esc(place(d))}</td><td class="num">${esc(fmtRaw(d.value, units.get(d.criterionId) ?? ''))}</td><td>${esc(d.method)}</td><td>${esc(d.derivation)}${d.reference === null ? '' : `<br><span class="url">from ${esc(d.reference)}</span>`}</td><td>${esc(d.source)}</td></tr>`,
+    )
+    .join('');
+  const unrecorded = methodNotRecordedText(model.sources.methodNotRecorded);
   const policies = model.sources.policies
     .map(
       (p) =>
@@ -142,7 +153,10 @@ export function sourcesSection(model: ReportModel): string {
   return `<section id="sources" class="page"><h2>Sources</h2>
 <p class="muted">Every fact in this report carries its source and date. Addresses are given as text; the report itself links to nothing.</p>
 <h3>Facts (metric values)</h3>
-<table><thead><tr><th>Ref.</th><th>Source</th><th class="num">As of</th><th>Criteria</th><th class="num">Facts</th></tr></thead><tbody>${metrics}</tbody></table>
+<table><thead><tr><th>Ref.</th><th>Source</th><th class="num">As of</th><th>Criteria</th><th>Method</th><th class="num">Facts</th></tr></thead><tbody>${metrics}</tbody></table>
+<h3>Derived and estimated facts</h3>
+${derivations === '' ? '<p>None.</p>' : `<table><thead><tr><th>Fact</th><th>Where</th><th class="num">Value</th><th>Method</th><th>Derivation</th><th>Ref.</th></tr></thead><tbody>${derivations}</tbody></table>`}
+${unrecorded === '' ? '' : `<p class="note">${esc(unrecorded)}</p>`}
 <h3>Policy events</h3>
 <table><thead><tr><th>Event</th><th>Issuer</th><th class="num">Effective</th><th>Source</th><th>Used for</th></tr></thead><tbody>${policies}</tbody></table>
 <h3>Sites</h3>

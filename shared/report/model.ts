@@ -15,6 +15,7 @@ import {
 import { ThinDataPolicy } from '../model/coverage-settings';
 import { SmaaOut, StabilityOut } from '../calls/sensitivity-calls';
 import { CriterionGroup, Direction } from '../model/criteria';
+import { FactMethod } from '../model/facts';
 import { HardConstraint, Preset } from '../model/presets';
 import { CompanyProfile } from '../model/profiles';
 import { IsoDate, SiteStatus } from '../schemas';
@@ -112,6 +113,8 @@ export const ReportCell = z.object({
   source: z.string().nullable(),
   /** The fact's date; null for derived criteria. */
   factAsOf: IsoDate.nullable(),
+  /** How the fact was obtained; null for derived criteria and missing facts. */
+  method: FactMethod.nullable(),
   stale: z.boolean(),
 });
 export type ReportCell = z.infer<typeof ReportCell>;
@@ -171,6 +174,24 @@ export const MetricSourceRef = z.object({
   criteria: z.array(z.string()),
   /** How many site × criterion facts cite it. */
   facts: z.number().int().nonnegative(),
+  /** How the known facts citing it were obtained, each method once (in FactMethod's order). */
+  methods: z.array(FactMethod),
+  /** The repository paths of the sourced tables those facts were read from, each once. */
+  references: z.array(z.string()),
+});
+
+/** A derived or estimated fact the report cites, with its formula or reasoning (each stored fact once). */
+export const FactDerivationRef = z.object({
+  criterionId: z.string(),
+  /** Where the fact is stored: its market (shared by the market's sites) or one site. */
+  marketId: z.string().nullable(),
+  siteId: z.string().nullable(),
+  value: z.number(),
+  method: FactMethod,
+  derivation: z.string(),
+  reference: z.string().nullable(),
+  /** Its source in `sources.metrics` (M1, M2, …). */
+  source: z.string(),
 });
 
 export const PolicySourceRef = z.object({
@@ -225,6 +246,10 @@ export const ReportModel = z.object({
   sensitivity: ReportSensitivity.nullable(),
   sources: z.object({
     metrics: z.array(MetricSourceRef),
+    /** The derived facts and estimates cited, in order of first citation. */
+    derivations: z.array(FactDerivationRef),
+    /** Cited facts whose method was never recorded (stored before schema 6): estimates, not listed one by one. */
+    methodNotRecorded: z.number().int().nonnegative(),
     policies: z.array(PolicySourceRef),
     sites: z.array(SiteSourceRef),
   }),

@@ -7,6 +7,7 @@ import { rankLabel, thinDataNote } from '../score-words';
 import {
   constraintText,
   coverageCell,
+  factPlaceNamer,
   fmtPct,
   fmtRaw,
   fmtScore,
@@ -16,6 +17,7 @@ import {
   noValueText,
   legalityQuestionText,
   METHOD_TEXT,
+  methodNotRecordedText,
   NORMALISATION_TEXT,
   PRINTED_ROLES,
   ROLE_TEXT,
@@ -199,6 +201,7 @@ export function renderMarkdown(model: ReportModel): string {
     );
   }
   const units = new Map(model.criteria.map((c) => [c.id, { name: c.name, unit: c.unit }]));
+  const place = factPlaceNamer(model);
   out.push(
     '## Method, normalisation and weights',
     '',
@@ -229,14 +232,34 @@ export function renderMarkdown(model: ReportModel): string {
     '### Facts',
     '',
     table(
-      ['Ref.', 'Source', 'As of', 'Criteria'],
+      ['Ref.', 'Source', 'As of', 'Criteria', 'Method', 'Read from'],
       model.sources.metrics.map((m) => [
         m.id,
         `[${m.title}](${m.url})`,
         m.asOf,
         m.criteria.map((c) => names.get(c) ?? c).join(', '),
+        m.methods.join(', ') || '—',
+        m.references.join(', ') || '—',
       ]),
     ),
+    '',
+    '### Derived and estimated facts',
+    '',
+    model.sources.derivations.length === 0
+      ? 'None.'
+      : table(
+          ['Fact', 'Where', 'Value', 'Method', 'Derivation', 'Ref.'],
+          model.sources.derivations.map((d) => [
+            names.get(d.criterionId) ?? d.criterionId,
+            place(d),
+            fmtRaw(d.value, units.get(d.criterionId)?.unit ?? ''),
+            d.method,
+            d.reference === null ? d.derivation : `${d.derivation} (from ${d.reference})`,
+            d.source,
+          ]),
+          [2],
+        ),
+    ...(model.sources.methodNotRecorded > 0 ? ['', text(methodNotRecordedText(model.sources.methodNotRecorded))] : []),
     '',
     '### Policy events',
     '',

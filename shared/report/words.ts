@@ -171,6 +171,22 @@ export function siteNamer(model: Pick<ReportModel, 'ranking'>): (id: string | nu
   return (id) => (id === null ? '—' : (names.get(id) ?? id));
 }
 
+/** Where a stored fact lives: a site by its name, a market by its name ("Johor market facts" serve its sites). */
+export function factPlaceNamer(
+  model: Pick<ReportModel, 'ranking'>,
+): (fact: { marketId: string | null; siteId: string | null }) => string {
+  const site = siteNamer(model);
+  const markets = new Map(model.ranking.map((r) => [r.marketId, r.market]));
+  return (f) => (f.siteId !== null ? site(f.siteId) : `${markets.get(f.marketId ?? '') ?? f.marketId ?? '—'} (market)`);
+}
+
+/** The sentence under the derivations: how many cited facts never had their method recorded. */
+export function methodNotRecordedText(n: number): string {
+  if (n === 0) return '';
+  const facts = n === 1 ? 'fact has' : 'facts have';
+  return `${n} cited ${facts} no recorded method (stored before methods were kept, or imported without one); they count as estimates until someone restates them.`;
+}
+
 /** The top site of a stability interval, saying when it shares the top: "Beijing (tied with 5 more)". */
 export function stabilityTop(
   st: { topSite: string | null; tiedWith: readonly string[] },

@@ -6,6 +6,7 @@ import { createBackend, type Backend } from '../../backend/backend';
 import { contentHash } from '../../db/transfer/content-hash';
 import type { CallOutput } from '../../shared/contract';
 import { parseCsv } from '../../shared/csv-parse';
+import { methodNotRecorded } from '../../shared/model/facts';
 import { ReportModel } from '../../shared/report/model';
 import { errorOf, valueOf } from './dispatch-results';
 
@@ -85,12 +86,33 @@ describe('report.build', () => {
           expect(cell.raw).toBeNull();
           continue;
         }
-        if (fact.kind === 'known') expect(cell.raw).toBe(fact.value);
-        else expect(cell.missingReason).toBe(fact.missingReason);
+        if (fact.kind === 'known') {
+          expect(cell.raw).toBe(fact.value);
+          expect(cell.method).toBe(fact.method);
+        } else {
+          expect(cell.missingReason).toBe(fact.missingReason);
+          expect(cell.method).toBeNull();
+        }
         if (fact.source !== null) {
           const cited = model.sources.metrics.find((m) => m.id === cell.source);
           expect(cited).toMatchObject({ title: fact.source.title, url: fact.source.url, asOf: fact.source.asOf });
           expect(cited?.criteria).toContain(cell.criterionId);
+          if (fact.kind === 'known') {
+            expect(cited?.methods).toContain(fact.method);
+            for (const path of fact.reference?.split(' ') ?? []) expect(cited?.references).toContain(path);
+          }
+        }
+        // A derived value or an estimate is listed once with its formula or reasoning (unless its
+        // method was never recorded: those are only counted).
+        if (fact.kind === 'known' && (fact.method === 'derived' || fact.method === 'estimate')) {
+          const listed = model.sources.derivations.filter(
+            (d) => d.criterionId === fact.criterionId && d.marketId === fact.marketId && d.siteId === fact.siteId,
+          );
+          expect(listed).toEqual(
+            methodNotRecorded(fact)
+              ? []
+              : [expect.objectContaining({ value: fact.value, method: fact.method, derivation: fact.derivation })],
+          );
         }
         checked++;
       }

@@ -51,6 +51,23 @@ describe('Data health panel', () => {
     const dl = screen.getByLabelText('Counts');
     expect(dl.textContent).toContain(`Missing values${year.summary.missing}`);
     expect(dl.textContent).toContain(`Without a source${year.summary.unsourced}`);
+    // How the values were obtained, as data.health counts them.
+    const { values, cells } = year.summary.methods;
+    const share = (s: number | null): string => (s === null ? '—' : `${Math.round(s * 1000) / 10} %`);
+    expect(dl.textContent).toContain(`Estimates${share(values.estimateShare)}`);
+    const methods = screen.getByRole('table', { name: 'Values by method' });
+    const rows = within(methods)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['official', String(values.byMethod.official), String(cells.byMethod.official)],
+      ['measured', String(values.byMethod.measured), String(cells.byMethod.measured)],
+      ['derived', String(values.byMethod.derived), String(cells.byMethod.derived)],
+      ['estimate', String(values.byMethod.estimate), String(cells.byMethod.estimate)],
+      ['estimates with no recorded method', String(values.notRecorded), String(cells.notRecorded)],
+      ['share of estimates', share(values.estimateShare), share(cells.estimateShare)],
+    ]);
     const missing = screen.getByRole('list', { name: 'Metrics missing per site' });
     expect(within(missing).getAllByRole('button')).toHaveLength(year.summary.missing);
 

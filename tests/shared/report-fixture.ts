@@ -87,6 +87,7 @@ function buildRow(s: SiteSpec, criteria: readonly CriterionSpec[], minCoverage: 
         missingReason: null,
         source: v === null ? null : 'M1',
         factAsOf: '2025-01-01',
+        method: v === null ? null : c.id === 'power' ? 'derived' : 'official',
         stale: s.stale?.includes(c.id) ?? false,
       };
     }),
@@ -210,8 +211,24 @@ export function fixtureModel(
           asOf: '2025-01-01',
           criteria: criteria.map((c) => c.id),
           facts: 6,
+          methods: ['official', 'derived'],
+          references: ['data/sources/survey/figures.csv', 'data/sources/fx/figures.csv'],
         },
       ],
+      // One market fact, shared by its sites, computed from two tables.
+      derivations: [
+        {
+          criterionId: 'power',
+          marketId: `${sites[0]?.country.toLowerCase() ?? 'xx'}-m`,
+          siteId: null,
+          value: 10.19,
+          method: 'derived',
+          derivation: '45.40 sen/kWh × 0.2245 USD/MYR (Fed 2025 average) = 10.19 US¢/kWh',
+          reference: 'data/sources/survey/figures.csv data/sources/fx/figures.csv',
+          source: 'M1',
+        },
+      ],
+      methodNotRecorded: 1,
       policies: [],
       sites: sites.map((s) => ({
         siteId: s.id,

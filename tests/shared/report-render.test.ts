@@ -21,6 +21,38 @@ describe('renderReportText', () => {
     expect(md).not.toContain('## Chip legality');
   });
 
+  it('says in the sources how each fact was obtained, with the formula of each derived one', () => {
+    const model = fixtureModel();
+    const md = renderReportText(model, 'md', { countries }).content;
+    expect(md).toContain(
+      '| M1 | [Survey](https://example.org/survey?a=1&amp;b=2) | 2025-01-01 | Power price, Latency | official, derived | data/sources/survey/figures.csv, data/sources/fx/figures.csv |',
+    );
+    expect(md).toContain(
+      [
+        '### Derived and estimated facts',
+        '',
+        '| Fact | Where | Value | Method | Derivation | Ref. |',
+        '| --- | --- | ---: | --- | --- | --- |',
+        '| Power price | SG market (market) | 10.19 USc/kWh | derived | 45.40 sen/kWh × 0.2245 USD/MYR (Fed 2025 average) = 10.19 US¢/kWh (from data/sources/survey/figures.csv data/sources/fx/figures.csv) | M1 |',
+        '',
+        '1 cited fact has no recorded method (stored before methods were kept, or imported without one); they count as estimates until someone restates them.',
+      ].join('\n'),
+    );
+    const html = renderReportText(model, 'html', { countries }).content;
+    expect(html).toContain('<td>official, derived</td>');
+    expect(html).toContain(
+      '<td>derived</td><td>45.40 sen/kWh × 0.2245 USD/MYR (Fed 2025 average) = 10.19 US¢/kWh<br><span class="url">from data/sources/survey/figures.csv data/sources/fx/figures.csv</span></td><td>M1</td>',
+    );
+    expect(html).toContain('1 cited fact has no recorded method');
+    // Nothing derived, nothing unrecorded: the section says so and nothing more.
+    const plain = fixtureModel(undefined, {
+      sources: { ...model.sources, derivations: [], methodNotRecorded: 0 },
+    });
+    const plainMd = renderReportText(plain, 'md', { countries }).content;
+    expect(plainMd).toContain('### Derived and estimated facts\n\nNone.\n');
+    expect(plainMd).not.toContain('no recorded method');
+  });
+
   it('writes HTML that references nothing outside itself and prints URLs as text', () => {
     const html = renderReportText(fixtureModel(), 'html', { countries }).content;
     expect(html).not.toMatch(/<script|\ssrc=|\shref=|url\(|@import|<link/i);

@@ -3,7 +3,8 @@
 // (`landfall health` is the store's integrity check; data health has its own name.)
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../../../db/transfer/atomic-file';
-import type { DataHealth, HistoryList, HistoryOutcome } from '../../../shared/calls/edit-calls';
+import type { DataHealth, HistoryList, HistoryOutcome, MethodCounts } from '../../../shared/calls/edit-calls';
+import { FactMethod } from '../../../shared/model/facts';
 import type { ScenarioDetail, ScenarioSummary } from '../../../shared/calls/scenario-calls';
 import type { Result } from '../../../shared/errors';
 import { json, type Command } from '../command';
@@ -70,8 +71,18 @@ function healthText(h: DataHealth): string {
         `  ${x.fix.key.siteId ? `site ${x.fix.key.siteId}` : `market ${x.fix.key.marketId ?? ''}`} ${x.criterionId}: as of ${x.sourceAsOf} (${x.ageDays} days)`,
     ),
     `without a source: ${s.unsourced} facts`,
+    `methods of ${methodsText(s.methods.values, 'known values')}`,
+    `methods of ${methodsText(s.methods.cells, 'site × criterion cells with a value')}`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** "120 known values: official 40, measured 30, derived 20, estimate 30 (25 % estimates, 10 never recorded)". */
+function methodsText(m: MethodCounts, what: string): string {
+  const counts = FactMethod.options.map((k) => `${k} ${m.byMethod[k]}`).join(', ');
+  const share = m.estimateShare === null ? 'no estimates' : `${Math.round(m.estimateShare * 1000) / 10} % estimates`;
+  const unrecorded = m.notRecorded > 0 ? `, ${m.notRecorded} with no recorded method` : '';
+  return `${m.known} ${what}: ${counts} (${share}${unrecorded})`;
 }
 
 function importedText(value: unknown, format: string): string {
@@ -183,7 +194,8 @@ export const editCommands: Record<string, Command> = {
     },
   },
   'data-health': {
-    summary: 'What needs fixing in the facts: missing values per site, stale facts, facts without a source',
+    summary:
+      'What needs fixing in the facts: missing values per site, stale facts, facts without a source, and known values by method (share of estimates)',
     formats: ['text', 'json'],
     options: {
       'stale-after': { type: 'string', help: 'days after which a fact is stale (default 365)' },

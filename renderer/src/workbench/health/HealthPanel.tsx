@@ -1,8 +1,10 @@
 // "Data health": what needs fixing in the facts — criteria a site has no value for, facts whose
-// source is older than a threshold the planner picks, facts with no source. Each item opens the data
-// grid at the fact (and field) to fix.
+// source is older than a threshold the planner picks, facts with no source — and how the known
+// values were obtained (the share of estimates). Each item opens the data grid at the fact (and
+// field) to fix.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DataHealth } from '../../../../shared/calls/edit-calls';
+import { FactMethod } from '../../../../shared/model/facts';
 import { useApp, useServices } from '../../context';
 import '../scenarios/whatif.css';
 
@@ -14,6 +16,46 @@ const THRESHOLDS = [90, 180, 365, 730];
 export function factKey(fix: Fix): string {
   const { criterionId, siteId, marketId } = fix.key;
   return siteId ? `${criterionId}@site:${siteId}` : `${criterionId}@market:${marketId ?? ''}`;
+}
+
+const percent = (share: number | null): string => (share === null ? '—' : `${Math.round(share * 1000) / 10} %`);
+
+/**
+ * How the known values were obtained: each stored value once, and per site × criterion cell (what the
+ * scores rest on). Estimates whose method was never recorded are counted apart: they need a look.
+ */
+function MethodTable({ methods }: { methods: DataHealth['summary']['methods'] }): ReactNode {
+  const { values, cells } = methods;
+  return (
+    <table className="health-methods" aria-label="Values by method">
+      <thead>
+        <tr>
+          <th scope="col">Method</th>
+          <th scope="col">Values</th>
+          <th scope="col">Site cells</th>
+        </tr>
+      </thead>
+      <tbody>
+        {FactMethod.options.map((m) => (
+          <tr key={m}>
+            <th scope="row">{m}</th>
+            <td>{values.byMethod[m]}</td>
+            <td>{cells.byMethod[m]}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">estimates with no recorded method</th>
+          <td>{values.notRecorded}</td>
+          <td>{cells.notRecorded}</td>
+        </tr>
+        <tr>
+          <th scope="row">share of estimates</th>
+          <td>{percent(values.estimateShare)}</td>
+          <td>{percent(cells.estimateShare)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
 }
 
 export function HealthPanel({ onClose }: { onClose: () => void }): ReactNode {
@@ -94,7 +136,14 @@ export function HealthPanel({ onClose }: { onClose: () => void }): ReactNode {
               <dt>Without a source</dt>
               <dd>{health.summary.unsourced}</dd>
             </div>
+            <div>
+              <dt>Estimates</dt>
+              <dd title="Share of the known values that are estimates">
+                {percent(health.summary.methods.values.estimateShare)}
+              </dd>
+            </div>
           </dl>
+          <MethodTable methods={health.summary.methods} />
           <details open>
             <summary>Metrics missing per site ({health.summary.sitesWithMissing})</summary>
             <ul className="health-list" aria-label="Metrics missing per site">

@@ -2,7 +2,9 @@
 // seeded fact with its method, derivation and the path of the table it came from.
 import type { Figure, SourceTable } from './source-tables';
 
-export type FactMethod = 'official' | 'measured' | 'derived' | 'estimate';
+import type { FactMethod } from '../../shared/model/facts';
+
+export type { FactMethod };
 
 /** Where a fact belongs: a market, or one site (finer-grained than its market). */
 export type Place = { marketId: string; siteId?: undefined } | { siteId: string; marketId?: undefined };
@@ -114,6 +116,8 @@ const at = (place: Place): { marketId: string | null; siteId: string | null } =>
 
 /** A figure taken as published (the unit already the criterion's): the table's own method. */
 export function asPublished(criterionId: string, place: Place, p: Picked, note = ''): KnownFact {
+  const said =
+    note || `${p.figure.value} ${p.figure.unit}, ${p.figure.period} (${p.figure.subject}: ${p.figure.location})`;
   return {
     kind: 'known',
     criterionId,
@@ -122,10 +126,11 @@ export function asPublished(criterionId: string, place: Place, p: Picked, note =
     low: null,
     high: null,
     method: p.table.meta.method,
-    derivation: null,
+    // An estimate carries its reasoning: the fact's own note, and the table's notes on how it was made.
+    derivation: p.table.meta.method === 'estimate' ? `${said} — ${p.table.meta.notes}` : null,
     reference: p.table.reference,
     source: { title: p.table.meta.title, url: sourceUrl(p.table), asOf: factDate(p) },
-    note: note || `${p.figure.value} ${p.figure.unit}, ${p.figure.period} (${p.figure.subject}: ${p.figure.location})`,
+    note: said,
   };
 }
 

@@ -611,18 +611,14 @@ function fromDataBuild(f: Fact): MetricValue {
     low: f.low,
     high: f.high,
     source: f.source,
-    // Until facts carry their method in the store, the note keeps it with the table's path.
-    note: [
-      f.note,
-      f.method === 'derived' || f.method === 'estimate' ? `${f.method}: ${f.derivation ?? ''}` : f.method,
-      `from ${f.reference}`,
-    ]
-      .filter((x) => x !== '')
-      .join(' · '),
+    method: f.method,
+    derivation: f.derivation,
+    reference: f.reference,
+    note: f.note,
   };
 }
 
-const builtFacts = (derivedMetrics as Fact[]).map(fromDataBuild);
+const builtFacts = (derivedMetrics.facts as Fact[]).map(fromDataBuild);
 
 /**
  * Every (market, non-derived criterion) pair: the data build's fact where it has a rule for the

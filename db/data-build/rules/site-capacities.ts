@@ -280,16 +280,6 @@ export const siteCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'Macquarie Data Centres, Macquarie Park campus (IC1-IC3), 63 MW potential IT load after the 2024 approval',
     );
   },
-  // Northern Virginia
-  'us-ashburn': (f) => {
-    const p = qualified(f, 'gridlas-nova-2025', 'us-nova', 'operating_inventory', '2025');
-    return siteCapacity(
-      'us-ashburn',
-      { existing: p.number, planned: null },
-      'estimate',
-      `Northern Virginia's operating inventory is "${v(p)}" MW (2025, Loudoun and Prince William counties), taken as ${p.number} MW; Ashburn is the core of it but not all, so this bounds the district from above`,
-      [p],
-      'Northern Virginia operating inventory, roughly 4,040 MW (2025), standing in for Ashburn as an upper bound',
-    );
-  },
+  // Northern Virginia: no source sizes Ashburn itself. The region's ~4,040 MW operating inventory
+  // would put all of Loudoun and Prince William on one site, so Ashburn stays unknown.
 };

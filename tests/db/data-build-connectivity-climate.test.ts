@@ -200,11 +200,31 @@ describe('water stress (WRI, 0–5)', () => {
     expect(known('water_stress', 'sg').note).toMatch(/2013/);
   });
 
-  it('is an honest gap elsewhere', () => {
-    for (const m of ['my-johor', 'id-batam', 'cn-jjj', 'cn-nmg', 'cn-gz', 'cn-nx', 'cn-yrd', 'cn-gba', 'hk'])
-      expect(fact('water_stress', m).kind, m).toBe('missing');
-    for (const m of ['id-jakarta', 'jp-tokyo', 'au-sydney']) expect(fact('water_stress', m).kind, m).toBe('missing');
-    const cn = fact('water_stress', 'cn-gz');
-    expect(cn.kind === 'missing' && cn.missingReason).toMatch(/72/);
+  it('elsewhere, places the score in its Aqueduct 4.0 category band: an estimate kept as a range', () => {
+    // spruce-aqueduct40-cloud-region-water-stress: category k → score k to k + 1, value the midpoint.
+    // Beijing 2 and Hebei 4 → 2–5 (3.5); Shanghai 3 and Jiangsu 2 → 2–4 (3); Ningxia 2, Hong Kong 2,
+    // Tokyo 2, Jakarta 2 → 2–3 (2.5); Sydney (NSW) 3 → 3–4 (3.5).
+    const expected: Record<string, [number, number, number]> = {
+      'cn-jjj': [2, 5, 3.5],
+      'cn-yrd': [2, 4, 3],
+      'cn-nx': [2, 3, 2.5],
+      hk: [2, 3, 2.5],
+      'jp-tokyo': [2, 3, 2.5],
+      'id-jakarta': [2, 3, 2.5],
+      'au-sydney': [3, 4, 3.5],
+      // spruce-aqueduct40-zone-water-stress country rows: CN 2, ID 2, MY 1 (national).
+      'cn-nmg': [2, 3, 2.5],
+      'cn-gz': [2, 3, 2.5],
+      'cn-gba': [2, 3, 2.5],
+      'id-batam': [2, 3, 2.5],
+      'my-johor': [1, 2, 1.5],
+    };
+    for (const [m, [low, high, value]] of Object.entries(expected)) {
+      const f = known('water_stress', m);
+      expect(f, m).toMatchObject({ low, high, value, method: 'estimate' });
+      expect(f.derivation, m).toMatch(/one point per category/);
+    }
+    expect(known('water_stress', 'cn-gz').note).toMatch(/National category for CN/);
+    expect(known('water_stress', 'my-johor').note).toMatch(/Kuala Lumpur/);
   });
 });

@@ -18,6 +18,7 @@ import {
   type Picked,
 } from '../figures';
 import type { Figure } from '../source-tables';
+import { ranged } from './market-helpers';
 import { isNational } from './places';
 
 // ---------------------------------------------------------------------------------------------
@@ -490,22 +491,77 @@ export function waterStress(f: Figures, market: Market): Fact {
       'water_stress',
       place,
       { figure, table, number: Number(asRead[1]) },
-      `WRI's first country ranking (2013) scores Singapore ${asRead[1]} of 5 (the article prints "${figure.value.split(' ')[0]}"); Stormwater puts Singapore ${top.map((x) => `"${x.value}"`).join(', ')} of 181. An older vintage than Aqueduct 4.0 (2023), whose readable ranks 1–43 do not include Singapore.`,
+      `WRI's first country ranking (2013) scores Singapore ${asRead[1]} of 5 (the article prints "${figure.value.split(' ')[0]}"); Stormwater puts Singapore ${top.map((x) => `"${x.value}"`).join(', ')} of 181. An older vintage: Aqueduct 4.0 (2023) gives Singapore no score or category.`,
     );
   }
+  const categories = aqueductCategories(f, market);
+  if (categories !== undefined) return categories;
   const country = COUNTRY[market.country] ?? market.country;
-  if (market.country === 'CN') {
-    const rank = f.all(STORMWATER, (x) => x.subject === 'China' && x.quantity === 'aqueduct_water_stress_rank')[0];
-    return gap(
-      'water_stress',
-      place,
-      `No WRI score for China in the sourced tables: Stormwater gives only its 2013 rank (${rank?.value ?? 'unknown'} of 181), and China is below rank 43 of the 2023 ranking, the only part that could be read; a provincial Aqueduct figure would be needed for ${market.name}`,
-    );
-  }
-  if (market.country === 'HK') return gap('water_stress', place, 'No WRI score for Hong Kong in the sourced tables');
   return gap(
     'water_stress',
     place,
-    `No WRI score for ${country} in the sourced tables: it falls below rank 43 of the 2023 country ranking, and only ranks 1–43 could be read${isNational(market) ? '' : ` (the figure would be national, not specific to ${market.name})`}`,
+    `No WRI score or category for ${country} in the sourced tables${isNational(market) ? '' : ` (the figure would be national, not specific to ${market.name})`}`,
+  );
+}
+
+// Aqueduct 4.0 categories where no score was read: WRI's 0-5 baseline-water-stress score runs one
+// point per category (0 low, 1 low-medium, 2 medium-high, 3 high, 4 extremely high), so a category
+// k places the score between k and k + 1. Province-level rows (the cloud region in the market's
+// province) where the table has one; else the country row, said to be national.
+const AQ_REGION = 'spruce-aqueduct40-cloud-region-water-stress';
+const AQ_ZONE = 'spruce-aqueduct40-zone-water-stress';
+const AQ_QUANTITY = 'aqueduct40_bws_category';
+
+const AQ_PROVINCES: Readonly<Record<string, { rows: readonly string[]; where: string; note: string }>> = {
+  'cn-jjj': {
+    rows: ['aws cn-north-1 (Beijing)', 'azure chinanorth3 (Hebei)'],
+    where: 'Beijing (medium-high) and Hebei (extremely high)',
+    note: 'The market spans Beijing (category 2) and Hebei (category 4, the Zhangjiakou site’s province); the range covers both.',
+  },
+  'cn-yrd': {
+    rows: ['azure chinaeast (Shanghai)', 'azure chinaeast3 (Jiangsu)'],
+    where: 'Shanghai (high) and Jiangsu (medium-high)',
+    note: 'The market spans Shanghai (category 3) and Jiangsu (category 2, the Wujiang site’s province); the range covers both.',
+  },
+  'cn-nx': { rows: ['aws cn-northwest-1 (Ningxia)'], where: 'Ningxia', note: 'Ningxia province (AWS Ningxia region).' },
+  hk: { rows: ['aws ap-east-1 (Hong Kong)'], where: 'Hong Kong', note: 'Hong Kong (AWS region).' },
+  'jp-tokyo': {
+    rows: ['aws ap-northeast-1 (Tokyo)'],
+    where: 'Tokyo',
+    note: 'The AWS Tokyo region’s province (Japan as a whole is category 1, low-medium).',
+  },
+  'id-jakarta': { rows: ['aws ap-southeast-3 (Jakarta)'], where: 'Jakarta', note: 'Jakarta (AWS region).' },
+  'au-sydney': {
+    rows: ['aws ap-southeast-2 (Sydney)'],
+    where: 'New South Wales',
+    note: 'New South Wales (AWS Sydney region).',
+  },
+};
+
+function aqueductCategories(f: Figures, market: Market): Fact | undefined {
+  const province = AQ_PROVINCES[market.id];
+  const zone = f.find(AQ_ZONE, market.country, AQ_QUANTITY);
+  const inputs: Picked[] =
+    province !== undefined
+      ? province.rows.map((r) => f.get(AQ_REGION, r, AQ_QUANTITY))
+      : zone !== undefined
+        ? [zone]
+        : [];
+  if (inputs.length === 0) return undefined;
+  const cats = inputs.map((p) => p.number);
+  const low = Math.min(...cats);
+  const high = Math.max(...cats) + 1;
+  const where =
+    province?.where ?? `${COUNTRY[market.country] ?? market.country} (country row; not specific to ${market.name})`;
+  const kl = market.id === 'my-johor' ? f.get(AQ_REGION, 'aws ap-southeast-5 (Kuala Lumpur)', AQ_QUANTITY) : undefined;
+  return ranged(
+    'water_stress',
+    { marketId: market.id },
+    { low, high },
+    'estimate',
+    `WRI Aqueduct 4.0 places ${where} in baseline-water-stress category ${[...new Set(cats)].join(' and ')}; the 0-5 score runs one point per category (category k = score k to k + 1), so the score lies between ${low} and ${high}; value = (low + high) ÷ 2. The same tables put India (score 4.11) in category 4 and Thailand (3.62) in 3`,
+    inputs,
+    province?.note ??
+      `National category for ${market.country}, not specific to ${market.name}${kl === undefined ? '' : ` (the Kuala Lumpur cloud region's province is category ${kl.figure.value}, low)`}; no score was found for ${COUNTRY[market.country] ?? market.country} (it falls below rank 43 of the readable 2023 ranking).`,
   );
 }

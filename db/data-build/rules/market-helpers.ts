@@ -1,5 +1,5 @@
 // Helpers the market-report, power-price and site-capacity rules share: reading a figure the source
-// qualifies ("about 2", "nearly 500", "<1", "1.22 billion"), turning it into an `estimate` with its
+// qualifies ("about 2", "nearly 500", "just under 3,000", "<1", "1.22 billion"), turning it into an `estimate` with its
 // reasoning, a value the source gives as a range (low/high), and a site's capacity with its source.
 import type { SiteCapacity } from '../derive';
 import {
@@ -20,6 +20,7 @@ export interface Qualified extends Picked {
 
 const QUALIFIERS = [
   'approximately',
+  'just under',
   'more than',
   'exceeding',
   'roughly',

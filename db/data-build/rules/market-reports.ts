@@ -6,6 +6,7 @@
 import type { Market } from '../../../shared/model/jurisdictions';
 import { asPublished, derived, gap, type Fact, type Figures, type Picked } from '../figures';
 import { estimated, qualified, ranged } from './market-helpers';
+import { isNational, iso3 } from './places';
 
 type Rule = (f: Figures, market: Market) => Fact;
 
@@ -97,12 +98,32 @@ export const buildCost = byMarket(
         f.get('realtynmore-tt-dcci-2025-mumbai', 'in-mumbai', 'dc_construction_cost', '2025'),
         'Turner & Townsend 2025 cost index, 51st of 52 markets (52nd is the cheapest).',
       ),
+    hk: (f, m) =>
+      asPublished(
+        BUILD,
+        { marketId: m.id },
+        f.get('vir-cw-cost-guide-2023', 'Hong Kong', 'construction_cost', '2023/2024 guide'),
+        'C&W Data Centre Construction Cost Guide 2023/2024 (mid-specification build), 4th most expensive in Asia Pacific then; the 2025 guide’s Hong Kong figure was not in the stored pages. Stale by one edition.',
+      ),
+    'au-sydney': (f, m) => {
+      const p = f.get('apj-cw-cost-guide-2025-australia', 'Australia', 'build_cost_regional', '2025 guide');
+      return derived(
+        BUILD,
+        { marketId: m.id },
+        p.number,
+        `US$${p.figure.value} million per MW × 1,000,000 ÷ 1,000,000 W per MW = US$/W`,
+        [p],
+        'C&W 2025 guide’s regional build cost for Australia: a national figure, as no Sydney figure was found (Turner & Townsend’s Sydney figure was not in the stored reports).',
+      );
+    },
   },
   {
     'id-batam':
       'No build cost for Batam in the sources read (Turner & Townsend prices Jakarta, US$11.21/W, 2025; Batam is another market)',
-    'au-sydney':
-      'No Sydney figure in the sources read: C&W gives US$9.63m/MW for Australia as a whole (2025 guide, via Australian Property Journal), and Turner & Townsend’s Sydney figure was not found',
+    'th-eec':
+      'No Thai build cost in the sources read (C&W’s guide prices Bangkok, but its Bangkok page was not among the stored pages; Turner & Townsend’s Bangkok figure was not found)',
+    'us-nova':
+      'No Northern Virginia build cost in the sources read (Turner & Townsend’s index prices US markets, but the stored reports name only Silicon Valley and New Jersey among them)',
   },
   'build cost',
 );
@@ -130,6 +151,26 @@ function clusterSpan(f: Figures, market: Market, clusters: readonly string[], no
   );
 }
 
+const NOVA_LAND = 'datacenterfrontier-nova-land-2021';
+/** The international acre, exactly (4,840 square yards of 0.9144 m). */
+const M2_PER_ACRE = 4046.8564224;
+
+/** C&W's mainland-China average land price, for the two cities its guide prices on the mainland. */
+function mainlandLand(f: Figures, market: Market, city: string): Fact {
+  const p = qualified(f, 'vir-cw-cost-guide-2023', 'Mainland China', 'average_land_price', '2023/2024 guide');
+  return estimated(
+    LAND,
+    { marketId: market.id },
+    p.number,
+    `C&W gives the Chinese mainland's average data-centre land price as "${p.figure.value}" US$/m², taken as ${p.number} (an upper bound, "${p.qualifier}"). The guide's mainland cities are Beijing and Shanghai (the 2025 edition prices only these two), so the average stands in for ${city}; it is a national average, not a ${city} cluster price`,
+    [p],
+    `Mainland average (C&W guide 2023/2024) standing in for ${city}; stale by one edition.`,
+  );
+}
+
+const MAINLAND_LAND_GAP =
+  'No land price for this hub in the sources read: C&W’s mainland average (just under US$3,000/m², 2023/2024 guide) is drawn from Beijing and Shanghai and would overstate land in the inland and western hubs';
+
 export const landCost = byMarket(
   LAND,
   {
@@ -154,15 +195,76 @@ export const landCost = byMarket(
         f.get('apj-cw-cost-guide-2025-australia', 'Australia', 'site_purchase_cost'),
         'C&W 2025 site purchase cost as reported for Australia; the article does not say whether it is Sydney’s cluster figure or a national blend.',
       ),
+    sg: (f, m) =>
+      asPublished(
+        LAND,
+        { marketId: m.id },
+        f.get('vir-cw-cost-guide-2023', 'Singapore', 'average_land_price', '2023/2024 guide'),
+        'C&W Data Centre Construction Cost Guide 2023/2024: Singapore’s average data-centre land price, the highest in Asia Pacific then; the 2025 guide’s Singapore cluster rows were not in the stored pages.',
+      ),
+    hk: (f, m) =>
+      asPublished(
+        LAND,
+        { marketId: m.id },
+        f.get('vir-cw-cost-guide-2023', 'Hong Kong', 'average_land_price', '2023/2024 guide'),
+        'C&W Data Centre Construction Cost Guide 2023/2024: Hong Kong’s average data-centre land price; the 2025 guide’s Hong Kong cluster rows were not in the stored pages.',
+      ),
+    'us-nova': (f, m) => {
+      const pw = qualified(f, NOVA_LAND, 'Prince William County (AWS, Gainesville)', 'land_price_per_acre', '2021');
+      const ash = qualified(f, NOVA_LAND, 'Loudoun County (Ashburn, Data Center Alley)', 'land_price_per_acre', '2021');
+      const low = pw.number / M2_PER_ACRE;
+      const high = ash.number / M2_PER_ACRE;
+      return ranged(
+        LAND,
+        { marketId: m.id },
+        { low: Number(low.toPrecision(6)), high: Number(high.toPrecision(6)) },
+        'estimate',
+        `US$ per acre ÷ ${M2_PER_ACRE} m² per acre: low = ${pw.figure.value} ÷ ${M2_PER_ACRE} = ${low.toFixed(2)} (a Prince William County purchase, "${pw.qualifier}"), high = ${ash.figure.value} ÷ ${M2_PER_ACRE} = ${high.toFixed(2)} US$/m² (Ashburn's Data Center Alley, a lower bound: "${ash.qualifier}"); value = (low + high) ÷ 2. Two submarkets' transaction prices stand for the market's range; stale (2021)`,
+        [pw, ash],
+        'Northern Virginia data-centre land from Prince William (cheaper) to Ashburn (dearer), 2021 trade-press prices; the Ashburn site sits at the dear end.',
+      );
+    },
+    'cn-jjj': (f, m) => mainlandLand(f, m, 'Beijing'),
+    'cn-yrd': (f, m) => mainlandLand(f, m, 'Shanghai'),
   },
-  {},
+  {
+    'cn-nmg': MAINLAND_LAND_GAP,
+    'cn-gz': MAINLAND_LAND_GAP,
+    'cn-nx': MAINLAND_LAND_GAP,
+    'cn-gba': MAINLAND_LAND_GAP,
+  },
   'data-centre land price',
 );
 
 // ---------------------------------------------------------------------------------------------
 // Statutory tax incentive (% corporate tax)
+//
+// The corporate income tax rate a data-centre operator pays: a statutory special rate where a source
+// states one for data centres (Johor's JS-SEZ), else the headline statutory rate (Tax Foundation,
+// 2025). Incentives granted case by case (tax holidays, reduced rates for qualifying firms) are named
+// in the note but not modelled, as no source read states the rate a data centre gets.
 
 const TAX = 'tax_incentive';
+const TAX_SRC = 'taxfoundation-corporate-tax-rates-2025';
+
+/** The Tax Foundation's 2025 statutory rate for the market's country, as published. */
+function headlineRate(unmodelled: string): Rule {
+  return (f, m) => {
+    const p = f.get(TAX_SRC, iso3(m), 'statutory_corporate_income_tax_rate', '2025');
+    const national = isNational(m) ? '' : `, the national rate for ${m.country}`;
+    return asPublished(
+      TAX,
+      { marketId: m.id },
+      p,
+      `Statutory corporate income tax rate ${p.figure.value}%${national} (Tax Foundation 2025, ${p.figure.location}).${unmodelled ? ` ${unmodelled}` : ''}`,
+    );
+  };
+}
+
+const CHINA_TAX =
+  'Not modelled: the 15% rate for certified high- and new-technology enterprises, which a data-centre operator may or may not hold; no source read states a data-centre rate.';
+const CHINA_WEST_TAX =
+  'Not modelled: the 15% Western Development rate for encouraged industries in the western provinces and the 15% high- and new-technology enterprise rate; no source read states which data centres qualify.';
 
 export const taxIncentive = byMarket(
   TAX,
@@ -172,16 +274,37 @@ export const taxIncentive = byMarket(
         TAX,
         { marketId: m.id },
         f.get('reedsmith-js-sez-2025', 'my-johor', 'js_sez_corporate_tax_rate'),
-        'Johor-Singapore SEZ (signed 2025-01-07): 5% corporate tax for up to 15 years on eligible new investment; DESAC incentives also apply.',
+        "Johor-Singapore SEZ (signed 2025-01-07): 5% corporate tax for up to 15 years on eligible new investment; DESAC incentives also apply. Malaysia's headline rate is 24% (Tax Foundation 2025).",
       ),
+    sg: headlineRate(
+      "Not modelled: EDB's Pioneer and Development & Expansion incentives (reduced rates granted case by case).",
+    ),
+    hk: headlineRate(
+      'The two-tier regime taxes the first HK$2 million of profit at half this rate; C&W calls Hong Kong the "lowest-taxed data-centre jurisdiction".',
+    ),
+    'id-jakarta': headlineRate('Not modelled: tax holidays and allowances granted case by case to pioneer industries.'),
+    'id-batam': headlineRate(
+      'Not modelled: Batam is a free-trade zone (2009) and Nongsa Digital Park an SEZ (2021), whose tax holidays are granted case by case; no source read states the rate a data centre gets.',
+    ),
+    'cn-jjj': headlineRate(CHINA_TAX),
+    'cn-yrd': headlineRate(CHINA_TAX),
+    'cn-gba': headlineRate(CHINA_TAX),
+    'cn-nmg': headlineRate(CHINA_WEST_TAX),
+    'cn-gz': headlineRate(CHINA_WEST_TAX),
+    'cn-nx': headlineRate(CHINA_WEST_TAX),
+    'th-eec': headlineRate(
+      'Not modelled: BOI grants promoted data-centre projects a corporate-tax exemption for a number of years (capped, tied to PUE, water and skills plans; 5-8 years outside the EEC, fewer inside, after the 2025 revision), after which this rate applies.',
+    ),
+    'jp-tokyo': headlineRate('Combined national and local rate.'),
+    'in-mumbai': headlineRate(
+      'Excludes surcharge and cess; not modelled: the optional 22% regime (section 115BAA) and data-centre measures announced in 2026.',
+    ),
+    'au-sydney': headlineRate(''),
+    'us-nova': headlineRate(
+      "Federal 21% plus the average of state rates (deductible), not Virginia's own rate; not modelled: Virginia's sales-and-use-tax exemption for data-centre equipment (not an income tax).",
+    ),
   },
-  {
-    'id-batam':
-      'Batam is a free-trade zone (2009) and Nongsa Digital Park an SEZ (2021), but no tax rate is given in the sources read',
-    hk: 'C&W calls Hong Kong the "lowest-taxed data-centre jurisdiction" but gives no rate; no statutory rate in the sources read',
-    'th-eec':
-      'BOI grants a corporate-tax exemption tied to PUE, water and skills plans, but the sources read give no rate or period',
-  },
+  {},
   'statutory data-centre tax rate',
 );
 
@@ -364,10 +487,23 @@ export const pipeline = byMarket(
         'C&W, H1 2024. Business Standard: 335 MW under construction at end-2024.',
       ),
     'au-sydney': (f, m) => ucPlusPlanned(f, m, 'cw-apac-dc-update-h1-2024-sydney', 'H1 2024', 'C&W, H1 2024.'),
+    'th-eec': (f, m) =>
+      ucPlusPlanned(
+        f,
+        m,
+        'realestateasia-cw-bangkok-h1-2025',
+        'H1 2025',
+        'C&W’s Bangkok market, H1 2025 (46 + 186 MW in H2 2024); whether its Eastern Seaboard campuses are counted is not stated.',
+      ),
+    'cn-jjj': (f, m) =>
+      asPublished(
+        PIPE,
+        { marketId: m.id },
+        f.get('mingtiandi-cw-colo-pipeline-h2-2024', 'Beijing', 'colocation_pipeline', 'H2 2024'),
+        'C&W’s colocation pipeline (under construction + late-stage planned) for Beijing city, H2 2024; excludes hyperscale self-builds and the Hebei (Zhangjiakou) cluster.',
+      ),
   },
   {
-    'th-eec':
-      'C&W reports planned capacity up 193% in H1 2025 and 36 projects applied for in 2025 (728B baht), but no market MW figure; single BOI approvals are not a pipeline',
     'us-nova':
       'Dominion Energy’s contracted data-centre demand exceeds 21 GW (Jul 2024): a demand figure, not a build pipeline',
   },
@@ -415,7 +551,54 @@ export const vacancy = byMarket(
       );
       return { ...fact, low: 0, high: p.number };
     },
+    sg: (f, m) =>
+      asPublished(
+        VAC,
+        { marketId: m.id },
+        f.get('cw-gdcmc-2024-sg-release', 'sg', 'colo_vacancy', '2024'),
+        'C&W colocation vacancy (2024 Global Data Center Market Comparison), the region’s lowest; 2% in H2 2022.',
+      ),
+    'in-mumbai': (f, m) =>
+      asPublished(
+        VAC,
+        { marketId: m.id },
+        f.get('cw-apac-dc-update-h1-2025-mumbai', 'in-mumbai', 'colo_vacancy', 'H1 2025'),
+        'C&W colocation vacancy, H1 2025 (6% in H2 2024; 28% in H2 2023).',
+      ),
+    'au-sydney': (f, m) =>
+      asPublished(
+        VAC,
+        { marketId: m.id },
+        f.get('wmedia-cw-sydney-h2-2024', 'au-sydney', 'colo_vacancy', 'H2 2024'),
+        'C&W vacancy for Sydney, H2 2024, as summarised by W.Media in its interview with C&W.',
+      ),
+    'th-eec': (f, m) =>
+      asPublished(
+        VAC,
+        { marketId: m.id },
+        f.get('realestateasia-cw-bangkok-h1-2025', 'th-eec', 'colo_vacancy', 'H1 2025'),
+        'C&W vacancy for the Bangkok market, H1 2025 (24% in H2 2024); whether its Eastern Seaboard campuses are counted is not stated.',
+      ),
+    'id-jakarta': (f, m) => {
+      const lo = f.get('idnfinancials-jll-indonesia-occupancy-2025', 'Indonesia', 'dc_occupancy_rate_low');
+      const hi = f.get('idnfinancials-jll-indonesia-occupancy-2025', 'Indonesia', 'dc_occupancy_rate_high');
+      return ranged(
+        VAC,
+        { marketId: m.id },
+        { low: 100 - hi.number, high: 100 - lo.number },
+        'estimate',
+        `vacancy = 100% − occupancy: low = 100 − ${hi.figure.value} = ${100 - hi.number}%, high = 100 − ${lo.figure.value} = ${100 - lo.number}%; value = (low + high) ÷ 2. JLL's figure is Indonesia's national average occupancy, taken for Greater Jakarta, where most of the country's capacity is`,
+        [lo, hi],
+        'Estimate from JLL’s national occupancy (60–70%, February 2025); no Jakarta vacancy was found in the sources read.',
+      );
+    },
   },
-  {},
+  {
+    'id-batam':
+      'No vacancy for Batam in the sources read (C&W counts it among emerging markets, whose vacancy averages about 22% in H1 2025 - a group figure, not Batam’s)',
+    'cn-jjj':
+      'No Beijing or Hebei vacancy in the sources read (C&W gives vacancy for its APAC powerhouse markets only as a group average)',
+    'cn-yrd': 'No Shanghai vacancy in the sources read',
+  },
   'colocation vacancy',
 );

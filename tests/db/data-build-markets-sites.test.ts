@@ -100,9 +100,22 @@ describe('market-report facts', () => {
   });
 
   it('tax incentive: the JS-SEZ rate for Johor, the statutory headline rate elsewhere', () => {
-    expect(known('tax_incentive', 'my-johor')).toMatchObject({ value: 5, method: 'official' });
-    // taxfoundation-corporate-tax-rates-2025: HKG 16.5 (see data-build-market-gaps.test.ts for the rest).
-    expect(known('tax_incentive', 'hk')).toMatchObject({ value: 16.5, method: 'official' });
+    // reedsmith-js-sez-2025: my-johor js_sez_corporate_tax_rate 5 % (JS-SEZ, signed 2025-01-07), which
+    // the rule takes before the Tax Foundation's MYS 24.
+    expect(known('tax_incentive', 'my-johor')).toMatchObject({
+      value: 5,
+      method: 'official',
+      reference: 'data/sources/reedsmith-js-sez-2025/figures.csv',
+    });
+    // taxfoundation-corporate-tax-rates-2025: HKG 16.5 (see data-build-market-gaps.test.ts for the rest);
+    // the note keeps what C&W said before a rate was sourced.
+    const hk = known('tax_incentive', 'hk');
+    expect(hk).toMatchObject({
+      value: 16.5,
+      method: 'official',
+      reference: 'data/sources/taxfoundation-corporate-tax-rates-2025/figures.csv',
+    });
+    expect(hk.note).toMatch(/lowest-taxed/);
   });
 
   it('capacity, pipeline and vacancy: C&W key indicators, sums with their formula', () => {

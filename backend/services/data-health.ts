@@ -11,6 +11,7 @@ import type { DataHealth, FactKey, MethodCounts } from '../../shared/calls/edit-
 import { dayNumber } from '../../shared/engine/score';
 import { FactMethod, methodNotRecorded, type MetricValue } from '../../shared/model/facts';
 import type { DomainHandlers, ServiceContext } from './context';
+import { dataRefreshHandlers } from './data-refresh-service';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -117,6 +118,9 @@ class MethodTally {
   }
 }
 
-export function dataHealthHandlers(ctx: ServiceContext): DomainHandlers<'data.health'> {
-  return { 'data.health': (input) => dataHealth(ctx.db, input) };
+/** data.health and the data refresh calls beside it (the panel shows a pending refresh). */
+export function dataHealthHandlers(
+  ctx: ServiceContext,
+): DomainHandlers<'data.health' | 'data.refreshPreview' | 'data.refreshAccept' | 'data.refreshDismiss'> {
+  return { 'data.health': (input) => dataHealth(ctx.db, input), ...dataRefreshHandlers(ctx) };
 }

@@ -1,5 +1,8 @@
 // Puts the seed data into a store: once per SEED_VERSION, in one transaction, and never over the
-// user's work. INSERT OR IGNORE leaves an edited row as the user left it; a row the user deleted is
+// user's work. A fresh store gets every seed record; a store seeded by an older version gets the
+// corrected reference rows nobody touched (refresh-seed.ts) but no fact is written over: the new
+// seed's facts become a pending data refresh (db/seed-refresh.ts) the planner previews and accepts
+// or dismisses. INSERT OR IGNORE leaves an edited row as the user left it; a row the user deleted is
 // not re-inserted (the seed runs only when the version goes up, and even then a row whose last
 // change-log entry is a delete stays deleted); a child whose parent the user removed is skipped
 // rather than failing the whole open. Every record is checked against its zod schema first, so a
@@ -15,6 +18,7 @@ import { Preset } from '../../shared/model/presets';
 import { CompanyProfile } from '../../shared/model/profiles';
 import { Site } from '../../shared/schemas';
 import { getMeta, setMeta } from '../meta-repo';
+import { planDataRefresh } from '../seed-refresh';
 import { seedChips } from './chips';
 import { seedCriteria } from './criteria';
 import { seedJurisdictions } from './jurisdictions';
@@ -28,8 +32,12 @@ import { insertMissing, refreshUntouched } from './refresh-seed';
 
 type Db = Database.Database;
 
-/** Bump when the seed data changes; a store that has seen this version is not seeded again. */
-export const SEED_VERSION = 3;
+/**
+ * Bump when the seed data changes; a store that has seen this version is not seeded again, and a
+ * store that saw an older one is offered the changed facts as a data refresh. Version 4: the data
+ * build's sourced facts (db/seed/derived-metrics.json, from data/sources; issue 13).
+ */
+export const SEED_VERSION = 4;
 export const SEED_VERSION_KEY = 'seed_version';
 
 export const SeedSiteSchema = Site.omit({ marketName: true, country: true });
@@ -81,6 +89,19 @@ export function seedDatabase(db: Db): boolean {
   db.transaction(() => {
     if (previous !== null) refreshSeed(db);
     insertAll(db, previous === null);
+    // After insertAll, so a fact of a market or site this version adds is offered too.
+    if (previous !== null) {
+      planDataRefresh(db, {
+        seedVersion: SEED_VERSION,
+        fromVersion: Number(previous),
+        facts: seedMetricValues,
+        scope: {
+          markets: seedMarkets.map((m) => m.id),
+          sites: seedSites.map((s) => s.id),
+          criteria: seedCriteria.map((c) => c.id),
+        },
+      });
+    }
     setMeta(db, SEED_VERSION_KEY, String(SEED_VERSION));
   })();
   return true;
@@ -90,7 +111,8 @@ export function seedDatabase(db: Db): boolean {
  * Seed version 2 corrected the policy timeline into regimes (issue 11), restated the profiles per
  * workload, gave chips their TPP and restated two derived criteria; version 3 restated policy churn
  * as weighted instability and made every preset that weighs churn weigh the WGI measure too (issue 12).
- * Untouched rows of these tables take the corrected seed.
+ * Untouched rows of these tables take the corrected seed. Metric values are never refreshed here:
+ * a new version's facts become a pending data refresh (planDataRefresh) the planner accepts or not.
  */
 function refreshSeed(db: Db): void {
   refreshUntouched(db, 'policy_events', seedPolicyEvents);
@@ -174,33 +196,10 @@ function insertAll(db: Db, firstSeed: boolean): void {
     });
   }
 
-  // The unique (criterion, market) and (criterion, site) indexes make a value the user already has,
-  // edited or not, win over the seed's.
-  const metric = db.prepare(`
-    INSERT OR IGNORE INTO metric_values (criterion_id, market_id, site_id, value, low, high, missing_reason,
-      source_title, source_url, as_of, note, method, derivation, reference)
-    SELECT @criterionId, @marketId, @siteId, @value, @low, @high, @missingReason,
-      @sourceTitle, @sourceUrl, @asOf, @note, @method, @derivation, @reference
-    WHERE EXISTS (SELECT 1 FROM criteria WHERE id = @criterionId)
-      AND (EXISTS (SELECT 1 FROM markets WHERE id = @marketId) OR EXISTS (SELECT 1 FROM sites WHERE id = @siteId))`);
-  for (const v of seedMetricValues) {
-    metric.run({
-      criterionId: v.criterionId,
-      marketId: v.marketId,
-      siteId: v.siteId,
-      value: v.kind === 'known' ? v.value : null,
-      low: v.kind === 'known' ? v.low : null,
-      high: v.kind === 'known' ? v.high : null,
-      missingReason: v.kind === 'missing' ? v.missingReason : null,
-      sourceTitle: v.source?.title ?? null,
-      sourceUrl: v.source?.url ?? null,
-      asOf: v.source?.asOf ?? null,
-      note: v.note,
-      method: v.kind === 'known' ? v.method : null,
-      derivation: v.kind === 'known' ? v.derivation : null,
-      reference: v.kind === 'known' ? v.reference : null,
-    });
-  }
+  // Facts go in directly only on a first seed; a store that has them already is offered the new
+  // seed's as a data refresh instead (seedDatabase). The unique (criterion, market) and (criterion,
+  // site) indexes make a value the store already has win over the seed's even then.
+  if (firstSeed) insertFacts(db);
 
   const chip = db.prepare(`
     INSERT OR IGNORE INTO chips (id, vendor, name, chip_class, tpp, memory_gb, notes, source_title, source_url, as_of)
@@ -226,6 +225,35 @@ function insertAll(db: Db, firstSeed: boolean): void {
       builtin: p.builtin ? 1 : 0,
       weights: JSON.stringify(p.weights),
       constraints: JSON.stringify(p.constraints),
+    });
+  }
+}
+
+/** Every seed fact whose criterion and place are in the store, unless the store has that fact already. */
+function insertFacts(db: Db): void {
+  const metric = db.prepare(`
+    INSERT OR IGNORE INTO metric_values (criterion_id, market_id, site_id, value, low, high, missing_reason,
+      source_title, source_url, as_of, note, method, derivation, reference)
+    SELECT @criterionId, @marketId, @siteId, @value, @low, @high, @missingReason,
+      @sourceTitle, @sourceUrl, @asOf, @note, @method, @derivation, @reference
+    WHERE EXISTS (SELECT 1 FROM criteria WHERE id = @criterionId)
+      AND (EXISTS (SELECT 1 FROM markets WHERE id = @marketId) OR EXISTS (SELECT 1 FROM sites WHERE id = @siteId))`);
+  for (const v of seedMetricValues) {
+    metric.run({
+      criterionId: v.criterionId,
+      marketId: v.marketId,
+      siteId: v.siteId,
+      value: v.kind === 'known' ? v.value : null,
+      low: v.kind === 'known' ? v.low : null,
+      high: v.kind === 'known' ? v.high : null,
+      missingReason: v.kind === 'missing' ? v.missingReason : null,
+      sourceTitle: v.source?.title ?? null,
+      sourceUrl: v.source?.url ?? null,
+      asOf: v.source?.asOf ?? null,
+      note: v.note,
+      method: v.kind === 'known' ? v.method : null,
+      derivation: v.kind === 'known' ? v.derivation : null,
+      reference: v.kind === 'known' ? v.reference : null,
     });
   }
 }

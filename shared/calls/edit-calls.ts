@@ -8,6 +8,7 @@ import { CriterionId } from '../model/criteria';
 import { FactMethod } from '../model/facts';
 import { IsoDate } from '../schemas';
 import type { CallSpecs } from './call-spec';
+import { dataRefreshCalls } from './data-refresh-calls';
 
 const RowId = z.string().min(1).max(200);
 
@@ -288,4 +289,6 @@ export const editCalls = {
     }),
     output: DataHealth,
   },
+  // A newer seed's facts, offered rather than written (data-refresh-calls.ts).
+  ...dataRefreshCalls,
 } as const satisfies CallSpecs;

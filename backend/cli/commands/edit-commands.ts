@@ -9,6 +9,7 @@ import type { ScenarioDetail, ScenarioSummary } from '../../../shared/calls/scen
 import type { Result } from '../../../shared/errors';
 import { json, type Command } from '../command';
 import { UsageError } from '../io';
+import { dataRefreshCommands } from './data-refresh-commands';
 
 function positiveInt(value: string | boolean | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
@@ -205,4 +206,6 @@ export const editCommands: Record<string, Command> = {
     input: (values) => ({ staleAfterDays: positiveInt(values['stale-after'], 'stale-after'), asOf: values['as-of'] }),
     render: (value, format) => (format === 'json' ? json(value) : healthText(value as DataHealth)),
   },
+  // Beside data-health: a newer seed's facts, offered rather than written.
+  ...dataRefreshCommands,
 };

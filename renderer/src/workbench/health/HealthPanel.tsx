@@ -1,11 +1,12 @@
 // "Data health": what needs fixing in the facts — criteria a site has no value for, facts whose
 // source is older than a threshold the planner picks, facts with no source — and how the known
 // values were obtained (the share of estimates). Each item opens the data grid at the fact (and
-// field) to fix.
+// field) to fix. A pending data refresh (a newer seed's facts) is offered at the top.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DataHealth } from '../../../../shared/calls/edit-calls';
 import { FactMethod } from '../../../../shared/model/facts';
 import { useApp, useServices } from '../../context';
+import { DataRefreshNotice } from './DataRefreshNotice';
 import '../scenarios/whatif.css';
 
 type Fix = DataHealth['stale'][number]['fix'];
@@ -97,6 +98,7 @@ export function HealthPanel({ onClose }: { onClose: () => void }): ReactNode {
           Close
         </button>
       </header>
+      <DataRefreshNotice />
       <label className="health-threshold">
         Stale after
         <select value={days} onChange={(e) => setDays(Number(e.target.value))}>

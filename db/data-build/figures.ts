@@ -90,13 +90,21 @@ export class Figures {
   }
 }
 
-/** A fact's date: the figure's period (a year means its last day), else the source's publication. */
+/**
+ * A fact's date: the figure's period — a year means its last day, a month its last day — else the
+ * source's publication (or, without one, the day it was read).
+ */
 export function factDate(p: Picked): string {
-  const when = /^\d{4}(-\d{2}-\d{2})?$/.test(p.figure.period)
+  // A month is 01–12: "2024-25" is a financial year, not a month, and falls back to publication.
+  const when = /^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$/.test(p.figure.period)
     ? p.figure.period
     : (p.table.meta.published ?? p.table.meta.read);
   if (/^\d{4}$/.test(when)) return `${when}-12-31`;
-  if (/^\d{4}-\d{2}$/.test(when)) return `${when}-28`;
+  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(when);
+  if (month) {
+    const last = new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).getUTCDate();
+    return `${when}-${String(last).padStart(2, '0')}`;
+  }
   return when;
 }
 

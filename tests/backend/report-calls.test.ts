@@ -496,17 +496,17 @@ describe('report.build on the seed story: Cost first, the China-HQ lab renting o
 
   it('says the top is a two-way tie, states the coverage, and never calls a site first', () => {
     // Coverage (share of the weight on known values; stale = older than 365 days on 2025-12-15, i.e.
-    // dated before 2024-12-15): 100 % at YRD, Beijing–Tianjin–Hebei, Singapore (land 2023-11-28 stale:
-    // 15 %), Hong Kong (build and land 2023-11-28: 40 %), Tokyo (power FY2015: 35 %) and Johor (0 %);
+    // dated before 2024-12-15): 100 % at YRD, Beijing–Tianjin–Hebei, Singapore (land 2023-11-30 and
+    // the C&W power tariff of November 2024, dated 2024-11-30, stale: 15 % + 35 % = 50 %), Hong Kong (build and land 2023-11-28: 40 %), Tokyo (power FY2015: 35 %) and Johor (0 %);
     // 85 % at Gui'an, Zhongwei, Horinger, Ulanqab (power 2015/2020 stale: 35 %), Shaoguan, Cikarang,
     // Navi Mumbai (no land); 75 % at Ashburn (no build; power 2023 and land 2021 stale: 50 %); 65 % at
     // Macquarie Park (no power); 60 % at Bang Na and Chonburi (no build or land; power 2015: 35 %);
     // 25 % at Nongsa (no power, build or land), the one thin site.
     // Known: 16 × 1 + 7 × 0.85 + 0.75 + 0.65 + 2 × 0.6 + 0.25 = 24.8 → 24.8 / 28 = 88.6 % → 89 %.
     // Stale: 4 × 0.15 (YRD, BTH) + 4 × 0.35 (western hubs) + 0.5 + 2 × 0.4 + 2 × 0.35 (Thailand)
-    //        + 4 × 0.15 (Singapore) + 2 × 0.35 (Tokyo) = 5.3 → 5.3 / 28 = 18.9 % → 19 %.
+    //        + 4 × 0.5 (Singapore) + 2 × 0.35 (Tokyo) = 6.7 → 6.7 / 28 = 23.9 % → 24 %.
     expect(dec.summary[1]).toBe(
-      'On average 89 % of the weight rests on known values across the 28 ranked sites (19 % on stale ones); ' +
+      'On average 89 % of the weight rests on known values across the 28 ranked sites (24 % on stale ones); ' +
         '1 site is thin data (below 50 %) and marked in the ranking.',
     );
     expect(dec.summary[2]).toBe(

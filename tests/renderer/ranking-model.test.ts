@@ -23,6 +23,12 @@ import {
 } from '../../renderer/src/components/ranking-window';
 import { DEFAULT_RANKING_VIEW, type RankingView } from '../../renderer/src/layout';
 
+/**
+ * The six seeded sites the data build gives no capacity (db/seed/derived-metrics.json lists the other
+ * 22 under `sites`).
+ */
+const NO_CAPACITY = ['cn-beijing-yizhuang', 'cn-qingpu', 'cn-ulanqab', 'cn-wujiang', 'sg-tai-seng', 'us-ashburn'];
+
 let backend: Backend;
 let sites: Site[];
 let results: SiteResult[];
@@ -50,18 +56,7 @@ beforeAll(async () => {
       await call<{ status: LegalityStatus }>('legality.site', { profileId, siteId: s.id, asOf })
     ).status;
   }
-  // Give two sites a capacity, so capacity filtering and sorting have something to work on.
-  const byId = new Map(
-    sites.map((s) => [
-      s.id,
-      s.id === 'sg-tuas'
-        ? { ...s, capacityMw: { existing: 120, planned: 80 } }
-        : s.id === 'my-kulai'
-          ? { ...s, capacityMw: { existing: null, planned: 300 } }
-          : s,
-    ]),
-  );
-  rows = buildRows(results, siteFacts([...byId.values()]), legality);
+  rows = buildRows(results, siteFacts(sites), legality);
 });
 
 afterAll(() => backend.close());
@@ -73,16 +68,23 @@ describe('ranking rows', () => {
   it('join each result with its market, country, capacity and legality', () => {
     expect(rows).toHaveLength(sites.length);
     const tuas = rows.find((r) => r.siteId === 'sg-tuas');
+    // Capacities as the data build has them: Tuas 58 MW existing and nothing planned on record,
+    // Kulai 500 MW planned and no existing figure, Inzai 75 + 240 = 315 MW.
     expect(tuas).toMatchObject({
       marketName: 'Singapore',
       country: 'SG',
-      existingMw: 120,
-      plannedMw: 80,
-      totalMw: 200,
+      existingMw: 58,
+      plannedMw: null,
+      totalMw: 58,
     });
     expect(tuas?.status).toBe(legality['sg-tuas']);
-    expect(rows.find((r) => r.siteId === 'my-kulai')?.totalMw).toBe(300);
-    expect(rows.find((r) => r.siteId === 'my-sedenak')?.totalMw).toBeNull();
+    expect(rows.find((r) => r.siteId === 'my-kulai')).toMatchObject({ existingMw: null, plannedMw: 500, totalMw: 500 });
+    expect(rows.find((r) => r.siteId === 'jp-inzai')).toMatchObject({ existingMw: 75, plannedMw: 240, totalMw: 315 });
+    expect(rows.find((r) => r.siteId === 'sg-tai-seng')).toMatchObject({
+      existingMw: null,
+      plannedMw: null,
+      totalMw: null,
+    });
   });
 
   it('sorts by rank with excluded sites last, in either direction', () => {
@@ -114,15 +116,29 @@ describe('ranking rows', () => {
     expect(statuses).toEqual([...statuses].sort((a, b) => a - b));
     expect(new Set(statuses).size).toBeGreaterThan(1);
 
+    // Biggest first: Pulai 176.44 + 555.44 = 731.88 MW, Sedenak 212.53 + 350 = 562.53, then Kulai
+    // (500 planned) and Zhangjiakou (500 existing) level, in rank order.
     const capacity = sortRows(rows, { key: 'capacity', direction: 'desc' });
-    expect(capacity.slice(0, 2).map((r) => r.siteId)).toEqual(['my-kulai', 'sg-tuas']);
-    expect(capacity.slice(2).every((r) => r.totalMw === null)).toBe(true);
-    // Unknown capacity stays last when the direction flips.
+    expect(capacity.slice(0, 2).map((r) => r.siteId)).toEqual(['my-pulai', 'my-sedenak']);
     expect(
-      sortRows(rows, { key: 'capacity', direction: 'asc' })
-        .slice(0, 2)
-        .map((r) => r.siteId),
-    ).toEqual(['sg-tuas', 'my-kulai']);
+      capacity
+        .slice(2, 4)
+        .map((r) => r.siteId)
+        .sort(),
+    ).toEqual(['cn-zhangjiakou', 'my-kulai']);
+    const totals = capacity.map((r) => r.totalMw).filter((t): t is number => t !== null);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    expect(
+      capacity
+        .slice(-NO_CAPACITY.length)
+        .map((r) => r.siteId)
+        .sort(),
+    ).toEqual(NO_CAPACITY);
+    // Smallest first: Jurong West 7.5 MW planned, Bang Na 12 planned, Tsuen Wan 20 existing; unknown
+    // capacity stays last when the direction flips.
+    const ascending = sortRows(rows, { key: 'capacity', direction: 'asc' });
+    expect(ascending.slice(0, 3).map((r) => r.siteId)).toEqual(['sg-jurong-west', 'th-bang-na', 'hk-tsuen-wan']);
+    expect(ascending.slice(-NO_CAPACITY.length).every((r) => r.totalMw === null)).toBe(true);
   });
 
   it('flips the sorted column and starts a new one in its natural direction', () => {
@@ -147,12 +163,25 @@ describe('ranking rows', () => {
     expect(two.length + licence.length).toBe(rows.length);
     expect(filterRows(rows, view({ statuses: ['prohibited'] }))).toEqual([]);
 
-    expect(names(filterRows(rows, view({ minCapacityMw: 250 })))).toEqual(['Kulai']);
+    // At least 500 MW: Pulai (731.88), Sedenak (562.53), and Kulai and Zhangjiakou at exactly 500;
+    // Inzai's 315 falls short.
+    expect(
+      filterRows(rows, view({ minCapacityMw: 500 }))
+        .map((r) => r.siteId)
+        .sort(),
+    ).toEqual(['cn-zhangjiakou', 'my-kulai', 'my-pulai', 'my-sedenak']);
+    // Any minimum keeps only the 22 sites with a capacity on record.
     expect(
       filterRows(rows, view({ minCapacityMw: 0 }))
         .map((r) => r.siteId)
         .sort(),
-    ).toEqual(['my-kulai', 'sg-tuas']);
+    ).toEqual(
+      sites
+        .map((s) => s.id)
+        .filter((id) => !NO_CAPACITY.includes(id))
+        .sort(),
+    );
+    expect(filterRows(rows, view({ minCapacityMw: 0 }))).toHaveLength(22);
 
     expect(names(filterRows(rows, view({ text: '  TUAS ' })))).toEqual(['Tuas']);
     expect(filterRows(rows, view({ text: 'johor' })).every((r) => r.marketName === 'Johor')).toBe(true);

@@ -95,7 +95,13 @@ describe('ranking columns', () => {
     }
     const capacity = table().querySelector('tr[data-site="cap-a"] .capacity-cell')?.textContent;
     expect(capacity).toBe('120+80 planned');
-    expect(table().querySelector('tr[data-site="sg-tuas"] .capacity-cell')?.textContent).toBe('—');
+    // Seeded capacities (db/seed/derived-metrics.json): Tuas 58 MW existing, nothing planned on record;
+    // Kulai no existing figure, 500 MW planned; Tai Seng none at all.
+    const capacityOf = (siteId: string): string | null | undefined =>
+      table().querySelector(`tr[data-site="${siteId}"] .capacity-cell`)?.textContent;
+    expect(capacityOf('sg-tuas')).toBe('58');
+    expect(capacityOf('my-kulai')).toBe('—+500 planned');
+    expect(capacityOf('sg-tai-seng')).toBe('—');
     backend.close();
   });
 });
@@ -169,11 +175,42 @@ describe('sorting', () => {
     await ready(store);
     fireEvent.click(sortButton('Capacity (MW)'));
     const ids = rows().map((r) => r.dataset.site);
-    // bulk-0006 (16 + 6), bulk-0003 (13 + 3), bulk-0000 (10 + 0); then the rest.
-    expect(ids.slice(0, 3)).toEqual(['bulk-0006', 'bulk-0003', 'bulk-0000']);
+    // Totals (existing + planned) from db/seed/derived-metrics.json and the imported rows; sites level on
+    // capacity follow the rank, so each group of equals is compared as a set.
+    const biggestFirst = [
+      ['my-pulai'], // 176.44 + 555.44 = 731.88
+      ['my-sedenak'], // 212.53 + 350 = 562.53
+      ['cn-zhangjiakou', 'my-kulai'], // 500 existing; 500 planned
+      ['jp-inzai'], // 75 + 240 = 315
+      ['cn-zhongwei'], // 261.416 planned
+      ['th-chonburi'], // 260 planned
+      ['id-nongsa'], // 168 planned
+      ['cn-guian', 'cn-horinger'], // 150 planned; 150 existing
+      ['sg-loyang'], // 78 + 50 = 128 existing
+      ['cn-shaoguan', 'id-cikarang'], // 120 planned each
+      ['hk-tseung-kwan-o'], // 100
+      ['my-nusajaya'], // 69.5
+      ['au-macquarie-park'], // 18 + 45 = 63
+      ['jp-koto'], // 60 planned
+      ['sg-tuas'], // 58
+      ['in-navi-mumbai'], // 40 planned
+      ['bulk-0006'], // 16 + 6 = 22
+      ['hk-tsuen-wan'], // 20
+      ['bulk-0003'], // 13 + 3 = 16
+      ['th-bang-na'], // 12 planned
+      ['bulk-0000'], // 10 + 0 = 10
+      ['sg-jurong-west'], // 7.5 planned
+    ];
+    let at = 0;
+    for (const group of biggestFirst) {
+      expect(ids.slice(at, at + group.length).sort()).toEqual([...group].sort());
+      at += group.length;
+    }
+    // Then the rest: six seeded sites with no capacity on record and the six imported without one.
+    expect(ids.length - at).toBe(12);
     expect(
       rows()
-        .slice(3)
+        .slice(at)
         .every((r) => r.querySelector('.capacity-cell')?.textContent === '—'),
     ).toBe(true);
     backend.close();
@@ -223,9 +260,14 @@ describe('filters', () => {
     fireEvent.click(clear);
 
     // Minimum capacity: sites without a capacity on record cannot meet it.
-    fireEvent.change(screen.getByRole('spinbutton', { name: 'Minimum capacity (MW)' }), { target: { value: '15' } });
-    // bulk-0003 has 13 + 3 = 16 MW; bulk-0000 has 10.
-    expect(rows().map((r) => r.dataset.site)).toEqual(['bulk-0003']);
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Minimum capacity (MW)' }), { target: { value: '500' } });
+    // Pulai 176.44 + 555.44 = 731.88 MW, Sedenak 212.53 + 350 = 562.53, Kulai (planned) and Zhangjiakou
+    // (existing) exactly 500; Inzai's 75 + 240 = 315 falls short, as do bulk-0003 (16) and bulk-0000 (10).
+    expect(
+      rows()
+        .map((r) => r.dataset.site)
+        .sort(),
+    ).toEqual(['cn-zhangjiakou', 'my-kulai', 'my-pulai', 'my-sedenak']);
     fireEvent.click(clear);
     expect((screen.getByRole('spinbutton', { name: 'Minimum capacity (MW)' }) as HTMLInputElement).value).toBe('');
 
@@ -256,9 +298,11 @@ describe('filters', () => {
     fireEvent.click(within(empty).getByRole('button', { name: 'Clear filters' }));
     expect(rows()).toHaveLength(store.getState().score?.results.length ?? -1);
 
-    fireEvent.change(screen.getByRole('spinbutton', { name: 'Minimum capacity (MW)' }), { target: { value: '1' } });
+    // Above the biggest capacity on record (Pulai, 176.44 + 555.44 = 731.88 MW) nothing matches, and the
+    // message says that the six seeded sites without a capacity cannot meet any minimum.
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Minimum capacity (MW)' }), { target: { value: '1000' } });
     expect(screen.getByRole('status', { name: 'No match' }).textContent).toMatch(
-      /28 of 28 sites have no capacity on record/,
+      /6 of 28 sites have no capacity on record/,
     );
     backend.close();
   });

@@ -22,6 +22,7 @@ import {
 import { matrixInput } from '../../renderer/src/live-score';
 import { markerResult } from '../../renderer/src/map/marker-tooltip';
 import { createAppStore, scoreRunInput, type ScoreRun } from '../../renderer/src/store';
+import type { FactKey } from '../../shared/calls/edit-calls';
 import { inMemoryTransport } from './fake-backend';
 
 vi.mock('../../renderer/src/map/SiteMap', () => ({ SiteMap: () => <div data-testid="map" /> }));
@@ -31,16 +32,50 @@ afterEach(cleanup);
 type Store = ReturnType<typeof createAppStore>;
 type SiteScore = ScoreRun['results'][number];
 
-/** Cost first for a China-HQ lab owning its chips on 2025-12-15: six mainland sites score the same. */
+/**
+ * Cost first for a China-HQ lab owning its chips on 2025-12-15: every site is allowed, so all 28 are
+ * ranked, on power price 0.35, build cost 0.25, land cost 0.15, tax 0.1 (each min-max, cost) and chip
+ * legality 0.15 (1 for every site here, so 0.15 each). Figures from the seed (db/seed/derived-metrics.json):
+ * power 5.07 (Gui'an) to 24.27 US¢/kWh (Tokyo), build 6.12 (Yangtze River Delta) to 15.2 US$/W (Tokyo),
+ * land 262 (Kulai, Sedenak) to 11 500 US$/m² (Singapore), tax 5 (Johor) to 30 % (Sydney, Mumbai).
+ */
 const COST_FIRST = { presetId: 'cost-first', profileId: 'cn-private-lab-owned', asOf: '2025-12-15' };
-const MAINLAND_TIE = ['cn-beijing-yizhuang', 'cn-guian', 'cn-qingpu', 'cn-shaoguan', 'cn-wujiang', 'cn-zhangjiakou'];
+
+/**
+ * A site added in Qingpu's market (the Yangtze River Delta, as Wujiang) with no facts of its own: it
+ * inherits every market figure, as Qingpu and Wujiang do, so the three score the same by construction.
+ * The delta leads Cost first: power 8.8 → 0.35 × (24.27 − 8.8) / (24.27 − 5.07) = 0.282, the cheapest
+ * build 0.25 × 1, land 3 000 → 0.15 × (11 500 − 3 000) / (11 500 − 262) = 0.113, tax 25 % → 0.1 × 5/25
+ * = 0.02, chips 0.15: 0.815. Next, Beijing's market differs only in build 7.11 → 0.25 × 8.09/9.08 =
+ * 0.223: 0.788.
+ */
+const TWIN = { id: 'cn-qingpu-twin', name: 'Qingpu twin' };
+const TOP_TIE = ['cn-qingpu', TWIN.id, 'cn-wujiang'];
+
+async function addTwin(client: Client): Promise<void> {
+  await client.call('import.commit', {
+    kind: 'sites-csv',
+    content:
+      'id,name,country,region,lat,lon,source_title,source_url,as_of\n' +
+      `${TWIN.id},${TWIN.name},CN,cn-yrd,31.16,121.05,Survey,https://example.org/s,2025-03-01\n`,
+  });
+}
+
+/** The data.apply key of every stored fact of a criterion: a site's own, else its market's. */
+async function factKeys(client: Client, criterionId: string): Promise<FactKey[]> {
+  return (await client.call('metrics.list', { criterionId })).map((f) =>
+    f.siteId ? { criterionId, siteId: f.siteId } : { criterionId, marketId: f.marketId },
+  );
+}
 
 async function workspace(
   ui: 'app' | 'weights' | 'compare',
   scenario: Record<string, string>,
+  prepare?: (client: Client) => Promise<void>,
 ): Promise<{ store: Store; client: Client; close(): void }> {
   const { transport, backend } = inMemoryTransport();
   const client = createClient(transport);
+  await prepare?.(client);
   const store = createAppStore();
   await store.getState().load(client);
   await store.getState().setScenario(client, scenario);
@@ -65,49 +100,87 @@ const seenRank = (siteId: string): string => {
 
 describe('the ranking', () => {
   it('shows shared ranks as "1=", coverage beside every score, "thin data" on thin rows and the tie above', async () => {
-    const { close } = await workspace('app', COST_FIRST);
-    await waitFor(() => expect(document.querySelector('tr[data-site="cn-beijing-yizhuang"]')).not.toBeNull());
+    const { close } = await workspace('app', COST_FIRST, addTwin);
+    await waitFor(() => expect(document.querySelector(`tr[data-site="${TWIN.id}"]`)).not.toBeNull());
 
-    for (const id of MAINLAND_TIE) {
+    // Qingpu, its twin and Wujiang: one market's figures, the best score (0.815, see TWIN).
+    for (const id of TOP_TIE) {
       expect(seenRank(id)).toBe('1=');
       expect(row(id).querySelector('.rank-cell .sr-only')?.textContent).toBe('1, shared');
     }
-    // Navi Mumbai is the only site at 0.400: its rank is its own.
-    expect(seenRank('in-navi-mumbai')).toBe('9');
+    // Navi Mumbai scores 0.706 alone: power 6.71 → 0.35 × (24.27 − 6.71) / 19.20 = 0.320, build 6.64 →
+    // 0.25 × (15.2 − 6.64) / 9.08 = 0.236, no land cost (0), tax 30 % → 0, chips 0.15. Above it: the
+    // three at 0.815, Beijing's two at 0.788, Johor's four (0.755 and 0.753), Gui'an 0.743, Zhongwei
+    // 0.740 and Inner Mongolia's two at 0.725, 13 sites; next below, Shaoguan at 0.675. Its rank is its own.
+    expect(seenRank('in-navi-mumbai')).toBe('14');
 
-    // Coverage beside the score, with what it means (and the stale part) in the tooltip.
-    const beijing = row('cn-beijing-yizhuang').querySelector<HTMLElement>('.coverage-badge');
-    expect(beijing?.textContent).toBe('coverage 75 %');
-    expect(beijing?.title).toBe('coverage 75 %: share of the weight resting on known values');
-    expect(row('sg-jurong-west').querySelector<HTMLElement>('.coverage-badge')?.title).toBe(
-      'coverage 75 % (35 % stale): share of the weight resting on known values',
+    // Coverage beside the score, with what it means (and the stale part) in the tooltip. Qingpu has a
+    // value for every weighted criterion; its land cost (0.15 of the weight) is from November 2023, more
+    // than 365 days before the date.
+    const qingpu = row('cn-qingpu').querySelector<HTMLElement>('.coverage-badge');
+    expect(qingpu?.textContent).toBe('coverage 100 %');
+    expect(qingpu?.title).toBe('coverage 100 % (15 % stale): share of the weight resting on known values');
+    // Gui'an has no land cost (100 − 15 = 85 %), and its power price (0.35) is from 2020.
+    expect(row('cn-guian').querySelector<HTMLElement>('.coverage-badge')?.title).toBe(
+      'coverage 85 % (35 % stale): share of the weight resting on known values',
+    );
+    // Kulai's figures are all from the year before the date (the oldest, Johor's tax rate, 2025-01-07).
+    expect(row('my-kulai').querySelector<HTMLElement>('.coverage-badge')?.title).toBe(
+      'coverage 100 %: share of the weight resting on known values',
     );
     for (const tr of document.querySelectorAll('table[aria-label="Ranking"] tr[data-site]:not(.excluded)')) {
       expect(tr.querySelector('.coverage-badge')?.textContent).toMatch(/^coverage \d+ %$/);
     }
 
-    // Thin data in words, not colour: Macquarie Park has 15 % of the weight on known values.
-    const thin = within(row('au-macquarie-park')).getByText('thin data');
+    // Thin data in words, not colour: Batam has no power price, build or land cost, so Nongsa rests
+    // 0.1 + 0.15 = 25 % of the weight on known values. Every other site has at least 60 % (Thailand's
+    // two lack build and land cost: 100 − 25 − 15).
+    const thin = within(row('id-nongsa')).getByText('thin data');
     expect(thin.title).toBe('thin data: less than 50 % of the weight rests on known values');
-    expect(within(row('cn-beijing-yizhuang')).queryByText('thin data')).toBeNull();
+    expect(within(row('cn-qingpu')).queryByText('thin data')).toBeNull();
 
     const summary = screen.getByRole('note', { name: 'Top of the ranking' });
     expect(summary.textContent).toContain(
-      "Beijing (Yizhuang), Gui'an New Area, Qingpu (Shanghai), Shaoguan, Wujiang (Suzhou, Jiangsu) and Zhangjiakou (Huailai) tie for first with the same score: the data does not tell them apart.",
+      'Qingpu (Shanghai), Qingpu twin and Wujiang (Suzhou, Jiangsu) tie for first with the same score: the data does not tell them apart.',
     );
-    expect(summary.textContent).toContain('14 sites marked thin data (coverage below 50 %).');
+    expect(summary.textContent).toContain('1 site marked thin data (coverage below 50 %).');
     close();
   });
 
   it('states in the details pane what the score rests on, and what it does not', async () => {
-    const { store, close } = await workspace('app', COST_FIRST);
-    await waitFor(() => expect(document.querySelector('tr[data-site="cn-beijing-yizhuang"]')).not.toBeNull());
-    act(() => store.getState().select('cn-beijing-yizhuang'));
+    // Two edits make both sides of the pane certain: every market's tax rate set to 20 % (a criterion
+    // that then tells no site apart), and the Yangtze River Delta's land cost marked missing (a gap for
+    // Qingpu and Wujiang in a criterion that does differ between sites).
+    const { store, close } = await workspace('app', COST_FIRST, async (client) => {
+      const tax = await factKeys(client, 'tax_incentive');
+      await client.call('data.apply', {
+        table: 'metric_values',
+        changes: [
+          ...tax.map((key) => ({
+            op: 'update' as const,
+            key,
+            values: { value: 20, method: 'official' },
+          })),
+          {
+            op: 'update',
+            key: { criterionId: 'land_cost_usd_m2', marketId: 'cn-yrd' },
+            values: { missingReason: 'no land price for the delta (test edit)' },
+          },
+        ],
+      });
+    });
+    await waitFor(() => expect(document.querySelector('tr[data-site="cn-qingpu"]')).not.toBeNull());
+    act(() => store.getState().select('cn-qingpu'));
     const pane = await screen.findByRole('region', { name: 'Score contributions' });
     const heading = within(pane).getByRole('heading');
-    expect(heading.textContent).toContain('Score 0.736 (rank 1=');
+    // Power 8.8 → 0.35 × (24.27 − 8.8) / (24.27 − 5.07) = 0.282, the cheapest build 0.25, no land cost,
+    // tax 0 for everyone, chips 0.15: 0.682, as Wujiang. Above: Beijing's two (0.282 + 0.25 × 8.09/9.08
+    // + 0.15 × 8 500/11 238 + 0.15 = 0.768), Gui'an 0.723, Zhongwei 0.720, Navi Mumbai 0.706 and Inner
+    // Mongolia's two 0.705: seven sites, so rank 8, shared.
+    expect(heading.textContent).toContain('Score 0.682 (rank 8=');
+    // Everything but land cost is known (0.35 + 0.25 + 0.1 + 0.15), none of it older than 365 days.
     expect(pane.querySelector('.coverage-line')?.textContent).toBe(
-      'coverage 75 %: share of the weight resting on known values.',
+      'coverage 85 %: share of the weight resting on known values.',
     );
     const line = (name: string): Element | undefined =>
       [...pane.querySelectorAll('.contribution')].find(
@@ -116,9 +189,10 @@ describe('the ranking', () => {
     // A gap is said in words instead of drawn as a bar of 0.
     expect(line('Land cost')?.querySelector('.contribution-words')?.textContent).toBe('no value — scored 0, no credit');
     expect(line('Land cost')?.querySelector('.contribution-bar')).toBeNull();
-    // Every known tax rate is the same: it gives nobody anything, and shows no contribution.
+    // Every tax rate is the same (all 28 sites are ranked, each with its market's 20 %): it gives
+    // nobody anything, and shows no contribution.
     expect(line('Incentive tax rate')?.querySelector('.contribution-words')?.textContent).toBe(
-      'contributes nothing to anyone: all 4 known values are equal',
+      'contributes nothing to anyone: all 28 known values are equal',
     );
     expect(line('Incentive tax rate')?.querySelector('.contribution-value')?.textContent).toBe('');
     expect(line('Power price')?.querySelector('.contribution-bar')).not.toBeNull();
@@ -128,10 +202,10 @@ describe('the ranking', () => {
 
 describe('the compare panel', () => {
   it('shows both sites at the shared rank with their coverage, and does not call either the winner', async () => {
-    const { store, close } = await workspace('compare', COST_FIRST);
+    const { store, close } = await workspace('compare', COST_FIRST, addTwin);
     act(() => {
-      store.getState().toggleCompare('cn-beijing-yizhuang');
-      store.getState().toggleCompare('cn-guian');
+      store.getState().toggleCompare('cn-qingpu');
+      store.getState().toggleCompare(TWIN.id);
     });
     const panel = screen.getByRole('region', { name: 'Compare sites' });
     const rankRow = within(panel).getByRole('rowheader', { name: 'Rank' }).closest('tr');
@@ -139,13 +213,14 @@ describe('the compare panel', () => {
       '1=',
       '1=',
     ]);
+    // Both have a value for every weighted criterion (the twin inherits them all).
     expect([...panel.querySelectorAll('.compare-total .coverage-badge')].map((c) => c.textContent)).toEqual([
-      'coverage 75 %',
-      'coverage 75 %',
+      'coverage 100 %',
+      'coverage 100 %',
     ]);
     // The same facts: the shared explanation says so instead of naming a winner.
     expect(within(panel).getByRole('note', { name: 'Why the leader wins' }).textContent).toBe(
-      "Beijing (Yizhuang) and Gui'an New Area score the same on every criterion.",
+      'Qingpu (Shanghai) and Qingpu twin score the same on every criterion.',
     );
     close();
   });
@@ -153,13 +228,29 @@ describe('the compare panel', () => {
 
 describe('the weights drawer', () => {
   it('flags a weighted criterion with no spread beside its slider, and says why', async () => {
-    const { close } = await workspace('weights', { ...COST_FIRST, presetId: 'frontier-training' });
+    // Frontier training weighs the WGI percentile and the renewable share (0.05 each). Edits take away
+    // every WGI figure, and every renewable share but Singapore's: its four sites are ranked (chips are
+    // allowed for this profile, and Singapore's 985 MW meets the preset's 100 MW minimum) and share one
+    // national figure.
+    const { close } = await workspace('weights', { ...COST_FIRST, presetId: 'frontier-training' }, async (client) => {
+      const gone = { missingReason: 'withheld for this test' };
+      const wgi = await factKeys(client, 'rq_percentile');
+      const renewable = (await factKeys(client, 'renewable_share_pct')).filter((key) => key.marketId !== 'sg');
+      await client.call('data.apply', {
+        table: 'metric_values',
+        changes: [
+          ...wgi.map((key) => ({ op: 'update' as const, key, values: gone })),
+          ...renewable.map((key) => ({ op: 'update' as const, key, values: gone })),
+        ],
+      });
+    });
     const flagOf = (name: string): string | null => {
       const id = screen.getByRole('slider', { name }).getAttribute('aria-describedby');
       return id === null ? null : (document.getElementById(id)?.textContent ?? null);
     };
     expect(flagOf('Regulatory quality (WGI)')).toBe('⚠ no known value among the ranked sites — contributes nothing');
     expect(flagOf('Renewable share')).toBe('⚠ all 4 known values are equal — contributes nothing');
+    // Every ranked site is allowed its chips (1), but on an absolute scale that is full credit, not "no spread".
     expect(flagOf('Chip legality')).toBeNull();
     close();
   });
@@ -170,8 +261,9 @@ describe('the weights drawer', () => {
     const below = screen.getByRole('combobox', { name: 'Below it' }) as HTMLSelectElement;
     expect(minimum.value).toBe('0.5');
     expect(below.value).toBe('mark');
+    // Nongsa alone is below 50 % (25 %: see the ranking above).
     expect(document.getElementById('weights-min-coverage-explain')?.textContent).toBe(
-      'thin data: less than 50 % of the weight rests on known values — 14 sites marked thin data.',
+      'thin data: less than 50 % of the weight rests on known values — 1 site marked thin data.',
     );
 
     fireEvent.change(minimum, { target: { value: '0.7' } });
@@ -179,11 +271,13 @@ describe('the weights drawer', () => {
     await waitFor(() => expect(store.getState().score?.thinData).toBe('exclude'));
     const score = store.getState().score;
     expect(score?.minCoverage).toBe(0.7);
-    // Kulai rests 65 % of its weight on known values: left out, with the reason.
-    const kulai = score?.results.find((r) => r.siteId === 'my-kulai');
-    expect(kulai?.excluded).toBe(true);
-    expect(kulai?.reasons[0]).toMatch(/^thin data: 65 % of the weight rests on known values/);
-    expect(score?.results.find((r) => r.siteId === 'cn-beijing-yizhuang')?.excluded).toBe(false);
+    // Sydney has no power price: Macquarie Park rests 0.25 + 0.15 + 0.1 + 0.15 = 65 % of its weight on
+    // known values, and is left out, with the reason.
+    const macquarie = score?.results.find((r) => r.siteId === 'au-macquarie-park');
+    expect(macquarie?.excluded).toBe(true);
+    expect(macquarie?.reasons[0]).toMatch(/^thin data: 65 % of the weight rests on known values/);
+    // Northern Virginia has no build cost: Ashburn's 75 % clears the minimum.
+    expect(score?.results.find((r) => r.siteId === 'us-ashburn')?.excluded).toBe(false);
     // Live re-ranking asks score.matrix for the same scenario.
     const input = scoreRunInput(store.getState().scenario);
     expect(input && matrixInput(input)).toMatchObject({ minCoverage: 0.7, thinData: 'exclude' });

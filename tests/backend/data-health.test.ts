@@ -31,7 +31,8 @@ describe('data.health', () => {
     expect(health.summary).toMatchObject({ sites: sites.length, criteria: criteria.length });
     expect(health.summary.criteria).toBe(15);
     const total = [...expected.values()].reduce((n, l) => n + l.length, 0);
-    expect(total).toBeGreaterThan(50);
+    // The data build fills most cells (issue 13); the gaps left are the honest ones, each reported.
+    expect(total).toBeGreaterThan(0);
     expect(health.summary.missing).toBe(total);
     expect(health.summary.sitesWithMissing).toBe(expected.size);
     expect(new Map(health.missingBySite.map((s) => [s.siteId, s.missing.map((m) => m.criterionId).sort()]))).toEqual(
@@ -70,17 +71,23 @@ describe('data.health', () => {
 
   it('follows its own fix: giving the market a value clears the gap for every site of the market', async () => {
     const before = await h.value('data.health', { staleAfterDays: 365, asOf: '2026-01-01' });
-    const gap = before.missingBySite.flatMap((s) => s.missing).find((m) => m.fix.key.marketId === 'my-johor');
+    // Any market-level gap of a market with several sites (the seed's gaps change as data arrives).
+    const allSites = await h.value('sites.list', {});
+    const gap = before.missingBySite
+      .flatMap((s) => s.missing)
+      .find(
+        (m) => m.fix.key.marketId !== undefined && allSites.filter((s) => s.marketId === m.fix.key.marketId).length > 1,
+      );
     expect(gap).toBeDefined();
     if (gap === undefined) return;
-    const johorSites = (await h.value('sites.list', {})).filter((s) => s.marketId === 'my-johor');
+    const marketSites = allSites.filter((s) => s.marketId === gap.fix.key.marketId);
     const values = { value: 1, method: 'official', source: SOURCE };
     await h.value('data.apply', { table: 'metric_values', changes: [{ op: gap.fix.op, key: gap.fix.key, values }] });
     const after = await h.value('data.health', { staleAfterDays: 365, asOf: '2026-01-01' });
     // Sites with their own (missing) fact for the criterion keep the gap; the others lose it.
     const own = (await h.value('metrics.list', { criterionId: gap.criterionId })).filter(
-      (f) => f.siteId !== null && johorSites.some((s) => s.id === f.siteId) && f.kind === 'missing',
+      (f) => f.siteId !== null && marketSites.some((s) => s.id === f.siteId) && f.kind === 'missing',
     ).length;
-    expect(before.summary.missing - after.summary.missing).toBe(johorSites.length - own);
+    expect(before.summary.missing - after.summary.missing).toBe(marketSites.length - own);
   });
 });

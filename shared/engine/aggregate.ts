@@ -3,6 +3,9 @@
 // distances), so it takes the normalised matrix score.ts builds with the criterion's own
 // normalisation and missing-value policy.
 
+/** Rows per block when TOPSIS takes each column's extremes (the block stays in cache). */
+const EXTREMES_BLOCK = 512;
+
 /** Floor applied to normalised values in WPM so one zero does not wipe out a site (0^w = 0). */
 export const WPM_FLOOR = 1e-9;
 
@@ -44,14 +47,40 @@ export function topsis(
   const cols = weights.length;
   const best = new Float64Array(cols).fill(-Infinity);
   const worst = new Float64Array(cols).fill(Infinity);
-  const isGap = (k: number): boolean => known !== undefined && known !== null && known[k] === 0;
-  for (let i = 0, base = 0; i < rows; i++, base += cols) {
-    if (include && include[i] === 0) continue;
-    for (let j = 0; j < cols; j++) {
-      if (isGap(base + j) && gapAtAnti?.[j] === true) continue;
-      const v = (weights[j] as number) * (normalised[base + j] as number);
-      if (v > (best[j] as number)) best[j] = v;
-      if (v < (worst[j] as number)) worst[j] = v;
+  // A gap filled "no credit" (known = 0 in a gapAtAnti column) is left out of the ideal points and
+  // sits at the anti-ideal below; the flags are read once, not per cell.
+  const gaps = known !== undefined && known !== null ? known : null;
+  const atAnti = Uint8Array.from({ length: cols }, (_, j) => (gapAtAnti?.[j] === true ? 1 : 0));
+  const isGap = (k: number, j: number): boolean => gaps !== null && atAnti[j] === 1 && gaps[k] === 0;
+  if (gaps === null) {
+    // Blocks of rows column by column, each column's extremes in registers (the max and min of a
+    // set do not depend on the order it is read in).
+    for (let i0 = 0; i0 < rows; i0 += EXTREMES_BLOCK) {
+      const i1 = Math.min(rows, i0 + EXTREMES_BLOCK);
+      const inc = include && include.subarray(i0, i1).indexOf(0) >= 0 ? include : null;
+      for (let j = 0; j < cols; j++) {
+        const w = weights[j] as number;
+        let b = best[j] as number;
+        let a = worst[j] as number;
+        for (let i = i0, k = i0 * cols + j; i < i1; i++, k += cols) {
+          if (inc !== null && inc[i] === 0) continue;
+          const v = w * (normalised[k] as number);
+          if (v > b) b = v;
+          if (v < a) a = v;
+        }
+        best[j] = b;
+        worst[j] = a;
+      }
+    }
+  } else {
+    for (let i = 0, base = 0; i < rows; i++, base += cols) {
+      if (include && include[i] === 0) continue;
+      for (let j = 0; j < cols; j++) {
+        if (isGap(base + j, j)) continue;
+        const v = (weights[j] as number) * (normalised[base + j] as number);
+        if (v > (best[j] as number)) best[j] = v;
+        if (v < (worst[j] as number)) worst[j] = v;
+      }
     }
   }
   for (let j = 0; j < cols; j++) {
@@ -63,9 +92,55 @@ export function topsis(
   const closeness = new Float64Array(rows);
   const dPlus = new Float64Array(rows);
   const dMinus = new Float64Array(rows);
+  const finish = (i: number, p: number, m: number, any: boolean): void => {
+    const sp = Math.sqrt(p);
+    const sm = Math.sqrt(m);
+    dPlus[i] = sp;
+    dMinus[i] = sm;
+    closeness[i] = !any ? Number.NaN : sp + sm === 0 ? 0 : sm / (sp + sm);
+  };
+  const included = (i: number): boolean => !include || include[i] !== 0;
   for (let i = 0, base = 0; i < rows; i++, base += cols) {
-    if (include && include[i] === 0) {
+    if (!included(i)) {
       closeness[i] = dPlus[i] = dMinus[i] = Number.NaN;
+      continue;
+    }
+    if (gaps === null && i + 1 < rows && included(i + 1)) {
+      // Two rows at once (four independent sums, each in column order as one row at a time
+      // would add it: the same doubles). Without gaps the only skipped cells are NaN fills.
+      let p0 = 0;
+      let m0 = 0;
+      let p1 = 0;
+      let m1 = 0;
+      let any0 = false;
+      let any1 = false;
+      for (let j = 0; j < cols; j++) {
+        const w = weights[j] as number;
+        const b = best[j] as number;
+        const a = worst[j] as number;
+        const r0 = normalised[base + j] as number;
+        const r1 = normalised[base + cols + j] as number;
+        if (r0 === r0) {
+          any0 = true;
+          const v = w * r0;
+          const dp = v - b;
+          const dm = v - a;
+          p0 += dp * dp;
+          m0 += dm * dm;
+        }
+        if (r1 === r1) {
+          any1 = true;
+          const v = w * r1;
+          const dp = v - b;
+          const dm = v - a;
+          p1 += dp * dp;
+          m1 += dm * dm;
+        }
+      }
+      finish(i, p0, m0, any0);
+      finish(i + 1, p1, m1, any1);
+      i++;
+      base += cols;
       continue;
     }
     let p = 0;
@@ -75,17 +150,13 @@ export function topsis(
       const r = normalised[base + j] as number;
       if (r !== r) continue;
       any = true;
-      const v = isGap(base + j) && gapAtAnti?.[j] === true ? (worst[j] as number) : (weights[j] as number) * r;
+      const v = isGap(base + j, j) ? (worst[j] as number) : (weights[j] as number) * r;
       const dp = v - (best[j] as number);
       const dm = v - (worst[j] as number);
       p += dp * dp;
       m += dm * dm;
     }
-    const sp = Math.sqrt(p);
-    const sm = Math.sqrt(m);
-    dPlus[i] = sp;
-    dMinus[i] = sm;
-    closeness[i] = !any ? Number.NaN : sp + sm === 0 ? 0 : sm / (sp + sm);
+    finish(i, p, m, any);
   }
   return { closeness, dPlus, dMinus };
 }

@@ -56,6 +56,8 @@ export function matrixColumnStats(
   rows: number,
   cols: number,
   include?: Uint8Array | null,
+  /** false: skip the sums of squares (norm is then NaN) — only vector normalisation reads them. */
+  withNorm = true,
 ): ColumnStats[] {
   const min = new Float64Array(cols).fill(Infinity);
   const max = new Float64Array(cols).fill(-Infinity);
@@ -63,9 +65,78 @@ export function matrixColumnStats(
   const count = new Float64Array(cols);
   for (let i0 = 0; i0 < rows; i0 += STATS_BLOCK) {
     const i1 = Math.min(rows, i0 + STATS_BLOCK);
-    // Most blocks have no excluded row: those skip the per-cell include check.
+    // Most blocks have no excluded row: those skip the per-cell include check, and walk four
+    // columns at once (four independent sums of squares, each in row order as one column at a
+    // time would add it: the same doubles, about 1.5× faster).
     const inc = include && include.subarray(i0, i1).indexOf(0) >= 0 ? include : null;
-    for (let j = 0; j < cols; j++) {
+    let j0 = 0;
+    if (inc === null) {
+      for (; j0 + 3 < cols; j0 += 4) {
+        let mn0 = min[j0] as number;
+        let mx0 = max[j0] as number;
+        let s0 = sq[j0] as number;
+        let c0 = count[j0] as number;
+        let mn1 = min[j0 + 1] as number;
+        let mx1 = max[j0 + 1] as number;
+        let s1 = sq[j0 + 1] as number;
+        let c1 = count[j0 + 1] as number;
+        let mn2 = min[j0 + 2] as number;
+        let mx2 = max[j0 + 2] as number;
+        let s2 = sq[j0 + 2] as number;
+        let c2 = count[j0 + 2] as number;
+        let mn3 = min[j0 + 3] as number;
+        let mx3 = max[j0 + 3] as number;
+        let s3 = sq[j0 + 3] as number;
+        let c3 = count[j0 + 3] as number;
+        for (let k = i0 * cols + j0, e = i1 * cols; k < e; k += cols) {
+          const x0 = values[k] as number;
+          const x1 = values[k + 1] as number;
+          const x2 = values[k + 2] as number;
+          const x3 = values[k + 3] as number;
+          if (x0 === x0) {
+            if (x0 < mn0) mn0 = x0;
+            if (x0 > mx0) mx0 = x0;
+            if (withNorm) s0 += x0 * x0;
+            c0++;
+          }
+          if (x1 === x1) {
+            if (x1 < mn1) mn1 = x1;
+            if (x1 > mx1) mx1 = x1;
+            if (withNorm) s1 += x1 * x1;
+            c1++;
+          }
+          if (x2 === x2) {
+            if (x2 < mn2) mn2 = x2;
+            if (x2 > mx2) mx2 = x2;
+            if (withNorm) s2 += x2 * x2;
+            c2++;
+          }
+          if (x3 === x3) {
+            if (x3 < mn3) mn3 = x3;
+            if (x3 > mx3) mx3 = x3;
+            if (withNorm) s3 += x3 * x3;
+            c3++;
+          }
+        }
+        min[j0] = mn0;
+        max[j0] = mx0;
+        sq[j0] = s0;
+        count[j0] = c0;
+        min[j0 + 1] = mn1;
+        max[j0 + 1] = mx1;
+        sq[j0 + 1] = s1;
+        count[j0 + 1] = c1;
+        min[j0 + 2] = mn2;
+        max[j0 + 2] = mx2;
+        sq[j0 + 2] = s2;
+        count[j0 + 2] = c2;
+        min[j0 + 3] = mn3;
+        max[j0 + 3] = mx3;
+        sq[j0 + 3] = s3;
+        count[j0 + 3] = c3;
+      }
+    }
+    for (let j = j0; j < cols; j++) {
       let mn = min[j] as number;
       let mx = max[j] as number;
       let s = sq[j] as number;
@@ -75,7 +146,7 @@ export function matrixColumnStats(
         if (x !== x || (inc !== null && inc[i] === 0)) continue; // NaN: missing
         if (x < mn) mn = x;
         if (x > mx) mx = x;
-        s += x * x;
+        if (withNorm) s += x * x;
         c++;
       }
       min[j] = mn;
@@ -89,7 +160,7 @@ export function matrixColumnStats(
     out.push({
       min: min[j] as number,
       max: max[j] as number,
-      norm: Math.sqrt(sq[j] as number),
+      norm: withNorm ? Math.sqrt(sq[j] as number) : Number.NaN,
       count: count[j] as number,
     });
   }

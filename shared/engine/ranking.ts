@@ -6,7 +6,14 @@
 // see. The tie order (siteId code-unit order) only fixes the display order inside a group of equal
 // scores. `tieSizes` says how many sites share each rank, so SMAA can split a shared rank's
 // probability evenly among them.
-import { TIE_TOLERANCE } from './score';
+
+/**
+ * Scores within this of the best score of their group are equal (scores are in [0, 1]): far below
+ * any difference a fact can make, far above float noise from summation order. The table
+ * (score.ts, rankScores, which re-exports it) and SMAA (Ranker) rank with it, so they agree on what
+ * a tie is.
+ */
+export const TIE_TOLERANCE = 1e-12;
 
 /** Site indices in siteId code-unit order: the order in which equal scores are ranked. */
 export function tieOrder(siteIds: readonly string[]): Int32Array {
@@ -36,6 +43,8 @@ export class Ranker {
   private readonly sortedScore: Float64Array;
   private readonly sortedSite: Int32Array;
   private readonly buckets: Int32Array;
+  /** Whether the tie order is the sites' own order (site ids already sorted): no indirection. */
+  private readonly identity: boolean;
   /** How many rank() calls fell back to the comparison sort (for tests and benchmarks). */
   fallbacks = 0;
 
@@ -51,9 +60,12 @@ export class Ranker {
     this.site = new Int32Array(size);
     this.sortedScore = new Float64Array(size);
     this.sortedSite = new Int32Array(size);
-    // 2^bits ≥ 2 · size buckets (256 … 65 536).
+    // 2^bits ≥ size buckets (256 … 65 536): about one site per bucket.
     let bits = 8;
-    while (bits < 16 && 1 << bits < 2 * size) bits++;
+    while (bits < 16 && 1 << bits < size) bits++;
+    let identity = true;
+    for (let q = 0; q < size && identity; q++) identity = this.order[q] === q;
+    this.identity = identity;
     this.buckets = new Int32Array(1 << bits);
   }
 
@@ -63,6 +75,40 @@ export class Ranker {
    * how many sites were ranked.
    */
   rank(scores: Float64Array, ranks: Int32Array, tieSizes?: Int32Array): number {
+    const m = this.sort(scores, ranks);
+    const ss = this.sortedScore;
+    const si = this.sortedSite;
+    for (let k = 0; k < m;) {
+      // A group of equal scores: [k, e), each within the tolerance of the group's best.
+      const best = ss[k] as number;
+      let e = k + 1;
+      while (e < m && best - (ss[e] as number) <= TIE_TOLERANCE) e++;
+      for (let t = k; t < e; t++) {
+        const i = si[t] as number;
+        ranks[i] = k + 1;
+        if (tieSizes) tieSizes[i] = e - k;
+      }
+      k = e;
+    }
+    return m;
+  }
+
+  /** The ranked sites, best first (equal scores in tie order), after sort(): [0 … the count sort returned). */
+  get sorted(): Int32Array {
+    return this.sortedSite;
+  }
+
+  /** Their scores, in the same order. */
+  get sortedScores(): Float64Array {
+    return this.sortedScore;
+  }
+
+  /**
+   * Sorts the sites with a score (NaN: none, and `unranked[i]` set to 0 when given) by score,
+   * highest first, equal scores in tie order, into `sorted` / `sortedScores`; returns how many.
+   * Group them with TIE_TOLERANCE as rank() does.
+   */
+  sort(scores: Float64Array, unranked?: Int32Array): number {
     const n = this.size;
     const order = this.order;
     let min = Infinity;
@@ -79,11 +125,12 @@ export class Ranker {
     const site = this.site;
     buckets.fill(0);
     let m = 0;
+    const identity = this.identity;
     for (let q = 0; q < n; q++) {
-      const i = order[q] as number;
+      const i = identity ? q : (order[q] as number);
       const s = scores[i] as number;
       if (s !== s) {
-        ranks[i] = 0;
+        if (unranked) unranked[i] = 0;
         continue;
       }
       const f = Math.floor((max - s) * scale);
@@ -129,18 +176,6 @@ export class Ranker {
         this.comparisonSort(scores, m);
         break;
       }
-    }
-    for (let k = 0; k < m;) {
-      // A group of equal scores: [k, e), each within the tolerance of the group's best.
-      const best = ss[k] as number;
-      let e = k + 1;
-      while (e < m && best - (ss[e] as number) <= TIE_TOLERANCE) e++;
-      for (let t = k; t < e; t++) {
-        const i = si[t] as number;
-        ranks[i] = k + 1;
-        if (tieSizes) tieSizes[i] = e - k;
-      }
-      k = e;
     }
     return m;
   }

@@ -12,23 +12,26 @@
 // scoreMatrix on every evaluation. Around the preset the support never changes (one model); a
 // uniform draw weights every criterion (one model); a sweep meets three (t = 0, inside, t = 1).
 //
-// The value-sampling fast path (WSM, SMAA with value ranges: scoreDraws): normalisation depends on
-// the sampled columns, so nothing can be read once; instead each evaluation redoes scoreMatrix's
-// WSM arithmetic on typed arrays, in the same order, so the scores are the same numbers bit for bit
-// (tests/engine/sample-scorer.test.ts compares them with scoreSites on random matrices):
-// - the raw values live column by column (a column is 8 KB at 1 000 sites, in L1 cache); the
-//   ranged cells' draws are written into them, column by column, and each column's min and max
-//   over the candidates are the fixed cells' (computed once for a candidate set) combined with the
-//   drawn cells', so a column's stats cost one pass over its ranged cells, not over the column;
+// The value-sampling fast path (WSM, SMAA with value ranges: scoreSample / scoreDraws, class
+// ValueModel): normalisation depends on the sampled columns, so nothing can be read once; instead
+// each evaluation redoes scoreMatrix's WSM arithmetic on typed arrays, in the same order, so the
+// scores are the same doubles scoreSites gives (tests/engine/sample-scorer.test.ts compares them on
+// random matrices):
+// - the raw values live column by column (a column is 8 KB at 1 000 sites); a sample's ranged cells
+//   are drawn, written into their column and folded into the column's min and max in one loop
+//   (Rng.scatterRange), so a column's stats cost one pass over its ranged cells: the fixed cells'
+//   min and max are taken once per candidate set (a vector-normalised column's sum of squares, which
+//   must be added in row order, is taken per sample);
 // - exclusions are recomputed per evaluation where they can change: min/max constraints on a
 //   ranged criterion (a draw can break the bound in one sample and not another), thin data under
 //   'exclude' (coverage depends on the weights), the 'exclude' missing policy (depends on which
 //   criteria are weighted); when the candidate set differs from the one the fixed stats were taken
 //   over they are taken again;
 // - transforms and gap fills as normalise.ts/score.ts define them; WSM's affine form Σ k_j (x_j − o_j)
-//   accumulated column by column for the rows without a gap, and the general per-cell form (the
-//   missing-value policy's fill, division by the weight actually used) for the rows with one, exactly
-//   as score.ts's wsmAffine and aggregateFused do; then the same clamp to [0, 1].
+//   for the rows without a gap, four sites at a time (each site's sum in column order), then the
+//   non-affine columns per cell, and the general per-cell form (the missing-value policy's fill,
+//   division by the weight actually used) for the rows with a gap, exactly as score.ts's wsmAffine
+//   and aggregateFused do; then the same clamp to [0, 1].
 // Anything else (WPM, TOPSIS, an infinite raw value, duplicate criterion ids) goes through
 // scoreMatrix per evaluation with the draws written into a copy of the matrix.
 import { valueFunction } from './normalise';

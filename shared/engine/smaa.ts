@@ -33,7 +33,7 @@
 // value ranges runs the fused value-sampling path (draws → column stats → normalise + weighted sum,
 // the same numbers as scoreSites); WPM and TOPSIS with value ranges go through scoreMatrix.
 import { Rng } from './random';
-import { Ranker, tieOrder } from './ranking';
+import { Ranker, TIE_TOLERANCE, tieOrder } from './ranking';
 import { createSampleScorer, type SampleScorer } from './sample-scorer';
 import type { DecisionMatrix, ScoreOptions } from './types';
 
@@ -45,7 +45,10 @@ export const DEFAULT_CONCENTRATION = 50;
 export const SMAA_BLOCK = 250;
 
 /** Samples whose ranks wait to be counted together (Sampler.pending). */
-const PENDING = 64;
+const PENDING = 256;
+
+/** Sites a run can rank: pending ranks are 16-bit (the rank table alone would take 17 GB beyond). */
+export const SMAA_MAX_SITES = 65_535;
 
 export interface SmaaSettings {
   samples: number;
@@ -194,16 +197,14 @@ class Sampler implements SmaaSampler {
   // Reused every sample: nothing below allocates per sample on the fast paths.
   private readonly w: Float64Array;
   private readonly scores: Float64Array;
-  private readonly ranks: Int32Array;
-  private readonly tieSizes: Int32Array;
   private readonly ranker: Ranker;
   /**
-   * The last samples' unshared ranks, site by site (pending[i · PENDING + t] = rank − 1 of site i in
-   * the t-th pending sample, −1 when it had none alone): counted into the n × n table a site's row
-   * at a time, so the row stays in cache, rather than one scattered increment per site and sample
-   * (the table is 4 MB at 1 000 sites; that was a fifth of the run).
+   * The last samples' unshared ranks, site by site (pending[i · PENDING + t] = the rank site i alone
+   * took in the t-th pending sample, 0 when none): counted into the n × n table a site's row at a
+   * time, so the part of the row a site's ranks fall in stays in cache, rather than one scattered
+   * increment per site and sample (the table is 4 MB at 1 000 sites; that was a fifth of the run).
    */
-  private readonly pending: Int32Array;
+  private readonly pending: Uint16Array;
   private pendingCount = 0;
   private readonly seed: number;
   // The stream of the block being drawn and the next sample it gives; `base` is the stream at the
@@ -229,10 +230,9 @@ class Sampler implements SmaaSampler {
     this.draws = new Float64Array(this.valuesSampled ? ranged.cell.length : 0);
     this.w = new Float64Array(matrix.criteria.length);
     this.scores = new Float64Array(n);
-    this.ranks = new Int32Array(n);
-    this.tieSizes = new Int32Array(n);
     this.ranker = new Ranker(n, tieOrder(matrix.siteIds));
-    this.pending = new Int32Array(n * PENDING);
+    if (n > SMAA_MAX_SITES) throw new Error(`SMAA ranks at most ${SMAA_MAX_SITES} sites`);
+    this.pending = new Uint16Array(n * PENDING);
     this.seed = settings.seed;
     this.base = new Rng(settings.seed);
   }
@@ -249,7 +249,7 @@ class Sampler implements SmaaSampler {
   run(from: number, to: number, tally: SmaaTally): void {
     const n = this.sites;
     if (tally.sites !== n) throw new Error('tally of another matrix');
-    const { scorer, alpha, w, scores, ranks, tieSizes, ranker, draws, valuesSampled, pending } = this;
+    const { scorer, alpha, w, scores, ranker, draws, valuesSampled, pending } = this;
     const { ranged } = scorer;
     const { ties, excluded, tiedFirst, rankSum } = tally;
     const end = Math.min(to, this.total);
@@ -271,26 +271,39 @@ class Sampler implements SmaaSampler {
       if (valuesSampled) scorer.scoreSample(w, rng, scores);
       else scorer.score(w, null, scores);
       if (scorer.slowEvaluations !== slowBefore) tally.slow++;
-      ranker.rank(scores, ranks, tieSizes);
-      const t = this.pendingCount;
-      for (let i = 0, row = 0, at = t; i < n; i++, row += n, at += PENDING) {
-        const r = ranks[i] as number;
-        if (r === 0) {
+      // Ranked in score order; each group of equal scores (ranking.ts, TIE_TOLERANCE) shares its ranks.
+      const m = ranker.sort(scores);
+      const sorted = ranker.sorted;
+      const sortedScores = ranker.sortedScores;
+      const pc = this.pendingCount;
+      if (m < n) {
+        for (let i = 0; i < n; i++) {
+          if ((scores[i] as number) === (scores[i] as number)) continue;
           excluded[i] = (excluded[i] as number) + 1;
-          pending[at] = -1;
+          pending[i * PENDING + pc] = 0;
+        }
+      }
+      for (let k = 0; k < m;) {
+        const best = sortedScores[k] as number;
+        let e = k + 1;
+        while (e < m && best - (sortedScores[e] as number) <= TIE_TOLERANCE) e++;
+        const r = k + 1;
+        if (e === r) {
+          const i = sorted[k] as number;
+          pending[i * PENDING + pc] = r;
+          rankSum[i] = (rankSum[i] as number) + r;
         } else {
-          const g = tieSizes[i] as number;
-          if (g === 1) {
-            pending[at] = r - 1;
-            rankSum[i] = (rankSum[i] as number) + r;
-          } else {
-            pending[at] = -1;
+          const g = e - k;
+          for (let t = k; t < e; t++) {
+            const i = sorted[t] as number;
+            pending[i * PENDING + pc] = 0;
             if (r === 1) tiedFirst[i] = (tiedFirst[i] as number) + 1;
-            const key = (row + r - 1) * n + g - 1;
+            const key = (i * n + r - 1) * n + g - 1;
             ties.set(key, (ties.get(key) ?? 0) + 1);
             rankSum[i] = (rankSum[i] as number) + r + (g - 1) / 2; // the mean of the shared ranks
           }
         }
+        k = e;
       }
       tally.samples++;
       if (++this.pendingCount === PENDING) this.flush(tally);
@@ -308,7 +321,7 @@ class Sampler implements SmaaSampler {
     for (let i = 0, row = 0, at = 0; i < n; i++, row += n, at += PENDING) {
       for (let t = at; t < at + k; t++) {
         const r = pending[t] as number;
-        if (r >= 0) counts[row + r] = (counts[row + r] as number) + 1;
+        if (r !== 0) counts[row + r - 1] = (counts[row + r - 1] as number) + 1;
       }
     }
     this.pendingCount = 0;

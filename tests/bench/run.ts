@@ -3,6 +3,7 @@ import { createBackend } from '../../backend/backend';
 import { listSites } from '../../db/sites-repo';
 import { editCases } from './edit-cases';
 import { formatResult, runCase, type BenchCase } from './harness';
+import { numpyLines } from './numpy-cases';
 import { perfResultLines } from './perf-results';
 import { reportCases } from './report-cases';
 import { scoreCases } from './score-cases';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     const result = await runCase(c, 200);
     process.stdout.write(`${formatResult(result, c)}\n`);
   }
+  process.stdout.write(`${(await numpyLines()).join('\n')}\n`);
   process.stdout.write(`${perfResultLines().join('\n')}\n`);
   backend.close();
   transfer.close();

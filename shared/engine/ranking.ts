@@ -37,7 +37,8 @@ export function tieOrder(siteIds: readonly string[]): Int32Array {
  */
 export class Ranker {
   private readonly order: Int32Array;
-  private readonly position: Int32Array;
+  /** Each site's place in the tie order (for the comparison sort; made when first needed). */
+  private position: Int32Array | null = null;
   private readonly bucket: Int32Array;
   private readonly site: Int32Array;
   private readonly sortedScore: Float64Array;
@@ -54,8 +55,6 @@ export class Ranker {
     order?: Int32Array,
   ) {
     this.order = order ?? Int32Array.from({ length: size }, (_, i) => i);
-    this.position = new Int32Array(size);
-    for (let q = 0; q < size; q++) this.position[this.order[q] as number] = q;
     this.bucket = new Int32Array(size);
     this.site = new Int32Array(size);
     this.sortedScore = new Float64Array(size);
@@ -182,7 +181,12 @@ export class Ranker {
 
   /** Sorts the m ranked sites (site[0 … m)) by score, highest first, then tie order. */
   private comparisonSort(scores: Float64Array, m: number): void {
-    const position = this.position;
+    let position = this.position;
+    if (position === null) {
+      position = new Int32Array(this.size);
+      for (let q = 0; q < this.size; q++) position[this.order[q] as number] = q;
+      this.position = position;
+    }
     const sorted = Array.from(this.site.subarray(0, m)).sort(
       (a, b) => (scores[b] as number) - (scores[a] as number) || (position[a] as number) - (position[b] as number),
     );

@@ -175,7 +175,8 @@ export function scoreMatrix(matrix: DecisionMatrix, options: ScoreOptions): Scor
   const ids = criteria.map((c) => c.id);
   const weights = weightVector(ids, options.weights);
   const include = new Uint8Array(n).fill(1);
-  const reasons = new Array<string[] | undefined>(n);
+  // Sparse: most sites have no reason to be excluded (an index without one reads undefined).
+  const reasons: (string[] | undefined)[] = [];
   const exclude = (i: number, reason: string): void => {
     include[i] = 0;
     (reasons[i] ??= []).push(reason);
@@ -217,7 +218,7 @@ export function scoreMatrix(matrix: DecisionMatrix, options: ScoreOptions): Scor
     }
   }
 
-  const handled = new Array<{ criterionId: string; policy: MissingPolicy }[] | undefined>(n);
+  const handled: ({ criterionId: string; policy: MissingPolicy }[] | undefined)[] = [];
   const fillCols: number[] = [];
   for (let j = 0; j < m; j++) if ((weights[j] as number) > 0 && criteria[j]?.missing !== 'exclude') fillCols.push(j);
 

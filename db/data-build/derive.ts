@@ -6,7 +6,15 @@ import type { SeedSite } from '../seed/sites';
 import { Figures, type Fact, type FactMethod } from './figures';
 import { gridCarbon, regulatoryQuality, renewableShare } from './rules/country-datasets';
 import { latencyHk, latencySg, meanTemperature, subseaCables, waterStress } from './rules/connectivity-climate';
-import { buildCost, dcCapacity, landCost, pipeline, taxIncentive, vacancy } from './rules/market-reports';
+import {
+  buildCost,
+  dcCapacity,
+  johorSiteLand,
+  landCost,
+  pipeline,
+  taxIncentive,
+  vacancy,
+} from './rules/market-reports';
 import { powerPrice } from './rules/power-prices';
 import { siteCapacityRules } from './rules/site-capacities';
 import type { SourceTable } from './source-tables';
@@ -74,7 +82,10 @@ export function deriveAll(
   return { facts: deriveFacts(tables, markets), sites: capacities };
 }
 
-/** Every derived fact, in a stable order (criterion, then market), so the output diffs cleanly. */
+/** Facts finer than their market (a site's own band or figure), each rule giving its sites' facts. */
+export const SITE_FACT_RULES: readonly ((f: Figures) => Fact[])[] = [johorSiteLand];
+
+/** Every derived fact, in a stable order (criterion, then market; then site facts), so the output diffs cleanly. */
 export function deriveFacts(tables: ReadonlyMap<string, SourceTable>, markets: readonly Market[]): Fact[] {
   const f = new Figures(tables);
   const out: Fact[] = [];
@@ -85,6 +96,7 @@ export function deriveFacts(tables: ReadonlyMap<string, SourceTable>, markets: r
       out.push(fact);
     }
   }
+  for (const rule of SITE_FACT_RULES) out.push(...rule(f));
   return out;
 }
 

@@ -574,28 +574,6 @@ export const sourcedMetricValues: readonly MetricValue[] = [
   missing('us-nova', 'grid_carbon_g_kwh', CAVEAT_6),
 ];
 
-/** Johor land is priced in two bands; each site carries the band it lies in. */
-const siteOverrides: readonly MetricValue[] = [
-  ...['my-sedenak', 'my-kulai'].map((siteId) =>
-    ranged(
-      { siteId },
-      'land_cost_usd_m2',
-      { low: 202, high: 322 },
-      CW_COST_GUIDE_JOHOR_LAND,
-      'Kulai/Sedenak band US$202–322/m²; value is the midpoint.',
-    ),
-  ),
-  ...['my-nusajaya', 'my-pulai'].map((siteId) =>
-    ranged(
-      { siteId },
-      'land_cost_usd_m2',
-      { low: 306, high: 393 },
-      CW_COST_GUIDE_JOHOR_LAND,
-      'Pulai/Nusajaya band US$306–393/m²; value is the midpoint.',
-    ),
-  ),
-];
-
 const RQ_REASON =
   'Not retrieved: World Bank WGI Regulatory Quality percentile (indicator RQ.PER.RNK); no source found (reference data, 2025)';
 
@@ -640,12 +618,7 @@ function completeMatrix(): MetricValue[] {
   return all;
 }
 
-/** Site-level facts: the data build's, then the typed overrides it does not cover yet. */
-function siteFacts(): MetricValue[] {
-  const key = (v: MetricValue): string => `${v.siteId ?? ''}|${v.criterionId}`;
-  const built = builtFacts.filter((v) => v.siteId !== null);
-  const covered = new Set(built.map(key));
-  return [...built, ...siteOverrides.filter((v) => !covered.has(key(v)))];
-}
+/** Site-level facts (finer than their market): all from the data build. */
+const siteFacts = (): MetricValue[] => builtFacts.filter((v) => v.siteId !== null);
 
 export const seedMetricValues: readonly MetricValue[] = [...completeMatrix(), ...siteFacts()];

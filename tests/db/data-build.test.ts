@@ -45,3 +45,14 @@ describe('data build', () => {
     expect(fact('rq_percentile', 'cn-gz')).toMatchObject({ value: 36.7924537658691 });
   });
 });
+
+describe('site-level facts', () => {
+  it('gives each Johor site its own C&W land band (cw-apac-dc-cost-guide-2025-land, p.22), nothing typed by hand', () => {
+    const site = (id: string) => facts.find((x) => x.siteId === id && x.criterionId === 'land_cost_usd_m2');
+    // Kulai & Sedenak 202–322 → (202 + 322) / 2 = 262; Pulai / Nusajaya 306–393 → 349.5.
+    expect(site('my-kulai')).toMatchObject({ value: 262, low: 202, high: 322, method: 'derived' });
+    expect(site('my-sedenak')).toMatchObject({ value: 262, low: 202, high: 322 });
+    expect(site('my-pulai')).toMatchObject({ value: 349.5, low: 306, high: 393 });
+    expect(site('my-nusajaya')).toMatchObject({ value: 349.5, low: 306, high: 393 });
+  });
+});

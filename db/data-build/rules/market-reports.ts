@@ -4,7 +4,7 @@
 // `measured`; a statute or regulator as `official`; a sum or unit conversion is `derived` with its
 // formula; an approximate figure, a bound or a proxy is an `estimate` with its reasoning.
 import type { Market } from '../../../shared/model/jurisdictions';
-import { asPublished, derived, gap, type Fact, type Figures, type Picked } from '../figures';
+import { asPublished, derived, gap, type Fact, type Figures, type Picked, type Place } from '../figures';
 import { estimated, qualified, ranged } from './market-helpers';
 import { isNational, iso3 } from './places';
 
@@ -135,14 +135,14 @@ const LAND = 'land_cost_usd_m2';
 const LAND_SRC = 'cw-apac-dc-cost-guide-2025-land';
 
 /** The span of several clusters' land bands: lowest low to highest high, value at the midpoint. */
-function clusterSpan(f: Figures, market: Market, clusters: readonly string[], note: string): Fact {
+function clusterSpan(f: Figures, market: Market | Place, clusters: readonly string[], note: string): Fact {
   const lows = clusters.map((c) => f.get(LAND_SRC, c, 'land_purchase_cost_low', '2025'));
   const highs = clusters.map((c) => f.get(LAND_SRC, c, 'land_purchase_cost_high', '2025'));
   const low = Math.min(...lows.map((p) => p.number));
   const high = Math.max(...highs.map((p) => p.number));
   return ranged(
     LAND,
-    { marketId: market.id },
+    'id' in market ? { marketId: market.id } : market,
     { low, high },
     'derived',
     `low = min(${lows.map((p) => p.figure.value).join(', ')}) = ${low}; high = max(${highs.map((p) => p.figure.value).join(', ')}) = ${high} US$/m²; value = (low + high) ÷ 2`,
@@ -602,3 +602,18 @@ export const vacancy = byMarket(
   },
   'colocation vacancy',
 );
+
+/** Johor's sites each lie in one of C&W's two land bands, finer than the market's span. */
+const JOHOR_LAND_BANDS: Readonly<Record<string, string>> = {
+  'my-kulai': 'Kulai & Sedenak',
+  'my-sedenak': 'Kulai & Sedenak',
+  'my-pulai': 'Pulai / Nusajaya',
+  'my-nusajaya': 'Pulai / Nusajaya',
+};
+
+/** Site-level land facts: each Johor site's own band (low–high, value at the midpoint). */
+export function johorSiteLand(f: Figures): Fact[] {
+  return Object.entries(JOHOR_LAND_BANDS).map(([siteId, band]) =>
+    clusterSpan(f, { siteId }, [band], `C&W's ${band} band, Johor (Cost Guide 2025, p.22); value is the midpoint.`),
+  );
+}

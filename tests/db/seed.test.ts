@@ -17,7 +17,7 @@ import { seedChips } from '../../db/seed/chips';
 import { seedCriteria } from '../../db/seed/criteria';
 import { seedJurisdictions } from '../../db/seed/jurisdictions';
 import { seedMarkets } from '../../db/seed/markets';
-import { seedMetricValues, sourcedMetricValues } from '../../db/seed/metrics';
+import { seedMetricValues } from '../../db/seed/metrics';
 import { seedPolicyEvents } from '../../db/seed/policies';
 import { seedPresets } from '../../db/seed/presets';
 import { seedProfiles } from '../../db/seed/profiles';
@@ -148,14 +148,16 @@ describe('the seed data itself', () => {
     }
   });
 
-  it('keeps every sourced value: each names a seeded market and a non-derived criterion, once', () => {
+  it('keeps every value: each names a seeded market (or site) and a non-derived criterion, once, and comes from a sourced table', () => {
     const markets = new Set(seedMarkets.map((m) => m.id));
     const measured = new Set(seedCriteria.filter((c) => !c.derived).map((c) => c.id));
-    const keys = sourcedMetricValues.map((v) => `${v.marketId ?? ''}|${v.criterionId}`);
+    const keys = seedMetricValues.map((v) => `${v.marketId ?? ''}|${v.siteId ?? ''}|${v.criterionId}`);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const v of sourcedMetricValues) {
-      expect(markets.has(v.marketId ?? ''), `${v.marketId}`).toBe(true);
+    for (const v of seedMetricValues) {
+      if (v.siteId === null) expect(markets.has(v.marketId ?? ''), `${v.marketId}`).toBe(true);
       expect(measured.has(v.criterionId), v.criterionId).toBe(true);
+      if (v.kind === 'known')
+        expect(v.reference, `${v.marketId ?? v.siteId} ${v.criterionId}`).toMatch(/^data\/sources\//);
     }
     for (const v of seedMetricValues.filter((x) => x.siteId !== null)) {
       expect(seedSites.map((s) => s.id)).toContain(v.siteId);

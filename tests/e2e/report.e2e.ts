@@ -122,14 +122,17 @@ describe('Export report', () => {
       sensitivity: { samples: 500 },
     });
     const { sites: _sites, sensitivity: _s, ...scenario } = inputs;
-    const score = await api<{ results: { name: string; rank: number | null; score: number | null }[] }>(
+    const score = await api<{
+      results: { name: string; rank: number | null; tied: boolean; score: number | null }[];
+    }>(
       'score.run',
       scenario,
     );
     const expected = [...score.results]
       .filter((r) => r.rank !== null)
       .sort((a, b) => (a.rank as number) - (b.rank as number))
-      .map((r) => [String(r.rank), r.name, (r.score as number).toFixed(3)]);
+      // A rank shared with another site reads "3=" (as on every screen); score.run marks it tied.
+      .map((r) => [`${r.rank}${r.tied ? '=' : ''}`, r.name, (r.score as number).toFixed(3)]);
     const shown = await report.locator('table.ranking tbody tr:not(.excluded)').evaluateAll((trs) =>
       trs.map((tr) => {
         const td = [...tr.querySelectorAll('td')].map((c) => c.textContent?.trim() ?? '');

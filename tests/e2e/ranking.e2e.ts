@@ -205,7 +205,9 @@ describe('ranking', () => {
       'id,name,country,region,lat,lon,capacity_existing_mw,capacity_planned_mw,source_title,source_url,as_of';
     const lines = Array.from({ length: 1000 }, (_, i) => {
       const sg = i % 2 === 0;
-      const cap = i % 3 === 0 ? `${10 + (i % 400)},${i % 7 === 0 ? 50 : ''}` : ',';
+      // Campus 399 is given 800 MW existing and 50 planned: more than any seeded site (the most is
+      // Pulai, 176.44 + 555.44 planned = 731.88 MW) and than any other imported one (at most 409 + 50).
+      const cap = i === 399 ? '800,50' : i % 3 === 0 ? `${10 + (i % 400)},${i % 7 === 0 ? 50 : ''}` : ',';
       return `bulk-${String(i).padStart(4, '0')},Campus ${i},${sg ? 'SG' : 'MY'},${sg ? 'sg' : 'my-johor'},${
         (sg ? 1.3 : 1.6) + (i % 50) / 1000
       },${103.6 + (i % 40) / 1000},${cap},Survey,https://example.org/s,2025-03-01`;
@@ -232,11 +234,11 @@ describe('ranking', () => {
     // The selected site stays in view where the new order puts it; the top of the list is above.
     await expect.poll(() => last.isVisible()).toBe(true);
     await page.locator('.ranking-scroll').evaluate((e) => (e.scrollTop = 0));
-    // Campus 399: 10 + 399 MW existing and 50 planned, the most of any site.
+    // Campus 399: 800 MW existing and 50 planned, the most of any site (seeded Pulai is next, 731.88 MW).
     await expect
       .poll(() => ranking().locator('tbody tr[data-site]').first().getAttribute('data-site'))
       .toBe('bulk-0399');
-    expect(await ranking().locator('tbody tr[data-site] .capacity-cell').first().textContent()).toBe('409+50 planned');
+    expect(await ranking().locator('tbody tr[data-site] .capacity-cell').first().textContent()).toBe('800+50 planned');
     await screenshot(page, 'ranking-1000-sites-by-capacity');
   });
 

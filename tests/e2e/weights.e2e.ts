@@ -116,9 +116,11 @@ describe('weights drawer', () => {
     const ahp = panel().getByRole('group', { name: 'Pairwise comparison (AHP)' });
     // Compare four criteria: chip legality, policy churn, power price, build cost.
     await ahp.locator('.ahp-subset > summary').click();
-    // Frontier training also weights lawful compute (the strongest chip the company may run).
+    // Frontier training also weights lawful compute (the strongest chip the company may run) and,
+    // with policy churn, regulatory quality (WGI).
     for (const name of [
       'Lawful compute',
+      'Regulatory quality (WGI)',
       'Operational capacity',
       'Pipeline',
       'Colocation vacancy',
@@ -132,12 +134,14 @@ describe('weights drawer', () => {
     const pair = (a: string, b: string): ReturnType<Page['getByRole']> =>
       ahp.getByRole('slider', { name: `${a} versus ${b}` });
     const judge = async (a: string, b: string, p: number): Promise<void> => pair(a, b).fill(String(p));
-    // Policy churn 3 times each of the others, which are equal — but power price 7 times build cost.
-    await judge('Chip legality', 'Policy churn', 2);
+    // Policy churn 9 times each of the others, which are equal — but power price 7 times build cost.
+    // (Churn this heavy moves the Malaysian sites below the Singaporean ones once applied; at 3 times
+    // the seeded figures leave the order as it was.)
+    await judge('Chip legality', 'Policy churn', 8);
     await judge('Chip legality', 'Power price', 0);
     await judge('Chip legality', 'Build cost', 0);
-    await judge('Policy churn', 'Power price', -2);
-    await judge('Policy churn', 'Build cost', -2);
+    await judge('Policy churn', 'Power price', -8);
+    await judge('Policy churn', 'Build cost', -8);
     await judge('Power price', 'Build cost', -6);
 
     const warning = ahp.getByRole('alert');

@@ -124,10 +124,7 @@ describe('Export report', () => {
     const { sites: _sites, sensitivity: _s, ...scenario } = inputs;
     const score = await api<{
       results: { name: string; rank: number | null; tied: boolean; score: number | null }[];
-    }>(
-      'score.run',
-      scenario,
-    );
+    }>('score.run', scenario);
     const expected = [...score.results]
       .filter((r) => r.rank !== null)
       .sort((a, b) => (a.rank as number) - (b.rank as number))

@@ -36,7 +36,7 @@ export function transferHandlers(ctx: ServiceContext): DomainHandlers<TransferCa
       const text = fileText(input);
       if (!text.ok) {
         const error = { table: null, row: null, line: null, column: null, message: text.message };
-        return { kind: input.kind, added: [], changed: [], unchanged: [], errors: [error] };
+        return { kind: input.kind, added: [], changed: [], unchanged: [], errors: [error], notes: [] };
       }
       return previewImport(ctx.db, input.kind, text.text);
     },

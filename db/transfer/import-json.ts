@@ -19,6 +19,7 @@ import { latestVersion } from '../migrations';
 import { listPolicyEvents } from '../policies-repo';
 import { linkProblems } from '../../shared/model/policy-links';
 import { PlanBuilder, type ImportPlan } from './import-plan';
+import { planPresetRow } from './import-presets';
 import { criterionDerived, deferForeignKeys, keyExists, tableStore } from './table-store';
 import { keepStoredMethod, tableDefs, type DbRow, type TableDef } from './tables';
 
@@ -193,14 +194,27 @@ export function planJsonImport(db: Db, kind: Exclude<ImportKind, 'sites-csv'>, t
     }
   }
 
-  // 4. What each good row would do to the store.
+  // 4. What each good row would do to the store (a preset first passes the built-in rules).
   for (const [table, rows] of entries(good)) {
     const store = tableStore(db, table);
     for (const r of rows) {
       if (bad.has(r)) continue;
       const label = store.def.label(r.data);
       const before = store.find(r.data);
-      const data = r.omitsMethod === true ? keepStoredMethod(r.data, before) : r.data;
+      let data = r.omitsMethod === true ? keepStoredMethod(r.data, before) : r.data;
+      if (table === 'presets') {
+        const preset = planPresetRow(kind, data, before);
+        if (preset.kind === 'refuse') {
+          plan.errors.push({ table, row: r.row, line: null, column: preset.column, message: preset.message });
+          continue;
+        }
+        if (preset.note !== null) plan.notes.push({ table, id: label, row: r.row, message: preset.note });
+        if (preset.kind === 'keep') {
+          plan.entry('unchanged', table, label, r.row);
+          continue;
+        }
+        data = preset.row;
+      }
       const outcome = plan.upsert(store, data, `import ${kind} ${table} row ${r.row}`, before);
       if (outcome.added) plan.entry('added', table, label, r.row);
       else if (outcome.fields.length > 0) plan.entry('changed', table, label, r.row, outcome.fields);

@@ -1,7 +1,7 @@
 // What every importer produces before it writes anything: the preview (added, changed, unchanged,
 // errors) and the writes it would make. Nothing is written unless the preview has no errors.
 import type { ChangeBatch } from '../change-log';
-import type { ImportError, ImportKind, ImportPreview, PreviewEntry } from '../../shared/model/transfer';
+import type { ImportError, ImportKind, ImportNote, ImportPreview, PreviewEntry } from '../../shared/model/transfer';
 import { changedColumns, type DbRow } from './tables';
 import type { TableStore } from './table-store';
 
@@ -26,6 +26,8 @@ export class PlanBuilder {
   readonly changed: PreviewEntry[] = [];
   readonly unchanged: PreviewEntry[] = [];
   readonly errors: ImportError[] = [];
+  /** Rows written (or kept) otherwise than the file says, e.g. a built-in preset the file would change. */
+  readonly notes: ImportNote[] = [];
   private readonly writes: Write[] = [];
   private readonly touched = new Set<string>();
 
@@ -72,7 +74,14 @@ export class PlanBuilder {
     );
     const writes = this.writes;
     return {
-      preview: { kind: this.kind, added: this.added, changed: this.changed, unchanged: this.unchanged, errors },
+      preview: {
+        kind: this.kind,
+        added: this.added,
+        changed: this.changed,
+        unchanged: this.unchanged,
+        errors,
+        notes: this.notes,
+      },
       tables: [...this.touched],
       apply(batch) {
         beforeWrites?.();

@@ -2,6 +2,7 @@
 // names come from the fixed definitions in tables.ts, never from a file being imported.
 import type Database from 'better-sqlite3';
 import type { ChangeBatch } from '../change-log';
+import { assertPresetWritable } from './import-presets';
 import { changedColumns, tableDefs, type DbRow, type TableDef } from './tables';
 import type { DataTable } from '../../shared/model/transfer';
 
@@ -41,6 +42,7 @@ export function tableStore(db: Db, table: DataTable): TableStore {
     def,
     find: (row) => find.get(keyOf(row)),
     insert(row, batch, summary) {
+      if (table === 'presets') assertPresetWritable(undefined, row);
       const values = columnsOf(row);
       const info = insert.run(values);
       if (info.changes !== 1) throw new Error(`inserting ${def.label(row)} into ${table} changed ${info.changes} rows`);
@@ -48,6 +50,7 @@ export function tableStore(db: Db, table: DataTable): TableStore {
       batch.record('insert', table, rowId(def, after), null, after, summary);
     },
     update(before, row, batch, summary) {
+      if (table === 'presets') assertPresetWritable(before, row);
       const values = columnsOf(row);
       const params = table === 'metric_values' ? { ...values, id: before.id ?? null } : values;
       const info = update.run(params);

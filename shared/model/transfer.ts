@@ -133,12 +133,22 @@ export const PreviewEntry = z.object({
 });
 export type PreviewEntry = z.infer<typeof PreviewEntry>;
 
+/** Something the import does differently from what the file says, and why (e.g. a built-in kept). */
+export const ImportNote = z.object({
+  table: z.string(),
+  id: z.string(),
+  row: z.number().int().nullable(),
+  message: z.string(),
+});
+export type ImportNote = z.infer<typeof ImportNote>;
+
 export const ImportPreview = z.object({
   kind: ImportKind,
   added: z.array(PreviewEntry),
   changed: z.array(PreviewEntry),
   unchanged: z.array(PreviewEntry),
   errors: z.array(ImportError),
+  notes: z.array(ImportNote).default([]),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

@@ -80,6 +80,7 @@ describe('sites CSV: what it writes', () => {
       changed: [{ table: 'sites', id: 'b', row: 3, fields: ['lat', 'power_price'] }],
       unchanged: [{ table: 'sites', id: 'a', row: 2, fields: [] }],
       errors: [],
+      notes: [],
     });
     expect(contentHash(db)).toBe(hash);
   });

@@ -45,6 +45,7 @@ function previewText(p: ImportPreview, heading: string): string {
     `${heading}: ${p.added.length} added, ${p.changed.length} changed, ${p.unchanged.length} unchanged`,
     ...p.added.map((e) => `  + ${e.table} ${e.id}${e.row === null ? '' : ` (row ${e.row})`}`),
     ...p.changed.map((e) => `  ~ ${e.table} ${e.id}${e.row === null ? '' : ` (row ${e.row})`}: ${e.fields.join(', ')}`),
+    ...p.notes.map((n) => `  ! ${n.table} ${n.id}${n.row === null ? '' : ` (row ${n.row})`}: ${n.message}`),
   ];
   return `${lines.join('\n')}\n`;
 }

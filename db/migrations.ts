@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { factMethodsMigration } from './migration-fact-methods';
 import { regimesMigration } from './migration-regimes';
+import { siteOperatorMigration } from './migration-site-operator';
 
 type Db = Database.Database;
 
@@ -236,6 +237,7 @@ export const migrations: readonly Migration[] = [
   },
   regimesMigration,
   factMethodsMigration,
+  siteOperatorMigration,
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

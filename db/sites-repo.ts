@@ -15,6 +15,7 @@ interface SiteRow {
   capacity_existing_mw: number | null;
   capacity_planned_mw: number | null;
   status: SiteStatus;
+  operator: string | null;
   notes: string;
   source_title: string;
   source_url: string;
@@ -66,6 +67,7 @@ function toSite(row: SiteRow): Site {
     lon: row.lon,
     capacityMw: { existing: row.capacity_existing_mw, planned: row.capacity_planned_mw },
     status: row.status,
+    operator: row.operator,
     notes: row.notes,
     source: { title: row.source_title, url: row.source_url, asOf: row.source_as_of },
   };

@@ -37,6 +37,8 @@ export const Site = z.object({
   lon: LatLon.shape.lon,
   capacityMw: z.object({ existing: z.number().nullable(), planned: z.number().nullable() }),
   status: SiteStatus,
+  /** The company that runs or builds the campus; null for a district or park several share. */
+  operator: z.string().trim().min(1).nullable(),
   notes: z.string(),
   source: Source,
 });

@@ -12,6 +12,7 @@ export const SITE_CSV_OPTIONAL = [
   'capacity_existing_mw',
   'capacity_planned_mw',
   'notes',
+  'operator',
   'origin',
   'site_source_title',
   'site_source_url',
@@ -66,6 +67,8 @@ export interface SiteCsvRow {
   status: SiteStatus | undefined;
   capacityExisting: number | null | undefined;
   capacityPlanned: number | null | undefined;
+  /** undefined when the column is absent; null when its cell is empty (no single operator). */
+  operator: string | null | undefined;
   notes: string | undefined;
   origin: SiteOrigin | undefined;
   /** From site_source_*: the site's own source. */

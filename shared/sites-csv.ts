@@ -148,6 +148,7 @@ function readRow(record: CsvRecord, columns: Columns, decimalComma: boolean, err
     status,
     capacityExisting: capacity('capacity_existing_mw'),
     capacityPlanned: capacity('capacity_planned_mw'),
+    operator: operatorOf(cell(site.operator)),
     notes: cell(site.notes),
     origin,
     siteSource,
@@ -307,4 +308,11 @@ export function isKnownCountry(code: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** An operator cell: absent stays absent, blank means none, anything else is trimmed. */
+function operatorOf(text: string | undefined): string | null | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim();
+  return t === '' ? null : t;
 }

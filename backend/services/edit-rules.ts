@@ -95,9 +95,15 @@ const sites: TableEditor = {
     numbers: ['lat', 'lon', 'capacityMw.existing', 'capacityMw.planned'],
     lists: [],
     booleans: [],
-    nullable: [],
+    nullable: ['operator'],
   },
-  defaults: { status: 'planned', notes: '', capacityMw: { existing: null, planned: null }, origin: 'user' },
+  defaults: {
+    status: 'planned',
+    operator: null,
+    notes: '',
+    capacityMw: { existing: null, planned: null },
+    origin: 'user',
+  },
   keyFields: ['id'],
   rules(ctx) {
     const out = [...coordinate(ctx, 'lat'), ...coordinate(ctx, 'lon')];

@@ -35,7 +35,19 @@ const site = (
   source: Source,
   notes = '',
 ): SeedSite =>
-  withCapacity({ id, name, marketId, lat, lon, capacityMw: { existing: null, planned: null }, status, notes, source });
+  withCapacity({
+    id,
+    name,
+    marketId,
+    lat,
+    lon,
+    capacityMw: { existing: null, planned: null },
+    status,
+    // A district or park several companies share: no single operator.
+    operator: null,
+    notes,
+    source,
+  });
 
 const capacities = new Map((derived.sites as SiteCapacity[]).map((c) => [c.siteId, c]));
 

@@ -158,6 +158,7 @@ export function sitesCsv(db: Db): string {
       status: s.status ?? null,
       capacity_existing_mw: s.capacity_existing_mw ?? null,
       capacity_planned_mw: s.capacity_planned_mw ?? null,
+      operator: s.operator ?? null,
       notes: s.notes ?? null,
       origin: s.origin ?? null,
       site_source_title: s.source_title ?? null,

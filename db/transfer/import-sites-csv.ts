@@ -113,6 +113,7 @@ function siteRow(
   if (row.status !== undefined) given.status = row.status;
   if (row.capacityExisting !== undefined) given.capacity_existing_mw = row.capacityExisting;
   if (row.capacityPlanned !== undefined) given.capacity_planned_mw = row.capacityPlanned;
+  if (row.operator !== undefined) given.operator = row.operator;
   if (row.notes !== undefined) given.notes = row.notes;
   if (row.origin !== undefined) given.origin = row.origin;
   // An existing site keeps its own source unless site_source_* says otherwise; a new one needs one.
@@ -137,6 +138,7 @@ function siteRow(
     status: 'planned',
     capacity_existing_mw: null,
     capacity_planned_mw: null,
+    operator: null,
     notes: '',
     origin: 'import',
     ...given,

@@ -149,6 +149,8 @@ const sites: TableDef<'sites'> = {
     'source_url',
     'source_as_of',
     'origin',
+    // Migration 7 added it; the columns follow the table's order.
+    'operator',
   ],
   key: ['id'],
   jsonColumns: [],
@@ -166,6 +168,7 @@ const sites: TableDef<'sites'> = {
     source_url: s.source.url,
     source_as_of: s.source.asOf,
     origin: s.origin,
+    operator: s.operator,
   }),
   fromRow: (r) => ({
     id: str(r.id),
@@ -178,6 +181,7 @@ const sites: TableDef<'sites'> = {
     notes: str(r.notes),
     source: { title: str(r.source_title), url: str(r.source_url), asOf: str(r.source_as_of) },
     origin: str(r.origin) as SiteRecord['origin'],
+    operator: strOrNull(r.operator),
   }),
   label: (r) => str(r.id),
 };

@@ -65,6 +65,8 @@ export const SiteRecord = z.object({
     planned: z.number().finite().nonnegative().nullable(),
   }),
   status: SiteStatus,
+  // Files written before schema 7 have no operator: absent reads as unknown.
+  operator: z.string().trim().min(1).nullable().default(null),
   notes: z.string(),
   source: z.object({ title: z.string().min(1), url: z.url(), asOf: IsoDate }),
   origin: z.enum(['seed', 'user', 'import']),

@@ -144,6 +144,7 @@ describe('sites CSV round trip', () => {
       'capacity_existing_mw',
       'capacity_planned_mw',
       'notes',
+      'operator',
       'origin',
       'site_source_title',
       'site_source_url',

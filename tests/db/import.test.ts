@@ -102,6 +102,23 @@ describe('sites CSV: what it writes', () => {
     expect(fact('power_price', 's')).toMatchObject({ value: 5, source_url: SOURCE.url });
   });
 
+  it('reads the operator column: a name is trimmed, a blank cell clears it, an absent column keeps it', () => {
+    db.prepare(
+      `INSERT INTO sites (id, name, market_id, lat, lon, status, operator, source_title, source_url, source_as_of)
+        VALUES ('k', 'Kept', 'sg', 1, 103, 'operational', 'Keppel DC', 'Site src', 'https://s.org', '2020-01-01')`,
+    ).run();
+    commitImport(
+      db,
+      'sites-csv',
+      `${HEAD},site_source_title,site_source_url,site_source_as_of,operator\nn,New,SG,sg,1,103,${SRC},  Equinix \n`,
+    );
+    expect(site('n')).toMatchObject({ operator: 'Equinix', origin: 'import' });
+    commitImport(db, 'sites-csv', `${HEAD}\nk,Kept renamed,SG,sg,1,103\n`);
+    expect(site('k')).toMatchObject({ name: 'Kept renamed', operator: 'Keppel DC' });
+    commitImport(db, 'sites-csv', `${HEAD},operator\nk,Kept renamed,SG,sg,1,103,\n`);
+    expect(site('k')).toMatchObject({ operator: null });
+  });
+
   it('records every row in one change batch, with before and after, for undo', () => {
     db.prepare(
       `INSERT INTO sites (id, name, market_id, lat, lon, status, source_title, source_url, source_as_of)

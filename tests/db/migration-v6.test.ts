@@ -61,7 +61,7 @@ function tryFact(v: {
 
 describe('migration 6 on a fresh store', () => {
   it('adds method, derivation and reference after the old columns', () => {
-    migrate(db);
+    migrate(db, 6);
     expect(schemaVersion(db)).toBe(6);
     expect(columns('metric_values')).toEqual([
       'id',
@@ -132,7 +132,7 @@ describe('migration 6 on a version 5 store', () => {
 
   it('keeps every fact, makes known values estimates with "method not recorded", leaves missing ones without', () => {
     v5Store();
-    migrate(db);
+    migrate(db, 6);
     expect(schemaVersion(db)).toBe(6);
     const rows = db.prepare('SELECT * FROM metric_values ORDER BY id').all();
     const notRecorded = { method: 'estimate', derivation: METHOD_NOT_RECORDED.derivation, reference: null };
@@ -234,7 +234,7 @@ describe('migration 6 on a version 5 store', () => {
 
   it('runs on an empty version 5 store', () => {
     migrate(db, 5);
-    migrate(db);
+    migrate(db, 6);
     expect(schemaVersion(db)).toBe(6);
     expect(db.prepare('SELECT count(*) AS n FROM metric_values').get()).toEqual({ n: 0 });
   });

@@ -68,6 +68,7 @@ describe('seeded sites', () => {
       lon: -77.4874,
       capacityMw: { existing: null, planned: null },
       status: 'operational',
+      operator: null,
       notes: 'Reference market.',
       source: {
         title: 'Cushman & Wakefield, APAC Data Centre Update H2 2023',

@@ -152,6 +152,7 @@ describe('schemas', () => {
       lon: 103,
       capacityMw: { existing: null, planned: 10 },
       status: 'planned',
+      operator: null,
       notes: '',
       source: { title: 'T', url: 'https://example.com/a', asOf: '2024-01-01' },
     };

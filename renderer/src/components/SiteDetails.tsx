@@ -31,6 +31,8 @@ export function SiteDetails(): ReactNode {
         <dd>
           {site.marketName} ({site.country})
         </dd>
+        <dt>Operator</dt>
+        <dd>{site.operator ?? 'several (a district or park)'}</dd>
         <dt>Status</dt>
         <dd>{STATUS_STYLE[site.status].label}</dd>
         <dt>Coordinates</dt>

@@ -1,0 +1,459 @@
+// Campus capacities (MW existing / planned) for the named campuses of db/seed/campuses.ts, from
+// operator announcements, news reports of them and market reports in data/sources. As in
+// site-capacities.ts: "planned" is capacity beyond what exists (the app adds the two); a single
+// announced figure keeps its table's method; a sum or difference is `derived` with its formula; a
+// bound ("over 270", "150+"), an approximation or a proxy (cabinets × kW, grid supply) is an
+// `estimate` with its reasoning. A campus no source sizes still cites the row that names it, with
+// both figures null. Several campuses are also counted in a district site's capacity (see notes).
+import type { SiteCapacity, SiteCapacityRule } from '../derive';
+import type { Figures, Picked } from '../figures';
+import { qualified, siteCapacity, type Qualified } from './market-helpers';
+
+const v = (p: Picked): string => p.figure.value;
+
+/** One announced figure, taken as published (its table's method). */
+function single(
+  f: Figures,
+  id: string,
+  which: 'existing' | 'planned',
+  [sourceId, subject, quantity]: readonly [string, string, string],
+  note: string,
+): SiteCapacity {
+  const p = f.get(sourceId, subject, quantity);
+  const mw = which === 'existing' ? { existing: p.number, planned: null } : { existing: null, planned: p.number };
+  // A table recorded as an estimate carries its reasoning (the table's notes) into the derivation.
+  const why =
+    p.table.meta.method === 'estimate'
+      ? `${v(p)} ${p.figure.unit} as the source gives it: ${p.table.meta.notes}`
+      : null;
+  return siteCapacity(id, mw, p.table.meta.method, why, [p], note);
+}
+
+/**
+ * A bound or approximation: "over 270", "more than 300", "up to 60" (via `qualified`), "150+" (a
+ * lower bound) or "约2050" (Chinese "about"); taken at its number, as an estimate.
+ */
+function bound(f: Figures, sourceId: string, subject: string, quantity: string): Qualified {
+  const rows = f.all(sourceId, (x) => x.subject === subject && x.quantity === quantity);
+  const figure = rows[0];
+  if (figure === undefined || rows.length > 1)
+    throw new Error(`${sourceId}: ${rows.length} figures for ${quantity} of ${subject}; expected one`);
+  const plus = /^(\d+(?:\.\d+)?)\+$/.exec(figure.value.trim());
+  if (plus) return { figure, table: f.table(sourceId), number: Number(plus[1]), qualifier: 'at least' };
+  const about = /^约(\d+(?:\.\d+)?)$/.exec(figure.value.trim());
+  if (about) return { figure, table: f.table(sourceId), number: Number(about[1]), qualifier: 'about' };
+  return qualified(f, sourceId, subject, quantity);
+}
+
+/** A Chinese count written with 万 (ten thousand): "1万" → 10,000. */
+function wan(f: Figures, sourceId: string, subject: string, quantity: string): Picked {
+  const rows = f.all(sourceId, (x) => x.subject === subject && x.quantity === quantity);
+  const figure = rows[0];
+  const m = figure === undefined || rows.length > 1 ? null : /^(\d+(?:\.\d+)?)万$/.exec(figure.value.trim());
+  if (figure === undefined || m === null)
+    throw new Error(`${sourceId}: ${quantity} of ${subject} is not one count in 万`);
+  return { figure, table: f.table(sourceId), number: Number(m[1]) * 10_000 };
+}
+
+/** A figure read as a bound, as an estimate of existing or planned MW. */
+function estimatedBound(
+  f: Figures,
+  id: string,
+  which: 'existing' | 'planned',
+  [sourceId, subject, quantity]: readonly [string, string, string],
+  reasoning: string,
+  note: string,
+): SiteCapacity {
+  const p = bound(f, sourceId, subject, quantity);
+  const mw = which === 'existing' ? { existing: p.number, planned: null } : { existing: null, planned: p.number };
+  return siteCapacity(
+    id,
+    mw,
+    'estimate',
+    `"${v(p)}" MW taken as ${p.number} MW (${p.qualifier}): ${reasoning}`,
+    [p],
+    note,
+  );
+}
+
+/** A campus no source sizes: it cites the row that names it, and its MW stay unknown. */
+function unsized(
+  f: Figures,
+  id: string,
+  [sourceId, subject, quantity]: readonly [string, string, string],
+  note: string,
+): SiteCapacity {
+  const row = f.all(sourceId, (x) => x.subject === subject && x.quantity === quantity)[0];
+  if (row === undefined) throw new Error(`${sourceId}: no ${quantity} for ${subject}`);
+  const p: Picked = { figure: row, table: f.table(sourceId), number: Number.NaN };
+  return siteCapacity(id, { existing: null, planned: null }, p.table.meta.method, null, [p], note);
+}
+
+export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
+  // Singapore
+  'sg-equinix-sg6': (f) =>
+    single(
+      f,
+      'sg-equinix-sg6',
+      'planned',
+      ['wmedia-equinix-sg6-2024', 'sg-equinix-sg6', 'planned_power'],
+      'Equinix SG6, 20 MW on completion (opening Q1 2027), its DC-CFA pilot award',
+    ),
+  'sg-stt-loyang': (f) =>
+    single(
+      f,
+      'sg-stt-loyang',
+      'existing',
+      ['datacentremagazine-stt-loyang-2021', 'sg-stt-loyang', 'it_capacity'],
+      'STT Loyang, 40 MW hyperscale facility opened 2021 (announced at 30 MW in 2018)',
+    ),
+  'sg-stt-defu': (f) => {
+    const campus = f.get('channelasia-stt-defu3', 'sg-stt-defu', 'campus_total_it_load_with_defu3');
+    const defu3 = f.get('channelasia-stt-defu3', 'sg-stt-defu', 'defu3_it_load');
+    return siteCapacity(
+      'sg-stt-defu',
+      { existing: campus.number - defu3.number, planned: defu3.number },
+      'derived',
+      `existing = campus total ${v(campus)} MW with Defu 3 − Defu 3's ${v(defu3)} MW (Defu 1 and 2); planned = Defu 3 ${v(defu3)} MW, under construction when announced`,
+      [campus, defu3],
+      'STT Defu campus: Defu 1 and 2 (25 MW) and Defu 3 (15 MW, under construction c. 2021, probably in service since)',
+    );
+  },
+  'sg-pdg-sg1': (f) =>
+    single(
+      f,
+      'sg-pdg-sg1',
+      'existing',
+      ['mingtiandi-pdg-sg3-2023', 'sg-pdg-sg1', 'it_capacity'],
+      'PDG SG1, 14 MW existing (2023)',
+    ),
+  'sg-pdg-sg3': (f) =>
+    single(
+      f,
+      'sg-pdg-sg3',
+      'existing',
+      ['mingtiandi-pdg-sg3-2023', 'sg-pdg-sg3', 'it_capacity'],
+      'PDG SG3 at 46 Penjuru Lane, 5 MW (acquired from Yahoo, 2023)',
+    ),
+  'sg-digital-loyang-ii': (f) =>
+    single(
+      f,
+      'sg-digital-loyang-ii',
+      'existing',
+      ['straitstimes-digital-loyang-ii-2021', 'sg-loyang', 'digital_loyang_ii_it_load'],
+      'Digital Loyang II (SIN12), 50 MW IT load, opened 2021-04-06; the same 50 MW is in site sg-loyang',
+    ),
+  'sg-airtrunk-sgp1': (f) =>
+    single(
+      f,
+      'sg-airtrunk-sgp1',
+      'existing',
+      ['capacity-airtrunk-sg-loan-2025', 'sg-loyang', 'airtrunk_sgp1_capacity'],
+      'AirTrunk SGP1, 78 MW (2025); the same 78 MW is in site sg-loyang',
+    ),
+  'sg-meta-tanjong-kling': (f) =>
+    unsized(
+      f,
+      'sg-meta-tanjong-kling',
+      ['bt-meta-singapore-2018', 'sg-meta-tanjong-kling', 'floor_area'],
+      "Meta's Tanjong Kling data centre, 170,000 m², operations targeted for 2022; no MW published",
+    ),
+  'sg-google-jurong-west': (f) =>
+    unsized(
+      f,
+      'sg-google-jurong-west',
+      ['bt-google-singapore-2024', 'sg-google-jurong-west', 'data_centres_in_operation'],
+      "Google's four Jurong West data centres (the fourth completed June 2024); specifications not published",
+    ),
+  // Johor
+  'my-airtrunk-jhb1': (f) =>
+    estimatedBound(
+      f,
+      'my-airtrunk-jhb1',
+      'existing',
+      ['airtrunk-jhb2-2025', 'AirTrunk JHB1 (Iskandar Puteri, Johor)', 'capacity_live'],
+      'AirTrunk gives JHB1 as live at "150+" MW since July 2024, a lower bound for the campus',
+      'AirTrunk JHB1, 150+ MW live since July 2024 (announced 2023 as more than 150 MW, initial phases 50 MW)',
+    ),
+  'my-airtrunk-jhb2': (f) =>
+    estimatedBound(
+      f,
+      'my-airtrunk-jhb2',
+      'planned',
+      ['airtrunk-jhb2-2025', 'AirTrunk JHB2 (Iskandar Puteri, Johor)', 'planned_capacity'],
+      'announced capacity of the second Johor campus, a lower bound',
+      'AirTrunk JHB2, over 270 MW planned (2025)',
+    ),
+  'my-airtrunk-jhb3-4': (f) =>
+    estimatedBound(
+      f,
+      'my-airtrunk-jhb3-4',
+      'planned',
+      ['shiftfocus-airtrunk-jhb3-4-2026', 'AirTrunk JHB3+JHB4 (Iskandar Puteri, Johor)', 'planned_it_capacity'],
+      'announced IT capacity of JHB3 and JHB4 together, a lower bound',
+      'AirTrunk JHB3 and JHB4, over 280 MW of IT capacity planned (May 2026)',
+    ),
+  'my-stt-johor': (f) =>
+    single(
+      f,
+      'my-stt-johor',
+      'planned',
+      [
+        'edgeprop-stt-johor-2023',
+        'STT Johor campus (Nusa Cemerlang Industrial Park, Iskandar Puteri)',
+        'planned_it_power',
+      ],
+      'STT Johor campus, 120 MW of IT power planned (2023); its first building STT Johor 1 (16 MW) is due by end-2026',
+    ),
+  'my-tm-nxera-johor': (f) =>
+    single(
+      f,
+      'my-tm-nxera-johor',
+      'planned',
+      ['thesun-tm-nxera-johor-2024', 'TM-Nxera campus (Iskandar Puteri, Johor)', 'planned_capacity'],
+      'TM-Nxera AI-ready campus, 64 MW planned (groundbreaking 2024)',
+    ),
+  'my-bdc-my07': (f) => {
+    const p = f.get('tdreport-bdc-my07-2024', 'my-bdc-my07', 'electricity_supply_agreement');
+    return siteCapacity(
+      'my-bdc-my07',
+      { existing: null, planned: p.number },
+      'estimate',
+      `Proxy: the ${v(p)} MW electricity supply agreement with TNB is grid power for the facility (cooling included), taken as its planned capacity; the IT load will be lower`,
+      [p],
+      'Bridge Data Centres MY07 in Ulu Tiram, 400 MW electricity supply agreement with TNB (2024)',
+    );
+  },
+  'my-bdc-my06': (f) =>
+    single(
+      f,
+      'my-bdc-my06',
+      'planned',
+      ['einpresswire-bdc-my06-2022', 'my-bdc-my06', 'campus_planned_capacity'],
+      "Bridge Data Centres MY06, 110 MW three-building campus (phase 1 opened October 2022; its MW is not given, so the whole is counted as planned). C&W's Sedenak share in site my-sedenak includes what is built",
+    ),
+  'my-vantage-jhb1': (f) =>
+    estimatedBound(
+      f,
+      'my-vantage-jhb1',
+      'planned',
+      ['capacity-vantage-jhb1-2025', 'my-vantage-jhb1', 'planned_it_capacity'],
+      'campus IT capacity when fully developed, a lower bound; the first phase delivered in 2025 is not sized by this source, so all is counted as planned',
+      "Vantage JHB1 (ex-Yondr), over 300 MW IT across three data centres (2025); site my-sedenak counts Yondr's earlier 200 MW plan for the same campus",
+    ),
+  'my-pdg-jh1': (f) => {
+    const done = f.get('mingtiandi-pdg-sg3-2023', 'my-pdg-jh1', 'initial_phase_completed');
+    const campus = f.get('jland-pdg-jh1-2023', 'my-sedenak', 'pdg_jh1_planned_capacity');
+    return siteCapacity(
+      'my-pdg-jh1',
+      { existing: done.number, planned: campus.number - done.number },
+      'derived',
+      `existing = ${v(done)} MW initial phase completed July 2023; planned = ${v(campus)} MW campus − ${v(done)} MW`,
+      [done, campus],
+      'PDG JH1, 52 MW completed July 2023 of a 150 MW campus; site my-sedenak counts the 150 MW as planned',
+    );
+  },
+  'my-ytl-green-dc-park': (f) =>
+    single(
+      f,
+      'my-ytl-green-dc-park',
+      'planned',
+      ['nst-ytl-gds-kulai-2022', 'my-kulai', 'ytl_green_dc_park_planned_capacity'],
+      'YTL Green Data Centre Park, 500 MW planned (2022); the same 500 MW is site my-kulai',
+    ),
+  'my-gds-ntp': (f) =>
+    single(
+      f,
+      'my-gds-ntp',
+      'existing',
+      ['sureanot-gds-ntp-2024', 'my-nusajaya', 'gds_ntp_phase1_it_capacity'],
+      'GDS (now DayOne) Nusajaya Tech Park phase 1 (NTP1-3), 69.5 MW (2024); the same 69.5 MW is site my-nusajaya',
+    ),
+  'my-equinix-jh1': (f) =>
+    unsized(
+      f,
+      'my-equinix-jh1',
+      ['techstories-equinix-jh1-2024', 'my-equinix-jh1', 'cabinets'],
+      'Equinix JH1, up to 500 cabinets (2024); no MW published',
+    ),
+  // Mainland China
+  'cn-chayora-tj1': (f) =>
+    single(
+      f,
+      'cn-chayora-tj1',
+      'planned',
+      ['idcnova-chayora-tj1-2019', 'cn-chayora-tj1', 'campus_planned_capacity'],
+      "Chayora's Tianjin campus, 300 MW for nine facilities (c. 2019); the MW of the first facility is not given, so all is counted as planned",
+    ),
+  'cn-chindata-zhangjiakou': (f) =>
+    estimatedBound(
+      f,
+      'cn-chindata-zhangjiakou',
+      'existing',
+      ['zhangjiakou-computing-capital-2025', 'cn-zhangjiakou', 'qinhuai_data_it_capacity'],
+      "Qinhuai Data's IT capacity across its Zhangjiakou campuses in 2024, an upper bound",
+      'Chindata (Qinhuai Data) Zhangjiakou, nearly 500 MW IT (2024); the same figure is site cn-zhangjiakou',
+    ),
+  'cn-gds-ulanqab': (f) =>
+    unsized(
+      f,
+      'cn-gds-ulanqab',
+      ['gds-ulanqab-2023', 'cn-gds-ulanqab', 'phase1_buildings'],
+      'GDS Ulanqab phase 1, four buildings of about 110,000 m², delivery by 2025; GDS plans "GW-scale" clusters (2026) but gives no MW',
+    ),
+  'cn-china-telecom-inner-mongolia': (f) =>
+    estimatedBound(
+      f,
+      'cn-china-telecom-inner-mongolia',
+      'existing',
+      ['innovando-china-telecom-hohhot', 'cn-horinger', 'china_telecom_inner_mongolia_information_park_power_capacity'],
+      'power capacity of the information park as an undated feature article gives it',
+      'China Telecom Inner Mongolia Information Park, about 150 MW power capacity; the same figure is site cn-horinger',
+    ),
+  'cn-cidc-zhongwei': (f) =>
+    estimatedBound(
+      f,
+      'cn-cidc-zhongwei',
+      'planned',
+      ['nxdaily-cidc-zhongwei-2025', 'cn-cidc-zhongwei', 'planned_it_load'],
+      "the project's planned IT load as an operator engineer gave it to Ningxia Daily",
+      'CIDC Zhongwei project, about 2,050 MW IT load planned on 2,266 mu (started May 2025); part of the West Cloud Base whose projected consumption sizes site cn-zhongwei',
+    ),
+  'cn-apple-guian': (f) =>
+    single(
+      f,
+      'cn-apple-guian',
+      'planned',
+      ['scmp-apple-guizhou-2017', 'cn-guian', 'apple_dc_critical_load_estimate'],
+      "Apple's Gui'an data centre, about 150 MW critical load (analyst estimate, 2017); the same figure is site cn-guian",
+    ),
+  'cn-tencent-qixing': (f) =>
+    unsized(
+      f,
+      'cn-tencent-qixing',
+      ['techerati-tencent-qixing-2018', 'cn-tencent-qixing', 'site_area'],
+      "Tencent Gui'an Seven Stars, 51 ha with 30,000 m² of tunnels; no MW published",
+    ),
+  'cn-china-telecom-lingang': (f) =>
+    single(
+      f,
+      'cn-china-telecom-lingang',
+      'planned',
+      [
+        'blackridge-china-telecom-lingang-2025',
+        'China Telecom Lin-gang Data Center Phase II (Shanghai)',
+        'planned_capacity',
+      ],
+      'China Telecom Lin-gang data centre phase II, 290 MW planned (December 2025)',
+    ),
+  'cn-pdg-shanghai': (f) =>
+    single(
+      f,
+      'cn-pdg-shanghai',
+      'existing',
+      ['mingtiandi-pdg-shanghai-2021', 'cn-pdg-shanghai', 'campus_it_capacity'],
+      'PDG Shanghai (Fengxian), 42 MW campus online since 30 December 2020, fully contracted',
+    ),
+  'cn-huawei-cloud-wuhu': (f) => {
+    const src = 'kjcyd-huawei-cloud-wuhu';
+    const cabinets = wan(f, src, 'cn-huawei-cloud-wuhu', 'phase1_planned_cabinets');
+    const low = f.get(src, 'cn-huawei-cloud-wuhu', 'cabinet_power_min');
+    const high = f.get(src, 'cn-huawei-cloud-wuhu', 'cabinet_power_max');
+    return siteCapacity(
+      'cn-huawei-cloud-wuhu',
+      { existing: null, planned: (cabinets.number * low.number) / 1000 },
+      'estimate',
+      `Proxy: ${cabinets.number} cabinets ("${v(cabinets)}") × ${v(low)} kW (the low end of the ${v(low)}–${v(high)} kW range) ÷ 1,000 = IT MW, a lower bound (at ${v(high)} kW it would be ${(cabinets.number * high.number) / 1000} MW); counted as planned because the source describes phase 1 under construction`,
+      [cabinets, low, high],
+      'Huawei Cloud East China (Wuhu), Jiangbei phase 1: 10,000 cabinets of 8–22 kW, at least 80 MW IT',
+    );
+  },
+  'cn-zdata-wuhu': (f) => {
+    const racks = f.get('zdata-wuhu-2024', 'cn-zdata-wuhu', 'phase1_racks');
+    const kw = f.get('zdata-wuhu-2024', 'cn-zdata-wuhu', 'rack_power');
+    return siteCapacity(
+      'cn-zdata-wuhu',
+      { existing: null, planned: (racks.number * kw.number) / 1000 },
+      'estimate',
+      `Proxy: ${v(racks)} racks × ${v(kw)} kW per rack ÷ 1,000 = IT MW of phase 1 at full rack load (the racks' rating, not a stated IT load)`,
+      [racks, kw],
+      'ZData Wuhu computing park phase 1: 8,500 racks of 18 kW, about 153 MW IT (groundbreaking October 2024)',
+    );
+  },
+  'cn-chindata-shaoguan': (f) =>
+    single(
+      f,
+      'cn-chindata-shaoguan',
+      'planned',
+      ['stockstoday-chindata-shaoguan', 'cn-chindata-shaoguan', 'phase1_it_capacity'],
+      "Chindata's Qujiang (Shaoguan) campus, 150 MW IT in its first phase (2025)",
+    ),
+  'cn-china-unicom-shaoguan': (f) =>
+    single(
+      f,
+      'cn-china-unicom-shaoguan',
+      'planned',
+      ['reportify-shaoguan-operators-2025', 'cn-shaoguan', 'china_unicom_dc_total_power'],
+      "China Unicom's Shaoguan data centre, 120 MW total power (facility, not IT) planned (2025); the same figure is site cn-shaoguan",
+    ),
+  'cn-tencent-qingyuan': (f) =>
+    unsized(
+      f,
+      'cn-tencent-qingyuan',
+      ['thepaper-tencent-qingyuan-2020', 'cn-tencent-qingyuan', 'planned_servers'],
+      'Tencent Qingyuan, more than 1 million servers when its eight halls are complete (opened July 2020); no MW published',
+    ),
+  // Elsewhere
+  'hk-global-switch-tko': (f) =>
+    single(
+      f,
+      'hk-global-switch-tko',
+      'existing',
+      ['mingtiandi-digital-loyang-gs-tko-2021', 'hk-tseung-kwan-o', 'global_switch_tko_total_power_capacity'],
+      'Global Switch Hong Kong, 100 MW total power capacity on completion (2021); the same figure is site hk-tseung-kwan-o',
+    ),
+  'hk-airtrunk-hkg1': (f) =>
+    single(
+      f,
+      'hk-airtrunk-hkg1',
+      'existing',
+      ['airtrunk-sgp1-hkg1-2020', 'hk-tsuen-wan', 'airtrunk_hkg1_initial_capacity'],
+      'AirTrunk HKG1, 20 MW initial capacity (2020); the same figure is site hk-tsuen-wan',
+    ),
+  'id-pdg-batam': (f) =>
+    single(
+      f,
+      'id-pdg-batam',
+      'planned',
+      ['pdg-batam-ndp-2022', 'id-nongsa', 'pdg_batam_campus_planned_capacity'],
+      'PDG Batam campus, 96 MW planned (2022); also in site id-nongsa',
+    ),
+  'id-dayone-ina-batam': (f) =>
+    single(
+      f,
+      'id-dayone-ina-batam',
+      'planned',
+      ['wmedia-batam-zone-full-2025', 'id-nongsa', 'dayone_ina_campus_capacity'],
+      'DayOne/INA campus, 72 MW expected complete end-2025; also in site id-nongsa',
+    ),
+  'jp-airtrunk-tok1': (f) => {
+    const tok1 = f.get('mingtiandi-airtrunk-tok1-tok2', 'jp-inzai', 'airtrunk_tok1_initial_capacity');
+    const campus = f.get('mingtiandi-airtrunk-tok1-tok2', 'jp-inzai', 'airtrunk_tok1_campus_capacity');
+    return siteCapacity(
+      'jp-airtrunk-tok1',
+      { existing: tok1.number, planned: campus.number - tok1.number },
+      'derived',
+      `existing = TOK1 ${v(tok1)} MW opened Nov 2021; planned = ${v(campus)} MW campus − ${v(tok1)} MW`,
+      [tok1, campus],
+      'AirTrunk TOK1, 60 MW open of a 300 MW campus (2022); also in site jp-inzai',
+    );
+  },
+  'in-ntt-chandivali': (f) =>
+    single(
+      f,
+      'in-ntt-chandivali',
+      'existing',
+      ['telenet-ntt-chandivali-2021', 'in-ntt-chandivali', 'campus_it_load'],
+      "NTT's Chandivali campus, 85 MW IT load with Mumbai 8 live (2021)",
+    ),
+};

@@ -1,0 +1,189 @@
+// The named campuses (db/seed/campuses.ts) and their capacity rules. The expected MW and methods
+// were worked out by hand from the figures files under data/sources (named beside each), so a rule
+// that reads the wrong row or does the wrong sum fails here.
+import { describe, expect, it } from 'vitest';
+import type { SiteCapacity } from '../../db/data-build/derive';
+import { Figures } from '../../db/data-build/figures';
+import { campusCapacityRules } from '../../db/data-build/rules/campus-capacities';
+import { loadSourceTables } from '../../db/data-build/source-tables';
+import { seedCampuses, type SeedCampus } from '../../db/seed/campuses';
+import { seedMarkets } from '../../db/seed/markets';
+import { seedSites, type SeedSite } from '../../db/seed/sites';
+import { SiteStatus } from '../../shared/schemas';
+
+const f = new Figures(loadSourceTables('data/sources'));
+
+// The rules take the site they size; a campus read as one (operator included for stores that keep it).
+function asSite(c: SeedCampus): SeedSite {
+  const site = {
+    id: c.id,
+    name: c.name,
+    marketId: c.marketId,
+    lat: c.lat,
+    lon: c.lon,
+    operator: c.operator,
+    capacityMw: { existing: null, planned: null },
+    status: c.status,
+    notes: c.notes,
+    source: { title: 'campus', url: 'https://example.invalid/', asOf: '2026-12-03' },
+  };
+  return site;
+}
+
+function capacity(id: string): SiteCapacity {
+  const campus = seedCampuses.find((c) => c.id === id);
+  const rule = campusCapacityRules[id];
+  if (campus === undefined || rule === undefined) throw new Error(`no campus or rule ${id}`);
+  const c = rule(f, asSite(campus));
+  if (c === undefined) throw new Error(`rule ${id} returned nothing`);
+  return c;
+}
+
+// Rough boxes (south, north, west, east) around each market's region.
+const BOX: Record<string, readonly [number, number, number, number]> = {
+  sg: [1.15, 1.48, 103.6, 104.1],
+  'my-johor': [1.25, 2.2, 102.5, 104.5],
+  'id-batam': [0.9, 1.3, 103.8, 104.3],
+  'cn-jjj': [38, 42, 113, 119],
+  'cn-nmg': [39, 43, 109, 115],
+  'cn-nx': [35, 39.5, 104, 107.7],
+  'cn-gz': [24.5, 29.5, 103.5, 109.6],
+  'cn-yrd': [29, 33.5, 117.5, 122.5],
+  'cn-gba': [21.5, 25.6, 111.5, 115.5],
+  hk: [22.15, 22.6, 113.8, 114.45],
+  'jp-tokyo': [35.2, 36.2, 139, 140.6],
+  'in-mumbai': [18.8, 19.4, 72.7, 73.3],
+};
+
+describe('seed campuses', () => {
+  it('have unique ids and names, none clashing with a seeded site', () => {
+    const ids = seedCampuses.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(seedCampuses.map((c) => c.name)).size).toBe(seedCampuses.length);
+    const siteIds = new Set(seedSites.map((s) => s.id));
+    expect(ids.filter((id) => siteIds.has(id))).toEqual([]);
+  });
+
+  it('lie in a seeded market, inside its region, with a valid status and an operator', () => {
+    const markets = new Set(seedMarkets.map((m) => m.id));
+    for (const c of seedCampuses) {
+      expect(markets.has(c.marketId), c.id).toBe(true);
+      const box = BOX[c.marketId];
+      expect(box, `${c.id}: no box for ${c.marketId}`).toBeDefined();
+      const [south, north, west, east] = box ?? [0, 0, 0, 0];
+      expect(c.lat, c.id).toBeGreaterThanOrEqual(south);
+      expect(c.lat, c.id).toBeLessThanOrEqual(north);
+      expect(c.lon, c.id).toBeGreaterThanOrEqual(west);
+      expect(c.lon, c.id).toBeLessThanOrEqual(east);
+      expect(SiteStatus.safeParse(c.status).success, c.id).toBe(true);
+      expect(c.operator.trim(), c.id).not.toBe('');
+    }
+  });
+
+  it('meet the counts of issue 13 for the new campuses', () => {
+    const inMarket = (p: (id: string) => boolean) => seedCampuses.filter((c) => p(c.marketId)).length;
+    expect(inMarket((m) => m === 'sg')).toBeGreaterThanOrEqual(7);
+    expect(inMarket((m) => m === 'my-johor')).toBeGreaterThanOrEqual(7);
+    expect(inMarket((m) => m.startsWith('cn-'))).toBeGreaterThanOrEqual(12);
+    for (const hub of ['cn-jjj', 'cn-nmg', 'cn-nx', 'cn-gz', 'cn-yrd', 'cn-gba'])
+      expect(
+        inMarket((m) => m === hub),
+        hub,
+      ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('each have a rule that cites a sourced table, and no rule is left without a campus', () => {
+    const ids = new Set(seedCampuses.map((c) => c.id));
+    expect(Object.keys(campusCapacityRules).filter((id) => !ids.has(id))).toEqual([]);
+    for (const c of seedCampuses) {
+      const cap = capacity(c.id);
+      expect(cap.siteId).toBe(c.id);
+      expect(cap.reference, c.id).toMatch(/^data\/sources\/[a-z0-9-]+\/figures\.csv/);
+      expect(cap.source.asOf, c.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      if (cap.method === 'derived' || cap.method === 'estimate') expect(cap.derivation, c.id).not.toBeNull();
+    }
+  });
+
+  it('give a MW figure for at least 85 % of campuses', () => {
+    const sized = seedCampuses.filter((c) => {
+      const cap = capacity(c.id);
+      return cap.existing !== null || cap.planned !== null;
+    });
+    expect(sized.length / seedCampuses.length).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe('campus capacities, worked by hand from the figures files', () => {
+  const expectMw = (id: string, existing: number | null, planned: number | null, method: string) => {
+    const c = capacity(id);
+    expect({ existing: c.existing, planned: c.planned, method: c.method }).toEqual({ existing, planned, method });
+    return c;
+  };
+
+  it('Equinix SG6: 20 MW planned, as announced (wmedia-equinix-sg6-2024, official)', () => {
+    const c = expectMw('sg-equinix-sg6', null, 20, 'official');
+    expect(c.reference).toBe('data/sources/wmedia-equinix-sg6-2024/figures.csv');
+  });
+
+  it('STT Defu: 40 MW campus − 15 MW Defu 3 = 25 existing, 15 planned (channelasia-stt-defu3, derived)', () => {
+    const c = expectMw('sg-stt-defu', 25, 15, 'derived');
+    expect(c.derivation).toMatch(/40 MW with Defu 3 − Defu 3's 15 MW/);
+  });
+
+  it('STT Loyang: 40 MW existing (datacentremagazine-stt-loyang-2021, official)', () => {
+    expectMw('sg-stt-loyang', 40, null, 'official');
+  });
+
+  it('PDG JH1: 52 MW completed; 150 − 52 = 98 planned (mingtiandi-pdg-sg3-2023 + jland-pdg-jh1-2023, derived)', () => {
+    const c = expectMw('my-pdg-jh1', 52, 98, 'derived');
+    expect(c.reference).toContain('mingtiandi-pdg-sg3-2023');
+    expect(c.reference).toContain('jland-pdg-jh1-2023');
+  });
+
+  it('AirTrunk JHB1: "150+" live read as 150 MW existing, an estimate (airtrunk-jhb2-2025)', () => {
+    const c = expectMw('my-airtrunk-jhb1', 150, null, 'estimate');
+    expect(c.derivation).toMatch(/"150\+" MW taken as 150 MW/);
+  });
+
+  it('AirTrunk JHB2 "over 270" and Vantage JHB1 "over 300" are planned lower bounds (estimate)', () => {
+    expectMw('my-airtrunk-jhb2', null, 270, 'estimate');
+    expectMw('my-vantage-jhb1', null, 300, 'estimate');
+  });
+
+  it('Bridge MY07: the 400 MW grid supply agreement as a planned-capacity proxy (estimate)', () => {
+    const c = expectMw('my-bdc-my07', null, 400, 'estimate');
+    expect(c.derivation).toMatch(/electricity supply agreement/);
+  });
+
+  it('STT Johor: 120 MW planned IT power (edgeprop-stt-johor-2023, official)', () => {
+    expectMw('my-stt-johor', null, 120, 'official');
+  });
+
+  it('Huawei Cloud Wuhu: 1万 = 10,000 cabinets × 8 kW ÷ 1,000 = 80 MW planned, a lower bound (estimate)', () => {
+    const c = expectMw('cn-huawei-cloud-wuhu', null, 80, 'estimate');
+    expect(c.derivation).toMatch(/it would be 220 MW/);
+  });
+
+  it('ZData Wuhu: 8,500 racks × 18 kW ÷ 1,000 = 153 MW planned (estimate)', () => {
+    expectMw('cn-zdata-wuhu', null, 153, 'estimate');
+  });
+
+  it('CIDC Zhongwei: "约2050" MW planned IT load read as about 2,050 MW (estimate)', () => {
+    expectMw('cn-cidc-zhongwei', null, 2050, 'estimate');
+  });
+
+  it('PDG Shanghai 42 MW existing; China Telecom Lin-gang 290 MW planned (official)', () => {
+    expectMw('cn-pdg-shanghai', 42, null, 'official');
+    expectMw('cn-china-telecom-lingang', null, 290, 'official');
+  });
+
+  it('AirTrunk TOK1: 60 MW open; 300 − 60 = 240 planned (derived)', () => {
+    expectMw('jp-airtrunk-tok1', 60, 240, 'derived');
+  });
+
+  it('a campus no source sizes keeps both figures null but cites the row naming it', () => {
+    const c = expectMw('sg-meta-tanjong-kling', null, null, 'official');
+    expect(c.reference).toBe('data/sources/bt-meta-singapore-2018/figures.csv');
+    expect(c.source.asOf).toBe('2018-09-06');
+  });
+});

@@ -35,6 +35,8 @@ export interface CommandRun {
   args: readonly string[];
   format: string;
   io: CliIo;
+  /** The open database: every `--out` is written with writeFileAtomic(…, { store: dbPath }). */
+  dbPath: string;
 }
 
 export function formatOf(command: Command, given: string | boolean | undefined): string {

@@ -1,6 +1,7 @@
 // The `landfall` command line: parses argv, calls the same backend through the dispatcher, prints.
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { StoreTargetRefused } from '../../db/transfer/store-targets';
 import { describeIssues } from '../../shared/errors';
 import { createBackend, type Backend } from '../backend';
 import { defaultDbPath } from '../paths';
@@ -102,10 +103,12 @@ export async function runCli(argv: string[], io: CliIo = processIo, open: OpenBa
       );
     }
     const input = command.input(values, positionals);
-    const backend = open(resolve(typeof values.db === 'string' ? values.db : defaultDbPath()));
+    const dbPath = resolve(typeof values.db === 'string' ? values.db : defaultDbPath());
+    const backend = open(dbPath);
     try {
       if (command.run !== undefined) {
-        return await command.run({ name, dispatch: backend.dispatch, input, values, args: positionals, format, io });
+        const step = { name, dispatch: backend.dispatch, input, values, args: positionals, format, io, dbPath };
+        return await command.run(step);
       }
       const result = await backend.dispatch(command.call, input);
       if (!result.ok) {
@@ -119,6 +122,11 @@ export async function runCli(argv: string[], io: CliIo = processIo, open: OpenBa
       backend.close();
     }
   } catch (error) {
+    // Refused before anything was written: the message says what and why, usage would only add noise.
+    if (error instanceof StoreTargetRefused) {
+      io.err(`landfall ${name}: --out ${error.message}\n`);
+      return 1;
+    }
     const message = error instanceof Error ? error.message : String(error);
     io.err(`landfall ${name}: ${message}\n\n${commandUsage(name, command)}`);
     return isUsageError(error) ? 2 : 1;

@@ -3,9 +3,19 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { refuseStoreTarget } from './store-targets';
+
+export interface AtomicWriteOptions {
+  /**
+   * The open database: the write is refused (StoreTargetRefused, before any file is made) when
+   * `path` is that database, its -wal/-shm/-journal or its backups folder (store-targets.ts).
+   */
+  store?: string;
+}
 
 /** Text is written as UTF-8; bytes (a PDF report, say) as they are. */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  if (options.store !== undefined) refuseStoreTarget(path, options.store);
   const dir = dirname(path);
   // Same directory, so the rename cannot cross file systems (which would copy, not replace).
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

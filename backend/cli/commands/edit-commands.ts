@@ -151,7 +151,7 @@ export const editCommands: Record<string, Command> = {
     args: ['ID'],
     input: (_values, args) => ({ id: args[0] }),
     render: (value) => (value as { content: string }).content,
-    run: async ({ dispatch, input, values, io, name }) => {
+    run: async ({ dispatch, input, values, io, name, dbPath }) => {
       const result = (await dispatch('scenarios.export', input)) as Result<{ content: string }>;
       if (!result.ok) {
         io.err(`landfall ${name}: ${result.error.message}\n`);
@@ -159,7 +159,7 @@ export const editCommands: Record<string, Command> = {
       }
       if (typeof values.out !== 'string') io.out(result.value.content);
       else {
-        writeFileAtomic(values.out, result.value.content);
+        writeFileAtomic(values.out, result.value.content, { store: dbPath });
         io.out(`wrote ${values.out}\n`);
       }
       return 0;

@@ -217,13 +217,13 @@ export const presetsCommands: Record<string, Command> = {
     call: 'presets.export',
     input: (values) => ({ ids: idList(values.ids) }),
     render: json,
-    run: async ({ dispatch, input, values, io, name }) => {
+    run: async ({ dispatch, input, values, io, name, dbPath }) => {
       const result = (await dispatch('presets.export', input)) as Result<PresetsDocument>;
       if (!result.ok) return refusal(io, name, result.error);
       const text = json(result.value);
       if (typeof values.out !== 'string') io.out(text);
       else {
-        writeFileAtomic(values.out, text);
+        writeFileAtomic(values.out, text, { store: dbPath });
         io.out(`wrote ${result.value.presets.length} presets to ${values.out}\n`);
       }
       return 0;

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { writeFileAtomic } from '../../../db/transfer/atomic-file';
+import { refuseStoreTarget } from '../../../db/transfer/store-targets';
 import type { RenderedReportOut } from '../../../shared/calls/report-calls';
 import { describeIssues, type Result } from '../../../shared/errors';
 import { REPORT_FORMATS, ReportFormat } from '../../../shared/report/model';
@@ -101,9 +102,10 @@ export function reportFormat(out: string, given: string | boolean | undefined): 
 }
 
 async function runReport(step: CommandRun): Promise<number> {
-  const { dispatch, input, values, io, name } = step;
+  const { dispatch, input, values, io, name, dbPath } = step;
   const out = str(values, 'out') as string;
   const format = reportFormat(out, values.format);
+  refuseStoreTarget(out, dbPath); // before the report is rendered
   const result = (await dispatch('report.render', { ...(input as object), format })) as Result<RenderedReportOut>;
   if (!result.ok) {
     const detail = result.error.issues.length > 0 ? ` (${describeIssues(result.error.issues)})` : '';
@@ -112,7 +114,7 @@ async function runReport(step: CommandRun): Promise<number> {
   }
   const file = result.value;
   const bytes = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
-  writeFileAtomic(out, bytes);
+  writeFileAtomic(out, bytes, { store: dbPath });
   io.out(`wrote ${out} (${format}, ${Math.max(1, Math.round(bytes.length / 1024))} KiB)\n`);
   return 0;
 }

@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../../db/transfer/atomic-file';
+import { refuseStoreTarget } from '../../../db/transfer/store-targets';
 import type { ApiError, Result } from '../../../shared/errors';
 import {
   DataTable,
@@ -104,7 +105,7 @@ function exportTarget(values: Record<string, string | boolean | undefined>): Exp
 }
 
 async function runExport(step: CommandRun): Promise<number> {
-  const { dispatch, values, format, io, name } = step;
+  const { dispatch, values, format, io, name, dbPath } = step;
   const table = exportTarget(values);
   const out = typeof values.out === 'string' ? values.out : undefined;
   // CSV has no way to hold several tables in one file: --kind all --format csv writes a directory.
@@ -112,6 +113,7 @@ async function runExport(step: CommandRun): Promise<number> {
     if (out === undefined) {
       throw new UsageError('CSV holds one table per file: give --kind TABLE, or --out DIR to write every table');
     }
+    refuseStoreTarget(out, dbPath); // before the folder is made
     mkdirSync(out, { recursive: true });
     for (const t of DataTable.options) {
       const result = (await dispatch('export.table', { table: t, format })) as Result<ExportOutput>;
@@ -120,7 +122,7 @@ async function runExport(step: CommandRun): Promise<number> {
         return 1;
       }
       const path = join(out, result.value.filename);
-      writeFileAtomic(path, result.value.content);
+      writeFileAtomic(path, result.value.content, { store: dbPath });
       io.out(`wrote ${path}\n`);
     }
     return 0;
@@ -132,7 +134,7 @@ async function runExport(step: CommandRun): Promise<number> {
   }
   if (out === undefined) io.out(result.value.content);
   else {
-    writeFileAtomic(out, result.value.content);
+    writeFileAtomic(out, result.value.content, { store: dbPath });
     io.out(`wrote ${out}\n`);
   }
   return 0;

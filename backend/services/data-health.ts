@@ -4,13 +4,17 @@
 // Methods are counted both ways: per stored value (what there is to review) and per site × criterion
 // cell (what the scores rest on, where one market estimate weighs once per site).
 import { listCriteria } from '../../db/criteria-repo';
+import { listMarkets } from '../../db/markets-repo';
 import { listMetricValues } from '../../db/metrics-repo';
 import type { Db } from '../../db/open';
+import { listPolicyEvents } from '../../db/policies-repo';
+import { listPresets } from '../../db/presets-repo';
 import { listSites } from '../../db/sites-repo';
 import type { DataHealth, FactKey, MethodCounts } from '../../shared/calls/edit-calls';
 import { dayNumber } from '../../shared/engine/score';
 import { FactMethod, methodNotRecorded, type MetricValue } from '../../shared/model/facts';
 import type { DomainHandlers, ServiceContext } from './context';
+import { dataCoverage } from './data-coverage';
 import { dataRefreshHandlers } from './data-refresh-service';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -41,6 +45,23 @@ export function dataHealth(db: Db, input: { staleAfterDays: number; asOf?: strin
   });
 
   const sites = listSites(db);
+  const today0 = dayNumber(asOf);
+  const isStale = (v: MetricValue & { kind: 'known' }): boolean =>
+    v.source !== null && today0 - dayNumber(v.source.asOf) > input.staleAfterDays;
+  const coverage = dataCoverage({
+    sites,
+    criteria,
+    cell: (criterionId, site) => {
+      const fact = own.get(`${criterionId}\u0000${site.id}`) ?? own.get(`${criterionId}\u0000market:${site.marketId}`);
+      return fact?.kind === 'known' ? fact : undefined;
+    },
+    presets: listPresets(db),
+    marketNames: new Map(listMarkets(db).map((m) => [m.id, m.name])),
+    isStale,
+  });
+  const undatedEvents = listPolicyEvents(db)
+    .filter((e) => e.publishedDate === null)
+    .map((e) => ({ id: e.id, title: e.title, sourceTitle: e.source.title }));
   const missingBySite: DataHealth['missingBySite'] = [];
   let missing = 0;
   const cells = new MethodTally();
@@ -65,7 +86,6 @@ export function dataHealth(db: Db, input: { staleAfterDays: number; asOf?: strin
   }
   missingBySite.sort((a, b) => b.missing.length - a.missing.length || a.name.localeCompare(b.name));
 
-  const today0 = dayNumber(asOf);
   const stale: DataHealth['stale'] = [];
   const unsourced: DataHealth['unsourced'] = [];
   for (const v of facts) {
@@ -94,6 +114,8 @@ export function dataHealth(db: Db, input: { staleAfterDays: number; asOf?: strin
       unsourced: unsourced.length,
       methods: { values: values.counts(), cells: cells.counts() },
     },
+    coverage,
+    undatedEvents,
     missingBySite,
     stale,
     unsourced,

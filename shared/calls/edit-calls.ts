@@ -190,6 +190,34 @@ export const MethodCounts = z.object({
 });
 export type MethodCounts = z.infer<typeof MethodCounts>;
 
+/** Site × criterion cells: how many, how many rest on a known value, of those estimates and stale ones. */
+export const CoverageCount = z.object({
+  cells: z.number().int(),
+  known: z.number().int(),
+  /** known / cells; null when there are no cells. */
+  share: z.number().min(0).max(1).nullable(),
+  estimates: z.number().int(),
+  /** estimates / known; null when nothing is known. */
+  estimateShare: z.number().min(0).max(1).nullable(),
+  /** Known values older than the stale threshold. */
+  stale: z.number().int(),
+});
+export type CoverageCount = z.infer<typeof CoverageCount>;
+
+/** Coverage of the fact matrix, overall and per criterion, market and site (worst first). */
+export const DataCoverage = z.object({
+  /** Every stored criterion for every site. */
+  all: CoverageCount,
+  /** The criteria some built-in preset weighs, for every site. */
+  presets: CoverageCount.extend({ criteria: z.array(z.string()) }),
+  byCriterion: z.array(
+    CoverageCount.extend({ criterionId: z.string(), name: z.string(), weighedByBuiltin: z.boolean() }),
+  ),
+  byMarket: z.array(CoverageCount.extend({ marketId: z.string(), name: z.string() })),
+  bySite: z.array(CoverageCount.extend({ siteId: z.string(), name: z.string(), marketId: z.string() })),
+});
+export type DataCoverage = z.infer<typeof DataCoverage>;
+
 export const DataHealth = z.object({
   asOf: IsoDate,
   staleAfterDays: z.number().int(),
@@ -209,6 +237,9 @@ export const DataHealth = z.object({
       cells: MethodCounts,
     }),
   }),
+  coverage: DataCoverage,
+  /** Policy events whose source gives no publication date. */
+  undatedEvents: z.array(z.object({ id: z.string(), title: z.string(), sourceTitle: z.string() })),
   /** Per site, the criteria it has no known value for, worst site first. */
   missingBySite: z.array(
     z.object({

@@ -68,6 +68,17 @@ describe('Data health panel', () => {
       ['estimates with no recorded method', String(values.notRecorded), String(cells.notRecorded)],
       ['share of estimates', share(values.estimateShare), share(cells.estimateShare)],
     ]);
+    // Coverage as data.health counts it: the presets' cells in the headline, each site in its table.
+    const { presets } = year.coverage;
+    expect(screen.getByLabelText('Coverage').textContent).toContain(
+      `${presets.known} of ${presets.cells} (${(Math.round((presets.share ?? 0) * 1000) / 10).toFixed(1)} %)`,
+    );
+    const bySite = screen.getByRole('table', { name: 'Coverage per site' });
+    expect(within(bySite).getAllByRole('row')).toHaveLength(year.coverage.bySite.length + 1);
+    // Kranji has only what its market gives it, and is listed with it.
+    const kranji = year.coverage.bySite.find((x) => x.siteId === 'sg-kranji');
+    expect(kranji?.cells).toBe(year.summary.criteria);
+    expect(within(bySite).getByRole('rowheader', { name: 'Kranji' })).toBeTruthy();
     const missing = screen.getByRole('list', { name: 'Metrics missing per site' });
     expect(within(missing).getAllByRole('button')).toHaveLength(year.summary.missing);
 

@@ -3,7 +3,14 @@
 // (`landfall health` is the store's integrity check; data health has its own name.)
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../../../db/transfer/atomic-file';
-import type { DataHealth, HistoryList, HistoryOutcome, MethodCounts } from '../../../shared/calls/edit-calls';
+import type {
+  CoverageCount,
+  DataCoverage,
+  DataHealth,
+  HistoryList,
+  HistoryOutcome,
+  MethodCounts,
+} from '../../../shared/calls/edit-calls';
 import { FactMethod } from '../../../shared/model/facts';
 import type { ScenarioDetail, ScenarioSummary } from '../../../shared/calls/scenario-calls';
 import type { Result } from '../../../shared/errors';
@@ -62,6 +69,7 @@ function healthText(h: DataHealth): string {
   const s = h.summary;
   const lines = [
     `data health on ${h.asOf} (stale after ${h.staleAfterDays} days)`,
+    ...coverageLines(h.coverage),
     `missing: ${s.missing} site × criterion gaps in ${s.sitesWithMissing} of ${s.sites} sites (${s.criteria} stored criteria)`,
     ...h.missingBySite.map(
       (m) => `  ${m.siteId}: ${m.missing.length} (${m.missing.map((x) => x.criterionId).join(', ')})`,
@@ -72,10 +80,34 @@ function healthText(h: DataHealth): string {
         `  ${x.fix.key.siteId ? `site ${x.fix.key.siteId}` : `market ${x.fix.key.marketId ?? ''}`} ${x.criterionId}: as of ${x.sourceAsOf} (${x.ageDays} days)`,
     ),
     `without a source: ${s.unsourced} facts`,
+    `policy events without a publication date: ${h.undatedEvents.length}`,
+    ...h.undatedEvents.map((e) => `  ${e.id}: ${e.title} (${e.sourceTitle})`),
     `methods of ${methodsText(s.methods.values, 'known values')}`,
     `methods of ${methodsText(s.methods.cells, 'site × criterion cells with a value')}`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+const pct = (x: number | null): string => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toFixed(1)} %`);
+
+/** "1 234 of 1 400 (88.1 %), 120 estimates (9.7 %), 3 stale". */
+function countText(c: CoverageCount): string {
+  return `${c.known} of ${c.cells} cells known (${pct(c.share)}), ${c.estimates} estimates (${pct(c.estimateShare)} of known), ${c.stale} stale`;
+}
+
+/** Coverage overall, of the built-in presets' criteria, then per criterion, market and site, worst first. */
+function coverageLines(c: DataCoverage): string[] {
+  const row = (label: string, x: CoverageCount): string => `  ${label.padEnd(34)} ${countText(x)}`;
+  return [
+    `coverage, all stored criteria: ${countText(c.all)}`,
+    `coverage, criteria the built-in presets weigh (${c.presets.criteria.length}): ${countText(c.presets)}`,
+    'coverage per criterion:',
+    ...c.byCriterion.map((x) => row(`${x.criterionId}${x.weighedByBuiltin ? '' : ' (no preset)'}`, x)),
+    'coverage per market:',
+    ...c.byMarket.map((x) => row(x.marketId, x)),
+    'coverage per site:',
+    ...c.bySite.map((x) => row(x.siteId, x)),
+  ];
 }
 
 /** "120 known values: official 40, measured 30, derived 20, estimate 30 (25 % estimates, 10 never recorded)". */

@@ -1,11 +1,13 @@
 // "Data health": what needs fixing in the facts — criteria a site has no value for, facts whose
 // source is older than a threshold the planner picks, facts with no source — and how the known
 // values were obtained (the share of estimates). Each item opens the data grid at the fact (and
-// field) to fix. A pending data refresh (a newer seed's facts) is offered at the top.
+// field) to fix; coverage per criterion, market and site says how much of the matrix is known. A
+// pending data refresh (a newer seed's facts) is offered at the top.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DataHealth } from '../../../../shared/calls/edit-calls';
 import { FactMethod } from '../../../../shared/model/facts';
 import { useApp, useServices } from '../../context';
+import { CoverageTables } from './CoverageTables';
 import { DataRefreshNotice } from './DataRefreshNotice';
 import '../scenarios/whatif.css';
 
@@ -145,6 +147,7 @@ export function HealthPanel({ onClose }: { onClose: () => void }): ReactNode {
               </dd>
             </div>
           </dl>
+          <CoverageTables coverage={health.coverage} />
           <MethodTable methods={health.summary.methods} />
           <details open>
             <summary>Metrics missing per site ({health.summary.sitesWithMissing})</summary>
@@ -193,6 +196,16 @@ export function HealthPanel({ onClose }: { onClose: () => void }): ReactNode {
                   <span className="muted">
                     {f.kind === 'missing' ? 'missing, nowhere looked' : 'value with no source'}
                   </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+          <details>
+            <summary>Policy events without a publication date ({health.undatedEvents.length})</summary>
+            <ul className="health-list" aria-label="Policy events without a publication date">
+              {health.undatedEvents.map((e) => (
+                <li key={e.id}>
+                  {e.title} <span className="muted">({e.sourceTitle})</span>
                 </li>
               ))}
             </ul>

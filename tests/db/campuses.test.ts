@@ -53,6 +53,8 @@ const BOX: Record<string, readonly [number, number, number, number]> = {
   hk: [22.15, 22.6, 113.8, 114.45],
   'jp-tokyo': [35.2, 36.2, 139, 140.6],
   'in-mumbai': [18.8, 19.4, 72.7, 73.3],
+  'th-eec': [12.4, 14.2, 100.3, 101.9],
+  'id-jakarta': [-6.7, -6.0, 106.4, 107.4],
 };
 
 describe('seed campuses', () => {
@@ -185,5 +187,60 @@ describe('campus capacities, worked by hand from the figures files', () => {
     const c = expectMw('sg-meta-tanjong-kling', null, null, 'official');
     expect(c.reference).toBe('data/sources/bt-meta-singapore-2018/figures.csv');
     expect(c.source.asOf).toBe('2018-09-06');
+  });
+});
+
+describe('second campus round, worked by hand from the figures files', () => {
+  const expectMw = (id: string, existing: number | null, planned: number | null, method: string) => {
+    const c = capacity(id);
+    expect({ existing: c.existing, planned: c.planned, method: c.method }).toEqual({ existing, planned, method });
+    return c;
+  };
+
+  it('Keppel DC Singapore 7: 40 MW planned, AWS Loyang 24 and Jurong 20 (mingtiandi-cw-sg-pipeline-2022, measured)', () => {
+    const c = expectMw('sg-keppel-dc-sgp7', null, 40, 'measured');
+    expect(c.reference).toBe('data/sources/mingtiandi-cw-sg-pipeline-2022/figures.csv');
+    expectMw('sg-aws-loyang', null, 24, 'measured');
+    expectMw('sg-aws-jurong', null, 20, 'measured');
+  });
+
+  it('BDx SIN1: "more than 5" read as 5 MW planned, a lower bound (estimate)', () => {
+    const c = expectMw('sg-bdx-sin1', null, 5, 'estimate');
+    expect(c.derivation).toMatch(/"more than 5" MW taken as 5 MW/);
+  });
+
+  it('Singtel DC West: "up to 36" MW power read as 36 MW existing (estimate)', () => {
+    expectMw('sg-singtel-dc-west', 36, null, 'estimate');
+  });
+
+  it('Stack Johor Bahru: 220 MW planned (aiobserver-stack-johor, official), dated by the read date', () => {
+    const c = expectMw('my-stack-johor-bahru', null, 220, 'official');
+    expect(c.source.asOf).toBe('2026-12-03');
+  });
+
+  it('Logos Gerbang Nusajaya "up to 360" and MC Digital Realty Inzai "up to 35.6" are planned bounds (estimate)', () => {
+    expectMw('my-logos-gerbang-nusajaya', null, 360, 'estimate');
+    expectMw('jp-mc-digital-realty-inzai', null, 35.6, 'estimate');
+  });
+
+  it('PDG Cibitung: 35 MW campus − 22 MW JC2 = 13 existing, 22 planned (derived)', () => {
+    const c = expectMw('id-pdg-cibitung', 13, 22, 'derived');
+    expect(c.derivation).toMatch(/35 MW campus power after JC2 − JC2's 22 MW/);
+  });
+
+  it('Range Langfang 150 MW existing (estimate table); CapitaLand Shanghai 55 existing and Chayora Shanghai 54 planned (official)', () => {
+    expectMw('cn-range-langfang', 150, null, 'estimate');
+    expectMw('cn-capitaland-shanghai', 55, null, 'official');
+    expectMw('cn-chayora-shanghai', null, 54, 'official');
+  });
+
+  it('Beijing Haoyang Rayong 300 MW and Digital Edge Bekasi 500 MW planned (official)', () => {
+    expectMw('th-haoyang-wha-rayong', null, 300, 'official');
+    expectMw('id-digital-edge-bekasi', null, 500, 'official');
+  });
+
+  it('China Mobile Hohhot is unsized but cites its racks row, dated 2016-12-16', () => {
+    const c = expectMw('cn-china-mobile-hohhot', null, null, 'official');
+    expect(c.source.asOf).toBe('2016-12-16');
   });
 });

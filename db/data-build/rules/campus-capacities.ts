@@ -456,4 +456,161 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       ['telenet-ntt-chandivali-2021', 'in-ntt-chandivali', 'campus_it_load'],
       "NTT's Chandivali campus, 85 MW IT load with Mumbai 8 live (2021)",
     ),
+  // added by the second campus round
+  // Singapore
+  'sg-keppel-dc-sgp7': (f) =>
+    single(
+      f,
+      'sg-keppel-dc-sgp7',
+      'planned',
+      ['mingtiandi-cw-sg-pipeline-2022', 'sg-keppel-dc-sgp7', 'planned_capacity'],
+      'Keppel DC Singapore 7 in the Kallang Way cluster, 40 MW planned or under construction (C&W, 2022)',
+    ),
+  'sg-aws-loyang': (f) =>
+    single(
+      f,
+      'sg-aws-loyang',
+      'planned',
+      ['mingtiandi-cw-sg-pipeline-2022', 'sg-aws-loyang', 'planned_capacity'],
+      'Amazon Web Services in Loyang, 24 MW planned or under construction (C&W, 2022)',
+    ),
+  'sg-aws-jurong': (f) =>
+    single(
+      f,
+      'sg-aws-jurong',
+      'planned',
+      ['mingtiandi-cw-sg-pipeline-2022', 'sg-aws-jurong', 'planned_capacity'],
+      'Amazon Web Services in Jurong, 20 MW planned or under construction (C&W, 2022)',
+    ),
+  'sg-bdx-sin1': (f) =>
+    estimatedBound(
+      f,
+      'sg-bdx-sin1',
+      'planned',
+      ['mingtiandi-cw-sg-pipeline-2022', 'sg-bdx-sin1', 'planned_capacity'],
+      'C&W gives BDx SIN1 in Geylang as "more than 5" MW planned or under construction, a lower bound',
+      'BDx SIN1 (Geylang), more than 5 MW planned or under construction (C&W, 2022)',
+    ),
+  'sg-singtel-dc-west': (f) =>
+    estimatedBound(
+      f,
+      'sg-singtel-dc-west',
+      'existing',
+      ['straitstimes-singtel-dc-west', 'sg-singtel-dc-west', 'power_capacity'],
+      'an upper bound on power capacity when the facility was announced (c. 2015), not a stated IT load; counted as existing because the building was due complete the following year',
+      "Singtel's DC West in Jurong, power capacity of up to 36 MW (announced c. 2015)",
+    ),
+  // Johor
+  'my-stack-johor-bahru': (f) =>
+    single(
+      f,
+      'my-stack-johor-bahru',
+      'planned',
+      ['aiobserver-stack-johor', 'my-stack-johor-bahru', 'campus_capacity'],
+      "Stack's Johor Bahru campus, 220 MW planned (a 120 MW and a 100 MW building), first phase due Q4 2026",
+    ),
+  'my-logos-gerbang-nusajaya': (f) =>
+    estimatedBound(
+      f,
+      'my-logos-gerbang-nusajaya',
+      'planned',
+      ['mingtiandi-logos-uem-johor-2024', 'my-logos-gerbang-nusajaya', 'planned_capacity'],
+      'the MoU gives the campus as "up to 360" MW, an upper bound with no timeline',
+      'Logos and UEM Sunrise, up to 360 MW planned on 30 ha in Gerbang Nusajaya (May 2024 MoU)',
+    ),
+  'my-microsoft-ebp6-kulai': (f) =>
+    unsized(
+      f,
+      'my-microsoft-ebp6-kulai',
+      ['mingtiandi-microsoft-ebp6-kulai-2024', 'my-microsoft-ebp6-kulai', 'site_area'],
+      "Microsoft's 123.1-acre data-centre site at Eco Business Park VI, Kulai (bought 2024); no MW published",
+    ),
+  // Mainland China
+  'cn-range-langfang': (f) =>
+    single(
+      f,
+      'cn-range-langfang',
+      'existing',
+      ['nfinit-range-langfang', 'cn-range-langfang', 'power'],
+      'Range International Information Hub in Langfang, 150 MW of power (2021 update of a vendor blog)',
+    ),
+  'cn-china-mobile-hohhot': (f) =>
+    unsized(
+      f,
+      'cn-china-mobile-hohhot',
+      ['chinadaily-china-mobile-hohhot-2016', 'cn-china-mobile-hohhot', 'phase1_racks_installed'],
+      'China Mobile Hohhot data centre, 6,000 racks installed in phase 1 (December 2016); no MW published',
+    ),
+  'cn-chayora-shanghai': (f) =>
+    single(
+      f,
+      'cn-chayora-shanghai',
+      'planned',
+      ['baxtel-chayora-shanghai-2021', 'cn-chayora-shanghai', 'campus_capacity'],
+      "Chayora's Shanghai campus, 54 MW for three buildings (announced November 2021); the first building's MW is not given, so all is counted as planned",
+    ),
+  'cn-capitaland-shanghai': (f) =>
+    single(
+      f,
+      'cn-capitaland-shanghai',
+      'existing',
+      ['datacentremagazine-capitaland-shanghai-2021', 'cn-capitaland-shanghai', 'it_capacity'],
+      "CapitaLand's Shanghai hyperscale campus, 55 MW in four existing buildings (bought April 2021)",
+    ),
+  // Elsewhere
+  'th-haoyang-wha-rayong': (f) =>
+    single(
+      f,
+      'th-haoyang-wha-rayong',
+      'planned',
+      ['wha-haoyang-rayong-2025', 'Beijing Haoyang DC, WHA estate Rayong', 'planned_capacity'],
+      "Beijing Haoyang's data centre on a WHA estate in Rayong, 300 MW planned, operation targeted 2026",
+    ),
+  'id-digital-edge-bekasi': (f) =>
+    single(
+      f,
+      'id-digital-edge-bekasi',
+      'planned',
+      ['bt-digital-edge-bekasi-2026', 'Digital Edge CGK Campus (Bekasi)', 'planned_it_capacity'],
+      "Digital Edge's CGK campus in Bekasi, 500 MW IT at full development (January 2026; potential 1 GW)",
+    ),
+  'id-pdg-cibitung': (f) => {
+    const src = 'channelasia-pdg-jc2-cibitung';
+    const subject = 'PDG JC1/JC2 campus, Cibitung (Bekasi)';
+    const campus = f.get(src, subject, 'campus_total_power_capacity');
+    const jc2 = f.get(src, subject, 'jc2_planned_capacity');
+    return siteCapacity(
+      'id-pdg-cibitung',
+      { existing: campus.number - jc2.number, planned: jc2.number },
+      'derived',
+      `existing = ${v(campus)} MW campus power after JC2 − JC2's ${v(jc2)} MW (JC1); planned = JC2 ${v(jc2)} MW, announced 2021`,
+      [campus, jc2],
+      'PDG Cibitung campus: JC1 (13 MW) and JC2 (22 MW, announced 2021), 35 MW in all',
+    );
+  },
+  'jp-mc-digital-realty-inzai': (f) =>
+    estimatedBound(
+      f,
+      'jp-mc-digital-realty-inzai',
+      'planned',
+      ['dcd-mc-digital-realty-inzai', 'jp-inzai', 'mc_digital_realty_inzai_total_power_capacity'],
+      'total power capacity announced as "up to 35.6" MW, an upper bound; construction was to start in 2020',
+      "MC Digital Realty's Inzai hyperscale data centre, up to 35.6 MW planned (2019); not counted in site jp-inzai",
+    ),
+  'id-bw-digital-batam': (f) =>
+    single(
+      f,
+      'id-bw-digital-batam',
+      'planned',
+      ['techstories-batam-loan-2025', 'BW (Batam)', 'campus_build_out'],
+      "BW Digital's Batam campus build-out, 120 MW (2024-25; some possibly live, so all counted as planned)",
+    ),
+  'id-neutradc-batam': (f) =>
+    single(
+      f,
+      'id-neutradc-batam',
+      'planned',
+      ['techstories-batam-loan-2025', 'NeutraDC (Batam)', 'campus_build_out'],
+      "NeutraDC's Batam campus build-out, 51 MW (2024-25; some possibly live, so all counted as planned)",
+    ),
 };

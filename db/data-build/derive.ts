@@ -2,7 +2,7 @@
 // the rules in rules/. `npm run data:build` writes the result to db/seed/derived-metrics.json; a test
 // re-derives it and compares byte for byte, so a refresh is: update a table, re-run, review the diff.
 import type { Market } from '../../shared/model/jurisdictions';
-import type { SeedSite } from '../seed/sites';
+import { CAMPUS_OF_DISTRICT, type SeedSite } from '../seed/sites';
 import { Figures, type Fact, type FactMethod } from './figures';
 import { gridCarbon, regulatoryQuality, renewableShare } from './rules/country-datasets';
 import { latencyHk, latencySg, meanTemperature, subseaCables, waterStress } from './rules/connectivity-climate';
@@ -16,6 +16,7 @@ import {
   vacancy,
 } from './rules/market-reports';
 import { powerPrice } from './rules/power-prices';
+import { campusCapacityRules } from './rules/campus-capacities';
 import { siteCapacityRules } from './rules/site-capacities';
 import type { SourceTable } from './source-tables';
 
@@ -60,6 +61,17 @@ export type SiteCapacityRule = (f: Figures, site: SeedSite) => SiteCapacity | un
 /** Site id → its capacity rule. */
 export const SITE_CAPACITY_RULES: Readonly<Record<string, SiteCapacityRule>> = {
   ...siteCapacityRules,
+  ...campusCapacityRules,
+  // A district that is one campus is sized by that campus's rule, under the district's id.
+  ...Object.fromEntries(
+    Object.entries(CAMPUS_OF_DISTRICT).map(([districtId, campusId]): [string, SiteCapacityRule] => [
+      districtId,
+      (f, site) => {
+        const c = campusCapacityRules[campusId]?.(f, site);
+        return c === undefined ? undefined : { ...c, siteId: districtId };
+      },
+    ]),
+  ),
 };
 
 export interface DataBuild {

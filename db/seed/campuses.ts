@@ -2,7 +2,7 @@
 // operator and status, at its location. Capacity and source are not typed here: every campus has a
 // rule in db/data-build/rules/campus-capacities.ts that reads its figures (or, without one, the row
 // that names it) from data/sources. Where a source gives only the estate or town, the coordinates are
-// that estate's or town's and the notes say so. Not yet wired into the seed.
+// that estate's or town's and the notes say so.
 import type { SiteStatus } from '../../shared/schemas';
 
 export interface SeedCampus {
@@ -78,7 +78,7 @@ export const seedCampuses: readonly SeedCampus[] = [
     lon: 103.974,
     operator: 'Digital Realty',
     status: 'operational',
-    notes: 'Opened 2021-04-06 on Loyang Drive. Coordinates approximate (Loyang). Also counted in site sg-loyang.',
+    notes: 'Opened 2021-04-06 on Loyang Drive. Coordinates approximate (Loyang).',
   },
   {
     id: 'sg-airtrunk-sgp1',
@@ -88,7 +88,7 @@ export const seedCampuses: readonly SeedCampus[] = [
     lon: 103.97,
     operator: 'AirTrunk',
     status: 'operational',
-    notes: 'Opened December 2020 in Loyang. Coordinates approximate (Loyang). Also counted in site sg-loyang.',
+    notes: 'Opened December 2020 in Loyang. Coordinates approximate (Loyang).',
   },
   {
     id: 'sg-meta-tanjong-kling',
@@ -257,8 +257,7 @@ export const seedCampuses: readonly SeedCampus[] = [
     lon: 115.518,
     operator: 'Chindata Group (Qinhuai Data)',
     status: 'operational',
-    notes:
-      'Chindata has built in Zhangjiakou since 2017 (Huailai first). Coordinates are those of Huailai. Also counted in site cn-zhangjiakou.',
+    notes: 'Chindata has built in Zhangjiakou since 2017 (Huailai first). Coordinates are those of Huailai.',
   },
   {
     id: 'cn-gds-ulanqab',
@@ -279,8 +278,7 @@ export const seedCampuses: readonly SeedCampus[] = [
     lon: 111.824,
     operator: 'China Telecom',
     status: 'operational',
-    notes:
-      'Launched 2012 about 25 km south of Hohhot, 100 ha. Coordinates are those of Horinger. Also counted in site cn-horinger.',
+    notes: 'Launched 2012 about 25 km south of Hohhot, 100 ha. Coordinates are those of Horinger.',
   },
   {
     id: 'cn-cidc-zhongwei',
@@ -301,7 +299,7 @@ export const seedCampuses: readonly SeedCampus[] = [
     lon: 106.42,
     operator: 'Guizhou-Cloud Big Data (for Apple)',
     status: 'operational',
-    notes: "Construction from 2018. Coordinates are those of Gui'an New Area. Also counted in site cn-guian.",
+    notes: "Construction from 2018. Coordinates are those of Gui'an New Area.",
   },
   {
     id: 'cn-tencent-qixing',
@@ -374,8 +372,7 @@ export const seedCampuses: readonly SeedCampus[] = [
     lon: 113.597,
     operator: 'China Unicom',
     status: 'planned',
-    notes:
-      '48,000 standard cabinets planned (2025). Coordinates are those of Shaoguan. Also counted in site cn-shaoguan.',
+    notes: '48,000 standard cabinets planned (2025). Coordinates are those of Shaoguan.',
   },
   {
     id: 'cn-tencent-qingyuan',
@@ -396,8 +393,7 @@ export const seedCampuses: readonly SeedCampus[] = [
     lon: 114.271,
     operator: 'Global Switch',
     status: 'operational',
-    notes:
-      'Five linked buildings on Chun Yan Street, TKO Industrial Estate. Coordinates approximate. Also counted in site hk-tseung-kwan-o.',
+    notes: 'Five linked buildings on Chun Yan Street, TKO Industrial Estate. Coordinates approximate.',
   },
   {
     id: 'hk-airtrunk-hkg1',
@@ -407,38 +403,7 @@ export const seedCampuses: readonly SeedCampus[] = [
     lon: 114.1132,
     operator: 'AirTrunk',
     status: 'operational',
-    notes: 'Near Tsuen Wan (source); coordinates are those of Tsuen Wan. Also counted in site hk-tsuen-wan.',
-  },
-  {
-    id: 'id-pdg-batam',
-    name: 'PDG Batam campus (Nongsa Digital Park)',
-    marketId: 'id-batam',
-    lat: 1.1889,
-    lon: 104.1139,
-    operator: 'Princeton Digital Group',
-    status: 'under_construction',
-    notes:
-      'Four buildings of up to 24 MW on 15 acres. Coordinates are those of Nongsa Digital Park. Also counted in site id-nongsa.',
-  },
-  {
-    id: 'id-dayone-ina-batam',
-    name: 'DayOne and INA campus (Nongsa Digital Park)',
-    marketId: 'id-batam',
-    lat: 1.1889,
-    lon: 104.1139,
-    operator: 'DayOne with Indonesia Investment Authority (INA)',
-    status: 'under_construction',
-    notes: 'Expected complete end-2025. Coordinates are those of Nongsa Digital Park. Also counted in site id-nongsa.',
-  },
-  {
-    id: 'jp-airtrunk-tok1',
-    name: 'AirTrunk TOK1 (Inzai)',
-    marketId: 'jp-tokyo',
-    lat: 35.832,
-    lon: 140.146,
-    operator: 'AirTrunk',
-    status: 'operational',
-    notes: 'Opened November 2021. Coordinates are those of Inzai. Also counted in site jp-inzai.',
+    notes: 'Near Tsuen Wan (source); coordinates are those of Tsuen Wan.',
   },
   {
     id: 'in-ntt-chandivali',

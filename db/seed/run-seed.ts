@@ -37,7 +37,7 @@ type Db = Database.Database;
  * store that saw an older one is offered the changed facts as a data refresh. Version 4: the data
  * build's sourced facts (db/seed/derived-metrics.json, from data/sources; issue 13).
  */
-export const SEED_VERSION = 4;
+export const SEED_VERSION = 5;
 export const SEED_VERSION_KEY = 'seed_version';
 
 export const SeedSiteSchema = Site.omit({ marketName: true, country: true });
@@ -110,7 +110,9 @@ export function seedDatabase(db: Db): boolean {
 /**
  * Seed version 2 corrected the policy timeline into regimes (issue 11), restated the profiles per
  * workload, gave chips their TPP and restated two derived criteria; version 3 restated policy churn
- * as weighted instability and made every preset that weighs churn weigh the WGI measure too (issue 12).
+ * as weighted instability and made every preset that weighs churn weigh the WGI measure too (issue 12);
+ * version 5 named the sites' operators, made single-campus districts their campus and sized sites from
+ * the data build (issue 13), and added the named campuses (new rows, inserted like any new seed row).
  * Untouched rows of these tables take the corrected seed. Metric values are never refreshed here:
  * a new version's facts become a pending data refresh (planDataRefresh) the planner accepts or not.
  */
@@ -120,6 +122,11 @@ function refreshSeed(db: Db): void {
   refreshUntouched(db, 'chips', seedChips);
   refreshUntouched(db, 'presets', seedPresets);
   refreshUntouched(db, 'criteria', seedCriteria);
+  refreshUntouched(
+    db,
+    'sites',
+    seedSites.map((s) => ({ ...s, origin: 'seed' as const })),
+  );
 }
 
 /** Ids of seeded rows the user deleted: their latest change-log entry is a delete. */
@@ -173,8 +180,8 @@ function insertAll(db: Db, firstSeed: boolean): void {
 
   const site = db.prepare(`
     INSERT OR IGNORE INTO sites (id, name, market_id, lat, lon, capacity_existing_mw, capacity_planned_mw,
-      status, notes, source_title, source_url, source_as_of, origin)
-    SELECT @id, @name, @marketId, @lat, @lon, @existing, @planned, @status, @notes,
+      status, operator, notes, source_title, source_url, source_as_of, origin)
+    SELECT @id, @name, @marketId, @lat, @lon, @existing, @planned, @status, @operator, @notes,
       @sourceTitle, @sourceUrl, @sourceAsOf, 'seed'
     WHERE EXISTS (SELECT 1 FROM markets WHERE id = @marketId)`);
   const skipSite = skip('sites');
@@ -189,6 +196,7 @@ function insertAll(db: Db, firstSeed: boolean): void {
       existing: s.capacityMw.existing,
       planned: s.capacityMw.planned,
       status: s.status,
+      operator: s.operator,
       notes: s.notes,
       sourceTitle: s.source.title,
       sourceUrl: s.source.url,

@@ -4,6 +4,7 @@
 // place or its market, and its status says what that source reports for the district.
 import type { Site, SiteStatus, Source } from '../../shared/schemas';
 import type { SiteCapacity } from '../data-build/derive';
+import { seedCampuses, type SeedCampus } from './campuses';
 import derived from './derived-metrics.json';
 import {
   BATAM_LOAN,
@@ -34,6 +35,7 @@ const site = (
   status: SiteStatus,
   source: Source,
   notes = '',
+  operator: string | null = null,
 ): SeedSite =>
   withCapacity({
     id,
@@ -43,8 +45,8 @@ const site = (
     lon,
     capacityMw: { existing: null, planned: null },
     status,
-    // A district or park several companies share: no single operator.
-    operator: null,
+    // null: a district or park several companies share, with no single operator.
+    operator,
     notes,
     source,
   });
@@ -69,11 +71,31 @@ function withCapacity(s: SeedSite): SeedSite {
 
 const HUB = 'One of the ten national data-centre clusters of "East Data West Computing" (2022).';
 
-export const seedSites: readonly SeedSite[] = [
+const districts: readonly SeedSite[] = [
   // Singapore
-  site('sg-tuas', 'Tuas', 'sg', 1.3236, 103.6467, 'planned', IMDA_2024, 'Western industrial estate.'),
+  site(
+    'sg-tuas',
+    'Nxera DC Tuas',
+    'sg',
+    1.3236,
+    103.6467,
+    'planned',
+    IMDA_2024,
+    'Western industrial estate.',
+    'Nxera (Singtel)',
+  ),
   site('sg-loyang', 'Loyang', 'sg', 1.3705, 103.9685, 'operational', IMDA_2024),
-  site('sg-jurong-west', 'Jurong West', 'sg', 1.3404, 103.709, 'operational', IMDA_2024),
+  site(
+    'sg-jurong-west',
+    'ST Engineering Jalan Boon Lay DC (Jurong West)',
+    'sg',
+    1.3404,
+    103.709,
+    'operational',
+    IMDA_2024,
+    '',
+    'ST Engineering',
+  ),
   site(
     'sg-tai-seng',
     'Tai Seng',
@@ -151,7 +173,17 @@ export const seedSites: readonly SeedSite[] = [
     THAILAND_BOI,
     'Industrial estate in the Eastern Economic Corridor.',
   ),
-  site('th-bang-na', 'Bang Na (Bangkok)', 'th-eec', 13.6683, 100.6047, 'operational', THAILAND_PIPELINE),
+  site(
+    'th-bang-na',
+    'Empyrion TH1 (Bang Na, Bangkok)',
+    'th-eec',
+    13.6683,
+    100.6047,
+    'under_construction',
+    THAILAND_PIPELINE,
+    'Completion expected by 2027 (its capacity source).',
+    'Empyrion DC',
+  ),
   site(
     'id-cikarang',
     'Cikarang (Jababeka)',
@@ -164,8 +196,90 @@ export const seedSites: readonly SeedSite[] = [
   ),
   // Reference markets
   site('jp-inzai', 'Inzai (Chiba)', 'jp-tokyo', 35.832, 140.146, 'operational', CW_H1_2024),
-  site('jp-koto', 'Koto (Tokyo Bay)', 'jp-tokyo', 35.6729, 139.8171, 'operational', CW_H1_2024),
-  site('in-navi-mumbai', 'Navi Mumbai (Mahape)', 'in-mumbai', 19.117, 73.027, 'operational', CW_H1_2024_MUMBAI),
-  site('au-macquarie-park', 'Macquarie Park', 'au-sydney', -33.7769, 151.1227, 'operational', CW_H1_2024_SYDNEY),
+  site(
+    'jp-koto',
+    'ESR Koto data centre (Tokyo Bay)',
+    'jp-tokyo',
+    35.6729,
+    139.8171,
+    'under_construction',
+    CW_H1_2024,
+    'Construction from Q2 2025 (C&W H1 2024).',
+    'ESR',
+  ),
+  site(
+    'in-navi-mumbai',
+    'L&T Vyoma Mahape (Navi Mumbai)',
+    'in-mumbai',
+    19.117,
+    73.027,
+    'under_construction',
+    CW_H1_2024_MUMBAI,
+    'Groundbreaking January 2026 (its capacity source).',
+    'L&T Vyoma',
+  ),
+  site(
+    'au-macquarie-park',
+    'Macquarie Data Centres IC campus (Macquarie Park)',
+    'au-sydney',
+    -33.7769,
+    151.1227,
+    'operational',
+    CW_H1_2024_SYDNEY,
+    '',
+    'Macquarie Data Centres',
+  ),
   site('us-ashburn', 'Ashburn', 'us-nova', 39.0438, -77.4874, 'operational', CW_H2_2023, 'Reference market.'),
+];
+
+/**
+ * District sites that are one campus of campuses.ts: the site keeps the district's id (its site-level
+ * facts and a planner's edits point at it) and becomes that campus — name, place, operator, status
+ * and capacity (the campus's rule, see SITE_CAPACITY_RULES).
+ */
+export const CAMPUS_OF_DISTRICT: Readonly<Record<string, string>> = {
+  'sg-loyang': 'sg-airtrunk-sgp1',
+  'my-kulai': 'my-ytl-green-dc-park',
+  'my-nusajaya': 'my-gds-ntp',
+  'cn-zhangjiakou': 'cn-chindata-zhangjiakou',
+  'cn-horinger': 'cn-china-telecom-inner-mongolia',
+  'cn-guian': 'cn-apple-guian',
+  'cn-shaoguan': 'cn-china-unicom-shaoguan',
+  'hk-tseung-kwan-o': 'hk-global-switch-tko',
+  'hk-tsuen-wan': 'hk-airtrunk-hkg1',
+};
+
+/** What a site cites before the data build has sized it (the data-build test fails until it is re-run). */
+const NOT_BUILT: Source = {
+  title: 'Not derived yet: run npm run data:build',
+  url: 'https://invalid.example/',
+  asOf: '1970-01-01',
+};
+
+const asSite = (id: string, c: SeedCampus): SeedSite =>
+  withCapacity({
+    id,
+    name: c.name,
+    marketId: c.marketId,
+    lat: c.lat,
+    lon: c.lon,
+    capacityMw: { existing: null, planned: null },
+    status: c.status,
+    operator: c.operator,
+    notes: c.notes,
+    source: NOT_BUILT,
+  });
+
+const campusById = new Map(seedCampuses.map((c) => [c.id, c]));
+const replacing = new Set(Object.values(CAMPUS_OF_DISTRICT));
+
+/** The seeded sites: districts and parks (those that are one campus, as that campus), then the campuses. */
+export const seedSites: readonly SeedSite[] = [
+  ...districts.map((d) => {
+    const campusId = CAMPUS_OF_DISTRICT[d.id];
+    const campus = campusId === undefined ? undefined : campusById.get(campusId);
+    if (campusId !== undefined && campus === undefined) throw new Error(`${d.id}: no campus ${campusId}`);
+    return campus === undefined ? d : asSite(d.id, campus);
+  }),
+  ...seedCampuses.filter((c) => !replacing.has(c.id)).map((c) => asSite(c.id, c)),
 ];

@@ -8,7 +8,7 @@ import { campusCapacityRules } from '../../db/data-build/rules/campus-capacities
 import { loadSourceTables } from '../../db/data-build/source-tables';
 import { seedCampuses, type SeedCampus } from '../../db/seed/campuses';
 import { seedMarkets } from '../../db/seed/markets';
-import { seedSites, type SeedSite } from '../../db/seed/sites';
+import { CAMPUS_OF_DISTRICT, seedSites, type SeedSite } from '../../db/seed/sites';
 import { SiteStatus } from '../../shared/schemas';
 
 const f = new Figures(loadSourceTables('data/sources'));
@@ -58,12 +58,28 @@ const BOX: Record<string, readonly [number, number, number, number]> = {
 };
 
 describe('seed campuses', () => {
-  it('have unique ids and names, none clashing with a seeded site', () => {
+  it('have unique ids and names, and each is seeded once: as itself, or as the district it is', () => {
     const ids = seedCampuses.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(seedCampuses.map((c) => c.name)).size).toBe(seedCampuses.length);
-    const siteIds = new Set(seedSites.map((s) => s.id));
-    expect(ids.filter((id) => siteIds.has(id))).toEqual([]);
+    const districtOf = new Map(Object.entries(CAMPUS_OF_DISTRICT).map(([d, c]) => [c, d]));
+    for (const c of seedCampuses) {
+      const seeded = seedSites.filter((s) => s.id === (districtOf.get(c.id) ?? c.id));
+      expect(seeded, c.id).toHaveLength(1);
+      expect(seeded[0], c.id).toMatchObject({ name: c.name, operator: c.operator, lat: c.lat, lon: c.lon });
+    }
+    expect(new Set(seedSites.map((s) => s.id)).size).toBe(seedSites.length);
+  });
+
+  it('give the seed at least 60 named campuses with an operator (≥ 10 Singapore, ≥ 10 Johor, ≥ 15 mainland) and a MW figure for ≥ 80 % of sites', () => {
+    const named = seedSites.filter((s) => s.operator !== null);
+    const inMarket = (p: (id: string) => boolean) => named.filter((s) => p(s.marketId)).length;
+    expect(named.length).toBeGreaterThanOrEqual(60);
+    expect(inMarket((m) => m === 'sg')).toBeGreaterThanOrEqual(10);
+    expect(inMarket((m) => m === 'my-johor')).toBeGreaterThanOrEqual(10);
+    expect(inMarket((m) => m.startsWith('cn-'))).toBeGreaterThanOrEqual(15);
+    const sized = seedSites.filter((s) => s.capacityMw.existing !== null || s.capacityMw.planned !== null);
+    expect(sized.length / seedSites.length).toBeGreaterThanOrEqual(0.8);
   });
 
   it('lie in a seeded market, inside its region, with a valid status and an operator', () => {
@@ -177,10 +193,6 @@ describe('campus capacities, worked by hand from the figures files', () => {
   it('PDG Shanghai 42 MW existing; China Telecom Lin-gang 290 MW planned (official)', () => {
     expectMw('cn-pdg-shanghai', 42, null, 'official');
     expectMw('cn-china-telecom-lingang', null, 290, 'official');
-  });
-
-  it('AirTrunk TOK1: 60 MW open; 300 − 60 = 240 planned (derived)', () => {
-    expectMw('jp-airtrunk-tok1', 60, 240, 'derived');
   });
 
   it('a campus no source sizes keeps both figures null but cites the row naming it', () => {

@@ -154,11 +154,12 @@ describe('market-report facts', () => {
 });
 
 describe('site capacities', () => {
-  // Issue 13 asks for 80 % (23 of 28); 22 are sourced today. Ashburn was dropped rather than given
-  // the whole of Northern Virginia. This guards against losing any of them, not the target.
-  it('keeps every sourced site capacity (22 of 28)', () => {
-    expect(build.sites.length).toBeGreaterThanOrEqual(22);
-    expect(seedSites.length).toBe(28);
+  // Every site has a rule but Ashburn (dropped rather than given the whole of Northern Virginia) and
+  // the districts no source sizes; campuses a source names without a MW cite it with both null.
+  it('sizes at least 80 % of the seeded sites', () => {
+    const sized = build.sites.filter((c) => c.existing !== null || c.planned !== null);
+    expect(sized.length / seedSites.length).toBeGreaterThanOrEqual(0.8);
+    expect(capacity('us-ashburn')).toBeUndefined();
   });
 
   it('single announcements keep their table’s method', () => {
@@ -169,11 +170,11 @@ describe('site capacities', () => {
   });
 
   it('sums and differences are derived and list their campuses', () => {
-    // AirTrunk SGP1 78 + Digital Loyang II 50.
-    expect(capacity('sg-loyang')).toMatchObject({ existing: 128, method: 'derived' });
-    expect(capacity('sg-loyang')?.derivation).toMatch(/AirTrunk SGP1 78 MW \+ Digital Realty Digital Loyang II 50 MW/);
-    // 53 % × 401 = 212.53; Yondr 200 + PDG JH1 150.
-    expect(capacity('my-sedenak')).toMatchObject({ existing: 212.53, planned: 350 });
+    // sg-loyang is AirTrunk SGP1 alone (78 MW); Digital Loyang II (50 MW) is its own campus now.
+    expect(capacity('sg-loyang')).toMatchObject({ siteId: 'sg-loyang', existing: 78, planned: null });
+    expect(capacity('sg-digital-loyang-ii')).toMatchObject({ existing: 50, planned: null });
+    // 53 % × 401 = 212.53 for the park; its campuses carry their planned MW.
+    expect(capacity('my-sedenak')).toMatchObject({ existing: 212.53, planned: null, method: 'derived' });
     // 44 % × 401 = 176.44; 53 % × (226 + 822) = 555.44.
     expect(capacity('my-pulai')).toMatchObject({ existing: 176.44, planned: 555.44 });
     // TOK1 60 + Colt 15; campus 300 − 60.

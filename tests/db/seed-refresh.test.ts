@@ -290,7 +290,7 @@ describe('opening a store seeded by an older seed version', () => {
     ).toEqual([
       ['land_cost_usd_m2@site:my-sedenak', 'new', 'Sedenak Tech Park', null, sedenak.value],
       [SG_KEY, 'changed', 'Singapore', 17.5, seeded('power_price_usc_kwh', SG).value],
-      ['vacancy_pct@site:sg-tuas', 'retired', 'Tuas', 3, null],
+      ['vacancy_pct@site:sg-tuas', 'retired', 'Nxera DC Tuas', 3, null],
     ]);
     expect(preview.kept.map((k) => [k.key, k.kind, k.yours?.value ?? null, k.seed?.value ?? null])).toEqual([
       ['land_cost_usd_m2@site:my-kulai', 'deleted', null, seeded('land_cost_usd_m2', KULAI).value],

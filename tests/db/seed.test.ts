@@ -408,13 +408,16 @@ describe('seeding a store that already has data', () => {
 
   it('keeps an edited seeded row as edited after reopening, and after a newer seed version', () => {
     const first = open();
-    first.prepare("UPDATE sites SET name = 'Sedenak (ours)' WHERE id = 'my-sedenak'").run();
     first
       .prepare("UPDATE metric_values SET value = 20.5 WHERE market_id = 'sg' AND criterion_id = 'power_price_usc_kwh'")
       .run();
     // Every app write logs its rows (presets-repo, edit-service); a logged row is the user's and a newer
     // seed never refreshes it.
     withChangeBatch(first, 'test', (batch) => {
+      const siteBefore = first.prepare("SELECT * FROM sites WHERE id = 'my-sedenak'").get();
+      first.prepare("UPDATE sites SET name = 'Sedenak (ours)' WHERE id = 'my-sedenak'").run();
+      const siteAfter = first.prepare("SELECT * FROM sites WHERE id = 'my-sedenak'").get();
+      batch.record('update', 'sites', 'my-sedenak', siteBefore, siteAfter, 'renamed');
       const before = first.prepare("SELECT * FROM presets WHERE id = 'frontier-training'").get();
       first.prepare("UPDATE presets SET name = 'Our frontier' WHERE id = 'frontier-training'").run();
       const after = first.prepare("SELECT * FROM presets WHERE id = 'frontier-training'").get();
@@ -433,6 +436,31 @@ describe('seeding a store that already has data', () => {
     expect(price?.kind === 'known' && price.value).toBe(20.5);
     const preset = third.prepare("SELECT name FROM presets WHERE id = 'frontier-training'").get() as { name: string };
     expect(preset.name).toBe('Our frontier');
+  });
+
+  it('gives an untouched seeded site the newer seed version (name, operator, capacity) and adds new sites', () => {
+    const first = open();
+    // As an older seed left it: the district's name, no operator, no capacity; one campus not there yet.
+    first
+      .prepare("UPDATE sites SET name = 'Kulai', operator = NULL, capacity_planned_mw = NULL WHERE id = 'my-kulai'")
+      .run();
+    first.prepare("DELETE FROM sites WHERE id = 'sg-equinix-sg6'").run();
+    setMeta(first, SEED_VERSION_KEY, String(SEED_VERSION - 1));
+    first.close();
+    const second = open();
+    const kulai = second
+      .prepare("SELECT name, operator, capacity_planned_mw AS planned FROM sites WHERE id = 'my-kulai'")
+      .get();
+    // YTL's park (nst-ytl-gds-kulai-2022: 500 MW planned), run by YTL Power International.
+    expect(kulai).toEqual({
+      name: 'YTL Green Data Centre Park (Kulai)',
+      operator: 'YTL Power International',
+      planned: 500,
+    });
+    expect(second.prepare("SELECT operator FROM sites WHERE id = 'sg-equinix-sg6'").get()).toEqual({
+      operator: 'Equinix',
+    });
+    second.close();
   });
 
   it('restates policy churn and the regulatory-stability weights in an untouched store of seed version 2', () => {

@@ -4,7 +4,8 @@
 // announced figure keeps its table's method; a sum or difference is `derived` with its formula; a
 // bound ("over 270", "150+"), an approximation or a proxy (cabinets × kW, grid supply) is an
 // `estimate` with its reasoning. A campus no source sizes still cites the row that names it, with
-// both figures null. Several campuses are also counted in a district site's capacity (see notes).
+// both figures null. A campus that is a district site's whole capacity is seeded under the district's
+// id (CAMPUS_OF_DISTRICT in db/seed/sites.ts).
 import type { SiteCapacity, SiteCapacityRule } from '../derive';
 import type { Figures, Picked } from '../figures';
 import { qualified, siteCapacity, type Qualified } from './market-helpers';
@@ -141,7 +142,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'sg-digital-loyang-ii',
       'existing',
       ['straitstimes-digital-loyang-ii-2021', 'sg-loyang', 'digital_loyang_ii_it_load'],
-      'Digital Loyang II (SIN12), 50 MW IT load, opened 2021-04-06; the same 50 MW is in site sg-loyang',
+      'Digital Loyang II (SIN12), 50 MW IT load, opened 2021-04-06',
     ),
   'sg-airtrunk-sgp1': (f) =>
     single(
@@ -149,7 +150,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'sg-airtrunk-sgp1',
       'existing',
       ['capacity-airtrunk-sg-loan-2025', 'sg-loyang', 'airtrunk_sgp1_capacity'],
-      'AirTrunk SGP1, 78 MW (2025); the same 78 MW is in site sg-loyang',
+      'AirTrunk SGP1, 78 MW (2025)',
     ),
   'sg-meta-tanjong-kling': (f) =>
     unsized(
@@ -230,7 +231,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'my-bdc-my06',
       'planned',
       ['einpresswire-bdc-my06-2022', 'my-bdc-my06', 'campus_planned_capacity'],
-      "Bridge Data Centres MY06, 110 MW three-building campus (phase 1 opened October 2022; its MW is not given, so the whole is counted as planned). C&W's Sedenak share in site my-sedenak includes what is built",
+      'Bridge Data Centres MY06, 110 MW three-building campus (phase 1 opened October 2022; its MW is not given, so the whole is counted as planned). What is built is also inside the Sedenak Tech Park total (site my-sedenak)',
     ),
   'my-vantage-jhb1': (f) =>
     estimatedBound(
@@ -239,7 +240,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'planned',
       ['capacity-vantage-jhb1-2025', 'my-vantage-jhb1', 'planned_it_capacity'],
       'campus IT capacity when fully developed, a lower bound; the first phase delivered in 2025 is not sized by this source, so all is counted as planned',
-      "Vantage JHB1 (ex-Yondr), over 300 MW IT across three data centres (2025); site my-sedenak counts Yondr's earlier 200 MW plan for the same campus",
+      "Vantage JHB1 (ex-Yondr), over 300 MW IT across three data centres (2025); Yondr's earlier 200 MW plan for the same campus is superseded",
     ),
   'my-pdg-jh1': (f) => {
     const done = f.get('mingtiandi-pdg-sg3-2023', 'my-pdg-jh1', 'initial_phase_completed');
@@ -250,7 +251,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'derived',
       `existing = ${v(done)} MW initial phase completed July 2023; planned = ${v(campus)} MW campus − ${v(done)} MW`,
       [done, campus],
-      'PDG JH1, 52 MW completed July 2023 of a 150 MW campus; site my-sedenak counts the 150 MW as planned',
+      'PDG JH1, 52 MW completed July 2023 of a 150 MW campus',
     );
   },
   'my-ytl-green-dc-park': (f) =>
@@ -259,7 +260,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'my-ytl-green-dc-park',
       'planned',
       ['nst-ytl-gds-kulai-2022', 'my-kulai', 'ytl_green_dc_park_planned_capacity'],
-      'YTL Green Data Centre Park, 500 MW planned (2022); the same 500 MW is site my-kulai',
+      'YTL Green Data Centre Park, 500 MW planned (2022)',
     ),
   'my-gds-ntp': (f) =>
     single(
@@ -267,7 +268,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'my-gds-ntp',
       'existing',
       ['sureanot-gds-ntp-2024', 'my-nusajaya', 'gds_ntp_phase1_it_capacity'],
-      'GDS (now DayOne) Nusajaya Tech Park phase 1 (NTP1-3), 69.5 MW (2024); the same 69.5 MW is site my-nusajaya',
+      'GDS (now DayOne) Nusajaya Tech Park phase 1 (NTP1-3), 69.5 MW (2024)',
     ),
   'my-equinix-jh1': (f) =>
     unsized(
@@ -292,7 +293,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'existing',
       ['zhangjiakou-computing-capital-2025', 'cn-zhangjiakou', 'qinhuai_data_it_capacity'],
       "Qinhuai Data's IT capacity across its Zhangjiakou campuses in 2024, an upper bound",
-      'Chindata (Qinhuai Data) Zhangjiakou, nearly 500 MW IT (2024); the same figure is site cn-zhangjiakou',
+      'Chindata (Qinhuai Data) Zhangjiakou, nearly 500 MW IT (2024)',
     ),
   'cn-gds-ulanqab': (f) =>
     unsized(
@@ -308,7 +309,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'existing',
       ['innovando-china-telecom-hohhot', 'cn-horinger', 'china_telecom_inner_mongolia_information_park_power_capacity'],
       'power capacity of the information park as an undated feature article gives it',
-      'China Telecom Inner Mongolia Information Park, about 150 MW power capacity; the same figure is site cn-horinger',
+      'China Telecom Inner Mongolia Information Park, about 150 MW power capacity',
     ),
   'cn-cidc-zhongwei': (f) =>
     estimatedBound(
@@ -325,7 +326,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'cn-apple-guian',
       'planned',
       ['scmp-apple-guizhou-2017', 'cn-guian', 'apple_dc_critical_load_estimate'],
-      "Apple's Gui'an data centre, about 150 MW critical load (analyst estimate, 2017); the same figure is site cn-guian",
+      "Apple's Gui'an data centre, about 150 MW critical load (analyst estimate, 2017)",
     ),
   'cn-tencent-qixing': (f) =>
     unsized(
@@ -394,7 +395,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'cn-china-unicom-shaoguan',
       'planned',
       ['reportify-shaoguan-operators-2025', 'cn-shaoguan', 'china_unicom_dc_total_power'],
-      "China Unicom's Shaoguan data centre, 120 MW total power (facility, not IT) planned (2025); the same figure is site cn-shaoguan",
+      "China Unicom's Shaoguan data centre, 120 MW total power (facility, not IT) planned (2025)",
     ),
   'cn-tencent-qingyuan': (f) =>
     unsized(
@@ -410,7 +411,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'hk-global-switch-tko',
       'existing',
       ['mingtiandi-digital-loyang-gs-tko-2021', 'hk-tseung-kwan-o', 'global_switch_tko_total_power_capacity'],
-      'Global Switch Hong Kong, 100 MW total power capacity on completion (2021); the same figure is site hk-tseung-kwan-o',
+      'Global Switch Hong Kong, 100 MW total power capacity on completion (2021)',
     ),
   'hk-airtrunk-hkg1': (f) =>
     single(
@@ -418,36 +419,8 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'hk-airtrunk-hkg1',
       'existing',
       ['airtrunk-sgp1-hkg1-2020', 'hk-tsuen-wan', 'airtrunk_hkg1_initial_capacity'],
-      'AirTrunk HKG1, 20 MW initial capacity (2020); the same figure is site hk-tsuen-wan',
+      'AirTrunk HKG1, 20 MW initial capacity (2020)',
     ),
-  'id-pdg-batam': (f) =>
-    single(
-      f,
-      'id-pdg-batam',
-      'planned',
-      ['pdg-batam-ndp-2022', 'id-nongsa', 'pdg_batam_campus_planned_capacity'],
-      'PDG Batam campus, 96 MW planned (2022); also in site id-nongsa',
-    ),
-  'id-dayone-ina-batam': (f) =>
-    single(
-      f,
-      'id-dayone-ina-batam',
-      'planned',
-      ['wmedia-batam-zone-full-2025', 'id-nongsa', 'dayone_ina_campus_capacity'],
-      'DayOne/INA campus, 72 MW expected complete end-2025; also in site id-nongsa',
-    ),
-  'jp-airtrunk-tok1': (f) => {
-    const tok1 = f.get('mingtiandi-airtrunk-tok1-tok2', 'jp-inzai', 'airtrunk_tok1_initial_capacity');
-    const campus = f.get('mingtiandi-airtrunk-tok1-tok2', 'jp-inzai', 'airtrunk_tok1_campus_capacity');
-    return siteCapacity(
-      'jp-airtrunk-tok1',
-      { existing: tok1.number, planned: campus.number - tok1.number },
-      'derived',
-      `existing = TOK1 ${v(tok1)} MW opened Nov 2021; planned = ${v(campus)} MW campus − ${v(tok1)} MW`,
-      [tok1, campus],
-      'AirTrunk TOK1, 60 MW open of a 300 MW campus (2022); also in site jp-inzai',
-    );
-  },
   'in-ntt-chandivali': (f) =>
     single(
       f,

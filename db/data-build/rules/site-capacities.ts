@@ -36,18 +36,6 @@ export const siteCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       ['straitstimes-nxera-dc-tuas', 'sg-tuas', 'nxera_dc_tuas_capacity'],
       'Nxera (Singtel) DC Tuas, 58 MW AI-ready, opened 9 Feb (2026 inferred by the source table)',
     ),
-  'sg-loyang': (f) => {
-    const sgp1 = f.get('capacity-airtrunk-sg-loan-2025', 'sg-loyang', 'airtrunk_sgp1_capacity');
-    const dl2 = f.get('straitstimes-digital-loyang-ii-2021', 'sg-loyang', 'digital_loyang_ii_it_load');
-    return siteCapacity(
-      'sg-loyang',
-      { existing: sgp1.number + dl2.number, planned: null },
-      'derived',
-      `AirTrunk SGP1 ${v(sgp1)} MW + Digital Realty Digital Loyang II ${v(dl2)} MW = existing MW`,
-      [sgp1, dl2],
-      'AirTrunk SGP1 (78 MW, 2025) and Digital Loyang II (50 MW, 2021); Digital Loyang I is reported only together with Digital Jurong (about 40 MW), so it is not added',
-    );
-  },
   'sg-jurong-west': (f) => {
     const p = f.get('dcd-st-engineering-boon-lay', 'sg-jurong-west', 'st_engineering_boon_lay_capacity');
     return siteCapacity(
@@ -63,33 +51,15 @@ export const siteCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
   'my-sedenak': (f) => {
     const op = f.get('cw-apac-dc-update-h2-2024-johor', 'my-johor', 'operational_capacity', 'H2 2024');
     const share = f.get('cw-apac-dc-update-h2-2024-johor', 'my-sedenak', 'share_of_johor_operational_capacity');
-    const yondr = f.get('capacity-yondr-sedenak-2022', 'my-sedenak', 'yondr_campus_planned_capacity');
-    const pdg = f.get('jland-pdg-jh1-2023', 'my-sedenak', 'pdg_jh1_planned_capacity');
     return siteCapacity(
       'my-sedenak',
-      { existing: (share.number / 100) * op.number, planned: yondr.number + pdg.number },
+      { existing: (share.number / 100) * op.number, planned: null },
       'derived',
-      `existing = ${v(share)}% (Sedenak Tech Park's share of Johor's operational capacity, C&W) × ${v(op)} MW; planned = Yondr ${v(yondr)} MW + PDG JH1 ${v(pdg)} MW (announced campus totals)`,
-      [op, share, yondr, pdg],
-      "Existing from C&W's cluster share (H2 2024); planned from Yondr's and PDG's announced campuses, some phases of which (PDG JH1's first 60 MW) may already be in the existing figure",
+      `existing = ${v(share)}% (Sedenak Tech Park's share of Johor's operational capacity, C&W) × ${v(op)} MW`,
+      [op, share],
+      "The park as a whole, from C&W's cluster share (H2 2024): it includes the built phases of the park's campuses seeded on their own (Bridge MY06, PDG JH1, Vantage JHB1), whose planned MW they carry, so the park has none planned",
     );
   },
-  'my-kulai': (f) =>
-    single(
-      f,
-      'my-kulai',
-      'planned',
-      ['nst-ytl-gds-kulai-2022', 'my-kulai', 'ytl_green_dc_park_planned_capacity'],
-      "YTL Green Data Centre Park, 500 MW planned (2022), including Sea's 72 MW first phase and a 168 MW GDS co-development; C&W's Sedenak share may count campuses here too",
-    ),
-  'my-nusajaya': (f) =>
-    single(
-      f,
-      'my-nusajaya',
-      'existing',
-      ['sureanot-gds-ntp-2024', 'my-nusajaya', 'gds_ntp_phase1_it_capacity'],
-      'GDS Nusajaya Tech Park phase 1 (NTP1-3), 69.5 MW in operation (2024); AirTrunk, STT and TM-Nxera campuses elsewhere in Iskandar Puteri are not placed in this district by their sources',
-    ),
   'my-pulai': (f) => {
     const src = 'cw-apac-dc-update-h2-2024-johor';
     const op = f.get(src, 'my-johor', 'operational_capacity', 'H2 2024');
@@ -123,46 +93,6 @@ export const siteCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     );
   },
   // Mainland China
-  'cn-zhangjiakou': (f) => {
-    const qh = qualified(f, 'zhangjiakou-computing-capital-2025', 'cn-zhangjiakou', 'qinhuai_data_it_capacity', '2024');
-    const kwh = qualified(f, 'lavx-zhangjiakou-dc-power-2025', 'cn-zhangjiakou', 'dc_electricity_consumption', '2024');
-    const draw = kwh.number / 8784 / 1000;
-    return siteCapacity(
-      'cn-zhangjiakou',
-      { existing: qh.number, planned: null },
-      'estimate',
-      `Qinhuai Data (Chindata) alone has "${v(qh)}" MW of IT capacity in Zhangjiakou (2024), taken as ${qh.number} MW: an upper bound for that operator and a lower bound for the city's 37 projects. Cross-check: all Zhangjiakou data centres used ${v(kwh)} kWh in 2024, ÷ 8,784 h = ${draw.toFixed(0)} MW average draw, so much of the capacity ran below full load`,
-      [qh, kwh],
-      'Qinhuai Data (Chindata) IT capacity in Zhangjiakou, nearly 500 MW (2024); the city runs 460,000 racks',
-    );
-  },
-  'cn-horinger': (f) => {
-    const p = qualified(
-      f,
-      'innovando-china-telecom-hohhot',
-      'cn-horinger',
-      'china_telecom_inner_mongolia_information_park_power_capacity',
-    );
-    return siteCapacity(
-      'cn-horinger',
-      { existing: p.number, planned: null },
-      'estimate',
-      `China Telecom's Inner Mongolia Information Park in Horinger is given as "${v(p)}" MW of power capacity, taken as ${p.number} MW: one campus of several (China Mobile's Hohhot data centre is another), so the district holds more`,
-      [p],
-      'China Telecom Cloud Computing Inner Mongolia Information Park, about 150 MW; the Horinger cluster accommodates about 950,000 servers (Xinhua, 2023)',
-    );
-  },
-  'cn-guian': (f) => {
-    const p = f.get('scmp-apple-guizhou-2017', 'cn-guian', 'apple_dc_critical_load_estimate');
-    return siteCapacity(
-      'cn-guian',
-      { existing: null, planned: p.number },
-      'estimate',
-      `An analyst (Structure Research) estimated Apple's Gui'an data centre at ${v(p)} MW of critical load when it was announced (2017); Huawei's and Tencent's centres in the same area are given in servers only, so they are not added`,
-      [p],
-      "Apple's Gui'an data centre, about 150 MW critical load (analyst estimate, 2017); fifteen large data centres were planned or building in Gui'an in 2022",
-    );
-  },
   'cn-zhongwei': (f) => {
     const p = f.get('pvmag-datang-zhongwei-2026', 'cn-zhongwei', 'cloud_base_projected_annual_consumption');
     const mw = (p.number * 1e9) / 8760 / 1000;
@@ -175,31 +105,7 @@ export const siteCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'Zhongwei cloud base, projected 2.29 TWh a year (2026), about 261 MW average draw',
     );
   },
-  'cn-shaoguan': (f) =>
-    single(
-      f,
-      'cn-shaoguan',
-      'planned',
-      ['reportify-shaoguan-operators-2025', 'cn-shaoguan', 'china_unicom_dc_total_power'],
-      "China Unicom's Shaoguan data centre, 120 MW total power planned (48,000 standard cabinets, 2025): facility power, not IT load; China Mobile's and China Telecom's Shaoguan centres are given in yuan and racks only",
-    ),
   // Hong Kong
-  'hk-tseung-kwan-o': (f) =>
-    single(
-      f,
-      'hk-tseung-kwan-o',
-      'existing',
-      ['mingtiandi-digital-loyang-gs-tko-2021', 'hk-tseung-kwan-o', 'global_switch_tko_total_power_capacity'],
-      "Global Switch Hong Kong at Tseung Kwan O Industrial Estate, 100 MW total power capacity on completion (2021); other operators' TKO centres are not sized in the sources read",
-    ),
-  'hk-tsuen-wan': (f) =>
-    single(
-      f,
-      'hk-tsuen-wan',
-      'existing',
-      ['airtrunk-sgp1-hkg1-2020', 'hk-tsuen-wan', 'airtrunk_hkg1_initial_capacity'],
-      'AirTrunk HKG1 near Tsuen Wan, 20 MW initial capacity (2020)',
-    ),
   // Thailand
   'th-chonburi': (f) => {
     const dayone = f.get('marketplus-dayone-ctp-chonburi', 'th-chonburi', 'dayone_ctp_power_capacity');

@@ -383,7 +383,9 @@ describe('the seeded timeline', () => {
   it('H20 for a China-HQ lab in mainland China: allowed, then licence required, then conditional (announced)', () => {
     const before = seeded(LAB, 'nvidia-h20', CN_SITE, '2025-04-08');
     expect(before.status).toBe('allowed');
-    expect(before.reason).toMatch(/^no rule in force restricts Nvidia H20 in Zhangjiakou \(Huailai\) \(CN-BJ\)/);
+    expect(before.reason).toMatch(
+      /^no rule in force restricts Nvidia H20 in Chindata \(Qinhuai Data\) Zhangjiakou campuses \(CN-BJ\)/,
+    );
 
     // The April letter reaches both the destination and the China-headquartered buyer.
     const april = seeded(LAB, 'nvidia-h20', CN_SITE, '2025-04-09');

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend';
 import type { CallOutput } from '../../shared/contract';
+import { seedSites } from '../../db/seed/sites';
 import { valueOf } from './dispatch-results';
 
 let backend: Backend;
@@ -109,21 +110,34 @@ describe('no credit without a value, on every built-in preset × profile', () =>
   it("the issue's case: ByteDance, Cost first, 2025-12-15 — a site earns nothing on a criterion it has no value for", async () => {
     const out = await call('score.run', { presetId: 'cost-first', profileId: 'bytedance', asOf: '2025-12-15' });
     const ranked = out.results.filter((x) => !x.excluded);
-    // The reported ByteDance Nvidia ban (2025-11-26) excludes the nine mainland sites; the other 19 rank.
+    // The reported ByteDance Nvidia ban (2025-11-26) excludes the mainland sites (23 of the 75 in seed
+    // v5); the other 52 rank.
     expect(out.results.filter((x) => x.excluded).every((x) => mainland(x.siteId))).toBe(true);
-    expect(ranked).toHaveLength(19);
+    const offshore = seedSites.filter((s) => !mainland(s.id));
+    expect(offshore).toHaveLength(52);
+    expect(ranked.map((x) => x.siteId).sort()).toEqual(offshore.map((s) => s.id).sort());
     expect(ranked.some((x) => mainland(x.siteId))).toBe(false);
-    // Gaps among the 19, from db/seed/derived-metrics.json: power — Batam (PLN Batam's tariff) and
-    // Sydney; build cost — Batam, Thailand (EEC) and Northern Virginia; land — Batam, Thailand, Jakarta
-    // and Mumbai (Johor's sites carry their own bands). Tax and chip legality have no gap.
+    // Gaps among the 52, from db/seed/derived-metrics.json (market-level facts, which every site of the
+    // market inherits): power — Batam (PLN Batam's tariff) and Sydney; build cost — Batam, Thailand
+    // (EEC) and Northern Virginia; land — Batam, Thailand, Jakarta and Mumbai (Johor's four district
+    // sites carry their own bands, its campuses the market's). Tax and chip legality have no gap.
     const gaps: Record<string, string[]> = {};
     for (const r of ranked) for (const h of r.missingHandled) (gaps[h.criterionId] ??= []).push(r.siteId);
     for (const ids of Object.values(gaps)) ids.sort();
+    const sitesOf = (...marketIds: string[]): string[] =>
+      seedSites
+        .filter((s) => marketIds.includes(s.marketId))
+        .map((s) => s.id)
+        .sort();
     expect(gaps).toEqual({
-      power_price_usc_kwh: ['au-macquarie-park', 'id-nongsa'],
-      build_cost_usd_w: ['id-nongsa', 'th-bang-na', 'th-chonburi', 'us-ashburn'],
-      land_cost_usd_m2: ['id-cikarang', 'id-nongsa', 'in-navi-mumbai', 'th-bang-na', 'th-chonburi'],
+      power_price_usc_kwh: sitesOf('id-batam', 'au-sydney'),
+      build_cost_usd_w: sitesOf('id-batam', 'th-eec', 'us-nova'),
+      land_cost_usd_m2: sitesOf('id-batam', 'th-eec', 'id-jakarta', 'in-mumbai'),
     });
+    // By hand: Batam 3 + Sydney 1; Batam 3 + Thailand 3 + Ashburn 1; Batam 3 + Thailand 3 + Jakarta 3 + Mumbai 2.
+    expect(gaps.power_price_usc_kwh).toHaveLength(4);
+    expect(gaps.build_cost_usd_w).toHaveLength(7);
+    expect(gaps.land_cost_usd_m2).toHaveLength(11);
     // Each criterion with a gap: the gap scores 0 (policy 'zero'), never above the worst known cell.
     for (const [id, withGap] of Object.entries(gaps)) {
       const w = out.weights[id] as number;
@@ -136,13 +150,15 @@ describe('no credit without a value, on every built-in preset × profile', () =>
         expect((r.contributions?.[id] ?? 0) / w).toBeLessThanOrEqual(worstKnown);
       }
     }
-    // Every weighted criterion now has a spread among the 19 (power 5.95–24.27 US¢/kWh, build
+    // Every weighted criterion now has a spread among the 52 (power 5.95–24.27 US¢/kWh, build
     // 6.64–15.2 US$/W, land 262–11,500 US$/m², tax 5–30 %): none is silent.
     expect(out.uninformative).toEqual([]);
     // Johor's power price is known now (45.40 sen ÷ 4.2809 = 10.6052 US¢), and its credit rests on it:
-    // min–max over the 19 between Jakarta 5.9500 and Tokyo 24.2711 → 0.35 × (24.2711 − 10.6052) /
-    // (24.2711 − 5.9500) = 0.35 × 0.74591 = 0.26107.
-    for (const id of ['my-kulai', 'my-sedenak', 'my-nusajaya', 'my-pulai']) {
+    // min–max over the 52 between Jakarta 5.9500 and Tokyo 24.2711 → 0.35 × (24.2711 − 10.6052) /
+    // (24.2711 − 5.9500) = 0.35 × 0.74591 = 0.26107, at every Johor site (the market's tariff).
+    const johorIds = seedSites.filter((s) => s.marketId === 'my-johor').map((s) => s.id);
+    expect(johorIds).toEqual(expect.arrayContaining(['my-kulai', 'my-sedenak', 'my-nusajaya', 'my-pulai']));
+    for (const id of johorIds) {
       const johor = ranked.find((r) => r.siteId === id);
       expect(johor?.missingHandled).toEqual([]);
       expect(johor?.contributions?.power_price_usc_kwh).toBeCloseTo(0.26107, 4);
@@ -178,11 +194,13 @@ describe('no credit without a value, on every built-in preset × profile', () =>
         asOf: '2025-12-15',
       });
       const ranked = out.results.filter((x) => !x.excluded);
-      // Among the 19 candidates, power is known at the four Singapore sites (all 19.19) and tax at the
-      // four Johor sites (all 5): neither tells anyone apart.
+      // Among the 52 candidates, power is known at the Singapore sites (all 19.19) and tax at the Johor
+      // sites (all 5), market-level facts each: neither tells anyone apart.
+      const inMarket = (marketId: string): number => seedSites.filter((s) => s.marketId === marketId).length;
+      expect([inMarket('sg'), inMarket('my-johor')]).toEqual([17, 17]);
       expect(out.uninformative).toEqual([
-        { criterionId: 'power_price_usc_kwh', known: 4, reason: 'all known values equal' },
-        { criterionId: 'tax_incentive', known: 4, reason: 'all known values equal' },
+        { criterionId: 'power_price_usc_kwh', known: 17, reason: 'all known values equal' },
+        { criterionId: 'tax_incentive', known: 17, reason: 'all known values equal' },
       ]);
       for (const r of ranked) {
         expect(r.contributions?.power_price_usc_kwh).toBe(0);

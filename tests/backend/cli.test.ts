@@ -32,7 +32,7 @@ async function cli(...argv: string[]): Promise<Run> {
 /** Runs a command against the test database. */
 const onDb = (...argv: string[]): Promise<Run> => cli(...argv, '--db', dbPath);
 
-const CSV_HEADER = 'id,name,market,country,lat,lon,existing_mw,planned_mw,status,source_url,source_as_of';
+const CSV_HEADER = 'id,name,market,country,lat,lon,existing_mw,planned_mw,status,operator,source_url,source_as_of';
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'landfall-cli-'));
@@ -85,8 +85,9 @@ describe('landfall sites', () => {
     const lines = run.out.slice(0, -2).split('\r\n');
     expect(lines).toHaveLength(seedSites.length + 1);
     expect(lines[0]).toBe(CSV_HEADER);
+    // Ashburn is a district with no single operator: the operator cell is empty.
     expect(lines).toContain(
-      'us-ashburn,Ashburn,Northern Virginia,US,39.0438,-77.4874,,,operational,https://cushwake.cld.bz/apac-dc-h2-2023-update/5,2023-12-31',
+      'us-ashburn,Ashburn,Northern Virginia,US,39.0438,-77.4874,,,operational,,https://cushwake.cld.bz/apac-dc-h2-2023-update/5,2023-12-31',
     );
   });
 
@@ -104,8 +105,17 @@ describe('landfall sites', () => {
     const run = await onDb('sites', '--status', 'land_bank', '--format', 'csv');
     expect(run.code).toBe(0);
     const lines = run.out.trimEnd().split('\r\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[1]?.startsWith('my-pulai,Pulai,Johor,MY,')).toBe(true);
+    // Seed v5 holds two land banks, both in Johor: the Pulai district and Microsoft's Kulai site.
+    const landBanks = seedSites.filter((x) => x.status === 'land_bank').map((x) => x.id);
+    expect(landBanks.sort()).toEqual(['my-microsoft-ebp6-kulai', 'my-pulai']);
+    expect(lines).toHaveLength(landBanks.length + 1);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(landBanks);
+    expect(lines.some((l) => l.startsWith('my-pulai,Pulai,Johor,MY,'))).toBe(true);
   });
 
   it('refuses an unknown --format with exit 2 and names --format', async () => {

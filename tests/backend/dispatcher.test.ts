@@ -81,7 +81,19 @@ describe('dispatch through the real backend', () => {
   it('passes validated filters to the service', async () => {
     const result = await backend.dispatch('sites.list', { country: 'MY', status: 'operational' });
     expect(result.ok).toBe(true);
-    expect(result.ok && result.value).toEqual([expect.objectContaining({ id: 'my-nusajaya', country: 'MY' })]);
+    // Seed v5's operational sites in Malaysia (all in Johor): the Nusajaya district, now DayOne's campus,
+    // and five named campuses.
+    const expected = [
+      'my-nusajaya',
+      'my-airtrunk-jhb1',
+      'my-bdc-my06',
+      'my-vantage-jhb1',
+      'my-pdg-jh1',
+      'my-equinix-jh1',
+    ];
+    const sites = result.ok ? result.value : [];
+    expect(sites.map((s) => s.id).sort()).toEqual([...expected].sort());
+    for (const s of sites) expect(s).toMatchObject({ country: 'MY', status: 'operational' });
   });
 
   it('rejects a malformed country with an issue on "country"', async () => {

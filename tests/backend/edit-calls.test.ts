@@ -94,7 +94,7 @@ describe('data.apply on sites', () => {
     const before = h.hash();
     const result = await h.value('data.apply', {
       table: 'sites',
-      changes: [{ op: 'update', key: 'sg-tuas', values: { lat: 1.3236, name: 'Tuas' } }],
+      changes: [{ op: 'update', key: 'sg-tuas', values: { lat: 1.3236, name: 'Nxera DC Tuas' } }],
     });
     expect(result).toMatchObject({ batchId: null, applied: 0, unchanged: 1 });
     expect(h.hash()).toBe(before);
@@ -758,7 +758,7 @@ describe('bad edits are refused, named, and change nothing', () => {
       ],
     });
     expect(issues.map((i) => i.path)).toEqual(['changes.2.values.lat', 'changes.2.values.status']);
-    expect(h.row('SELECT name FROM sites WHERE id = ?', 'sg-tuas')).toEqual({ name: 'Tuas' });
+    expect(h.row('SELECT name FROM sites WHERE id = ?', 'sg-tuas')).toEqual({ name: 'Nxera DC Tuas' });
   });
 
   it('derived criteria, wrong units, keys that change, rows that do not exist, unknown fields, duplicates', async () => {
@@ -847,7 +847,8 @@ describe('data.validate', () => {
       changes: [
         { op: 'insert', values: NEW_SITE },
         { op: 'update', key: 'sg-tuas', values: { lat: 1.3 } },
-        { op: 'update', key: 'sg-loyang', values: { name: 'Loyang' } },
+        // The Loyang district is AirTrunk's SGP1 campus since seed v5: its stored name, so unchanged.
+        { op: 'update', key: 'sg-loyang', values: { name: 'AirTrunk SGP1' } },
         { op: 'delete', key: 'hk-tsuen-wan' },
       ],
     });
@@ -893,7 +894,7 @@ describe('a read-only store', () => {
         for (const [name, input] of writes) expect((await x.failure(name, input)).code).toBe('read_only');
         expect((await x.value('data.validate', writes[0]?.[1])).ok).toBe(true);
         expect((await x.value('history.list', {})).entries).toEqual([]);
-        expect((await x.value('data.health', {})).summary.sites).toBe(28);
+        expect((await x.value('data.health', {})).summary.sites).toBe(75); // seed v5
       } finally {
         ro.close();
       }

@@ -147,11 +147,18 @@ describe('landfall data-health', () => {
     const run = await runCliCapturing(['data-health', '--as-of', '2026-01-01', '--stale-after', '365'], db);
     expect(run.code).toBe(0);
     const s = health.summary;
+    const all = health.coverage.all;
+    // The coverage lines come first, right under the heading, then the missing line.
+    const [heading, overall] = run.out.split('\n');
+    expect(heading).toBe('data health on 2026-01-01 (stale after 365 days)');
+    expect(overall?.startsWith(`coverage, all stored criteria: ${all.known} of ${all.cells} cells known (`)).toBe(true);
     expect(run.out).toContain(
-      `data health on 2026-01-01 (stale after 365 days)\nmissing: ${s.missing} site × criterion gaps in ${s.sitesWithMissing} of ${s.sites} sites (15 stored criteria)\n`,
+      `\nmissing: ${s.missing} site × criterion gaps in ${s.sitesWithMissing} of ${s.sites} sites (15 stored criteria)\n`,
     );
+    expect(s.sites).toBe(75); // seed v5
     expect(run.out).toContain(`\nstale: ${s.stale} facts\n`);
     expect(run.out).toContain(`\nwithout a source: ${s.unsourced} facts\n`);
+    expect(run.out).toContain(`\npolicy events without a publication date: ${health.undatedEvents.length}\n`);
   });
 });
 

@@ -3,6 +3,7 @@
 // same numbers; and a JSON report's recorded inputs reproduce its scores exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend';
+import { seedSites } from '../../db/seed/sites';
 import { contentHash } from '../../db/transfer/content-hash';
 import type { CallOutput } from '../../shared/contract';
 import { parseCsv } from '../../shared/csv-parse';
@@ -361,8 +362,9 @@ describe('report.render', () => {
       // Ranks shared with another site read "7=".
       .filter((l) => /^\| \d+=? \|/.test(l))
       .map((l) => l.split(' | ')[1]);
-    expect(names).toEqual(model.ranking.filter((r) => r.rank !== null).map((r) => r.name));
+    // Markdown writes "&" as "&amp;" (seed v5 has "L&T Vyoma Mahape (Navi Mumbai)").
     const amp = (t: string): string => t.replace(/&/g, '&amp;');
+    expect(names).toEqual(model.ranking.filter((r) => r.rank !== null).map((r) => amp(r.name)));
     for (const m of model.sources.metrics) expect(md).toContain(`(${amp(m.url)})`);
     for (const p of model.sources.policies) expect(md).toContain(amp(p.url));
     expect(md).toContain(contentHash(backend.db)); // the store now, after the what-if import above
@@ -426,19 +428,39 @@ describe('hostile text from the store', () => {
 });
 
 describe('report.build on the seed story: Cost first, the China-HQ lab renting offshore, 2025-12-15', () => {
-  // The top is shared by construction, not by coincidence: Qingpu and Wujiang are the two sites of the
-  // Yangtze River Delta market and neither has a fact of its own, so they read the same facts and
-  // must tie. (Before issue 13 six mainland sites tied on shared national figures; the hubs now have
-  // provincial power prices.) That pair is first, by hand from db/seed/derived-metrics.json, min–max
-  // (cost) over the 28 sites' known values — power: Gui'an 5.0694 (0.35 yuan ÷ 6.9042) best, Tokyo
-  // 24.2711 (29.38 yen ÷ 121.0491) worst, range 19.2017; build: YRD 6.12 to Tokyo 15.2, range 9.08;
-  // land: Kulai/Sedenak 262 (202–322) to Singapore 11,500, range 11,238; tax: Johor 5 to India and
-  // Australia 30, range 25; chip legality 0.15 × 0.75 (conditional) = 0.1125 at every site:
+  // The top is shared by construction, not by coincidence: the eight sites of the Yangtze River Delta
+  // market (seed v5: the Qingpu and Wujiang districts and six named campuses) have no cost fact of
+  // their own, so they read the same facts and must tie. (Before issue 13 six mainland sites tied on
+  // shared national figures; the hubs now have provincial power prices.) That group is first, by hand
+  // from db/seed/derived-metrics.json, min–max (cost) over the 75 sites' known values — seed v5 adds
+  // sites to existing markets only, so the extremes are those of the 28 before — power: Gui'an 5.0694
+  // (0.35 yuan ÷ 6.9042) best, Tokyo 24.2711 (29.38 yen ÷ 121.0491) worst, range 19.2017; build: YRD
+  // 6.12 to Tokyo 15.2, range 9.08; land: Kulai/Sedenak 262 (202–322) to Singapore 11,500, range
+  // 11,238; tax: Johor 5 to India and Australia 30, range 25; chip legality 0.15 × 0.75 (conditional)
+  // = 0.1125 at every site:
   //   YRD: 0.35 × (24.2711 − 8.8)/19.2017 = 0.28200 + 0.25 × 1 + 0.15 × (11500 − 3000)/11238 = 0.11345
   //        + 0.1 × (30 − 25)/25 = 0.02 + 0.1125 = 0.77795
-  //   Beijing–Tianjin–Hebei (Beijing, Zhangjiakou): build 0.25 × (15.2 − 7.11)/9.08 = 0.22274 → 0.75070
-  //   Kulai, Sedenak: 0.24910 + 0.10545 + 0.15 + 0.1 + 0.1125 = 0.71705; Gui'an (no land) 0.70524; the
-  //   rest lower.
+  //   Beijing–Tianjin–Hebei (its four sites): build 0.25 × (15.2 − 7.11)/9.08 = 0.22274 → 0.75070
+  //   Kulai, Sedenak: 0.24910 + 0.10545 + 0.15 + 0.1 + 0.1125 = 0.71705; the other Johor sites (the
+  //   market's land, 297.5) a little less; Gui'an (no land) 0.70524; the rest lower.
+  // The store lists sites by country, then name; the tied group and the next one in that order:
+  const YRD = [
+    ['cn-capitaland-shanghai', 'CapitaLand Shanghai hyperscale data centre'],
+    ['cn-chayora-shanghai', 'Chayora Shanghai campus (SH1)'],
+    ['cn-china-telecom-lingang', 'China Telecom Lin-gang data centre (Shanghai)'],
+    ['cn-huawei-cloud-wuhu', 'Huawei Cloud East China (Wuhu) data centre, Jiangbei'],
+    ['cn-pdg-shanghai', 'PDG Shanghai campus (Fengxian)'],
+    ['cn-qingpu', 'Qingpu (Shanghai)'],
+    ['cn-wujiang', 'Wujiang (Suzhou, Jiangsu)'],
+    ['cn-zdata-wuhu', 'ZData Wuhu computing industry park (Sanshan)'],
+  ] as const;
+  const BTH_NAMES = [
+    'Beijing (Yizhuang)',
+    'Chayora TJ1 campus (Beichen, Tianjin)',
+    'Chindata (Qinhuai Data) Zhangjiakou campuses',
+    'Range International Information Hub (Langfang)',
+  ];
+  const listed = (xs: readonly string[]): string => `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1] ?? ''}`;
   const DEC = { presetId: 'cost-first', profileId: 'cn-private-lab-rented', asOf: '2025-12-15' };
   let dec: ReportModel;
   let score: CallOutput<'score.run'>;
@@ -459,17 +481,24 @@ describe('report.build on the seed story: Cost first, the China-HQ lab renting o
         r.thin,
       ]);
     }
-    expect(dec.top).toEqual({ kind: 'tie', siteIds: ['cn-qingpu', 'cn-wujiang'] });
+    expect(YRD.map(([id]) => id)).toEqual(
+      seedSites
+        .filter((x) => x.marketId === 'cn-yrd')
+        .map((x) => x.id)
+        .sort(),
+    );
+    expect(dec.top).toEqual({ kind: 'tie', siteIds: YRD.map(([id]) => id) });
     expect(dec.top).toEqual(score.top);
-    // Every criterion has a spread among the 28 here (see above), so nothing is silent…
+    // Every criterion has a spread among the 75 here (see above), so nothing is silent…
     expect(score.uninformative).toEqual([]);
     expect(dec.uninformative).toEqual(score.uninformative);
     expect([dec.minCoverage, dec.thinData]).toEqual([0.5, 'mark']);
-    // Land cost is known at 18 of the 28 sites: Singapore 4, Johor 4 (their own bands), Beijing–Tianjin–
-    // Hebei 2, Yangtze River Delta 2, Hong Kong 2, Tokyo 2, Sydney 1, Northern Virginia 1. The tax rate
-    // is known everywhere (Tax Foundation 2025, Johor's JS-SEZ 5 %).
-    expect(dec.criteria.find((c) => c.id === 'land_cost_usd_m2')?.known).toBe(18);
-    expect(dec.criteria.find((c) => c.id === 'tax_incentive')?.known).toBe(28);
+    // Land cost is known at 53 of the 75 sites: Singapore 17, Johor 17 (four with their own bands, the
+    // campuses with the market's), Beijing–Tianjin–Hebei 4, Yangtze River Delta 8, Hong Kong 2, Tokyo 3,
+    // Sydney 1, Northern Virginia 1. The tax rate is known everywhere (Tax Foundation 2025, Johor's
+    // JS-SEZ 5 %).
+    expect(dec.criteria.find((c) => c.id === 'land_cost_usd_m2')?.known).toBe(53);
+    expect(dec.criteria.find((c) => c.id === 'tax_incentive')?.known).toBe(75);
 
     // …so the silent list is checked where one exists: ByteDance on Latency-sensitive inference (its
     // training chips) ranks only the two Hong Kong sites — mainland China is barred by the reported
@@ -479,10 +508,12 @@ describe('report.build on the seed story: Cost first, the China-HQ lab renting o
     const HK = { presetId: 'latency-inference', profileId: 'bytedance', asOf: '2025-12-15' };
     const hkReport = await valueOf(backend, 'report.build', { ...HK, sensitivity: null });
     const hkScore = await valueOf(backend, 'score.run', HK);
-    expect(hkScore.results.filter((r) => !r.excluded).map((r) => r.siteId)).toEqual([
-      'hk-tseung-kwan-o',
-      'hk-tsuen-wan',
-    ]);
+    expect(
+      hkScore.results
+        .filter((r) => !r.excluded)
+        .map((r) => r.siteId)
+        .sort(),
+    ).toEqual(['hk-tseung-kwan-o', 'hk-tsuen-wan']);
     expect(hkScore.uninformative.map((u) => u.criterionId)).toEqual([
       'latency_hk_ms',
       'latency_sg_ms',
@@ -494,39 +525,51 @@ describe('report.build on the seed story: Cost first, the China-HQ lab renting o
     expect(hkReport.top).toEqual(hkScore.top);
   });
 
-  it('says the top is a two-way tie, states the coverage, and never calls a site first', () => {
+  it('says the top is an eight-way tie, states the coverage, and never calls a site first', () => {
     // Coverage (share of the weight on known values; stale = older than 365 days on 2025-12-15, i.e.
-    // dated before 2024-12-15): 100 % at YRD, Beijing–Tianjin–Hebei, Singapore (land 2023-11-30 and
-    // the C&W power tariff of November 2024, dated 2024-11-30, stale: 15 % + 35 % = 50 %), Hong Kong (build and land 2023-11-28: 40 %), Tokyo (power FY2015: 35 %) and Johor (0 %);
-    // 85 % at Gui'an, Zhongwei, Horinger, Ulanqab (power 2015/2020 stale: 35 %), Shaoguan, Cikarang,
-    // Navi Mumbai (no land); 75 % at Ashburn (no build; power 2023 and land 2021 stale: 50 %); 65 % at
-    // Macquarie Park (no power); 60 % at Bang Na and Chonburi (no build or land; power 2015: 35 %);
-    // 25 % at Nongsa (no power, build or land), the one thin site.
-    // Known: 16 × 1 + 7 × 0.85 + 0.75 + 0.65 + 2 × 0.6 + 0.25 = 24.8 → 24.8 / 28 = 88.6 % → 89 %.
-    // Stale: 4 × 0.15 (YRD, BTH) + 4 × 0.35 (western hubs) + 0.5 + 2 × 0.4 + 2 × 0.35 (Thailand)
-    //        + 4 × 0.5 (Singapore) + 2 × 0.35 (Tokyo) = 6.7 → 6.7 / 28 = 23.9 % → 24 %.
+    // dated before 2024-12-15), per market, every site of a market alike:
+    //   100 % at YRD 8 and Beijing–Tianjin–Hebei 4 (land 2023-11-30 stale: 15 %), Singapore 17 (land
+    //   2023-11-30 and the C&W power tariff of November 2024, dated 2024-11-30, stale: 15 % + 35 % =
+    //   50 %), Hong Kong 2 (build and land 2023-11-28: 40 %), Tokyo 3 (power FY2015: 35 %) and Johor 17
+    //   (0 %);
+    //   85 % (no land) at Gui'an 2, Zhongwei 2, Inner Mongolia 4 (power 2015/2020 stale: 35 %), Greater
+    //   Bay Area 3, Jakarta 3, Mumbai 2;
+    //   75 % at Ashburn (no build; power 2023 and land 2021 stale: 50 %); 65 % at Macquarie Park (no
+    //   power); 60 % at the three Thailand sites (no build or land; power 2015: 35 %); 25 % at the three
+    //   Batam sites (no power, build or land), the thin ones.
+    // Known: 51 × 1 + 16 × 0.85 + 0.75 + 0.65 + 3 × 0.6 + 3 × 0.25 = 68.55 → 68.55 / 75 = 91.4 % → 91 %.
+    // Stale: 12 × 0.15 (YRD, BTH) + 17 × 0.5 (Singapore) + 2 × 0.4 + 3 × 0.35 (Tokyo) + 8 × 0.35
+    //        (western hubs) + 0.5 + 3 × 0.35 (Thailand) = 16.5 → 16.5 / 75 = 22 %.
     expect(dec.summary[1]).toBe(
-      'On average 89 % of the weight rests on known values across the 28 ranked sites (24 % on stale ones); ' +
-        '1 site is thin data (below 50 %) and marked in the ranking.',
+      'On average 91 % of the weight rests on known values across the 75 ranked sites (22 % on stale ones); ' +
+        '3 sites are thin data (below 50 %) and marked in the ranking.',
+    );
+    const tiedNames = YRD.map(([, name]) => name);
+    expect(BTH_NAMES).toEqual(
+      seedSites
+        .filter((x) => x.marketId === 'cn-jjj')
+        .map((x) => x.name)
+        .sort(),
     );
     expect(dec.summary[2]).toBe(
-      'Qingpu (Shanghai) and Wujiang (Suzhou, Jiangsu) tie for first with the same score: the data does not tell them apart. ' +
-        'Each scores 0.778; the next sites, Beijing (Yizhuang) and Zhangjiakou (Huailai), share rank 3= at 0.751.',
+      `${listed(tiedNames)} tie for first with the same score: the data does not tell them apart. ` +
+        `Each scores 0.778; the next sites, ${listed(BTH_NAMES)}, share rank 9= at 0.751.`,
     );
     // Power 0.282 + build 0.250 + land 0.113 = 0.645 of 0.778: 83 %.
     expect(dec.summary[3]).toBe(
-      'Of the tied sites, take Qingpu (Shanghai): most of its score comes from Power price (0.282), Build cost (0.250) and Land cost (0.113): 83 % of it.',
+      `Of the tied sites, take ${tiedNames[0] ?? ''}: most of its score comes from Power price (0.282), Build cost (0.250) and Land cost (0.113): 83 % of it.`,
     );
     // In SMAA other sites win some samples (Gui'an when power weighs more, Johor when tax or land do),
-    // but whenever one of the pair is first the other is too: the pair is named together, each
-    // credited half of the samples it shared.
+    // but whenever one of the eight is first all are: the group is named together, each credited an
+    // eighth of the samples it shared.
     const smaa = dec.summary.find((p) => p.startsWith('In 200 SMAA samples'));
-    const shared =
-      /Qingpu \(Shanghai\) and Wujiang \(Suzhou, Jiangsu\) tied for first in (\d+) % of samples; a shared first place counts 1\/2 to each of them \(P\(first\) (\d+) % each\)/.exec(
-        smaa ?? '',
-      );
+    const escaped = listed(tiedNames).replace(/[()]/g, '\\$&');
+    const shared = new RegExp(
+      `${escaped} tied for first in (\\d+) % of samples; a shared first place counts 1/8 to each of them \\(P\\(first\\) (\\d+) % each\\)`,
+    ).exec(smaa ?? '');
     expect(shared).not.toBeNull();
-    expect(Math.abs(2 * Number(shared?.[2]) - Number(shared?.[1]))).toBeLessThanOrEqual(1.5);
+    // Each percentage is rounded: 8 × 0.5 + 0.5 at most apart.
+    expect(Math.abs(8 * Number(shared?.[2]) - Number(shared?.[1]))).toBeLessThanOrEqual(4.5);
     for (const p of dec.summary) expect(p).not.toMatch(/ranks first|ranked first/);
   });
 });

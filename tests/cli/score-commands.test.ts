@@ -6,14 +6,18 @@
 // The expectations are worked out by hand from db/seed/derived-metrics.json (the arithmetic is in
 // tests/backend/report-calls.test.ts, "report.build on the seed story"). Cost first weighs power 0.35,
 // build 0.25, land 0.15, tax 0.1 and chip legality 0.15 (conditional, 0.75, at every site for this
-// lab on this date); each cost criterion is min–max over the 28 sites' known values.
-// - First place is shared by construction: Qingpu and Wujiang are the Yangtze River Delta's two sites
-//   and have no facts of their own, so they read the same facts; YRD has the lowest build cost (6.12)
-//   and scores 0.77795, ahead of Beijing and Zhangjiakou (0.75070) and Johor (0.71705).
-// - Coverage: a gap takes its criterion's weight; a fact dated before 2024-12-15 is stale. Nongsa
-//   (Batam: no power, build or land figure) rests 25 % on known values, the one thin site; Macquarie
-//   Park (Sydney: no power price) 65 %; Bang Na and Chonburi (Thailand: no build or land) 60 %, 35 %
-//   stale (the 2015 MEA tariff); Ashburn (no build) 75 %, 50 % stale (2023 power, 2021 land).
+// lab on this date); each cost criterion is min–max over the 75 sites' known values (seed v5 adds sites
+// to existing markets only, so the extremes are those of the 28 before and each market's score is
+// unchanged; the ranks below count the sites of seed v5, every site of a market scoring alike except
+// Johor's four districts, which carry their own land bands).
+// - First place is shared by construction: the Yangtze River Delta's eight sites have no facts of
+//   their own, so they read the same facts; YRD has the lowest build cost (6.12) and scores 0.77795,
+//   ahead of Beijing–Tianjin–Hebei's four (0.75070) and Johor's 17 (0.71705 at Kulai and Sedenak, land
+//   262; 0.71658 at the 13 campuses, the market's 297.5; 0.71588 at Nusajaya and Pulai, 349.5).
+// - Coverage: a gap takes its criterion's weight; a fact dated before 2024-12-15 is stale. The three
+//   Batam sites (no power, build or land figure) rest 25 % on known values, the thin ones; Macquarie
+//   Park (Sydney: no power price) 65 %; the three Thailand sites (no build or land) 60 %, 35 % stale
+//   (the 2015 MEA tariff); Ashburn (no build) 75 %, 50 % stale (2023 power, 2021 land).
 // - Nothing is silent here (every weighted criterion has a spread), so the silent list is read where
 //   one exists: ByteDance on Latency-sensitive inference ranks only the two Hong Kong sites (mainland
 //   China barred by the reported Nvidia ban, a licence needed elsewhere, the H200 conditional in Hong
@@ -41,8 +45,23 @@ const SCENARIO = ['--preset', 'cost-first', '--profile', 'cn-private-lab-rented'
 
 const HK_ONLY = ['--preset', 'latency-inference', '--profile', 'bytedance', '--as-of', '2025-12-15'];
 
+// The YRD sites in the store's order (by country, then name), which is the top statement's order.
+const YRD = [
+  ['cn-capitaland-shanghai', 'CapitaLand Shanghai hyperscale data centre'],
+  ['cn-chayora-shanghai', 'Chayora Shanghai campus (SH1)'],
+  ['cn-china-telecom-lingang', 'China Telecom Lin-gang data centre (Shanghai)'],
+  ['cn-huawei-cloud-wuhu', 'Huawei Cloud East China (Wuhu) data centre, Jiangbei'],
+  ['cn-pdg-shanghai', 'PDG Shanghai campus (Fengxian)'],
+  ['cn-qingpu', 'Qingpu (Shanghai)'],
+  ['cn-wujiang', 'Wujiang (Suzhou, Jiangsu)'],
+  ['cn-zdata-wuhu', 'ZData Wuhu computing industry park (Sanshan)'],
+] as const;
+
 const TIE =
-  'Qingpu (Shanghai) and Wujiang (Suzhou, Jiangsu) tie for first with the same score: the data does not tell them apart.';
+  `${YRD.slice(0, -1)
+    .map(([, name]) => name)
+    .join(', ')} and ${YRD[YRD.length - 1]?.[1] ?? ''}` +
+  ' tie for first with the same score: the data does not tell them apart.';
 
 describe('landfall score --format md', () => {
   it('shows shared ranks, coverage (with its stale part) and thin data, then the top sentence and the silent criteria', async () => {
@@ -54,16 +73,17 @@ describe('landfall score --format md', () => {
     expect(out).toMatch(
       /^\| 1= \| Qingpu \(Shanghai\) \(cn-qingpu\) \| 0\.7780 \| 100 % \(15 % stale\) \| stale: land_cost_usd_m2 \|$/m,
     );
-    expect(out.match(/^\| 1= \|/gm)).toHaveLength(2);
-    // Gui'an: the cheapest power (0.35 yuan, 2020: stale), no land price: 0.35 + 0.22274 + 0.02 + 0.1125
-    // = 0.70524, ninth after YRD (2), BTH (2) and Johor (4); 85 % known, 35 % stale.
+    expect(out.match(/^\| 1= \|/gm)).toHaveLength(YRD.length);
+    // Gui'an's two sites: the cheapest power (0.35 yuan, 2020: stale), no land price: 0.35 + 0.22274 +
+    // 0.02 + 0.1125 = 0.70524, 30= after YRD (8), BTH (4) and Johor (17); 85 % known, 35 % stale.
     expect(out).toMatch(
-      /^\| 9 \| Gui'an New Area \(cn-guian\) \| 0\.7052 \| 85 % \(35 % stale\) \| stale: power_price_usc_kwh \|$/m,
+      /^\| 30= \| Apple iCloud data centre \(Gui'an\) \(cn-guian\) \| 0\.7052 \| 85 % \(35 % stale\) \| stale: power_price_usc_kwh \|$/m,
     );
-    // Nongsa: only tax (0.1 × (30 − 22)/25 = 0.032) and legality (0.1125): 0.1445, last, thin.
-    expect(out).toMatch(/^\| 28 \| Nongsa Digital Park \(id-nongsa\) \| 0\.1445 \| 25 % \| thin data \|$/m);
+    // Batam's three sites: only tax (0.1 × (30 − 22)/25 = 0.032) and legality (0.1125): 0.1445, last
+    // (73= of 75), thin.
+    expect(out).toMatch(/^\| 73= \| Nongsa Digital Park \(id-nongsa\) \| 0\.1445 \| 25 % \| thin data \|$/m);
     expect(out).toContain(
-      `\n${TIE}\n` + '1 of 28 sites marked thin data: less than 50 % of the weight rests on known values.\n',
+      `\n${TIE}\n` + '3 of 75 sites marked thin data: less than 50 % of the weight rests on known values.\n',
     );
     expect(out).not.toContain('No spread among the known values');
     expect(out).not.toMatch(/ranks first/);
@@ -72,7 +92,7 @@ describe('landfall score --format md', () => {
     expect(hk.code).toBe(0);
     expect(hk.out.match(/^\| 1= \|/gm)).toHaveLength(2);
     expect(hk.out).toContain(
-      '\nTseung Kwan O and Tsuen Wan tie for first with the same score: the data does not tell them apart.\n',
+      '\nAirTrunk HKG1 and Global Switch Hong Kong (Tseung Kwan O) tie for first with the same score: the data does not tell them apart.\n',
     );
     expect(hk.out).toContain(
       '\nNo spread among the known values, so they give nobody anything: ' +
@@ -89,7 +109,7 @@ describe('landfall score --format md', () => {
       /^\| — \| Nongsa Digital Park \(id-nongsa\) \| {2}\| 25 % \| excluded: thin data: 25 % of the weight rests on known values, below the minimum of 50 % \|$/m,
     );
     expect(run.out).toContain(
-      '1 of 28 sites excluded as thin data: less than 50 % of the weight rests on known values.\n',
+      '3 of 75 sites excluded as thin data: less than 50 % of the weight rests on known values.\n',
     );
   });
 });
@@ -116,12 +136,12 @@ describe('landfall score --format csv and json', () => {
     ]);
     const qingpu = rows.find((r) => r[1] === 'cn-qingpu');
     expect([qingpu?.[0], qingpu?.[4], qingpu?.[7], qingpu?.[11]]).toEqual(['1', 'true', 'false', '']);
-    // Bang Na and Chonburi (Thailand) share 19=: after YRD 2, BTH 2, Johor 4, Gui'an, Zhongwei, Inner
-    // Mongolia 2, Navi Mumbai, Shaoguan, Cikarang, Ashburn and Hong Kong 2 (0.42242 = power
+    // Thailand's three sites share 49=: after YRD 8, BTH 4, Johor 17, Gui'an 2, Zhongwei 2, Inner
+    // Mongolia 4, Mumbai 2, Greater Bay Area 3, Jakarta 3, Ashburn and Hong Kong 2 (0.42242 = power
     // 0.35 × (24.2711 − 9.4629)/19.2017 = 0.26992 + tax 0.1 × (30 − 20)/25 = 0.04 + 0.1125).
     const bangNa = rows.find((r) => r[1] === 'th-bang-na');
     expect([bangNa?.[0], bangNa?.[4], bangNa?.[7], bangNa?.[11]]).toEqual([
-      '19',
+      '49',
       'true',
       'false',
       'build_cost_usd_w;land_cost_usd_m2',
@@ -129,9 +149,10 @@ describe('landfall score --format csv and json', () => {
     expect(Number(bangNa?.[5])).toBeCloseTo(0.6, 12); // 1 − 0.25 − 0.15
     expect(Number(bangNa?.[6])).toBeCloseTo(0.35, 12); // the 2015 MEA tariff
     const nongsa = rows.find((r) => r[1] === 'id-nongsa');
+    // Batam's three sites share the last rank, 73=.
     expect([nongsa?.[0], nongsa?.[4], nongsa?.[7], nongsa?.[11]]).toEqual([
-      '28',
-      'false',
+      '73',
+      'true',
       'true',
       'power_price_usc_kwh;build_cost_usd_w;land_cost_usd_m2',
     ]);
@@ -145,23 +166,34 @@ describe('landfall score --format csv and json', () => {
       thinData: string;
       top: { kind: string; siteIds: string[] };
       uninformative: { criterionId: string }[];
-      results: { name: string; rank: number; tied: boolean; coverage: number; staleCoverage: number; thin: boolean }[];
+      results: {
+        siteId: string;
+        name: string;
+        rank: number;
+        tied: boolean;
+        coverage: number;
+        staleCoverage: number;
+        thin: boolean;
+      }[];
     };
     expect(out.minCoverage).toBe(0.7);
     expect(out.thinData).toBe('mark');
-    expect(out.top).toEqual({ kind: 'tie', siteIds: ['cn-qingpu', 'cn-wujiang'] });
+    expect(out.top).toEqual({ kind: 'tie', siteIds: YRD.map(([id]) => id) });
     expect(out.uninformative).toEqual([]);
     // Macquarie Park's 65 % is thin at 70 % (it is not at the default 50 %); Ashburn's 75 % is not.
-    const macquarie = out.results.find((r) => r.name === 'Macquarie Park');
-    expect(macquarie).toMatchObject({ rank: 21, tied: false, staleCoverage: 0, thin: true });
+    // Ranks: Macquarie Park 0.40553 comes right after Thailand's three (49=), so 52; Ashburn 0.55858
+    // after Jakarta's three (43=), so 46.
+    const macquarie = out.results.find((r) => r.siteId === 'au-macquarie-park');
+    expect(macquarie).toMatchObject({ rank: 52, tied: false, staleCoverage: 0, thin: true });
     expect(macquarie?.coverage).toBeCloseTo(0.65, 12);
     const ashburn = out.results.find((r) => r.name === 'Ashburn');
-    expect(ashburn).toMatchObject({ rank: 16, tied: false, thin: false });
+    expect(ashburn).toMatchObject({ rank: 46, tied: false, thin: false });
     expect(ashburn?.coverage).toBeCloseTo(0.75, 12);
     expect(ashburn?.staleCoverage).toBeCloseTo(0.5, 12);
 
     const hk = JSON.parse((await cli('score', ...HK_ONLY)).out) as typeof out;
-    expect(hk.top).toEqual({ kind: 'tie', siteIds: ['hk-tseung-kwan-o', 'hk-tsuen-wan'] });
+    // In the store's order, by name: AirTrunk HKG1 (Tsuen Wan), then Global Switch (Tseung Kwan O).
+    expect(hk.top).toEqual({ kind: 'tie', siteIds: ['hk-tsuen-wan', 'hk-tseung-kwan-o'] });
     expect(hk.uninformative.map((u) => u.criterionId)).toEqual([
       'latency_hk_ms',
       'latency_sg_ms',
@@ -206,10 +238,11 @@ describe('landfall sensitivity --format text', () => {
   it('says when first place is shared and how a shared first place is counted', async () => {
     const run = await cli('sensitivity', ...SCENARIO, '--samples', '100', '--steps', '2', '--format', 'text');
     expect(run.code).toBe(0);
-    // At the preset's weights the top is the YRD pair, and every weight's interval says so.
-    expect(run.out).toMatch(/^ {2}power_price_usc_kwh +0\.350 +\S+ +top cn-qingpu \(\+1 tied\)/m);
-    // Qingpu and Wujiang have the same facts and none of them is a range, so in every SMAA sample they
-    // score alike: whenever one is first the other shares it, and each is credited half of those samples.
+    // At the preset's weights the top is the YRD group of eight, and every weight's interval says so.
+    expect(run.out).toMatch(/^ {2}power_price_usc_kwh +0\.350 +\S+ +top cn-capitaland-shanghai \(\+7 tied\)/m);
+    // The eight YRD sites have the same facts and none of them is a range, so in every SMAA sample they
+    // score alike: whenever one is first the others share it, and each is credited an eighth of those
+    // samples.
     const line = (id: string): number[] => {
       const m = new RegExp(`^ {2}${id} +first +([\\d.]+)% +tied first +([\\d.]+)% +mean rank ([\\d.]+)$`, 'm').exec(
         run.out,
@@ -218,9 +251,9 @@ describe('landfall sensitivity --format text', () => {
       return [Number(m?.[1]), Number(m?.[2]), Number(m?.[3])];
     };
     const [first, tiedFirst, meanRank] = line('cn-qingpu');
-    expect(line('cn-wujiang')).toEqual([first, tiedFirst, meanRank]);
+    for (const [id] of YRD) expect(line(id)).toEqual([first, tiedFirst, meanRank]);
     expect(tiedFirst).toBeGreaterThan(0);
-    expect(first).toBeCloseTo((tiedFirst as number) / 2, 6);
+    expect(first).toBeCloseTo((tiedFirst as number) / 8, 6);
     expect(run.out).toContain(
       'first: share of samples ranked first, a first place shared by g sites counting 1/g; tied first: share of samples in which the site shared first place',
     );
@@ -239,6 +272,6 @@ describe('landfall report with coverage flags', () => {
     expect(report.reproducibility.command).toContain('--min-coverage 0.7 --thin-data exclude');
     // Ashburn's 75 % clears 70 %; Macquarie Park's 65 % (no power price) does not.
     expect(report.ranking.find((r) => r.name === 'Ashburn')?.excluded).toBe(false);
-    expect(report.ranking.find((r) => r.name === 'Macquarie Park')?.reasons[0]).toMatch(/^thin data: 65 %/);
+    expect(report.ranking.find((r) => r.siteId === 'au-macquarie-park')?.reasons[0]).toMatch(/^thin data: 65 %/);
   });
 });

@@ -10,6 +10,7 @@ import { createAppStore } from '../../renderer/src/store';
 import type { Transport } from '../../renderer/src/api/transport';
 import { countSites } from '../../db/sites-repo';
 import { inMemoryTransport } from './fake-backend';
+import { allShownRows, shownRowCount } from './ranking-scroll';
 
 vi.mock('../../renderer/src/map/SiteMap', () => ({ SiteMap: () => <div data-testid="map" /> }));
 
@@ -25,15 +26,17 @@ function renderApp(transport: Transport): ReturnType<typeof createAppStore> {
   return store;
 }
 
-/** Body rows of the ranking table, in display order. */
+/** Rendered body rows of the ranking table, in display order (a window of them above 60 sites). */
 function rankingRows(): HTMLElement[] {
   return within(screen.getByRole('table', { name: 'Ranking' }))
     .getAllByRole('row')
     .slice(1);
 }
 
+/** Waits until the ranking shows `count` rows; with more than 60 only a window of them is rendered. */
 async function waitForRanking(count: number): Promise<void> {
-  await waitFor(() => expect(rankingRows()).toHaveLength(count));
+  await waitFor(() => expect(shownRowCount()).toBe(count));
+  expect(rankingRows().length).toBe(Math.min(count, 30));
 }
 
 describe('App', () => {
@@ -50,7 +53,8 @@ describe('App', () => {
     const ranked = results
       .filter((r) => r.rank !== null)
       .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || collator.compare(a.name, b.name));
-    const shown = rankingRows().map((row) => row.querySelector('.site-name')?.textContent);
+    const shown = allShownRows().map((row) => row.name);
+    expect(shown).toHaveLength(countSites(backend.db));
     expect(shown.slice(0, ranked.length)).toEqual(ranked.map((r) => r.name));
     expect(screen.getByRole('status', { name: 'Status bar' }).textContent).toContain(':memory:');
     backend.close();
@@ -60,11 +64,11 @@ describe('App', () => {
     const { transport, backend } = inMemoryTransport();
     const store = renderApp(transport);
     await waitForRanking(countSites(backend.db));
-    const before = rankingRows().map((row) => row.textContent);
+    const before = allShownRows().map((row) => row.text);
     const other = store.getState().scenario.presetId === 'latency-inference' ? 'cost-first' : 'latency-inference';
     fireEvent.change(screen.getByRole('combobox', { name: 'Preset' }), { target: { value: other } });
     await waitFor(() => expect(store.getState().score?.preset.id).toBe(other));
-    await waitFor(() => expect(rankingRows().map((row) => row.textContent)).not.toEqual(before));
+    await waitFor(() => expect(allShownRows().map((row) => row.text)).not.toEqual(before));
     backend.close();
   });
 
@@ -87,16 +91,29 @@ describe('App', () => {
     const { transport, backend } = inMemoryTransport();
     const store = renderApp(transport);
     await waitForRanking(countSites(backend.db));
-    const sedenak = rankingRows().find((row) => row.textContent?.includes('Sedenak Tech Park'));
-    if (!sedenak) throw new Error('Sedenak Tech Park is not in the ranking');
+    // The list is windowed: Sedenak's row may be below the rendered rows, so scroll it into view first.
+    const order = allShownRows();
+    const at = order.findIndex((row) => row.site === 'my-sedenak');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const scroller = screen.getByRole('table', { name: 'Ranking' }).parentElement as HTMLElement;
+    scroller.scrollTop = Math.max(0, (at - 5) * 40);
+    fireEvent.scroll(scroller);
+    const sedenak = await waitFor(() => {
+      const row = rankingRows().find((r) => r.textContent?.includes('Sedenak Tech Park'));
+      if (!row) throw new Error('Sedenak Tech Park is not in the ranking');
+      return row;
+    });
     fireEvent.click(sedenak);
     const details = screen.getByRole('region', { name: 'Details of Sedenak Tech Park' });
     expect(details.textContent).toContain('Johor (MY)');
     expect(details.querySelector('a')?.getAttribute('href')).toMatch(/^https:\/\//);
-    const index = rankingRows().indexOf(sedenak);
     fireEvent.keyDown(screen.getByRole('table', { name: 'Ranking' }), { key: 'ArrowDown' });
-    const next = rankingRows()[index + 1];
-    expect(next?.getAttribute('aria-selected')).toBe('true');
+    // The next row in display order is selected (and rendered: the selection is scrolled into view).
+    const next = order[at + 1]?.site;
+    expect(next).toBeDefined();
+    expect(store.getState().selectedSiteId).toBe(next);
+    const selected = rankingRows().filter((row) => row.getAttribute('aria-selected') === 'true');
+    expect(selected.map((row) => row.dataset.site)).toEqual([next]);
     expect(store.getState().selectedSiteId).not.toBe('my-sedenak');
     backend.close();
   });
@@ -140,7 +157,7 @@ describe('ranking filter', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Country' }), { target: { value: '' } });
     fireEvent.change(screen.getByRole('searchbox', { name: 'Find a site' }), { target: { value: '' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Hide excluded' }));
-    for (const row of rankingRows()) expect(row.className).not.toContain('excluded');
+    for (const row of allShownRows()) expect(row.className).not.toContain('excluded');
     backend.close();
   });
 });

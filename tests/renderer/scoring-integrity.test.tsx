@@ -24,6 +24,7 @@ import { markerResult } from '../../renderer/src/map/marker-tooltip';
 import { createAppStore, scoreRunInput, type ScoreRun } from '../../renderer/src/store';
 import type { FactKey } from '../../shared/calls/edit-calls';
 import { inMemoryTransport } from './fake-backend';
+import { allShownRows } from './ranking-scroll';
 
 vi.mock('../../renderer/src/map/SiteMap', () => ({ SiteMap: () => <div data-testid="map" /> }));
 
@@ -33,7 +34,7 @@ type Store = ReturnType<typeof createAppStore>;
 type SiteScore = ScoreRun['results'][number];
 
 /**
- * Cost first for a China-HQ lab owning its chips on 2025-12-15: every site is allowed, so all 28 are
+ * Cost first for a China-HQ lab owning its chips on 2025-12-15: every site is allowed, so all 75 are
  * ranked, on power price 0.35, build cost 0.25, land cost 0.15, tax 0.1 (each min-max, cost) and chip
  * legality 0.15 (1 for every site here, so 0.15 each). Figures from the seed (db/seed/derived-metrics.json):
  * power 5.07 (Gui'an) to 24.27 US¢/kWh (Tokyo), build 6.12 (Yangtze River Delta) to 15.2 US$/W (Tokyo),
@@ -42,15 +43,26 @@ type SiteScore = ScoreRun['results'][number];
 const COST_FIRST = { presetId: 'cost-first', profileId: 'cn-private-lab-owned', asOf: '2025-12-15' };
 
 /**
- * A site added in Qingpu's market (the Yangtze River Delta, as Wujiang) with no facts of its own: it
- * inherits every market figure, as Qingpu and Wujiang do, so the three score the same by construction.
+ * A site added in Qingpu's market (the Yangtze River Delta) with no facts of its own: it inherits every
+ * market figure, as the delta's eight seeded sites do (Qingpu, Wujiang and six campuses, none with a
+ * cost fact of its own), so the nine score the same by construction.
  * The delta leads Cost first: power 8.8 → 0.35 × (24.27 − 8.8) / (24.27 − 5.07) = 0.282, the cheapest
  * build 0.25 × 1, land 3 000 → 0.15 × (11 500 − 3 000) / (11 500 − 262) = 0.113, tax 25 % → 0.1 × 5/25
  * = 0.02, chips 0.15: 0.815. Next, Beijing's market differs only in build 7.11 → 0.25 × 8.09/9.08 =
  * 0.223: 0.788.
  */
 const TWIN = { id: 'cn-qingpu-twin', name: 'Qingpu twin' };
-const TOP_TIE = ['cn-qingpu', TWIN.id, 'cn-wujiang'];
+const TOP_TIE = [
+  'cn-qingpu',
+  TWIN.id,
+  'cn-wujiang',
+  'cn-china-telecom-lingang',
+  'cn-pdg-shanghai',
+  'cn-huawei-cloud-wuhu',
+  'cn-zdata-wuhu',
+  'cn-chayora-shanghai',
+  'cn-capitaland-shanghai',
+];
 
 async function addTwin(client: Client): Promise<void> {
   await client.call('import.commit', {
@@ -87,6 +99,16 @@ async function workspace(
   return { store, client, close: () => backend.close() };
 }
 
+/**
+ * Selects a site so that its row is scrolled into the ranking's window (above 60 sites only about 30
+ * rows are rendered); jsdom has no layout, so the scroller is given a height first.
+ */
+const reveal = (store: Store, siteId: string): void => {
+  const scroller = document.querySelector('table[aria-label="Ranking"]')?.parentElement;
+  if (scroller) Object.defineProperty(scroller, 'clientHeight', { configurable: true, value: 400 });
+  act(() => store.getState().select(siteId));
+};
+
 const row = (siteId: string): HTMLElement => {
   const tr = document.querySelector<HTMLElement>(`table[aria-label="Ranking"] tr[data-site="${siteId}"]`);
   if (!tr) throw new Error(`no row for ${siteId}`);
@@ -100,19 +122,28 @@ const seenRank = (siteId: string): string => {
 
 describe('the ranking', () => {
   it('shows shared ranks as "1=", coverage beside every score, "thin data" on thin rows and the tie above', async () => {
-    const { close } = await workspace('app', COST_FIRST, addTwin);
+    const { store, close } = await workspace('app', COST_FIRST, addTwin);
     await waitFor(() => expect(document.querySelector(`tr[data-site="${TWIN.id}"]`)).not.toBeNull());
 
-    // Qingpu, its twin and Wujiang: one market's figures, the best score (0.815, see TWIN).
+    // The delta's nine sites: one market's figures, the best score (0.815, see TWIN).
     for (const id of TOP_TIE) {
       expect(seenRank(id)).toBe('1=');
       expect(row(id).querySelector('.rank-cell .sr-only')?.textContent).toBe('1, shared');
     }
-    // Navi Mumbai scores 0.706 alone: power 6.71 → 0.35 × (24.27 − 6.71) / 19.20 = 0.320, build 6.64 →
-    // 0.25 × (15.2 − 6.64) / 9.08 = 0.236, no land cost (0), tax 30 % → 0, chips 0.15. Above it: the
-    // three at 0.815, Beijing's two at 0.788, Johor's four (0.755 and 0.753), Gui'an 0.743, Zhongwei
-    // 0.740 and Inner Mongolia's two at 0.725, 13 sites; next below, Shaoguan at 0.675. Its rank is its own.
-    expect(seenRank('in-navi-mumbai')).toBe('14');
+    // Navi Mumbai scores 0.706: power 6.71 → 0.35 × (24.27 − 6.71) / 19.20 = 0.320, build 6.64 →
+    // 0.25 × (15.2 − 6.64) / 9.08 = 0.236, no land cost (0), tax 30 % → 0, chips 0.15; NTT Chandivali,
+    // in the same market with no cost facts of its own, scores the same. Above them: the nine at 0.815,
+    // the Beijing market's four at 0.788, Johor's 17 (0.755 to 0.753), Gui'an's two at 0.743, Zhongwei's
+    // two at 0.740 and Inner Mongolia's four at 0.725, 38 sites; next below, Shaoguan's three at 0.675.
+    reveal(store, 'in-navi-mumbai');
+    expect(seenRank('in-navi-mumbai')).toBe('39=');
+    reveal(store, 'in-ntt-chandivali');
+    expect(seenRank('in-ntt-chandivali')).toBe('39=');
+    // A rank of its own: Ashburn, alone in Northern Virginia, below those 41, Shaoguan's three and
+    // Jakarta's three (0.626), and above Hong Kong's two (0.582).
+    reveal(store, 'us-ashburn');
+    expect(seenRank('us-ashburn')).toBe('47');
+    reveal(store, 'cn-qingpu');
 
     // Coverage beside the score, with what it means (and the stale part) in the tooltip. Qingpu has a
     // value for every weighted criterion; its land cost (0.15 of the weight) is from November 2023, more
@@ -121,29 +152,52 @@ describe('the ranking', () => {
     expect(qingpu?.textContent).toBe('coverage 100 %');
     expect(qingpu?.title).toBe('coverage 100 % (15 % stale): share of the weight resting on known values');
     // Gui'an has no land cost (100 − 15 = 85 %), and its power price (0.35) is from 2020.
+    reveal(store, 'cn-guian');
     expect(row('cn-guian').querySelector<HTMLElement>('.coverage-badge')?.title).toBe(
       'coverage 85 % (35 % stale): share of the weight resting on known values',
     );
     // Kulai's figures are all from the year before the date (the oldest, Johor's tax rate, 2025-01-07).
+    reveal(store, 'my-kulai');
     expect(row('my-kulai').querySelector<HTMLElement>('.coverage-badge')?.title).toBe(
       'coverage 100 %: share of the weight resting on known values',
     );
-    for (const tr of document.querySelectorAll('table[aria-label="Ranking"] tr[data-site]:not(.excluded)')) {
-      expect(tr.querySelector('.coverage-badge')?.textContent).toMatch(/^coverage \d+ %$/);
+    const every = allShownRows();
+    expect(every).toHaveLength(75 + 1);
+    for (const { element } of every.filter((r) => !r.className.includes('excluded'))) {
+      expect(element.querySelector('.coverage-badge')?.textContent).toMatch(/^coverage \d+ %$/);
     }
 
-    // Thin data in words, not colour: Batam has no power price, build or land cost, so Nongsa rests
-    // 0.1 + 0.15 = 25 % of the weight on known values. Every other site has at least 60 % (Thailand's
-    // two lack build and land cost: 100 − 25 − 15).
+    // Thin data in words, not colour: Batam has no power price, build or land cost, so its three sites
+    // (Nongsa, BW Digital, NeutraDC) rest 0.1 + 0.15 = 25 % of the weight on known values. Every other
+    // site has at least 60 % (Thailand's three lack build and land cost: 100 − 25 − 15).
+    reveal(store, 'id-nongsa');
     const thin = within(row('id-nongsa')).getByText('thin data');
     expect(thin.title).toBe('thin data: less than 50 % of the weight rests on known values');
+    expect(
+      every
+        .filter((r) => r.element.querySelector('.thin-badge'))
+        .map((r) => r.site)
+        .sort(),
+    ).toEqual(['id-bw-digital-batam', 'id-neutradc-batam', 'id-nongsa']);
+    reveal(store, 'cn-qingpu');
     expect(within(row('cn-qingpu')).queryByText('thin data')).toBeNull();
 
+    // The nine share first place; the sentence names each of them (in its own order) and no other.
     const summary = screen.getByRole('note', { name: 'Top of the ranking' });
-    expect(summary.textContent).toContain(
-      'Qingpu (Shanghai), Qingpu twin and Wujiang (Suzhou, Jiangsu) tie for first with the same score: the data does not tell them apart.',
+    const tie = /^(.*) tie for first with the same score: the data does not tell them apart\./m.exec(
+      summary.textContent ?? '',
     );
-    expect(summary.textContent).toContain('1 site marked thin data (coverage below 50 %).');
+    expect(tie).not.toBeNull();
+    const names = new Map(store.getState().sites.map((s) => [s.id, s.name]));
+    let rest = tie?.[1] ?? '';
+    for (const id of TOP_TIE) {
+      const name = names.get(id) ?? id;
+      expect(rest).toContain(name);
+      rest = rest.replace(name, '');
+    }
+    // Nothing left but the list's separators: seven commas and one "and".
+    expect(rest).toBe(`${', '.repeat(TOP_TIE.length - 2)} and `);
+    expect(summary.textContent).toContain('3 sites marked thin data (coverage below 50 %).');
     close();
   });
 
@@ -174,10 +228,11 @@ describe('the ranking', () => {
     const pane = await screen.findByRole('region', { name: 'Score contributions' });
     const heading = within(pane).getByRole('heading');
     // Power 8.8 → 0.35 × (24.27 − 8.8) / (24.27 − 5.07) = 0.282, the cheapest build 0.25, no land cost,
-    // tax 0 for everyone, chips 0.15: 0.682, as Wujiang. Above: Beijing's two (0.282 + 0.25 × 8.09/9.08
-    // + 0.15 × 8 500/11 238 + 0.15 = 0.768), Gui'an 0.723, Zhongwei 0.720, Navi Mumbai 0.706 and Inner
-    // Mongolia's two 0.705: seven sites, so rank 8, shared.
-    expect(heading.textContent).toContain('Score 0.682 (rank 8=');
+    // tax 0 for everyone, chips 0.15: 0.682, as the delta's seven other sites. Above: the Beijing market's
+    // four (0.282 + 0.25 × 8.09/9.08 + 0.15 × 8 500/11 238 + 0.15 = 0.768), Gui'an's two 0.723,
+    // Zhongwei's two 0.720, Mumbai's two 0.706 and Inner Mongolia's four 0.705 (Johor, without its tax
+    // edge, falls to 0.655): 14 sites, so rank 15, shared.
+    expect(heading.textContent).toContain('Score 0.682 (rank 15=');
     // Everything but land cost is known (0.35 + 0.25 + 0.1 + 0.15), none of it older than 365 days.
     expect(pane.querySelector('.coverage-line')?.textContent).toBe(
       'coverage 85 %: share of the weight resting on known values.',
@@ -189,10 +244,10 @@ describe('the ranking', () => {
     // A gap is said in words instead of drawn as a bar of 0.
     expect(line('Land cost')?.querySelector('.contribution-words')?.textContent).toBe('no value — scored 0, no credit');
     expect(line('Land cost')?.querySelector('.contribution-bar')).toBeNull();
-    // Every tax rate is the same (all 28 sites are ranked, each with its market's 20 %): it gives
+    // Every tax rate is the same (all 75 sites are ranked, each with its market's 20 %): it gives
     // nobody anything, and shows no contribution.
     expect(line('Incentive tax rate')?.querySelector('.contribution-words')?.textContent).toBe(
-      'contributes nothing to anyone: all 28 known values are equal',
+      'contributes nothing to anyone: all 75 known values are equal',
     );
     expect(line('Incentive tax rate')?.querySelector('.contribution-value')?.textContent).toBe('');
     expect(line('Power price')?.querySelector('.contribution-bar')).not.toBeNull();
@@ -229,7 +284,7 @@ describe('the compare panel', () => {
 describe('the weights drawer', () => {
   it('flags a weighted criterion with no spread beside its slider, and says why', async () => {
     // Frontier training weighs the WGI percentile and the renewable share (0.05 each). Edits take away
-    // every WGI figure, and every renewable share but Singapore's: its four sites are ranked (chips are
+    // every WGI figure, and every renewable share but Singapore's: its 17 sites (four districts and 13 campuses) are ranked (chips are
     // allowed for this profile, and Singapore's 985 MW meets the preset's 100 MW minimum) and share one
     // national figure.
     const { close } = await workspace('weights', { ...COST_FIRST, presetId: 'frontier-training' }, async (client) => {
@@ -249,7 +304,7 @@ describe('the weights drawer', () => {
       return id === null ? null : (document.getElementById(id)?.textContent ?? null);
     };
     expect(flagOf('Regulatory quality (WGI)')).toBe('⚠ no known value among the ranked sites — contributes nothing');
-    expect(flagOf('Renewable share')).toBe('⚠ all 4 known values are equal — contributes nothing');
+    expect(flagOf('Renewable share')).toBe('⚠ all 17 known values are equal — contributes nothing');
     // Every ranked site is allowed its chips (1), but on an absolute scale that is full credit, not "no spread".
     expect(flagOf('Chip legality')).toBeNull();
     close();
@@ -261,9 +316,9 @@ describe('the weights drawer', () => {
     const below = screen.getByRole('combobox', { name: 'Below it' }) as HTMLSelectElement;
     expect(minimum.value).toBe('0.5');
     expect(below.value).toBe('mark');
-    // Nongsa alone is below 50 % (25 %: see the ranking above).
+    // Batam's three sites alone are below 50 % (25 %: see the ranking above).
     expect(document.getElementById('weights-min-coverage-explain')?.textContent).toBe(
-      'thin data: less than 50 % of the weight rests on known values — 1 site marked thin data.',
+      'thin data: less than 50 % of the weight rests on known values — 3 sites marked thin data.',
     );
 
     fireEvent.change(minimum, { target: { value: '0.7' } });

@@ -24,10 +24,26 @@ import {
 import { DEFAULT_RANKING_VIEW, type RankingView } from '../../renderer/src/layout';
 
 /**
- * The six seeded sites the data build gives no capacity (db/seed/derived-metrics.json lists the other
- * 22 under `sites`).
+ * The 14 seeded sites with no capacity on record: six districts the data build does not size (no
+ * entry under `sites` in db/seed/derived-metrics.json) and eight campuses it lists with neither an
+ * existing nor a planned figure. The other 61 have one.
  */
-const NO_CAPACITY = ['cn-beijing-yizhuang', 'cn-qingpu', 'cn-ulanqab', 'cn-wujiang', 'sg-tai-seng', 'us-ashburn'];
+const NO_CAPACITY = [
+  'cn-beijing-yizhuang',
+  'cn-china-mobile-hohhot',
+  'cn-gds-ulanqab',
+  'cn-qingpu',
+  'cn-tencent-qingyuan',
+  'cn-tencent-qixing',
+  'cn-ulanqab',
+  'cn-wujiang',
+  'my-equinix-jh1',
+  'my-microsoft-ebp6-kulai',
+  'sg-google-jurong-west',
+  'sg-meta-tanjong-kling',
+  'sg-tai-seng',
+  'us-ashburn',
+];
 
 let backend: Backend;
 let sites: Site[];
@@ -116,16 +132,18 @@ describe('ranking rows', () => {
     expect(statuses).toEqual([...statuses].sort((a, b) => a - b));
     expect(new Set(statuses).size).toBeGreaterThan(1);
 
-    // Biggest first: Pulai 176.44 + 555.44 = 731.88 MW, Sedenak 212.53 + 350 = 562.53, then Kulai
-    // (500 planned) and Zhangjiakou (500 existing) level, in rank order.
+    // Biggest first: CIDC Zhongwei 2 050 MW planned, Pulai 176.44 + 555.44 = 731.88, then Kulai (500
+    // planned), Zhangjiakou (500 existing) and Digital Edge Bekasi (500 planned) level, in rank order;
+    // Bridge MY07's 400 planned next.
     const capacity = sortRows(rows, { key: 'capacity', direction: 'desc' });
-    expect(capacity.slice(0, 2).map((r) => r.siteId)).toEqual(['my-pulai', 'my-sedenak']);
+    expect(capacity.slice(0, 2).map((r) => r.siteId)).toEqual(['cn-cidc-zhongwei', 'my-pulai']);
     expect(
       capacity
-        .slice(2, 4)
+        .slice(2, 5)
         .map((r) => r.siteId)
         .sort(),
-    ).toEqual(['cn-zhangjiakou', 'my-kulai']);
+    ).toEqual(['cn-zhangjiakou', 'id-digital-edge-bekasi', 'my-kulai']);
+    expect(capacity[5]?.siteId).toBe('my-bdc-my07');
     const totals = capacity.map((r) => r.totalMw).filter((t): t is number => t !== null);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
     expect(
@@ -134,10 +152,16 @@ describe('ranking rows', () => {
         .map((r) => r.siteId)
         .sort(),
     ).toEqual(NO_CAPACITY);
-    // Smallest first: Jurong West 7.5 MW planned, Bang Na 12 planned, Tsuen Wan 20 existing; unknown
-    // capacity stays last when the direction flips.
+    // Smallest first: PDG SG3 (5 existing) and BDx SIN1 (5 planned) level, then Jurong West 7.5 MW
+    // planned and Bang Na 12 planned; unknown capacity stays last when the direction flips.
     const ascending = sortRows(rows, { key: 'capacity', direction: 'asc' });
-    expect(ascending.slice(0, 3).map((r) => r.siteId)).toEqual(['sg-jurong-west', 'th-bang-na', 'hk-tsuen-wan']);
+    expect(
+      ascending
+        .slice(0, 2)
+        .map((r) => r.siteId)
+        .sort(),
+    ).toEqual(['sg-bdx-sin1', 'sg-pdg-sg3']);
+    expect(ascending.slice(2, 4).map((r) => r.siteId)).toEqual(['sg-jurong-west', 'th-bang-na']);
     expect(ascending.slice(-NO_CAPACITY.length).every((r) => r.totalMw === null)).toBe(true);
   });
 
@@ -163,14 +187,14 @@ describe('ranking rows', () => {
     expect(two.length + licence.length).toBe(rows.length);
     expect(filterRows(rows, view({ statuses: ['prohibited'] }))).toEqual([]);
 
-    // At least 500 MW: Pulai (731.88), Sedenak (562.53), and Kulai and Zhangjiakou at exactly 500;
-    // Inzai's 315 falls short.
+    // At least 500 MW: CIDC Zhongwei (2 050), Pulai (731.88), and Kulai, Zhangjiakou and Digital Edge
+    // Bekasi at exactly 500; Bridge MY07's 400 falls short.
     expect(
       filterRows(rows, view({ minCapacityMw: 500 }))
         .map((r) => r.siteId)
         .sort(),
-    ).toEqual(['cn-zhangjiakou', 'my-kulai', 'my-pulai', 'my-sedenak']);
-    // Any minimum keeps only the 22 sites with a capacity on record.
+    ).toEqual(['cn-cidc-zhongwei', 'cn-zhangjiakou', 'id-digital-edge-bekasi', 'my-kulai', 'my-pulai']);
+    // Any minimum keeps only the 61 sites with a capacity on record.
     expect(
       filterRows(rows, view({ minCapacityMw: 0 }))
         .map((r) => r.siteId)
@@ -181,9 +205,9 @@ describe('ranking rows', () => {
         .filter((id) => !NO_CAPACITY.includes(id))
         .sort(),
     );
-    expect(filterRows(rows, view({ minCapacityMw: 0 }))).toHaveLength(22);
+    expect(filterRows(rows, view({ minCapacityMw: 0 }))).toHaveLength(61);
 
-    expect(names(filterRows(rows, view({ text: '  TUAS ' })))).toEqual(['Tuas']);
+    expect(names(filterRows(rows, view({ text: '  TUAS ' })))).toEqual(['Nxera DC Tuas']);
     expect(filterRows(rows, view({ text: 'johor' })).every((r) => r.marketName === 'Johor')).toBe(true);
 
     const kept = filterRows(rows, view({ hideExcluded: true }));

@@ -88,7 +88,7 @@ describe('Export report dialog', () => {
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Title' }));
     expect(dialog.textContent).toContain('Cost first');
     expect(dialog.textContent).toContain('1 weight override(s)');
-    expect(dialog.textContent).toContain('comparing Tuas, Kulai');
+    expect(dialog.textContent).toContain('comparing Nxera DC Tuas, YTL Green Data Centre Park (Kulai)');
     fireEvent.change(screen.getByRole('textbox', { name: 'Author' }), { target: { value: 'Planning team' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'csv' } });
     fireEvent.click(screen.getByRole('checkbox', { name: /Include stability intervals/ }));

@@ -2,6 +2,7 @@
 // candidates, aggregation and ranking. The hot path works on typed arrays, column-wise, with no
 // per-cell objects; per-site result objects are made once at the end.
 import { topsis, WPM_FLOOR } from './aggregate';
+import { fastLog } from './fast-log';
 import { topStatement } from './lead';
 import {
   applyTransform,
@@ -199,9 +200,9 @@ export function scoreMatrix(matrix: DecisionMatrix, options: ScoreOptions): Scor
     }
   };
   // Coverage decides exclusions only when thin data is excluded; otherwise WSM's weighted-sum pass
-  // adds it up on its way through the matrix (one pass over 100 000 × 20 cells fewer) and the thin
-  // marks follow the scores. The same numbers either way.
-  const coverageFirst = (minCoverage > 0 && options.thinData === 'exclude') || options.method !== 'wsm';
+  // and WPM's product pass add it up on their way through the matrix (one pass over 100 000 × 20
+  // cells fewer) and the thin marks follow the scores. The same numbers either way.
+  const coverageFirst = (minCoverage > 0 && options.thinData === 'exclude') || options.method === 'topsis';
   const coverage = coverageFirst ? coverageOf(values, n, weights) : new Float64Array(n);
   if (coverageFirst) markThin(coverage);
 
@@ -249,7 +250,8 @@ export function scoreMatrix(matrix: DecisionMatrix, options: ScoreOptions): Scor
     scores = wsmAffine(values, n, weights, transforms, prep.stats, fill, include, coverageFirst ? null : coverage);
     if (!coverageFirst) markThin(coverage);
   } else {
-    scores = aggregateFused(values, n, weights, transforms, fill, include, true);
+    scores = wpmAffine(values, n, weights, transforms, fill, include, coverageFirst ? null : coverage);
+    if (!coverageFirst) markThin(coverage);
   }
   for (const j of fillCols) {
     const c = criteria[j] as CriterionSpec;
@@ -575,7 +577,7 @@ function aggregateFused(
         else r = valueFunction((transforms[j] as ColumnTransform).breakpoints, x);
         r = r <= 0 ? 0 : r > 1 ? 1 : r;
       }
-      s += product ? w * Math.log(r < WPM_FLOOR ? WPM_FLOOR : r) : w * r;
+      s += product ? w * fastLog(r < WPM_FLOOR ? WPM_FLOOR : r) : w * r;
       wk += w;
     }
     // Every weighted criterion uninformative: nothing tells the sites apart, so nobody gets credit.
@@ -739,4 +741,136 @@ function wsmAffine(
     else if (s > 1) out[i] = 1;
   }
   return out;
+}
+
+/**
+ * WPM's hot path when every weighted column is affine (min-max, vector, max-benefit) or
+ * uninformative: aggregateFused's product arithmetic — the same r, the same fastLog, each row's
+ * sum in column order, so the same doubles — four rows at a time: four independent chains of
+ * additions, each column's constants read once for the four. An uninformative column is a factor
+ * of 1 (its weight stays in the denominator, a gap in it changes nothing). Rows with a gap in an
+ * affine column (the sum turns NaN), and the last n mod 4, are left to aggregateFused, which fills
+ * gaps by their policy. With `coverage`, coverageOf's sums come from the same loads (the weighted
+ * columns in column order; a weight-0 column adds 0, which changes no sum).
+ */
+function wpmAffine(
+  values: Float64Array,
+  n: number,
+  weights: Float64Array,
+  transforms: readonly ColumnTransform[],
+  fill: Float64Array,
+  include: Uint8Array,
+  coverage: Float64Array | null,
+): Float64Array {
+  const m = weights.length;
+  const cols: number[] = [];
+  let wk = 0;
+  let silent = 0;
+  for (let j = 0; j < m; j++) {
+    const w = weights[j] as number;
+    if (w === 0) continue;
+    const code = (transforms[j] as ColumnTransform).code;
+    if (code === 1 || code === 2) {
+      // Not affine: the general path, cell by cell.
+      if (coverage) coverage.set(coverageOf(values, n, weights));
+      return aggregateFused(values, n, weights, transforms, fill, include, true);
+    }
+    if (code === 3) silent += w;
+    cols.push(j);
+    wk += w;
+  }
+  // Every weighted column uninformative: aggregateFused's rule (nobody gets credit).
+  if (wk === silent) {
+    if (coverage) coverage.set(coverageOf(values, n, weights));
+    return aggregateFused(values, n, weights, transforms, fill, include, true);
+  }
+  const ws = Float64Array.from(cols, (j) => weights[j] as number);
+  // An uninformative column: log weight 0 (no term is added for it, as in aggregateFused).
+  const lw = Float64Array.from(cols, (j) =>
+    (transforms[j] as ColumnTransform).code === 3 ? 0 : (weights[j] as number),
+  );
+  const os = Float64Array.from(cols, (j) => (transforms[j] as ColumnTransform).o);
+  const ds = Float64Array.from(cols, (j) => (transforms[j] as ColumnTransform).d);
+  const out = new Float64Array(n).fill(Number.NaN);
+  const n4 = n - (n % 4);
+  wpmRows(values, m, n4, Int32Array.from(cols), lw, ws, os, ds, wk, out, coverage ?? new Float64Array(n));
+  if (coverage && n4 < n) coverage.set(coverageOf(values.subarray(n4 * m), n - n4, weights), n4);
+  // Excluded rows are NaN; included rows still NaN (a gap, or the tail) go through aggregateFused.
+  const redo = new Uint8Array(n);
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    if (include[i] === 0) out[i] = Number.NaN;
+    else if ((out[i] as number) !== (out[i] as number)) {
+      redo[i] = 1;
+      any = true;
+    }
+  }
+  if (any) {
+    const again = aggregateFused(values, n, weights, transforms, fill, redo, true);
+    for (let i = 0; i < n; i++) if (redo[i] === 1) out[i] = again[i] as number;
+  }
+  return out;
+}
+
+/**
+ * wpmAffine's loop over rows 0 … n4 − 1, in a function of its own so that V8 optimises it whole
+ * (inside wpmAffine it ran as on-stack-replaced code that deoptimised at the loop's end each call).
+ */
+function wpmRows(
+  values: Float64Array,
+  m: number,
+  n4: number,
+  col: Int32Array,
+  lw: Float64Array,
+  ws: Float64Array,
+  os: Float64Array,
+  ds: Float64Array,
+  wk: number,
+  out: Float64Array,
+  cov: Float64Array,
+): void {
+  const c = col.length;
+  for (let i = 0, base = 0; i < n4; i += 4, base += 4 * m) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let c0 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    let c3 = 0;
+    for (let q = 0; q < c; q++) {
+      const p = base + (col[q] as number);
+      const x0 = values[p] as number;
+      const x1 = values[p + m] as number;
+      const x2 = values[p + 2 * m] as number;
+      const x3 = values[p + 3 * m] as number;
+      const wc = ws[q] as number;
+      if (x0 === x0) c0 += wc;
+      if (x1 === x1) c1 += wc;
+      if (x2 === x2) c2 += wc;
+      if (x3 === x3) c3 += wc;
+      const w = lw[q] as number;
+      if (w === 0) continue;
+      const o = os[q] as number;
+      const d = ds[q] as number;
+      // As aggregateFused takes a cell: r = (x − o)/d clamped to [0, 1] (r ≤ 0 → 0), then floored.
+      const r0 = (x0 - o) / d;
+      const r1 = (x1 - o) / d;
+      const r2 = (x2 - o) / d;
+      const r3 = (x3 - o) / d;
+      s0 += w * fastLog(r0 < WPM_FLOOR ? WPM_FLOOR : r0 > 1 ? 1 : r0);
+      s1 += w * fastLog(r1 < WPM_FLOOR ? WPM_FLOOR : r1 > 1 ? 1 : r1);
+      s2 += w * fastLog(r2 < WPM_FLOOR ? WPM_FLOOR : r2 > 1 ? 1 : r2);
+      s3 += w * fastLog(r3 < WPM_FLOOR ? WPM_FLOOR : r3 > 1 ? 1 : r3);
+    }
+    out[i] = Math.exp(s0 / wk);
+    out[i + 1] = Math.exp(s1 / wk);
+    out[i + 2] = Math.exp(s2 / wk);
+    out[i + 3] = Math.exp(s3 / wk);
+    cov[i] = c0 > 1 ? 1 : c0;
+    cov[i + 1] = c1 > 1 ? 1 : c1;
+    cov[i + 2] = c2 > 1 ? 1 : c2;
+    cov[i + 3] = c3 > 1 ? 1 : c3;
+  }
 }

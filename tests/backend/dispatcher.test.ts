@@ -5,6 +5,7 @@ import { createDispatcher, type Handlers } from '../../backend/dispatcher';
 import { latestVersion } from '../../db/migrations';
 import { seedMarkets } from '../../db/seed/markets';
 import { seedSites } from '../../db/seed/sites';
+import type { Site } from '../../shared/schemas';
 import { listSites } from '../../db/sites-repo';
 import { callNames, type CallOutput } from '../../shared/contract';
 import { ServiceError, type Result } from '../../shared/errors';
@@ -91,7 +92,7 @@ describe('dispatch through the real backend', () => {
       'my-pdg-jh1',
       'my-equinix-jh1',
     ];
-    const sites = result.ok ? result.value : [];
+    const sites = result.ok ? (result.value as Site[]) : [];
     expect(sites.map((s) => s.id).sort()).toEqual([...expected].sort());
     for (const s of sites) expect(s).toMatchObject({ country: 'MY', status: 'operational' });
   });

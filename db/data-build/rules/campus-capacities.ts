@@ -8,27 +8,9 @@
 // id (CAMPUS_OF_DISTRICT in db/seed/sites.ts).
 import type { SiteCapacity, SiteCapacityRule } from '../derive';
 import type { Figures, Picked } from '../figures';
-import { qualified, siteCapacity, type Qualified } from './market-helpers';
+import { qualified, singleCapacity, siteCapacity, type Qualified } from './market-helpers';
 
 const v = (p: Picked): string => p.figure.value;
-
-/** One announced figure, taken as published (its table's method). */
-function single(
-  f: Figures,
-  id: string,
-  which: 'existing' | 'planned',
-  [sourceId, subject, quantity]: readonly [string, string, string],
-  note: string,
-): SiteCapacity {
-  const p = f.get(sourceId, subject, quantity);
-  const mw = which === 'existing' ? { existing: p.number, planned: null } : { existing: null, planned: p.number };
-  // A table recorded as an estimate carries its reasoning (the table's notes) into the derivation.
-  const why =
-    p.table.meta.method === 'estimate'
-      ? `${v(p)} ${p.figure.unit} as the source gives it: ${p.table.meta.notes}`
-      : null;
-  return siteCapacity(id, mw, p.table.meta.method, why, [p], note);
-}
 
 /**
  * A bound or approximation: "over 270", "more than 300", "up to 60" (via `qualified`), "150+" (a
@@ -93,7 +75,7 @@ function unsized(
 export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
   // Singapore
   'sg-equinix-sg6': (f) =>
-    single(
+    singleCapacity(
       f,
       'sg-equinix-sg6',
       'planned',
@@ -101,7 +83,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'Equinix SG6, 20 MW on completion (opening Q1 2027), its DC-CFA pilot award',
     ),
   'sg-stt-loyang': (f) =>
-    single(
+    singleCapacity(
       f,
       'sg-stt-loyang',
       'existing',
@@ -121,7 +103,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     );
   },
   'sg-pdg-sg1': (f) =>
-    single(
+    singleCapacity(
       f,
       'sg-pdg-sg1',
       'existing',
@@ -129,7 +111,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'PDG SG1, 14 MW existing (2023)',
     ),
   'sg-pdg-sg3': (f) =>
-    single(
+    singleCapacity(
       f,
       'sg-pdg-sg3',
       'existing',
@@ -137,7 +119,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'PDG SG3 at 46 Penjuru Lane, 5 MW (acquired from Yahoo, 2023)',
     ),
   'sg-digital-loyang-ii': (f) =>
-    single(
+    singleCapacity(
       f,
       'sg-digital-loyang-ii',
       'existing',
@@ -145,7 +127,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'Digital Loyang II (SIN12), 50 MW IT load, opened 2021-04-06',
     ),
   'sg-airtrunk-sgp1': (f) =>
-    single(
+    singleCapacity(
       f,
       'sg-airtrunk-sgp1',
       'existing',
@@ -195,7 +177,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'AirTrunk JHB3 and JHB4, over 280 MW of IT capacity planned (May 2026)',
     ),
   'my-stt-johor': (f) =>
-    single(
+    singleCapacity(
       f,
       'my-stt-johor',
       'planned',
@@ -207,7 +189,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'STT Johor campus, 120 MW of IT power planned (2023); its first building STT Johor 1 (16 MW) is due by end-2026',
     ),
   'my-tm-nxera-johor': (f) =>
-    single(
+    singleCapacity(
       f,
       'my-tm-nxera-johor',
       'planned',
@@ -226,7 +208,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     );
   },
   'my-bdc-my06': (f) =>
-    single(
+    singleCapacity(
       f,
       'my-bdc-my06',
       'planned',
@@ -255,7 +237,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     );
   },
   'my-ytl-green-dc-park': (f) =>
-    single(
+    singleCapacity(
       f,
       'my-ytl-green-dc-park',
       'planned',
@@ -263,7 +245,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'YTL Green Data Centre Park, 500 MW planned (2022)',
     ),
   'my-gds-ntp': (f) =>
-    single(
+    singleCapacity(
       f,
       'my-gds-ntp',
       'existing',
@@ -279,7 +261,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     ),
   // Mainland China
   'cn-chayora-tj1': (f) =>
-    single(
+    singleCapacity(
       f,
       'cn-chayora-tj1',
       'planned',
@@ -321,7 +303,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'CIDC Zhongwei project, about 2,050 MW IT load planned on 2,266 mu (started May 2025); part of the West Cloud Base whose projected consumption sizes site cn-zhongwei',
     ),
   'cn-apple-guian': (f) =>
-    single(
+    singleCapacity(
       f,
       'cn-apple-guian',
       'planned',
@@ -336,7 +318,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       "Tencent Gui'an Seven Stars, 51 ha with 30,000 m² of tunnels; no MW published",
     ),
   'cn-china-telecom-lingang': (f) =>
-    single(
+    singleCapacity(
       f,
       'cn-china-telecom-lingang',
       'planned',
@@ -348,7 +330,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'China Telecom Lin-gang data centre phase II, 290 MW planned (December 2025)',
     ),
   'cn-pdg-shanghai': (f) =>
-    single(
+    singleCapacity(
       f,
       'cn-pdg-shanghai',
       'existing',
@@ -382,7 +364,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     );
   },
   'cn-chindata-shaoguan': (f) =>
-    single(
+    singleCapacity(
       f,
       'cn-chindata-shaoguan',
       'planned',
@@ -390,7 +372,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       "Chindata's Qujiang (Shaoguan) campus, 150 MW IT in its first phase (2025)",
     ),
   'cn-china-unicom-shaoguan': (f) =>
-    single(
+    singleCapacity(
       f,
       'cn-china-unicom-shaoguan',
       'planned',
@@ -406,7 +388,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     ),
   // Elsewhere
   'hk-global-switch-tko': (f) =>
-    single(
+    singleCapacity(
       f,
       'hk-global-switch-tko',
       'existing',
@@ -414,7 +396,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'Global Switch Hong Kong, 100 MW total power capacity on completion (2021)',
     ),
   'hk-airtrunk-hkg1': (f) =>
-    single(
+    singleCapacity(
       f,
       'hk-airtrunk-hkg1',
       'existing',
@@ -422,7 +404,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'AirTrunk HKG1, 20 MW initial capacity (2020)',
     ),
   'in-ntt-chandivali': (f) =>
-    single(
+    singleCapacity(
       f,
       'in-ntt-chandivali',
       'existing',
@@ -432,7 +414,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
   // added by the second campus round
   // Singapore
   'sg-keppel-dc-sgp7': (f) =>
-    single(
+    singleCapacity(
       f,
       'sg-keppel-dc-sgp7',
       'planned',
@@ -440,7 +422,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'Keppel DC Singapore 7 in the Kallang Way cluster, 40 MW planned or under construction (C&W, 2022)',
     ),
   'sg-aws-loyang': (f) =>
-    single(
+    singleCapacity(
       f,
       'sg-aws-loyang',
       'planned',
@@ -448,7 +430,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'Amazon Web Services in Loyang, 24 MW planned or under construction (C&W, 2022)',
     ),
   'sg-aws-jurong': (f) =>
-    single(
+    singleCapacity(
       f,
       'sg-aws-jurong',
       'planned',
@@ -475,7 +457,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     ),
   // Johor
   'my-stack-johor-bahru': (f) =>
-    single(
+    singleCapacity(
       f,
       'my-stack-johor-bahru',
       'planned',
@@ -500,7 +482,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     ),
   // Mainland China
   'cn-range-langfang': (f) =>
-    single(
+    singleCapacity(
       f,
       'cn-range-langfang',
       'existing',
@@ -515,7 +497,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'China Mobile Hohhot data centre, 6,000 racks installed in phase 1 (December 2016); no MW published',
     ),
   'cn-chayora-shanghai': (f) =>
-    single(
+    singleCapacity(
       f,
       'cn-chayora-shanghai',
       'planned',
@@ -523,7 +505,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       "Chayora's Shanghai campus, 54 MW for three buildings (announced November 2021); the first building's MW is not given, so all is counted as planned",
     ),
   'cn-capitaland-shanghai': (f) =>
-    single(
+    singleCapacity(
       f,
       'cn-capitaland-shanghai',
       'existing',
@@ -532,7 +514,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     ),
   // Elsewhere
   'th-haoyang-wha-rayong': (f) =>
-    single(
+    singleCapacity(
       f,
       'th-haoyang-wha-rayong',
       'planned',
@@ -540,7 +522,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       "Beijing Haoyang's data centre on a WHA estate in Rayong, 300 MW planned, operation targeted 2026",
     ),
   'id-digital-edge-bekasi': (f) =>
-    single(
+    singleCapacity(
       f,
       'id-digital-edge-bekasi',
       'planned',
@@ -571,7 +553,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       "MC Digital Realty's Inzai hyperscale data centre, up to 35.6 MW planned (2019); not counted in site jp-inzai",
     ),
   'id-bw-digital-batam': (f) =>
-    single(
+    singleCapacity(
       f,
       'id-bw-digital-batam',
       'planned',
@@ -579,7 +561,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       "BW Digital's Batam campus build-out, 120 MW (2024-25; some possibly live, so all counted as planned)",
     ),
   'id-neutradc-batam': (f) =>
-    single(
+    singleCapacity(
       f,
       'id-neutradc-batam',
       'planned',

@@ -160,3 +160,23 @@ export function siteCapacity(
     note,
   };
 }
+
+/**
+ * A site's capacity from one announced figure, taken as published (its table's method); a table
+ * recorded as an estimate carries its reasoning (the table's notes) into the derivation.
+ */
+export function singleCapacity(
+  f: Figures,
+  id: string,
+  which: 'existing' | 'planned',
+  [sourceId, subject, quantity]: readonly [string, string, string],
+  note: string,
+): SiteCapacity {
+  const p = f.get(sourceId, subject, quantity);
+  const mw = which === 'existing' ? { existing: p.number, planned: null } : { existing: null, planned: p.number };
+  const why =
+    p.table.meta.method === 'estimate'
+      ? `${p.figure.value} ${p.figure.unit} as the source gives it: ${p.table.meta.notes}`
+      : null;
+  return siteCapacity(id, mw, p.table.meta.method, why, [p], note);
+}

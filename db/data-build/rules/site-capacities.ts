@@ -9,27 +9,14 @@
 // 290 MW Lin-gang campus is in Pudong, not Qingpu).
 import type { SiteCapacity, SiteCapacityRule } from '../derive';
 import type { Figures, Picked } from '../figures';
-import { qualified, siteCapacity } from './market-helpers';
-
-/** One announced figure, taken as published (its table's method). */
-function single(
-  f: Figures,
-  siteId: string,
-  which: 'existing' | 'planned',
-  [sourceId, subject, quantity]: readonly [string, string, string],
-  note: string,
-): SiteCapacity {
-  const p = f.get(sourceId, subject, quantity);
-  const mw = which === 'existing' ? { existing: p.number, planned: null } : { existing: null, planned: p.number };
-  return siteCapacity(siteId, mw, p.table.meta.method, null, [p], note);
-}
+import { qualified, singleCapacity, siteCapacity } from './market-helpers';
 
 const v = (p: Picked): string => p.figure.value;
 
 export const siteCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
   // Singapore
   'sg-tuas': (f) =>
-    single(
+    singleCapacity(
       f,
       'sg-tuas',
       'existing',
@@ -120,7 +107,7 @@ export const siteCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     );
   },
   'th-bang-na': (f) =>
-    single(
+    singleCapacity(
       f,
       'th-bang-na',
       'planned',
@@ -129,7 +116,7 @@ export const siteCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     ),
   // Jakarta
   'id-cikarang': (f) =>
-    single(
+    singleCapacity(
       f,
       'id-cikarang',
       'planned',
@@ -151,7 +138,7 @@ export const siteCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     );
   },
   'jp-koto': (f) =>
-    single(
+    singleCapacity(
       f,
       'jp-koto',
       'planned',
@@ -160,7 +147,7 @@ export const siteCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     ),
   // Mumbai
   'in-navi-mumbai': (f) =>
-    single(
+    singleCapacity(
       f,
       'in-navi-mumbai',
       'planned',

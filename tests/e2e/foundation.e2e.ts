@@ -3,6 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
+import { listedRows, siteRow, type ListedRow } from './ranking-rows';
 
 let server: Served;
 let browser: Browser;
@@ -42,11 +43,11 @@ describe('browser mode', () => {
     // The seed holds at least 20 sites; every one the backend returns must be drawn and listed.
     expect(sites.length).toBeGreaterThanOrEqual(20);
     await page.waitForSelector('.site-marker', { state: 'attached' });
-    const ranking = page.getByRole('table', { name: 'Ranking' });
-    await expect.poll(() => ranking.locator('tbody tr').count()).toBe(sites.length);
+    const ids = sites.map((s) => s.id).sort();
+    // The ranking is windowed (only the rows in view are in the DOM): scroll through it for the list.
+    await expect.poll(async () => (await listedRows(page)).map((r) => r.site).sort()).toEqual(ids);
     // Zoomed out to the whole world, each site is on the map exactly once: its own marker, or
     // counted in one cluster badge (sites that would overlap merge; see map.e2e.ts).
-    const ids = sites.map((s) => s.id).sort();
     // One level at a time: Leaflet drops a click that comes during a zoom animation.
     const zoom = async (name: string): Promise<void> => {
       await page.getByRole('button', { name, exact: true }).click();
@@ -72,7 +73,12 @@ describe('browser mode', () => {
   });
 
   it('shows the details of a site picked in the list and highlights it on the map', async () => {
-    await page.getByRole('table', { name: 'Ranking' }).locator('tr', { hasText: 'Sedenak Tech Park' }).click();
+    // By its name alone: Bridge Data Centres MY06 (Sedenak Tech Park) is another campus in the park.
+    await siteRow(page, 'my-sedenak');
+    await page
+      .getByRole('table', { name: 'Ranking' })
+      .locator('tr', { has: page.locator('.site-name', { hasText: /^Sedenak Tech Park$/ }) })
+      .click();
     const details = page.getByRole('region', { name: 'Details of Sedenak Tech Park' });
     await details.waitFor();
     expect(await details.textContent()).toContain('Johor (MY)');
@@ -127,6 +133,7 @@ describe('browser mode', () => {
 
   it("replays history: dragging the date across April 2025 changes mainland China's H20 status", async () => {
     await page.getByRole('combobox', { name: 'Company profile' }).selectOption('cn-private-lab-owned');
+    await siteRow(page, 'cn-ulanqab');
     await page
       .getByRole('table', { name: 'Ranking' })
       .locator('tr', { has: page.locator('.site-name', { hasText: /^Ulanqab$/ }) })
@@ -162,20 +169,24 @@ describe('browser mode', () => {
   it('compares pinned sites side by side and explains why the leader wins', async () => {
     await page.getByRole('combobox', { name: 'Company profile' }).selectOption('cn-private-lab-rented');
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('cost-first');
-    const ranking = page.getByRole('table', { name: 'Ranking' });
-    const rows = ranking.locator('tbody tr:not(.excluded)');
     // Wait for this scenario's ranking before counting rows: the owned lab's ranking (previous test)
     // has more rows in it. Cost first accepts a licence but not a presumption of denial, which is
     // what the rented lab's training chips (B200, H200, H100) face in mainland China and Hong Kong.
     const sites = await apiCall<{ id: string; country: string }[]>(page, 'sites.list');
     const china = sites.filter((s) => s.country === 'CN' || s.country === 'HK').map((s) => s.id);
-    const excluded = (): Promise<string[]> =>
-      ranking.locator('tbody tr.excluded').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-site') ?? ''));
-    await expect.poll(async () => (await excluded()).sort()).toEqual(china.sort());
-    expect(await rows.count()).toBe(sites.length - china.length);
+    // The ranking is windowed: scroll through it to read every row.
+    const isExcluded = (r: ListedRow): boolean => r.className.split(' ').includes('excluded');
+    const excluded = async (): Promise<string[]> =>
+      (await listedRows(page))
+        .filter(isExcluded)
+        .map((r) => r.site)
+        .sort();
+    await expect.poll(excluded).toEqual(china.sort());
+    const ranked = (await listedRows(page)).filter((r) => !isExcluded(r));
+    expect(ranked.length).toBe(sites.length - china.length);
     // The best and the worst ranked site, so their scores differ.
-    for (const index of [0, (await rows.count()) - 1]) {
-      await rows.nth(index).click();
+    for (const row of [ranked[0], ranked[ranked.length - 1]]) {
+      await (await siteRow(page, row?.site ?? '?')).click();
       await page.getByRole('button', { name: /Add to compare/ }).click();
     }
     const compare = page.getByRole('region', { name: 'Compare sites' });

@@ -11,6 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../db/transfer/content-hash';
 import { apiCall, checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
+import { rankingRow, siteRow } from './ranking-rows';
 
 const dir = mkdtempSync(join(tmpdir(), 'landfall-wb-'));
 const dbPath = join(dir, 'landfall.sqlite');
@@ -47,10 +48,11 @@ const api = <T>(name: string, input: unknown = {}): Promise<T> => apiCall<T>(pag
 const grid = (): Locator => page.getByRole('grid');
 const row = (key: string): Locator => grid().locator(`[role=row][data-key="${key}"]`);
 const gridCell = (key: string, column: string): Locator => row(key).locator(`[data-column="${column}"]`);
-const topSite = (): Promise<string | null> =>
-  page.locator('table[aria-label="Ranking"] tr[data-site]').first().getAttribute('data-site');
-const scoreOf = (siteId: string): Promise<string | null> =>
-  page.locator(`table[aria-label="Ranking"] tr[data-site="${siteId}"] .score-value`).textContent();
+// The ranking is windowed (only the rows in view are in the DOM): both scroll to the row they read.
+const topSite = async (): Promise<string | null> =>
+  (await rankingRow(page, '[aria-rowindex="2"]')).getAttribute('data-site');
+const scoreOf = async (siteId: string): Promise<string | null> =>
+  (await siteRow(page, siteId)).locator('.score-value').textContent();
 
 async function openTable(title: string): Promise<void> {
   if ((await page.getByRole('button', { name: 'Data…' }).getAttribute('aria-pressed')) !== 'true')

@@ -1,0 +1,81 @@
+// Reading the windowed ranking in e2e tests. Above 60 rows only the rows in view and an overscan of
+// 10 each side are in the DOM (about 30 at 1280×800), so a test that needs every row scrolls through
+// the list as a planner would and collects each row once by its aria-rowindex, and a test that
+// picks a row further down scrolls to it first. The e2e counterpart of tests/renderer/ranking-scroll.ts.
+import type { Locator, Page } from 'playwright-core';
+
+export interface ListedRow {
+  site: string;
+  name: string;
+  className: string;
+  rowIndex: number;
+}
+
+const SCROLLER = '.ranking-scroll';
+
+/** How many body rows the ranking shows, rendered or not (aria-rowcount less the header row). */
+export async function shownRowCount(page: Page): Promise<number> {
+  const count = await page.getByRole('table', { name: 'Ranking' }).getAttribute('aria-rowcount');
+  return Number(count) - 1;
+}
+
+/**
+ * Every shown row of the ranking in display order, scrolling through its window half a view at a
+ * time (well inside the rendered rows, so none is skipped); the list is back where it was after.
+ */
+export function listedRows(page: Page): Promise<ListedRow[]> {
+  return page.locator(SCROLLER).evaluate(async (scroller) => {
+    const table = scroller.querySelector('table.ranking');
+    const count = Number(table?.getAttribute('aria-rowcount') ?? 1) - 1;
+    const byIndex = new Map<number, ListedRow>();
+    const frames = (): Promise<void> =>
+      new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+    const collect = (): void => {
+      for (const tr of scroller.querySelectorAll<HTMLElement>('tbody tr[data-site]')) {
+        const rowIndex = Number(tr.getAttribute('aria-rowindex'));
+        byIndex.set(rowIndex, {
+          site: tr.dataset.site ?? '',
+          name: tr.querySelector('.site-name')?.textContent ?? '',
+          className: tr.className,
+          rowIndex,
+        });
+      }
+    };
+    const start = scroller.scrollTop;
+    const step = Math.max(40, scroller.clientHeight / 2);
+    collect();
+    for (let top = 0; byIndex.size < count && top <= scroller.scrollHeight; top += step) {
+      scroller.scrollTop = top;
+      await frames();
+      collect();
+    }
+    scroller.scrollTop = start;
+    await frames();
+    return [...byIndex.values()].sort((a, b) => a.rowIndex - b.rowIndex);
+  });
+}
+
+/**
+ * The ranking's row matching `selector` (e.g. `[data-site="cn-ulanqab"]`), scrolled into the
+ * window first when it is further down the list; a locator that waits as usual if no row matches.
+ */
+export async function rankingRow(page: Page, selector: string): Promise<Locator> {
+  await page.locator(SCROLLER).evaluate(async (scroller, sel) => {
+    const frames = (): Promise<void> =>
+      new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+    const find = (): HTMLElement | null => scroller.querySelector<HTMLElement>(`tbody tr${sel}`);
+    const step = Math.max(40, scroller.clientHeight / 2);
+    for (let top = 0; find() === null && top <= scroller.scrollHeight; top += step) {
+      scroller.scrollTop = top;
+      await frames();
+    }
+    find()?.scrollIntoView({ block: 'nearest' });
+    await frames();
+  }, selector);
+  return page.getByRole('table', { name: 'Ranking' }).locator(`tbody tr${selector}`);
+}
+
+/** The row of the site with this id, scrolled into the window. */
+export function siteRow(page: Page, siteId: string): Promise<Locator> {
+  return rankingRow(page, `[data-site="${siteId}"]`);
+}

@@ -18,6 +18,8 @@
 //   excludes every site (legality depends on who deploys).
 // - lawful_compute: the TPP of the strongest chip of the workload the company may run at the site
 //   without a licence (0 when none may; missing when the lawful chips have no known TPP).
+// - site_capacity_mw: the site's own existing + planned MW (an unknown part counts as 0 when the
+//   other is known; missing when both are unknown), so a min constraint reads the site, not its market.
 // - policy_churn: how unsettled the rules reaching the site have been — a measure of instability,
 //   not of restrictiveness (a strict rule that has stood for years weighs little). It sums, over the
 //   binding events naming the site's country or subdivision in scope.destinations (a country entry
@@ -214,6 +216,10 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
       values[i * m + lawfulCol] = tpp === undefined || tpp === null ? Number.NaN : tpp;
     });
   }
+  const capacityCol = col.get('site_capacity_mw');
+  if (capacityCol !== undefined) {
+    sites.forEach((s, i) => (values[i * m + capacityCol] = siteCapacityMw(s)));
+  }
   const churnCol = col.get('policy_churn');
   if (churnCol !== undefined) {
     const column = policyChurnColumn(places, events, asOf);
@@ -346,4 +352,10 @@ export function policyChurnColumn(
     for (const { e, w } of weighed) if (e.scope.destinations.length > 0 && placeInScope(e, p)) sum += w;
     return sum;
   });
+}
+
+/** Existing + planned MW of the site; NaN (missing) when its record knows neither. */
+function siteCapacityMw(site: Site): number {
+  const { existing, planned } = site.capacityMw;
+  return existing === null && planned === null ? Number.NaN : (existing ?? 0) + (planned ?? 0);
 }

@@ -1,6 +1,7 @@
 // What sites are scored on. The first three are derived by the engine from the policy timeline and
-// the deploying company's profile, so they never have stored metric values; every other criterion
-// has a sourced value or an explicit "missing" for every market (db/seed/metrics.ts).
+// the deploying company's profile, and the last (site capacity) from the site's own record, so they
+// never have stored metric values; every other criterion has a sourced value or an explicit
+// "missing" for every market (db/seed/metrics.ts).
 import type { Criterion } from '../../shared/model/criteria';
 
 type Draft = Omit<Criterion, 'sortOrder'>;
@@ -193,6 +194,18 @@ const drafts: readonly Draft[] = [
     normalisation: 'minmax',
     derived: false,
     description: "WRI water-stress score of the market's country (0 low, 5 extremely high).",
+  },
+  // Last, so the sort orders of the criteria above stay as older seeds stored them.
+  {
+    id: 'site_capacity_mw',
+    name: 'Site capacity',
+    group: 'power',
+    unit: 'MW',
+    direction: 'benefit',
+    normalisation: 'minmax',
+    derived: true,
+    description:
+      "The site's own capacity, existing plus planned MW, as its record gives it (operator announcements and market reports, from the data build); missing when neither is known. Unlike Operational capacity (the whole market's), it tells a 5 MW suite from a 300 MW campus in the same market. Computed from the sites table, never stored as a metric value.",
   },
 ];
 

@@ -33,7 +33,8 @@ export const seedPresets: readonly Preset[] = [
     },
     constraints: [
       { kind: 'chips_legal', allow: ['allowed', 'conditional'] },
-      { kind: 'min', criterionId: 'dc_capacity_mw', value: 100 },
+      // The site itself must reach 100 MW (existing + planned); the market's depth is weighed above.
+      { kind: 'min', criterionId: 'site_capacity_mw', value: 100 },
     ],
     normalisation: 'criterion',
     updatedAt: SEEDED_AT,

@@ -85,7 +85,7 @@ describe('a fresh store', () => {
     const groups = new Set(criteria.map((c) => c.group));
     for (const g of ['chip_legality', 'connectivity', 'cost', 'regulatory_stability']) expect(groups).toContain(g);
     const derived = criteria.filter((c) => c.derived).map((c) => c.id);
-    expect(derived.sort()).toEqual(['chip_legality', 'lawful_compute', 'policy_churn']);
+    expect(derived.sort()).toEqual(['chip_legality', 'lawful_compute', 'policy_churn', 'site_capacity_mw']);
   });
 
   it('gives every known metric value a source URL and as-of date, and every missing one a reason', () => {
@@ -217,7 +217,7 @@ describe('the seed data itself', () => {
     expect(profiles.get('us-hyperscaler')).toMatchObject({ hqCountry: 'US' });
     expect(profiles.get('sg-neocloud')).toMatchObject({ hqCountry: 'SG' });
     const frontier = seedPresets.find((p) => p.id === 'frontier-training');
-    expect(frontier?.constraints).toContainEqual({ kind: 'min', criterionId: 'dc_capacity_mw', value: 100 });
+    expect(frontier?.constraints).toContainEqual({ kind: 'min', criterionId: 'site_capacity_mw', value: 100 });
     expect(frontier?.constraints.some((c) => c.kind === 'chips_legal')).toBe(true);
   });
 

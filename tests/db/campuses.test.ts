@@ -158,9 +158,11 @@ describe('campus capacities, worked by hand from the figures files', () => {
     expect(c.reference).toContain('jland-pdg-jh1-2023');
   });
 
-  it('AirTrunk JHB1: "150+" live read as 150 MW existing, an estimate (airtrunk-jhb2-2025)', () => {
-    const c = expectMw('my-airtrunk-jhb1', 150, null, 'estimate');
-    expect(c.derivation).toMatch(/"150\+" MW taken as 150 MW/);
+  it('AirTrunk JHB1: 50 MW launched Jul 2024; 150 − 50 = 100 planned (dcd-airtrunk-jhb1-mel1-expansion-2024, derived)', () => {
+    const c = expectMw('my-airtrunk-jhb1', 50, 100, 'derived');
+    expect(c.derivation).toMatch(/150 MW .* − 50 MW .* = 100 MW/);
+    expect(c.reference).toBe('data/sources/dcd-airtrunk-jhb1-mel1-expansion-2024/figures.csv');
+    expect(c.source.asOf).toBe('2024-08-31'); // published Aug 2024: its last day
   });
 
   it('AirTrunk JHB2 "over 270" and Vantage JHB1 "over 300" are planned lower bounds (estimate)', () => {

@@ -116,12 +116,12 @@ describe('subsea cable systems landing in the market', () => {
     const expected = {
       sg: 22,
       'my-johor': 7,
-      'id-batam': 15,
-      hk: 9,
+      'id-batam': 13,
+      hk: 12,
       'cn-gba': 3,
       'cn-yrd': 5,
       'th-eec': 1,
-      'id-jakarta': 6,
+      'id-jakarta': 5, // 6 less JaSuKa (domestic: every landing in Indonesia)
       'jp-tokyo': 15,
       'in-mumbai': 10,
       'au-sydney': 7,
@@ -138,8 +138,42 @@ describe('subsea cable systems landing in the market', () => {
     // Planned systems are named but not counted.
     expect(known('subsea_cables', 'sg').derivation).toMatch(/planned, not counted.*Bifrost/);
     // Counts from an incomplete copy say they are lower bounds.
-    for (const m of ['sg', 'hk', 'jp-tokyo', 'th-eec', 'au-sydney'])
+    for (const m of ['sg', 'jp-tokyo', 'th-eec', 'au-sydney'])
       expect(known('subsea_cables', m).note, m).toMatch(/lower bound/);
+  });
+
+  it('counts international systems only: a system landing only in the market’s own country is left out', () => {
+    // Batam: 14 in service at Batam and Tanjung Bemban + BRCS (index) = 15, less JaSuKa (all seven
+    // landings in Indonesia, its cable file) and Palapa Ring West (national backbone) = 13.
+    const batam = known('subsea_cables', 'id-batam');
+    expect(batam.derivation).toMatch(/domestic, not counted: JaSuKa, Palapa Ring West/);
+    expect(batam.derivation).not.toMatch(/= [^;]*\bJaSuKa\b[^;]*; domestic/);
+    for (const kept of ['JAKABARE', 'Batam Sarawak Internet Cable System (BaSICS)', 'PGASCOM', 'B2JS'])
+      expect(batam.derivation).toContain(kept);
+    expect(batam.reference).toContain('data/sources/telegeography-cable-files-hk-batam/figures.csv');
+    expect(batam.reference).toContain('data/sources/observerid-palapa-ring-2019/figures.csv');
+    // Hong Kong: 9 in service at the five stored landing points, less TKO Connect (Tseung Kwan O to
+    // Chai Wan, both in Hong Kong) = 8; + AAE-1 (Cape D'Aguilar), FLAG/REACH North Asia Loop (Tong
+    // Fuk), SeaMeWe-3 (Deep Water Bay) from their cable files; + TGN-IA from OFCA's list = 12.
+    const hk = known('subsea_cables', 'hk');
+    for (const name of [
+      'Asia Africa Europe-1 (AAE-1)',
+      'FLAG North Asia Loop/REACH North Asia Loop',
+      'SeaMeWe-3',
+      'TGN-Intra Asia Cable System (TGN-IA)',
+    ])
+      expect(hk.derivation).toContain(name);
+    expect(hk.derivation).toMatch(/domestic, not counted: TKO Connect/);
+    expect(hk.derivation).toMatch(/cape-daguilar-china.*deep-water-bay-china/);
+    expect(hk.reference).toContain('data/sources/ofca-hk-submarine-cables-2024/figures.csv');
+    // Checked against the regulator's list (11 systems, Dec 2024): every one counted, so no longer
+    // a lower bound; SeaMeWe-3 is the one more.
+    expect(hk.note).toMatch(/OFCA/);
+    expect(hk.note).toMatch(/all 11/);
+    expect(hk.note).not.toMatch(/lower bound/);
+    // Markets whose systems were not screened say so.
+    expect(known('subsea_cables', 'my-johor').note).toMatch(/Domestic systems were not screened out/);
+    expect(known('subsea_cables', 'id-jakarta').derivation).toMatch(/domestic, not counted: JaSuKa/);
   });
 
   it('is zero for hubs without a landing point, with the reason', () => {

@@ -42,10 +42,16 @@ describe('power price (US¢/kWh): tariff ÷ dated rate × 100', () => {
     expect(known('power_price_usc_kwh', 'cn-gz').value).toBeCloseTo(5.0694, 3);
     // cccweb-zhongwei-2020 0.36 yuan, 2020 rate 6.9042 → 5.2142.
     expect(known('power_price_usc_kwh', 'cn-nx').value).toBeCloseTo(5.2142, 3);
-    // china-briefing 0.088 US$/kWh national average × 100 = 8.8, said to be national.
+    // china-briefing 0.088 US$/kWh national average × 100 = 8.8: a proxy for the province, so an
+    // `estimate` (as its table says), with the reasoning written down.
     for (const id of ['cn-jjj', 'cn-yrd', 'cn-gba']) {
-      expect(known('power_price_usc_kwh', id).value).toBeCloseTo(8.8, 6);
-      expect(known('power_price_usc_kwh', id).note).toMatch(/national average/);
+      const f = known('power_price_usc_kwh', id);
+      expect(f.value).toBeCloseTo(8.8, 6);
+      expect(f.method).toBe('estimate');
+      expect(f.note).toMatch(/national average/);
+      expect(f.derivation).toMatch(/0\.088 US\$\/kWh × 100 = 8\.8 US¢\/kWh/);
+      expect(f.derivation).toMatch(/no provincial/);
+      expect(f.reference).toBe('data/sources/china-briefing-industrial-power-2024/figures.csv');
     }
   });
 
@@ -131,7 +137,11 @@ describe('market-report facts', () => {
     expect(known('pipeline_mw', 'in-mumbai')).toMatchObject({ value: 1160 }); // 545 + 615
     expect(known('pipeline_mw', 'au-sydney')).toMatchObject({ value: 1224 }); // 274 + 950
     expect(known('pipeline_mw', 'id-batam').value).toBeCloseTo(364.2, 6); // 96 + 120 + 51 + 72 + 25.2
-    expect(known('pipeline_mw', 'sg')).toMatchObject({ value: 170, method: 'measured' });
+    // cw-sg-dc-update-h1-2023: C&W press release of 2023-08-25, 209 MW planned or under construction
+    // (supersedes H2 2022's 170 MW).
+    expect(known('pipeline_mw', 'sg')).toMatchObject({ value: 209, method: 'measured' });
+    expect(known('pipeline_mw', 'sg').reference).toBe('data/sources/cw-sg-dc-update-h1-2023/figures.csv');
+    expect(known('pipeline_mw', 'sg').source.asOf).toBe('2023-08-25');
     expect(known('vacancy_pct', 'jp-tokyo')).toMatchObject({ value: 8 });
     expect(known('vacancy_pct', 'us-nova')).toMatchObject({ value: 0.5, low: 0, high: 1, method: 'estimate' });
   });

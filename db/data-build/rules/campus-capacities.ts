@@ -149,15 +149,20 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       "Google's four Jurong West data centres (the fourth completed June 2024); specifications not published",
     ),
   // Johor
-  'my-airtrunk-jhb1': (f) =>
-    estimatedBound(
-      f,
+  'my-airtrunk-jhb1': (f) => {
+    const src = 'dcd-airtrunk-jhb1-mel1-expansion-2024';
+    const jhb1 = 'AirTrunk JHB1 (Iskandar Puteri, Johor)';
+    const live = f.get(src, jhb1, 'capacity_at_launch');
+    const total = f.get(src, jhb1, 'total_capacity_after_remaining_phases');
+    return siteCapacity(
       'my-airtrunk-jhb1',
-      'existing',
-      ['airtrunk-jhb2-2025', 'AirTrunk JHB1 (Iskandar Puteri, Johor)', 'capacity_live'],
-      'AirTrunk gives JHB1 as live at "150+" MW since July 2024, a lower bound for the campus',
-      'AirTrunk JHB1, 150+ MW live since July 2024 (announced 2023 as more than 150 MW, initial phases 50 MW)',
-    ),
+      { existing: live.number, planned: total.number - live.number },
+      'derived',
+      `planned = ${v(total)} MW total once the remaining phases are delivered − ${v(live)} MW launched (end of July 2024) = ${total.number - live.number} MW`,
+      [live, total],
+      'AirTrunk JHB1: launched with 50 MW at the end of July 2024; the remaining phases, to 150 MW in total, over the following 18 months (first tranche by mid-2025), as DCD reported in Aug 2024. AirTrunk’s 2025 JHB2 announcement gives JHB1 as "150+" MW live: the full campus, not what was built by then.',
+    );
+  },
   'my-airtrunk-jhb2': (f) =>
     estimatedBound(
       f,

@@ -255,6 +255,12 @@ export const latencyHk = (f: Figures, market: Market): Fact => latency('latency_
 
 const TG = 'telegeography-landing-points';
 const TG_INDEX = 'telegeography-landing-point-index';
+/** Cable files read for landing points whose own file is missing, and each system's scope. */
+const TG_CABLES = 'telegeography-cable-files-hk-batam';
+/** A regulator's list of the systems landing in its territory: adds what the copy lacks, and checks. */
+const OFFICIAL_LISTS = ['ofca-hk-submarine-cables-2024'] as const;
+/** Tables naming systems that land only in the market's own country (domestic_system rows). */
+const SCOPE = [TG_CABLES, 'observerid-palapa-ring-2019'] as const;
 
 const isPlanned = (x: Figure) => x.period.startsWith('planned');
 const distinct = (xs: readonly Figure[]) => [...new Set(xs.map((x) => x.value))].sort((a, b) => a.localeCompare(b));
@@ -284,28 +290,47 @@ export function subseaCables(f: Figures, market: Market): Fact {
   const count = f.find(TG, market.id, 'cable_systems_landing_in_service');
   if (count === undefined)
     return gap('subsea_cables', place, `No landing-point reading for ${market.name} in the sourced cable tables`);
-  const isCable = (x: Figure) => x.subject === market.id && x.quantity === 'cable_system';
+  const mine = (quantity: string) => (x: Figure) => x.subject === market.id && x.quantity === quantity;
+  const isCable = mine('cable_system');
   const base = f.all(TG, isCable);
-  const added = f.all(TG_INDEX, isCable);
   const baseInService = distinct(base.filter((x) => !isPlanned(x)));
   if (baseInService.length !== count.number)
     throw new Error(
       `${TG}: ${market.id} lists ${baseInService.length} in-service systems but its count row says ${count.figure.value}`,
     );
-  const rows = [...base, ...added];
-  const inService = distinct(rows.filter((x) => !isPlanned(x)));
+  // Systems the per-landing-point table missed: from the landing-point index, from cable files read
+  // for landing points whose own file is absent, and from a regulator's list.
+  const addedBy = [TG_INDEX, TG_CABLES, ...OFFICIAL_LISTS].map((id) => ({ id, rows: f.all(id, isCable) }));
+  const rows = [...base, ...addedBy.flatMap((a) => a.rows)];
+  // International systems only: one landing only in the market's own country is domestic.
+  const domesticBy = SCOPE.map((id) => ({ id, rows: f.all(id, mine('domestic_system')) }));
+  const domestic = distinct(domesticBy.flatMap((d) => d.rows));
+  const inService = distinct(rows.filter((x) => !isPlanned(x))).filter((name) => !domestic.includes(name));
   const planned = distinct(rows.filter(isPlanned)).filter((name) => !inService.includes(name));
-  const extra = distinct(added.filter((x) => !isPlanned(x))).filter((name) => !baseInService.includes(name));
+  const extras = addedBy
+    .map(({ id, rows: added }) => ({
+      id,
+      names: distinct(added.filter((x) => !isPlanned(x))).filter(
+        (name) => !baseInService.includes(name) && !domestic.includes(name),
+      ),
+    }))
+    .filter((e) => e.names.length > 0);
+  const leftOut = domestic.filter((name) => rows.some((x) => x.value === name && !isPlanned(x)));
   const formula =
-    `count of distinct cable systems in service in the snapshot (is_planned = false) with a landing point in the market ` +
-    `(landing points ${landingPoints(rows).join(', ')}; a system landing at two of them counted once): ` +
+    `count of distinct international cable systems in service in the snapshot (is_planned = false) with a landing point in the market ` +
+    `(landing points ${landingPoints(rows).join(', ')}; a system landing at two of them counted once; a system whose ` +
+    `landing points are all in the market's own country or territory is domestic and not counted): ` +
     `${inService.length} = ${inService.join(', ')}` +
-    (extra.length > 0 ? ` (of which ${extra.join(', ')} from ${f.table(TG_INDEX).reference})` : '') +
+    extras.map((e) => ` (of which ${e.names.join(', ')} from ${f.table(e.id).reference})`).join('') +
+    (leftOut.length > 0 ? `; domestic, not counted: ${leftOut.join(', ')}` : '') +
     (planned.length > 0 ? `; planned, not counted: ${planned.join(', ')}` : '');
-  const unread = f
-    .all(TG_INDEX, (x) => x.subject === market.id && x.quantity === 'landing_point_without_cable_file')
-    .map((x) => x.value);
+  const unread = f.all(TG_INDEX, mine('landing_point_without_cable_file')).map((x) => x.value);
   const bound = /lower bound: (.*)$/.exec(count.figure.location)?.[1];
+  // A regulator's count of the systems landing in its territory: when every one it names is counted,
+  // the missing landing-point files no longer make the count a lower bound.
+  const official = OFFICIAL_LISTS.map((id) => f.find(id, market.id, 'submarine_cable_systems')).find(
+    (p) => p !== undefined,
+  );
   const lower = [
     ...(bound === undefined ? [] : [bound]),
     ...(unread.length > 0
@@ -314,13 +339,28 @@ export function subseaCables(f: Figures, market: Market): Fact {
         ]
       : []),
   ];
+  const completeness =
+    official !== undefined
+      ? `Checked against ${official.table.meta.publisher}'s list (${official.figure.value} systems, ${official.figure.period}): all ${official.figure.value} are counted; ` +
+        `the landing-point files missing from the stored copy (${lower.join('; ')}) were made up from the cable files that name those landing points. ` +
+        `${inService.length - official.number} more counted here than the regulator lists (a system the snapshot still shows in service; named in the source's notes).`
+      : lower.length > 0
+        ? `A lower bound: ${lower.join('; ')}.`
+        : 'Complete for the landing points the data lists in the market.';
+  const screened = domesticBy.some((d) => d.rows.length > 0);
   const note =
-    (lower.length > 0
-      ? `A lower bound: ${lower.join('; ')}.`
-      : 'Complete for the landing points the data lists in the market.') +
-    ` Snapshot c. 2023-24: systems then planned (${planned.length}) may be in service now.`;
-  const fact = derived('subsea_cables', place, inService.length, formula, [count], note);
-  return extra.length > 0 ? { ...fact, reference: `${fact.reference} ${f.table(TG_INDEX).reference}` } : fact;
+    `${completeness} Snapshot c. 2023-24: systems then planned (${planned.length}) may be in service now.` +
+    (screened
+      ? ''
+      : " Domestic systems were not screened out here: the cable files that would show each system's landing countries were not read for this market.");
+  const inputs = official === undefined ? [count] : [count, official];
+  const fact = derived('subsea_cables', place, inService.length, formula, inputs, note);
+  const refs = [
+    fact.reference,
+    ...extras.map((e) => f.table(e.id).reference),
+    ...domesticBy.filter((d) => d.rows.length > 0).map((d) => f.table(d.id).reference),
+  ];
+  return { ...fact, reference: [...new Set(refs.flatMap((r) => r.split(' ')))].join(' ') };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -445,8 +445,8 @@ export const pipeline = byMarket(
       asPublished(
         PIPE,
         { marketId: m.id },
-        f.get('cw-apac-dc-update-h2-2022-sg', 'sg', 'under_construction_and_planned_capacity', 'H2 2022'),
-        'C&W under construction + planned, H2 2022: stale. Policy since adds ≥300 MW near term plus ~200 MW for green energy (IMDA, 2024) and ≥200 MW (DC-CFA2, 2025); not added, as the bases differ.',
+        f.get('cw-sg-dc-update-h1-2023', 'sg', 'under_construction_and_planned_capacity', 'H1 2023'),
+        'C&W under construction + planned, H1 2023 (press release of 25 Aug 2023; 170 MW in H2 2022); no later C&W Singapore figure was found. Policy since adds ≥300 MW near term plus ~200 MW for green energy (IMDA, 2024) and ≥200 MW (DC-CFA2, 2025); not added, as the bases differ.',
       ),
     'my-johor': (f, m) =>
       ucPlusPlanned(

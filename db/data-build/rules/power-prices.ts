@@ -5,7 +5,7 @@
 // provincial figure was found, and its note says so.
 import type { Market } from '../../../shared/model/jurisdictions';
 import { asPublished, derived, gap, type Fact, type Figures, type Picked } from '../figures';
-import { dottedThousands } from './market-helpers';
+import { dottedThousands, estimated } from './market-helpers';
 
 const ID = 'power_price_usc_kwh';
 
@@ -30,16 +30,25 @@ function yuan(f: Figures, market: Market, tariff: Picked, year: string, note: st
   );
 }
 
-/** China's national average industrial rate, already in US$/kWh: × 100 for US¢. */
+/**
+ * China's national average industrial rate, already in US$/kWh (× 100 for US¢), standing in for a
+ * province whose own tariff was not found: a proxy, so an `estimate` (its table's method too), with
+ * the reasoning written down.
+ */
 function chinaNational(f: Figures, market: Market, province: string): Fact {
   const p = f.get('china-briefing-industrial-power-2024', 'China', 'average_industrial_power_rate', '2024');
-  return derived(
+  const usc = p.number * 100;
+  return estimated(
     ID,
     { marketId: market.id },
-    p.number * 100,
-    `${p.figure.value} US$/kWh × 100 = US¢/kWh (already in US dollars; no conversion)`,
+    usc,
+    `${p.figure.value} US$/kWh × 100 = ${Number(usc.toPrecision(6))} US¢/kWh (already in US dollars; no conversion), ` +
+      `taken for ${province} although it is China's national average industrial rate for 2024: no provincial ` +
+      `industrial tariff for ${province} was found in the sources read (China Briefing's provincial tables and the ` +
+      `provincial NDRC / grid agency-purchase price notices were not in the stored copies), and provincial rates ` +
+      `differ from the national mean by the province's coal benchmark, transmission charge and time-of-use bands`,
     [p],
-    `Mainland China's national average industrial rate, 2024: no ${province} provincial tariff was found in the sources read, so the national average stands in and may overstate or understate the local price.`,
+    `Mainland China's national average industrial rate, 2024, standing in for ${province}: it may overstate or understate the local price.`,
   );
 }
 

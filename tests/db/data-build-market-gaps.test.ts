@@ -25,8 +25,11 @@ function known(criterionId: string, marketId: string): KnownFact {
 const TF = 'data/sources/taxfoundation-corporate-tax-rates-2025/figures.csv';
 
 describe('tax incentive (% corporate tax): a data-centre rate where a source states one, else the headline rate', () => {
-  it('keeps the JS-SEZ 5 % for Johor', () => {
-    expect(known('tax_incentive', 'my-johor')).toMatchObject({ value: 5, method: 'official' });
+  it("gives Johor Malaysia's statutory 24 %: the JS-SEZ 5 % covers listed sectors that do not include data centres", () => {
+    // all_rates_2025.csv: MYS 24.
+    const johor = known('tax_incentive', 'my-johor');
+    expect(johor).toMatchObject({ value: 24, method: 'official' });
+    expect(johor.note).toMatch(/5% rate .* do not include data centres/);
   });
 
   it('takes the Tax Foundation 2025 statutory rate elsewhere, as published', () => {

@@ -105,13 +105,12 @@ describe('market-report facts', () => {
     expect(known('land_cost_usd_m2', 'au-sydney')).toMatchObject({ value: 1036 });
   });
 
-  it('tax incentive: the JS-SEZ rate for Johor, the statutory headline rate elsewhere', () => {
-    // reedsmith-js-sez-2025: my-johor js_sez_corporate_tax_rate 5 % (JS-SEZ, signed 2025-01-07), which
-    // the rule takes before the Tax Foundation's MYS 24.
+  it('tax incentive: the statutory headline rate, Johor included (the JS-SEZ 5 % does not name data centres)', () => {
+    // taxfoundation-corporate-tax-rates-2025: MYS 24.
     expect(known('tax_incentive', 'my-johor')).toMatchObject({
-      value: 5,
+      value: 24,
       method: 'official',
-      reference: 'data/sources/reedsmith-js-sez-2025/figures.csv',
+      reference: 'data/sources/taxfoundation-corporate-tax-rates-2025/figures.csv',
     });
     // taxfoundation-corporate-tax-rates-2025: HKG 16.5 (see data-build-market-gaps.test.ts for the rest);
     // the note keeps what C&W said before a rate was sourced.

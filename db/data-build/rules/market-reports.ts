@@ -269,13 +269,13 @@ const CHINA_WEST_TAX =
 export const taxIncentive = byMarket(
   TAX,
   {
-    'my-johor': (f, m) =>
-      asPublished(
-        TAX,
-        { marketId: m.id },
-        f.get('reedsmith-js-sez-2025', 'my-johor', 'js_sez_corporate_tax_rate'),
-        "Johor-Singapore SEZ (signed 2025-01-07): 5% corporate tax for up to 15 years on eligible new investment; DESAC incentives also apply. Malaysia's headline rate is 24% (Tax Foundation 2025).",
-      ),
+    // The Johor-Singapore SEZ's 5% rate is for listed sectors (AI and quantum supply-chain
+    // manufacturing, medical devices, pharmaceuticals, aerospace, global services), which do not
+    // name data centres: taking it as a data centre's rate would credit Johor with an incentive its
+    // sources do not give one (analyst review, issue 13).
+    'my-johor': headlineRate(
+      "Not modelled: the Johor-Singapore SEZ's 5% rate (signed 2025-01-07, Reed Smith 2025) covers listed sectors that do not include data centres; MIDA's green data-centre incentives are granted case by case.",
+    ),
     sg: headlineRate(
       "Not modelled: EDB's Pioneer and Development & Expansion incentives (reduced rates granted case by case).",
     ),

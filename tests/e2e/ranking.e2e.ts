@@ -33,8 +33,90 @@ const names = (): Promise<string[]> => ranking().locator('tbody tr .site-name').
 const count = (): Promise<string | null> => page.locator('.filter-count').textContent();
 const header = (name: string): Locator => ranking().locator('th', { has: page.getByRole('button', { name }) });
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const nameOf = (sites: readonly { id: string; name: string }[], id: string): string =>
+  sites.find((s) => s.id === id)?.name ?? id;
 
 const api = <T>(name: string, input: unknown): Promise<T> => apiCall<T>(page, name, input);
+/** How many rows the ranking shows, rendered or not (aria-rowcount less the header row). */
+const shownCount = async (): Promise<number> => Number(await ranking().getAttribute('aria-rowcount')) - 1;
+const allNames = async (): Promise<string[]> => (await allShownRows()).map((r) => r.parts.name ?? '');
+
+/** A row of the ranking as shown: its site, position (aria-rowindex, the header row is 1) and texts. */
+interface ShownRow {
+  site: string;
+  rowIndex: number;
+  className: string;
+  /** The text of each of ROW_PARTS in the row, null when the row has none. */
+  parts: Record<keyof typeof ROW_PARTS, string | null>;
+}
+
+const ROW_PARTS = {
+  name: '.site-name',
+  market: '.site-cell .muted',
+  legality: '.legality-badge',
+  score: '.score-value',
+};
+
+/**
+ * Every shown row of the ranking, in display order. Above 60 rows the list is windowed (only the
+ * rows in view and a margin are in the DOM), so this scrolls through it as a planner would, from
+ * the top, each time bringing the last row read to the top of the view, and collects each row once
+ * by its aria-rowindex; the scroll position is put back after.
+ */
+async function allShownRows(): Promise<ShownRow[]> {
+  const scroller = page.locator('.ranking-scroll');
+  const count = Number(await ranking().getAttribute('aria-rowcount')) - 1;
+  const rows = new Map<number, ShownRow>();
+  /** The last row of the unbroken run read from the top (1 while the first is not read yet). */
+  const readTo = (): number => {
+    let i = 1;
+    while (rows.has(i + 1)) i += 1;
+    return i;
+  };
+  const collect = async (): Promise<number> => {
+    const rendered = await ranking()
+      .locator('tbody tr[data-site]')
+      .evaluateAll(
+        (trs, parts) =>
+          trs.map((tr) => ({
+            site: tr.getAttribute('data-site') ?? '',
+            rowIndex: Number(tr.getAttribute('aria-rowindex')),
+            className: tr.className,
+            parts: Object.fromEntries(
+              Object.entries(parts).map(([key, selector]) => [key, tr.querySelector(selector)?.textContent ?? null]),
+            ) as Record<keyof typeof ROW_PARTS, string | null>,
+          })),
+        ROW_PARTS,
+      );
+    for (const r of rendered) rows.set(r.rowIndex, r);
+    return readTo();
+  };
+  if (count <= 0) return [];
+  const start = await scroller.evaluate((e) => e.scrollTop);
+  await scroller.evaluate((e) => (e.scrollTop = 0));
+  await expect.poll(collect, { timeout: 10000 }).toBeGreaterThan(1);
+  while (readTo() < count + 1) {
+    const last = readTo();
+    // Each try scrolls again (a re-render can move the list) and reads what is rendered then.
+    await expect
+      .poll(
+        async () => {
+          await scroller.evaluate((e, index) => {
+            const tr = e.querySelector(`tbody tr[aria-rowindex="${index}"]`);
+            if (tr) e.scrollTop += tr.getBoundingClientRect().top - e.getBoundingClientRect().top;
+            else
+              e.scrollTop =
+                (index - 2) * (e.querySelector('tbody tr[data-site]')?.getBoundingClientRect().height ?? 40);
+          }, last);
+          return collect();
+        },
+        { timeout: 10000 },
+      )
+      .toBeGreaterThan(last);
+  }
+  await scroller.evaluate((e, top) => (e.scrollTop = top), start);
+  return [...rows.values()].sort((a, b) => a.rowIndex - b.rowIndex);
+}
 
 describe('ranking', () => {
   it('shows each site’s chip legality as the backend derives it', async () => {
@@ -49,16 +131,24 @@ describe('ranking', () => {
       licence_denial: 'Licence, presumption of denial',
       prohibited: 'Prohibited',
     };
-    const seen = new Set<string>();
-    for (const site of sites.slice(0, 28)) {
+    // Every site, each with the backend's own verdict; the list is windowed, so read by scrolling.
+    const expected: Record<string, string> = {};
+    for (const site of sites) {
       const verdict = await api<{ status: string }>('legality.site', { ...scenario, siteId: site.id });
-      const label = labels[verdict.status];
-      if (label === undefined) throw new Error(`no label for status ${verdict.status}`);
-      seen.add(verdict.status);
-      await expect
-        .poll(() => ranking().locator(`tr[data-site="${site.id}"] .legality-badge`).textContent())
-        .toContain(label);
+      if (labels[verdict.status] === undefined) throw new Error(`no label for status ${verdict.status}`);
+      expected[site.id] = verdict.status;
     }
+    const seen = new Set(Object.values(expected));
+    // The longest label a badge contains names its status ('Licence required' is not a denial).
+    const statusOf = (badge: string | null): string | undefined =>
+      Object.entries(labels)
+        .filter(([, label]) => badge?.includes(label))
+        .sort(([, a], [, b]) => b.length - a.length)[0]?.[0];
+    await expect
+      .poll(async () => Object.fromEntries((await allShownRows()).map((r) => [r.site, statusOf(r.parts.legality)])), {
+        timeout: 20000,
+      })
+      .toEqual(expected);
     // A US hyperscaler's best chip is allowed outside China and under a presumption of denial in it.
     expect([...seen].sort()).toEqual(['allowed', 'licence_denial']);
     // Every row keeps one height (the windowing and scroll-into-view rely on it), whatever the status.
@@ -71,41 +161,49 @@ describe('ranking', () => {
   });
 
   it('sorts by the headers, with aria-sort and an indicator, also from the keyboard', async () => {
-    const byRank = await names();
+    // The list is windowed (75 sites): each order is read over every row, scrolling.
+    const byRank = await allNames();
+    expect(byRank).toHaveLength(await shownCount());
     await page.getByRole('button', { name: 'Site', exact: true }).click();
-    await expect.poll(names).toEqual([...byRank].sort(collator.compare));
+    await expect.poll(allNames, { timeout: 10000 }).toEqual([...byRank].sort(collator.compare));
     expect(await header('Site').getAttribute('aria-sort')).toBe('ascending');
     expect(await header('Rank').getAttribute('aria-sort')).toBeNull();
     // The header buttons work from the keyboard too.
     await page.getByRole('button', { name: 'Site', exact: true }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(names).toEqual([...byRank].sort(collator.compare).reverse());
+    await expect.poll(allNames, { timeout: 10000 }).toEqual([...byRank].sort(collator.compare).reverse());
     expect(await header('Site').getAttribute('aria-sort')).toBe('descending');
     expect(await page.getByRole('button', { name: 'Site', exact: true }).locator('.sort-indicator').textContent()).toBe(
       '▼',
     );
 
     await page.getByRole('button', { name: 'Legality', exact: true }).click();
+    await expect.poll(() => header('Legality').getAttribute('aria-sort')).not.toBeNull();
     const order = ['Allowed', 'Conditional', 'Licence required', 'Licence, presumption of denial', 'Prohibited'];
-    const statuses = (await ranking().locator('tbody .legality-badge').allTextContents()).map((t) =>
-      order.findIndex((o) => t.includes(o)),
-    );
+    const statuses = (await allShownRows()).map((r) => order.findIndex((o) => r.parts.legality?.includes(o)));
+    expect(statuses).toHaveLength(byRank.length);
     expect(statuses).not.toContain(-1);
     expect(statuses).toEqual([...statuses].sort((a, b) => a - b));
     expect(new Set(statuses).size).toBeGreaterThan(1);
     await screenshot(page, 'ranking-sorted-by-legality');
 
     await page.getByRole('button', { name: 'Score · top criteria' }).click();
-    const scores = (await ranking().locator('tbody .score-value').allTextContents()).map(Number);
+    await expect.poll(() => header('Score · top criteria').getAttribute('aria-sort')).toBe('descending');
+    const scores = (await allShownRows()).flatMap((r) => (r.parts.score === null ? [] : [Number(r.parts.score)]));
+    expect(scores.length).toBeGreaterThan(0);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     await page.getByRole('button', { name: 'Rank' }).click();
-    await expect.poll(names).toEqual(byRank);
+    await expect.poll(allNames, { timeout: 10000 }).toEqual(byRank);
   });
 
   it('filters by country and legality status, counts what passes, and clears', async () => {
-    const total = (await names()).length;
+    const total = await shownCount();
+    const sites = await api<{ country: string }[]>('sites.list', {});
+    expect(total).toBe(sites.length);
     await page.getByRole('combobox', { name: 'Country' }).selectOption('CN');
-    const markets = await ranking().locator('tbody .site-cell .muted').allTextContents();
+    // Mainland China's sites, as many as the backend lists there (Hong Kong is a country of its own).
+    await expect.poll(shownCount).toBe(sites.filter((s) => s.country === 'CN').length);
+    const markets = (await allShownRows()).map((r) => r.parts.market ?? '');
     expect(markets.length).toBeGreaterThan(3);
     expect(markets.length).toBeLessThan(total);
     expect(await count()).toBe(`${markets.length} of ${total} sites`);
@@ -115,7 +213,7 @@ describe('ranking', () => {
     await page.getByRole('button', { name: /^Legality: any/ }).click();
     // For a US hyperscaler the China sites (mainland and Hong Kong) are under a presumption of denial.
     await page.getByRole('checkbox', { name: 'Licence, presumption of denial' }).check();
-    const badges = await ranking().locator('tbody .legality-badge').allTextContents();
+    const badges = (await allShownRows()).map((r) => r.parts.legality ?? '');
     expect(badges.length).toBeGreaterThan(0);
     expect(badges.length).toBeLessThan(total);
     expect(badges.every((b) => b.includes('Licence, presumption of denial'))).toBe(true);
@@ -135,29 +233,43 @@ describe('ranking', () => {
     expect(await empty.textContent()).toContain('No site matches these filters');
     await screenshot(page, 'ranking-no-match');
     await empty.getByRole('button', { name: 'Clear filters' }).click();
-    await expect.poll(() => ranking().locator('tbody tr[data-site]').count()).toBe(28);
+    const sites = await api<unknown[]>('sites.list', {});
+    await expect.poll(shownCount).toBe(sites.length);
     expect(await page.getByRole('searchbox', { name: 'Find a site' }).inputValue()).toBe('');
   });
 
   it('follows the map: a marker picked there is selected and scrolled into view here, and back', async () => {
-    // Sorted by name, Zhongwei is the last row, below the fold.
+    // Sorted by name, Zhongwei is the last row, below the fold (and outside the rendered window);
+    // just above it is ZData Wuhu.
+    const sites = await api<{ id: string; name: string }[]>('sites.list', {});
+    const byName = sites.map((s) => s.id).sort((a, b) => collator.compare(nameOf(sites, a), nameOf(sites, b)));
+    expect(byName.slice(-2)).toEqual(['cn-zdata-wuhu', 'cn-zhongwei']);
     await page.getByRole('button', { name: 'Site', exact: true }).click();
     const scroller = page.locator('.ranking-scroll');
     await scroller.evaluate((e) => (e.scrollTop = 0));
     const row = ranking().locator('tr[data-site="cn-zhongwei"]');
     const inView = async (): Promise<boolean> => {
+      // A row outside the rendered window is not in the DOM at all.
+      if ((await row.count()) === 0) return false;
       const [r, s] = await Promise.all([row.boundingBox(), scroller.boundingBox()]);
       return r !== null && s !== null && r.y >= s.y && r.y + r.height <= s.y + s.height + 1;
     };
     expect(await inView()).toBe(false);
-    await page.locator('.site-marker.site-cn-zhongwei').click({ force: true });
+    expect(await row.count()).toBe(0);
+    // At the opening zoom Zhongwei shares a cluster with CIDC Zhongwei, a few kilometres away: clicking
+    // the cluster zooms in and splits it, as a planner would, and then its own marker can be picked.
+    const marker = page.locator('.site-marker.site-cn-zhongwei');
+    expect(await marker.count()).toBe(0);
+    await page.locator('.site-cluster[data-sites~="cn-zhongwei"]').click();
+    await marker.waitFor({ state: 'attached' });
+    await marker.click({ force: true });
     await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
     await expect.poll(inView).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: /Site details/ }).textContent()).toContain('Zhongwei');
 
-    // And a row picked here highlights its marker on the map.
-    await ranking().locator('tr[data-site="sg-tuas"]').click();
-    await expect.poll(() => page.locator('.site-marker.site-sg-tuas').getAttribute('stroke-width')).toBe('3');
+    // And a row picked here highlights its marker on the map: the row above, in view now too.
+    await ranking().locator('tr[data-site="cn-zdata-wuhu"]').click();
+    await expect.poll(() => page.locator('.site-marker.site-cn-zdata-wuhu').getAttribute('stroke-width')).toBe('3');
     await page.waitForTimeout(800);
     await screenshot(page, 'ranking-selection-synced');
     await page.getByRole('button', { name: 'Rank' }).click();
@@ -181,7 +293,9 @@ describe('ranking', () => {
     await screenshot(page, 'ranking-score-failed');
     await page.unroute('**/api/score.run');
     await alert.getByRole('button', { name: 'Retry' }).click();
-    await expect.poll(() => ranking().locator('tbody tr[data-site]').count()).toBe(28);
+    const sites = await api<unknown[]>('sites.list', {});
+    await expect.poll(shownCount).toBe(sites.length);
+    await expect.poll(() => alert.count()).toBe(0);
   });
 
   it('when every site is excluded, names the constraint that excludes most and what to do', async () => {
@@ -192,8 +306,12 @@ describe('ranking', () => {
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('sovereignty-low-risk');
     const message = page.getByRole('status', { name: 'All excluded' });
     await message.waitFor();
-    // Polled: the previous scenario's answer can show the message for a moment first.
-    await expect.poll(() => message.textContent()).toMatch(/chips must be legal for the profile \(28 of 28 sites\)/);
+    // Every site the backend lists. Polled: the previous scenario's answer can show the message for a
+    // moment first.
+    const { length } = await api<unknown[]>('sites.list', {});
+    await expect
+      .poll(() => message.textContent())
+      .toContain(`chips must be legal for the profile (${length} of ${length} sites)`);
     expect(await message.textContent()).toContain('Switch the company profile');
     await screenshot(page, 'ranking-all-excluded');
     await page.getByRole('combobox', { name: 'Company profile' }).selectOption('us-hyperscaler');
@@ -205,26 +323,28 @@ describe('ranking', () => {
       'id,name,country,region,lat,lon,capacity_existing_mw,capacity_planned_mw,source_title,source_url,as_of';
     const lines = Array.from({ length: 1000 }, (_, i) => {
       const sg = i % 2 === 0;
-      // Campus 399 is given 800 MW existing and 50 planned: more than any seeded site (the most is
-      // Pulai, 176.44 + 555.44 planned = 731.88 MW) and than any other imported one (at most 409 + 50).
-      const cap = i === 399 ? '800,50' : i % 3 === 0 ? `${10 + (i % 400)},${i % 7 === 0 ? 50 : ''}` : ',';
+      // Campus 399 is given 2 400 MW existing and 50 planned: more than any seeded site (the most is
+      // CIDC Zhongwei, 2 050 MW planned) and than any other imported one (at most 409 + 50).
+      const cap = i === 399 ? '2400,50' : i % 3 === 0 ? `${10 + (i % 400)},${i % 7 === 0 ? 50 : ''}` : ',';
       return `bulk-${String(i).padStart(4, '0')},Campus ${i},${sg ? 'SG' : 'MY'},${sg ? 'sg' : 'my-johor'},${
         (sg ? 1.3 : 1.6) + (i % 50) / 1000
       },${103.6 + (i % 40) / 1000},${cap},Survey,https://example.org/s,2025-03-01`;
     });
+    const seeded = (await api<unknown[]>('sites.list', {})).length;
+    const total = seeded + 1000;
     await api('import.commit', { kind: 'sites-csv', content: [head, ...lines].join('\n') });
-    await expect.poll(count, { timeout: 20000 }).toBe('1028 sites');
+    await expect.poll(count, { timeout: 20000 }).toBe(`${total} sites`);
     const rendered = await ranking().locator('tbody tr[data-site]').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(80);
-    expect(await ranking().getAttribute('aria-rowcount')).toBe('1029');
+    expect(await ranking().getAttribute('aria-rowcount')).toBe(String(total + 1));
 
     await ranking().focus();
     await page.keyboard.press('End');
     const last = ranking().locator('tr[aria-selected="true"]');
-    await expect.poll(() => last.getAttribute('aria-rowindex')).toBe('1029');
+    await expect.poll(() => last.getAttribute('aria-rowindex')).toBe(String(total + 1));
     await page.keyboard.press('ArrowUp');
-    await expect.poll(() => last.getAttribute('aria-rowindex')).toBe('1028');
+    await expect.poll(() => last.getAttribute('aria-rowindex')).toBe(String(total));
     await page.keyboard.press('Home');
     await expect.poll(() => last.getAttribute('aria-rowindex')).toBe('2');
     await page.keyboard.press('PageDown');
@@ -234,11 +354,15 @@ describe('ranking', () => {
     // The selected site stays in view where the new order puts it; the top of the list is above.
     await expect.poll(() => last.isVisible()).toBe(true);
     await page.locator('.ranking-scroll').evaluate((e) => (e.scrollTop = 0));
-    // Campus 399: 800 MW existing and 50 planned, the most of any site (seeded Pulai is next, 731.88 MW).
+    // Campus 399: 2 400 MW existing and 50 planned, the most of any site (seeded CIDC Zhongwei is
+    // next, 2 050 MW planned).
     await expect
       .poll(() => ranking().locator('tbody tr[data-site]').first().getAttribute('data-site'))
       .toBe('bulk-0399');
-    expect(await ranking().locator('tbody tr[data-site] .capacity-cell').first().textContent()).toBe('800+50 planned');
+    expect(await ranking().locator('tbody tr[data-site] .capacity-cell').first().textContent()).toBe(
+      '2,400+50 planned',
+    );
+    expect(await ranking().locator('tbody tr[data-site]').nth(1).getAttribute('data-site')).toBe('cn-cidc-zhongwei');
     await screenshot(page, 'ranking-1000-sites-by-capacity');
   });
 

@@ -1,6 +1,7 @@
 // Builds the one backend: opens the store, wires every contract call to its service, and hands
 // out a dispatcher and an event bus for the transports to carry.
 import type { Db } from '../db/open';
+import type { WriterKind } from '../db/store-lock';
 import { defaultBackupSchedule, startBackupScheduler, type BackupSchedule } from './backup-scheduler';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { createEventBus, type EventBus } from './event-bus';
@@ -31,6 +32,11 @@ export interface BackendOptions {
   backupSchedule?: Partial<BackupSchedule> | false;
   /** Prints report HTML to PDF: the desktop app passes Electron's; elsewhere a local Chromium. */
   printPdf?: PdfPrinter;
+  /**
+   * Which kind of process this is; given, the store lock is taken so that one process writes at a
+   * time (another holder makes this backend read-only). The desktop app, browser mode and the CLI pass it.
+   */
+  writer?: WriterKind;
 }
 
 export interface Backend {
@@ -38,12 +44,19 @@ export interface Backend {
   events: EventBus;
   /** The current connection (a getter: restoring a backup replaces it). */
   readonly db: Db;
+  /** Set when opening took over a stale store lock left by a crashed process: say so once. */
+  readonly lockNote: string | null;
+  /** Stops timers, closes the store and releases its lock. */
   close(): void;
 }
 
 export function createBackend(options: BackendOptions): Backend {
   // Never throws for a bad file: a damaged store comes up read-only so the UI can say so and offer a restore.
-  const store = openStoreHandle(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const store = openStoreHandle(
+    options.dbPath,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    options.writer,
+  );
   const events = createEventBus();
   const ctx: ServiceContext = {
     get db() {
@@ -85,6 +98,7 @@ export function createBackend(options: BackendOptions): Backend {
     get db() {
       return store.db;
     },
+    lockNote: store.lockNote,
     close: () => {
       scheduler?.stop();
       store.close();

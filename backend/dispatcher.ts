@@ -1,5 +1,6 @@
 // The one gate every call passes: look up the call, validate its input against the contract, run
 // the handler, check the output, and answer with a Result. IPC, HTTP and the CLI all come through here.
+import { sqliteFailureKind } from '../db/integrity';
 import { contract, isCallName, type CallName, type CallOutput, type ParsedInput } from '../shared/contract';
 import { failure, issuesFromZod, ServiceError, type Result } from '../shared/errors';
 
@@ -29,6 +30,14 @@ export function createDispatcher(handlers: Handlers): Dispatch {
       return { ok: true, value: checked.data };
     } catch (error) {
       if (error instanceof ServiceError) return failure(error.code, error.message, error.issues);
+      // Any call that writes can meet another program's write lock; say so in words, not an SQLite code.
+      if (sqliteFailureKind(error) === 'busy') {
+        return failure(
+          'internal',
+          `${name} could not write: another program is writing to this store and did not finish in time; ` +
+            'nothing was changed — try again when it has finished',
+        );
+      }
       const message = error instanceof Error ? error.message : String(error);
       return failure('internal', `${name} failed: ${message}`);
     }

@@ -23,7 +23,10 @@ export function guardWrites(handlers: Handlers, store: Pick<StoreHandle, 'proble
     guarded[name] = (input) => {
       const problem = store.problem;
       if (problem === null) return handler(input);
-      if (writes) throw refused(name, readOnlyReason(problem));
+      if (writes)
+        throw problem.kind === 'another_writer'
+          ? heldElsewhere(name, problem.reason)
+          : refused(name, readOnlyReason(problem));
       return runExplained(
         name,
         () => handler(input),
@@ -33,6 +36,11 @@ export function guardWrites(handlers: Handlers, store: Pick<StoreHandle, 'proble
   }
   // Every name in the contract got a wrapper with its own handler's signature.
   return guarded as Handlers;
+}
+
+/** The store is fine, another process is writing it: name that process, and that nothing changed. */
+function heldElsewhere(name: string, holderMessage: string): ServiceError {
+  return new ServiceError('read_only', `${name} was refused, nothing was changed: ${holderMessage}`);
 }
 
 function refused(name: string, reason: string | null): ServiceError {

@@ -20,7 +20,10 @@ export interface ChangeBatch {
 
 /**
  * Runs `edit` in one transaction with a batch that logs each change; everything (data and log)
- * commits together or not at all.
+ * commits together or not at all. The transaction starts IMMEDIATE (takes SQLite's write lock at
+ * BEGIN): every batch reads before it writes, and a deferred one that has read cannot wait for
+ * another writer — it fails with SQLITE_BUSY (or SQLITE_BUSY_SNAPSHOT once that writer commits)
+ * regardless of the busy timeout. Taking the lock first lets the busy timeout do its job.
  */
 export function withChangeBatch<T>(db: Db, actor: string, edit: (batch: ChangeBatch) => T): T {
   const insert = db.prepare(`
@@ -28,24 +31,26 @@ export function withChangeBatch<T>(db: Db, actor: string, edit: (batch: ChangeBa
     VALUES (@at, @actor, @batchId, @action, @table, @rowId, @before, @after, @summary)`);
   const batchId = randomUUID();
   const at = new Date().toISOString();
-  return db.transaction(() =>
-    edit({
-      id: batchId,
-      record(action, table, rowId, before, after, summary = '') {
-        insert.run({
-          at,
-          actor,
-          batchId,
-          action,
-          table,
-          rowId,
-          before: before === null || before === undefined ? null : JSON.stringify(before),
-          after: after === null || after === undefined ? null : JSON.stringify(after),
-          summary,
-        });
-      },
-    }),
-  )();
+  return db
+    .transaction(() =>
+      edit({
+        id: batchId,
+        record(action, table, rowId, before, after, summary = '') {
+          insert.run({
+            at,
+            actor,
+            batchId,
+            action,
+            table,
+            rowId,
+            before: before === null || before === undefined ? null : JSON.stringify(before),
+            after: after === null || after === undefined ? null : JSON.stringify(after),
+            summary,
+          });
+        },
+      }),
+    )
+    .immediate();
 }
 
 interface ChangeRow {

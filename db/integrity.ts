@@ -8,7 +8,14 @@ import { latestVersion, schemaVersion } from './migrations';
 type Db = Database.Database;
 
 /** What is wrong with a store, from the most to the least fundamental. */
-export type StoreProblemKind = 'not_a_database' | 'truncated' | 'damaged' | 'newer_version' | 'unreadable';
+export type StoreProblemKind =
+  | 'not_a_database'
+  | 'truncated'
+  | 'damaged'
+  | 'newer_version'
+  | 'unreadable'
+  /** Not damage: another Landfall process holds the store lock (db/store-lock.ts), so this one only reads. */
+  | 'another_writer';
 
 export interface StoreProblem {
   kind: StoreProblemKind;
@@ -79,9 +86,11 @@ export function checkOpenDatabase(db: Db): IntegrityReport {
 }
 
 /** How a failed SQLite call relates to the store's state, for callers outside db/ (they cannot import SQLite). */
-export function sqliteFailureKind(error: unknown): 'read_only' | 'damaged' | null {
+export function sqliteFailureKind(error: unknown): 'read_only' | 'damaged' | 'busy' | null {
   const code = codeOf(error);
   if (code === null) return null;
+  // Another connection held the write lock past the busy timeout (or our snapshot went stale).
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
   if (code.startsWith('SQLITE_READONLY')) return 'read_only';
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR')) {
     return 'damaged';

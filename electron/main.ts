@@ -60,8 +60,11 @@ function start(): void {
       version: app.getVersion(),
       // Reports print to PDF through Electron here, not a Chromium found on the machine.
       printPdf: electronPdfPrinter(),
+      // Takes the store lock; with browser mode (or another CLI write) holding it, the app comes up read-only.
+      writer: 'desktop',
       ...(nativeBinding ? { nativeBinding } : {}),
     });
+    if (backend.lockNote) console.warn(`Landfall: ${backend.lockNote}`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Landfall cannot open its database', `${dbPath}\n\n${message}`);
@@ -106,5 +109,10 @@ if (!app.requestSingleInstanceLock()) {
     backend?.close();
     backend = null;
   });
+  // A terminal's Ctrl-C or a kill quits through will-quit, which releases the store lock. Only when
+  // nothing else handles the signal: tests load this module many times in one process.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    if (process.listenerCount(signal) === 0) process.once(signal, () => app.quit());
+  }
   void app.whenReady().then(start);
 }

@@ -40,10 +40,13 @@ function commandUsage(name: string, command: Command): string {
   return `Usage: landfall ${name}${args} [options] [--db PATH]\n\n${command.summary}\n\nOptions:\n${opts.join('\n')}\n`;
 }
 
-type OpenBackend = (dbPath: string) => Pick<Backend, 'dispatch' | 'close'>;
+type OpenBackend = (dbPath: string) => Pick<Backend, 'dispatch' | 'close'> & Partial<Pick<Backend, 'lockNote'>>;
 
-// No backup schedule: a CLI run lasts milliseconds; `landfall backup` takes one on demand.
-const openBackend: OpenBackend = (dbPath) => createBackend({ dbPath, version: appVersion, backupSchedule: false });
+// No backup schedule: a CLI run lasts milliseconds; `landfall backup` takes one on demand. The store
+// lock is taken for every command (opening may migrate or seed); while the app or browser mode holds
+// it, the store opens read-only, so reads work and writes are refused naming the holder.
+const openBackend: OpenBackend = (dbPath) =>
+  createBackend({ dbPath, version: appVersion, backupSchedule: false, writer: 'cli' });
 
 /**
  * The command an argv names, and the arguments after it. A group of related commands is written as
@@ -105,6 +108,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, open: OpenBa
     const input = command.input(values, positionals);
     const dbPath = resolve(typeof values.db === 'string' ? values.db : defaultDbPath());
     const backend = open(dbPath);
+    if (backend.lockNote) io.err(`landfall: note: ${backend.lockNote}\n`);
     try {
       if (command.run !== undefined) {
         const step = { name, dispatch: backend.dispatch, input, values, args: positionals, format, io, dbPath };

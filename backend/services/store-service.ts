@@ -75,6 +75,14 @@ function sizeOf(path: string): number | null {
   return existsSync(path) ? statSync(path).size : null;
 }
 
+/** The integrity part of store.health while another process writes: a fresh check, nothing marked. */
+function integrityWhileHeld(store: StoreHandle): StoreHealth['integrity'] {
+  const report = checkOpenDatabase(store.db);
+  return report.ok
+    ? { ok: true, problem: null, detail: null }
+    : { ok: false, problem: report.kind, detail: report.reason };
+}
+
 function health(store: StoreHandle): StoreHealth {
   if (store.problem === null) {
     // A fresh quick_check on the live connection; damage found now makes the store read-only at once.
@@ -82,6 +90,8 @@ function health(store: StoreHandle): StoreHealth {
     if (!report.ok) store.markDamaged({ kind: report.kind, reason: report.reason });
   }
   const problem = store.problem;
+  // Read-only because another process writes is not damage: integrity says what the file itself is.
+  const heldElsewhere = problem?.kind === 'another_writer';
   // A file that could not be read at all is stood in for by an empty store in memory: report nothing of it.
   const standIn = !store.inMemory && store.db.memory;
   let version: number | null = null;
@@ -98,7 +108,9 @@ function health(store: StoreHandle): StoreHealth {
     inMemory: store.inMemory,
     readOnly: problem !== null,
     readOnlyReason: readOnlyReason(problem),
-    integrity: { ok: problem === null, problem: problem?.kind ?? null, detail: problem?.reason ?? null },
+    integrity: heldElsewhere
+      ? integrityWhileHeld(store)
+      : { ok: problem === null, problem: problem?.kind ?? null, detail: problem?.reason ?? null },
     schemaVersion: version,
     latestSchemaVersion: latestVersion,
     pragmas: standIn
@@ -123,6 +135,11 @@ export function storeHandlers(ctx: ServiceContext, keep: number): DomainHandlers
     },
     'backups.restore': (input) => {
       requireFile(store);
+      // Replacing the file under the process that holds it would lose every write it makes after.
+      const problem = store.problem;
+      if (problem?.kind === 'another_writer') {
+        throw new ServiceError('read_only', `restore refused, nothing was changed: ${problem.reason}`);
+      }
       const backup = findBackup(store, input.file);
       const { previousCopy } = store.replaceFile(() => {
         try {

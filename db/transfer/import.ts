@@ -60,6 +60,7 @@ export function commitImport(db: Db, kind: ImportKind, text: string, actor = 'im
     if (error instanceof ImportRefused) throw error;
     const code = (error as { code?: unknown }).code;
     const sqliteCode = typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
+    if (sqliteCode?.startsWith('SQLITE_BUSY')) throw new ImportFailed(contentionMessage(sqliteCode), sqliteCode);
     const reason = error instanceof Error ? error.message : String(error);
     const hint = sqliteCode === 'SQLITE_FULL' ? ' — the disk (or the database size limit) is full' : '';
     throw new ImportFailed(
@@ -67,4 +68,15 @@ export function commitImport(db: Db, kind: ImportKind, text: string, actor = 'im
       sqliteCode,
     );
   }
+}
+
+/**
+ * SQLITE_BUSY after the busy timeout: a program other than Landfall's own processes (which take the
+ * store lock) held SQLite's write lock throughout — a sqlite3 shell, a sync tool, a backup agent.
+ */
+export function contentionMessage(sqliteCode: string): string {
+  return (
+    `import could not start writing: another program is writing to this store and did not finish within the ` +
+    `busy timeout (${sqliteCode}); nothing was changed — try again when it has finished`
+  );
 }

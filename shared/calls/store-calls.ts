@@ -5,7 +5,15 @@ import type { CallSpecs } from './call-spec';
 /** What a backup's reason may look like; it becomes part of the file name. */
 export const BACKUP_REASON = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
-export const StoreProblemKind = z.enum(['not_a_database', 'truncated', 'damaged', 'newer_version', 'unreadable']);
+export const StoreProblemKind = z.enum([
+  'not_a_database',
+  'truncated',
+  'damaged',
+  'newer_version',
+  'unreadable',
+  // Not damage: another Landfall process has the store open for writing, so this one only reads.
+  'another_writer',
+]);
 export type StoreProblemKind = z.infer<typeof StoreProblemKind>;
 
 export const BackupInfo = z.object({

@@ -24,7 +24,7 @@ function deadPid(): number {
   return run.pid ?? 999_999;
 }
 
-function writeLock(holder: Partial<LockHolder> & { pid: number }): void {
+function writeLock(holder: Partial<LockHolder> & { pid: number; id?: string }): void {
   const full = { kind: 'browser', startedAt: new Date().toISOString(), host: hostname(), id: 'x', ...holder };
   writeFileSync(lockPathFor(db), JSON.stringify(full));
 }

@@ -141,6 +141,7 @@ function fakeElectron(options: Options): { harness: Harness; module: Record<stri
     dispatch: vi.fn<Dispatch>((name) => Promise.resolve({ ok: true, value: name })),
     events: createEventBus(),
     db: {} as Db,
+    lockNote: null,
     close: vi.fn<() => void>(),
   };
   const createBackend = vi.fn<(o: BackendOptions) => Backend>(() => {
@@ -285,7 +286,14 @@ describe('main: when ready', () => {
   it('opens the database in userData with the app version', async () => {
     const h = await launchReady();
     expect(h.createBackend.mock.calls).toEqual([
-      [{ dbPath: join(userData, 'landfall.sqlite'), version: '9.9.9', printPdf: expect.any(Function) }],
+      [
+        {
+          dbPath: join(userData, 'landfall.sqlite'),
+          version: '9.9.9',
+          printPdf: expect.any(Function),
+          writer: 'desktop',
+        },
+      ],
     ]);
   });
 

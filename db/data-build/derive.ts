@@ -6,15 +6,7 @@ import { CAMPUS_OF_DISTRICT, type SeedSite } from '../seed/sites';
 import { Figures, type Fact, type FactMethod } from './figures';
 import { gridCarbon, regulatoryQuality, renewableShare } from './rules/country-datasets';
 import { latencyHk, latencySg, meanTemperature, subseaCables, waterStress } from './rules/connectivity-climate';
-import {
-  buildCost,
-  dcCapacity,
-  johorSiteLand,
-  landCost,
-  pipeline,
-  taxIncentive,
-  vacancy,
-} from './rules/market-reports';
+import { buildCost, dcCapacity, siteLand, landCost, pipeline, taxIncentive, vacancy } from './rules/market-reports';
 import { powerPrice } from './rules/power-prices';
 import { campusCapacityRules } from './rules/campus-capacities';
 import { siteCapacityRules } from './rules/site-capacities';
@@ -95,7 +87,7 @@ export function deriveAll(
 }
 
 /** Facts finer than their market (a site's own band or figure), each rule giving its sites' facts. */
-export const SITE_FACT_RULES: readonly ((f: Figures) => Fact[])[] = [johorSiteLand];
+export const SITE_FACT_RULES: readonly ((f: Figures) => Fact[])[] = [siteLand];
 
 /** Every derived fact, in a stable order (criterion, then market; then site facts), so the output diffs cleanly. */
 export function deriveFacts(tables: ReadonlyMap<string, SourceTable>, markets: readonly Market[]): Fact[] {

@@ -79,7 +79,7 @@ const districts: readonly SeedSite[] = [
     'sg',
     1.3236,
     103.6467,
-    'planned',
+    'operational',
     IMDA_2024,
     'Western industrial estate.',
     'Nxera (Singtel)',
@@ -91,7 +91,7 @@ const districts: readonly SeedSite[] = [
     'sg',
     1.3404,
     103.709,
-    'operational',
+    'under_construction',
     IMDA_2024,
     '',
     'ST Engineering',
@@ -107,7 +107,7 @@ const districts: readonly SeedSite[] = [
     'Light-industrial district in the east.',
   ),
   // Johor
-  site('my-sedenak', 'Sedenak Tech Park', 'my-johor', 1.6635, 103.5346, 'under_construction', CW_H2_2024),
+  site('my-sedenak', 'Sedenak Tech Park', 'my-johor', 1.6635, 103.5346, 'operational', CW_H2_2024),
   site('my-kulai', 'Kulai', 'my-johor', 1.6621, 103.6032, 'under_construction', CW_H2_2024),
   site('my-nusajaya', 'Nusajaya (Iskandar Puteri)', 'my-johor', 1.426, 103.633, 'operational', CW_H2_2024),
   site(

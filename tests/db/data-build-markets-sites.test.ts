@@ -182,10 +182,11 @@ describe('site capacities', () => {
     // sg-loyang is AirTrunk SGP1 alone (78 MW); Digital Loyang II (50 MW) is its own campus now.
     expect(capacity('sg-loyang')).toMatchObject({ siteId: 'sg-loyang', existing: 78, planned: null });
     expect(capacity('sg-digital-loyang-ii')).toMatchObject({ existing: 50, planned: null });
-    // 53 % × 401 = 212.53 for the park; its campuses carry their planned MW.
-    expect(capacity('my-sedenak')).toMatchObject({ existing: 212.53, planned: null, method: 'derived' });
-    // 44 % × 401 = 176.44; 53 % × (226 + 822) = 555.44.
-    expect(capacity('my-pulai')).toMatchObject({ existing: 176.44, planned: 555.44 });
+    // 53 % × 401 = 212.53 for the park, less PDG JH1's 52 MW built (its own site): 160.53; the
+    // campuses carry their planned MW.
+    expect(capacity('my-sedenak')).toMatchObject({ existing: 160.53, planned: null, method: 'derived' });
+    // Pulai's cluster share is carried by the Iskandar Puteri campuses seeded on their own.
+    expect(capacity('my-pulai')).toBeUndefined();
     // TOK1 60 + Colt 15; campus 300 − 60.
     expect(capacity('jp-inzai')).toMatchObject({ existing: 75, planned: 240 });
     // 50 − 32 = 18 existing; 63 − 18 = 45 planned.

@@ -311,9 +311,9 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
     singleCapacity(
       f,
       'cn-apple-guian',
-      'planned',
+      'existing',
       ['scmp-apple-guizhou-2017', 'cn-guian', 'apple_dc_critical_load_estimate'],
-      "Apple's Gui'an data centre, about 150 MW critical load (analyst estimate, 2017)",
+      "Apple's Gui'an data centre, about 150 MW critical load (analyst estimate at its announcement, 2017); the centre is in operation (its status), so the estimate counts as existing",
     ),
   'cn-tencent-qixing': (f) =>
     unsized(

@@ -604,16 +604,35 @@ export const vacancy = byMarket(
 );
 
 /** Johor's sites each lie in one of C&W's two land bands, finer than the market's span. */
-const JOHOR_LAND_BANDS: Readonly<Record<string, string>> = {
-  'my-kulai': 'Kulai & Sedenak',
-  'my-sedenak': 'Kulai & Sedenak',
-  'my-pulai': 'Pulai / Nusajaya',
-  'my-nusajaya': 'Pulai / Nusajaya',
+/**
+ * Sites whose own C&W land band is narrower than their market's span: the Johor clusters, and Inzai
+ * (Tokyo's span runs from Inzai to Central Tokyo, six times Inzai's own prices). Campuses take the
+ * band of the estate their source places them in; Bridge MY07 (Ulu Tiram), Stack (Johor Bahru) and
+ * Tokyo's Koto site are in no band the guide prices, so they keep the market's span.
+ */
+const SITE_LAND_BANDS: Readonly<Record<string, { band: string; where: string }>> = {
+  'my-kulai': { band: 'Kulai & Sedenak', where: 'Johor' },
+  'my-sedenak': { band: 'Kulai & Sedenak', where: 'Johor' },
+  'my-microsoft-ebp6-kulai': { band: 'Kulai & Sedenak', where: 'Johor' },
+  'my-bdc-my06': { band: 'Kulai & Sedenak', where: 'Johor' },
+  'my-vantage-jhb1': { band: 'Kulai & Sedenak', where: 'Johor' },
+  'my-pdg-jh1': { band: 'Kulai & Sedenak', where: 'Johor' },
+  'my-pulai': { band: 'Pulai / Nusajaya', where: 'Johor' },
+  'my-nusajaya': { band: 'Pulai / Nusajaya', where: 'Johor' },
+  'my-equinix-jh1': { band: 'Pulai / Nusajaya', where: 'Johor' },
+  'my-airtrunk-jhb1': { band: 'Pulai / Nusajaya', where: 'Johor' },
+  'my-airtrunk-jhb2': { band: 'Pulai / Nusajaya', where: 'Johor' },
+  'my-airtrunk-jhb3-4': { band: 'Pulai / Nusajaya', where: 'Johor' },
+  'my-tm-nxera-johor': { band: 'Pulai / Nusajaya', where: 'Johor' },
+  'my-stt-johor': { band: 'Pulai / Nusajaya', where: 'Johor' },
+  'my-logos-gerbang-nusajaya': { band: 'Pulai / Nusajaya', where: 'Johor' },
+  'jp-inzai': { band: 'Inzai', where: 'Tokyo' },
+  'jp-mc-digital-realty-inzai': { band: 'Inzai', where: 'Tokyo' },
 };
 
-/** Site-level land facts: each Johor site's own band (low–high, value at the midpoint). */
-export function johorSiteLand(f: Figures): Fact[] {
-  return Object.entries(JOHOR_LAND_BANDS).map(([siteId, band]) =>
-    clusterSpan(f, { siteId }, [band], `C&W's ${band} band, Johor (Cost Guide 2025, p.22); value is the midpoint.`),
+/** Site-level land facts: each listed site's own band (low–high, value at the midpoint). */
+export function siteLand(f: Figures): Fact[] {
+  return Object.entries(SITE_LAND_BANDS).map(([siteId, { band, where }]) =>
+    clusterSpan(f, { siteId }, [band], `C&W's ${band} band, ${where} (Cost Guide 2025, p.22); value is the midpoint.`),
   );
 }

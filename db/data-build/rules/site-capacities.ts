@@ -6,7 +6,10 @@
 // sg-tai-seng (Equinix SG4 is given in cabinets only), cn-beijing-yizhuang (only Beijing-wide
 // figures), cn-ulanqab (GDS's plan is "GW-scale", Kuaishou's centre 300,000 servers: no MW),
 // cn-qingpu and cn-wujiang (no campus figure for the demonstration-zone cluster; China Telecom's
-// 290 MW Lin-gang campus is in Pudong, not Qingpu).
+// 290 MW Lin-gang campus is in Pudong, not Qingpu), my-pulai (a land bank: C&W's Pulai cluster
+// share — 44 % of Johor's operating MW, 53 % of its pipeline — is carried by the Iskandar Puteri
+// campuses seeded on their own, AirTrunk JHB1-4, DayOne NTP, STT Johor, TM-Nxera and Logos, so
+// repeating it here would count them twice).
 import type { SiteCapacity, SiteCapacityRule } from '../derive';
 import type { Figures, Picked } from '../figures';
 import { qualified, singleCapacity, siteCapacity } from './market-helpers';
@@ -38,32 +41,14 @@ export const siteCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
   'my-sedenak': (f) => {
     const op = f.get('cw-apac-dc-update-h2-2024-johor', 'my-johor', 'operational_capacity', 'H2 2024');
     const share = f.get('cw-apac-dc-update-h2-2024-johor', 'my-sedenak', 'share_of_johor_operational_capacity');
+    const jh1 = f.get('mingtiandi-pdg-sg3-2023', 'my-pdg-jh1', 'initial_phase_completed');
     return siteCapacity(
       'my-sedenak',
-      { existing: (share.number / 100) * op.number, planned: null },
+      { existing: (share.number / 100) * op.number - jh1.number, planned: null },
       'derived',
-      `existing = ${v(share)}% (Sedenak Tech Park's share of Johor's operational capacity, C&W) × ${v(op)} MW`,
-      [op, share],
-      "The park as a whole, from C&W's cluster share (H2 2024): it includes the built phases of the park's campuses seeded on their own (Bridge MY06, PDG JH1, Vantage JHB1), whose planned MW they carry, so the park has none planned",
-    );
-  },
-  'my-pulai': (f) => {
-    const src = 'cw-apac-dc-update-h2-2024-johor';
-    const op = f.get(src, 'my-johor', 'operational_capacity', 'H2 2024');
-    const opShare = f.get(src, 'my-pulai', 'share_of_johor_operational_capacity');
-    const uc = f.get(src, 'my-johor', 'under_construction_capacity', 'H2 2024');
-    const pl = f.get(src, 'my-johor', 'planned_capacity', 'H2 2024');
-    const pipeShare = f.get(src, 'my-pulai', 'share_of_johor_development_pipeline');
-    return siteCapacity(
-      'my-pulai',
-      {
-        existing: (opShare.number / 100) * op.number,
-        planned: (pipeShare.number / 100) * (uc.number + pl.number),
-      },
-      'derived',
-      `existing = ${v(opShare)}% × ${v(op)} MW (Pulai's share of Johor's operational capacity); planned = ${v(pipeShare)}% × (${v(uc)} + ${v(pl)}) MW (its share of Johor's pipeline)`,
-      [op, opShare, uc, pl, pipeShare],
-      'C&W Pulai cluster shares, H2 2024; C&W expects the cluster to exceed 750 MW when developed. Its Pulai region may include Nusajaya campuses',
+      `existing = ${v(share)}% (Sedenak Tech Park's share of Johor's operational capacity, C&W) × ${v(op)} MW − PDG JH1's ${v(jh1)} MW built (seeded as its own site)`,
+      [op, share, jh1],
+      "The park less the campus seeded on its own that is sized (PDG JH1's built 52 MW); the built phases of Bridge MY06 and Vantage JHB1 are not sized by their sources, so they stay inside this figure. The campuses carry their planned MW, so the park has none planned",
     );
   },
   // Batam

@@ -40,6 +40,16 @@ describe('data build', () => {
       value: 600.44,
       note: expect.stringMatching(/national figure for MY/),
     });
+    // China's hubs: OWID CHN 2024 × the MEE 2022 factor of their grid ÷ the national 0.5366
+    // (mee-provincial-grid-factors): North China 0.6776 → 555.4 × 0.6776 ÷ 0.5366 = 701.34; Inner
+    // Mongolia 0.6849 → 708.90; Southern grid 0.3869 (Guangdong, Guizhou) → 400.46.
+    const china = (id: string) => fact('grid_carbon_g_kwh', id) as { value: number; method: string; reference: string };
+    expect(china('cn-jjj').value).toBeCloseTo(701.34, 1);
+    expect(china('cn-nmg').value).toBeCloseTo(708.9, 1);
+    expect(china('cn-gba').value).toBeCloseTo(400.46, 1);
+    expect(china('cn-gz').value).toBe(china('cn-gba').value);
+    expect(china('cn-yrd')).toMatchObject({ method: 'derived' });
+    expect(china('cn-yrd').reference).toContain('data/sources/mee-provincial-grid-factors/figures.csv');
     // wgi-regulatory-quality/figures.csv: SGP 2022 RQ 100; CHN 36.7924537658691.
     expect(fact('rq_percentile', 'sg')).toMatchObject({ value: 100 });
     expect(fact('rq_percentile', 'cn-gz')).toMatchObject({ value: 36.7924537658691 });

@@ -65,11 +65,19 @@ export function openStoreHandle(path: string, options: OpenOptions = {}, writer?
   };
 }
 
-/** What app.info and the UI show: what was found, and the way out. */
+/** What app.info and the UI show: what was found, and the way out, which depends on the cause. */
 export function readOnlyReason(problem: StoreProblem | null): string | null {
   if (problem === null) return null;
   // Nothing is wrong with the file: the way out is the other process, not a backup.
   if (problem.kind === 'another_writer') return `${problem.reason} Until then Landfall only reads it.`;
+  // The file is intact; a restore would not help (and could not be written either).
+  if (problem.kind === 'permissions') return `permissions: ${problem.reason}`;
+  if (problem.kind === 'vanished') {
+    return (
+      `${problem.reason} Restore the latest good backup with \`landfall restore latest\` or from the app ` +
+      '(`landfall backups` lists them all), or, to begin again with only the seed, run `landfall new-store`.'
+    );
+  }
   return (
     `${problem.reason} Landfall will not write to it. ` +
     'Restore the latest backup with `landfall restore FILE` (`landfall backups` lists them; FILE may be "latest") ' +

@@ -1,5 +1,6 @@
 // Backups of the store and the way back from one. A backup is a verified, self-contained copy in
-// `<db dir>/backups/<db name>-<UTC timestamp>-<reason>.sqlite`; a restore replaces the store file
+// `<db dir>/backups/<db name>-<UTC timestamp>-<reason>[.blank].sqlite` (backup-list.ts reads the
+// folder); a restore replaces the store file
 // with one of them, keeping a copy of what it replaced.
 import {
   closeSync,
@@ -8,47 +9,30 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
-  readdirSync,
   renameSync,
   rmSync,
   statSync,
 } from 'node:fs';
-import { basename, dirname, join, parse } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { BACKUP_REASON } from '../shared/calls/store-calls';
+import { backupName, backupsDirFor, backupStem, type BackupInfo } from './backup-list';
 import { checkIntegrity, type CheckOptions } from './integrity';
+import { fileContent } from './store-content';
 
 type Db = Database.Database;
 
-export interface BackupInfo {
-  name: string;
-  path: string;
-  reason: string;
-  /** ISO time the backup was taken, read from its name (copying a file changes its mtime). */
-  createdAt: string;
-  sizeBytes: number;
-}
-
-/** How many backups pruning leaves by default. */
-export const DEFAULT_BACKUP_KEEP = 10;
-
-/** The reason written into the name of the backup taken before migrating from `version`. */
-export function migrationBackupReason(version: number): string {
-  return `pre-migration-v${version}`;
-}
-
-export function backupsDirFor(dbPath: string): string {
-  return join(dirname(dbPath), 'backups');
-}
-
-/** The stem every backup of this store starts with: `landfall` for `landfall.sqlite`. */
-export function backupStem(dbPath: string): string {
-  return parse(dbPath).name;
-}
-
-// 20250601T120000.123Z: ISO 8601 basic format, so names sort by time and contain no ':' (Windows).
-const NAME = /^(?<stem>.+)-(?<stamp>\d{8}T\d{6}\.\d{3}Z)-(?<reason>[a-z0-9][a-z0-9-]*)\.sqlite$/;
-const MIGRATION_REASON = /^pre-migration-v\d+$/;
+export {
+  backupsDirFor,
+  backupStem,
+  DEFAULT_BACKUP_KEEP,
+  isGoodBackup,
+  latestGoodBackup,
+  listBackups,
+  migrationBackupReason,
+  pruneBackups,
+  type BackupInfo,
+} from './backup-list';
 
 export interface BackupOptions extends CheckOptions {
   now?: Date;
@@ -58,7 +42,8 @@ export interface BackupOptions extends CheckOptions {
  * Copies the open store into `dir` and verifies the copy before giving it its final name, so a listed
  * backup is always one that passed quick_check. `VACUUM INTO` rather than better-sqlite3's
  * asynchronous `db.backup()`: the backup before a migration runs inside the synchronous open, and
- * VACUUM INTO reads one consistent snapshot that includes every commit still in the WAL.
+ * VACUUM INTO reads one consistent snapshot that includes every commit still in the WAL. The name
+ * says whether the copy holds only the seed (`.blank`), so it is never offered as a good backup.
  */
 export function createBackup(db: Db, dir: string, reason: string, options: BackupOptions = {}): BackupInfo {
   if (db.memory) throw new Error('an in-memory store has no file to back up');
@@ -66,16 +51,19 @@ export function createBackup(db: Db, dir: string, reason: string, options: Backu
   mkdirSync(dir, { recursive: true });
   const stem = backupStem(db.name);
   let time = (options.now ?? new Date()).getTime();
-  let path = join(dir, backupName(stem, time, reason));
-  // Two backups in the same millisecond would share a name; the later one moves on by a millisecond.
-  while (existsSync(path)) path = join(dir, backupName(stem, ++time, reason));
-  const partial = `${path}.partial`;
+  const partial = join(dir, `${backupName(stem, time, reason, false)}.partial`);
   rmSync(partial, { force: true });
+  let path: string;
+  let blank: boolean;
   try {
     db.prepare('VACUUM INTO ?').run(partial);
     fsyncFile(partial);
     const report = checkIntegrity(partial, options);
     if (!report.ok) throw new Error(`the copy failed verification: ${report.reason}`);
+    blank = fileContent(partial, options) === 'blank';
+    path = join(dir, backupName(stem, time, reason, blank));
+    // Two backups in the same millisecond would share a name; the later one moves on by a millisecond.
+    while (existsSync(path)) path = join(dir, backupName(stem, ++time, reason, blank));
     renameSync(partial, path);
   } catch (error) {
     rmSync(partial, { force: true });
@@ -87,52 +75,9 @@ export function createBackup(db: Db, dir: string, reason: string, options: Backu
     reason,
     createdAt: new Date(time).toISOString(),
     sizeBytes: statSync(path).size,
+    blank,
+    futureDated: false,
   };
-}
-
-/** Backups in `dir`, newest first; with `stem`, only those of that store (a folder may hold several). */
-export function listBackups(dir: string, stem?: string): BackupInfo[] {
-  if (!existsSync(dir)) return [];
-  const backups: BackupInfo[] = [];
-  for (const name of readdirSync(dir)) {
-    const match = NAME.exec(name)?.groups;
-    if (!match?.stem || !match.stamp || !match.reason || (stem !== undefined && match.stem !== stem)) continue;
-    const path = join(dir, name);
-    let sizeBytes: number;
-    try {
-      sizeBytes = statSync(path).size;
-    } catch {
-      continue; // removed while we listed
-    }
-    backups.push({ name, path, reason: match.reason, createdAt: stampToIso(match.stamp), sizeBytes });
-  }
-  return backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
-}
-
-/**
- * Deletes all but the newest `keep` backups. The newest backup taken before each migration is kept
- * as well, because it is the only copy an older Landfall can still open; those count towards `keep`,
- * so they push out scheduled and manual ones rather than adding to them. Returns what was deleted.
- */
-export function pruneBackups(dir: string, keep: number = DEFAULT_BACKUP_KEEP, stem?: string): BackupInfo[] {
-  const backups = listBackups(dir, stem);
-  const kept = new Set<string>();
-  const newest = backups[0];
-  if (newest) kept.add(newest.path);
-  const migrationsSeen = new Set<string>();
-  for (const b of backups) {
-    if (MIGRATION_REASON.test(b.reason) && !migrationsSeen.has(b.reason)) {
-      migrationsSeen.add(b.reason);
-      kept.add(b.path);
-    }
-  }
-  for (const b of backups) {
-    if (kept.size >= keep) break;
-    kept.add(b.path);
-  }
-  const removed = backups.filter((b) => !kept.has(b.path));
-  for (const b of removed) rmSync(b.path, { force: true });
-  return removed;
 }
 
 /** The chosen backup failed verification; nothing was changed. */
@@ -178,15 +123,6 @@ export function restoreBackup(targetPath: string, backupPath: string, options: B
     throw error;
   }
   return { previousCopy };
-}
-
-function backupName(stem: string, time: number, reason: string): string {
-  return `${stem}-${new Date(time).toISOString().replace(/[-:]/g, '')}-${reason}.sqlite`;
-}
-
-function stampToIso(stamp: string): string {
-  // 20250601T120000.123Z → 2025-06-01T12:00:00.123Z
-  return `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13)}`;
 }
 
 /** Flushes a file to disk, so a rename that follows never publishes a name whose bytes are still in cache. */

@@ -3,20 +3,15 @@
 // damaged file must stay byte-for-byte as we found it so that nothing the user might recover is lost.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import type { StoreProblemKind } from '../shared/calls/store-calls';
 import { latestVersion, schemaVersion } from './migrations';
 
 type Db = Database.Database;
 
-/** What is wrong with a store, from the most to the least fundamental. */
-export type StoreProblemKind =
-  | 'not_a_database'
-  | 'truncated'
-  | 'damaged'
-  | 'newer_version'
-  | 'unreadable'
-  /** Not damage: another Landfall process holds the store lock (db/store-lock.ts), so this one only reads. */
-  | 'another_writer';
+// The kinds live in the contract (the UI and CLI show them); db/ adds detection for each.
+export type { StoreProblemKind };
 
+/** What is wrong with a store: why Landfall will not write to it. */
 export interface StoreProblem {
   kind: StoreProblemKind;
   /** One sentence for the user: what was found, in words that need no SQLite knowledge. */

@@ -1,21 +1,28 @@
 // Opens the SQLite store with the durability settings Landfall relies on, then migrates and seeds.
-// A file that fails its integrity check is never written to: openStore opens it read-only instead.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+// A file that fails its integrity check, that Landfall may not write, or that vanished while backups
+// of it exist is never written to: openStore opens it read-only (or an empty stand-in) instead.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { backupsDirFor, createBackup, migrationBackupReason } from './durability';
+import { backupsDirFor, backupStem, createBackup, migrationBackupReason } from './durability';
 import { checkIntegrity, type StoreProblem } from './integrity';
 import { latestVersion, migrate, schemaVersion } from './migrations';
 import { seedDatabase } from './seed/run-seed';
+import { permissionProblem, vanishedProblem } from './store-state';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running ABI (Electron keeps its own build). */
   nativeBinding?: string;
+  /**
+   * Create a new store even though the file is missing or empty beside backups of it: the planner
+   * chose to start afresh (store.startNew) rather than restore.
+   */
+  startNew?: boolean;
 }
 
-/** Thrown by openDatabase when the file fails its integrity check; nothing has been written to it. */
+/** Thrown by openDatabase when the file must not be written (see StoreProblem); nothing has been written to it. */
 export class StoreProblemError extends Error {
   constructor(readonly problem: StoreProblem) {
     super(problem.reason);
@@ -30,7 +37,9 @@ export class StoreProblemError extends Error {
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') {
     mkdirSync(dirname(path), { recursive: true });
-    // An empty or missing file is a new store; anything else must pass before we write to it.
+    const refused = permissionProblem(path) ?? (options.startNew ? null : vanishedProblem(path, options));
+    if (refused) throw new StoreProblemError(refused);
+    // An empty or missing file without backups is a new store; anything else must pass before we write to it.
     if (existsSync(path) && statSync(path).size > 0) {
       const report = checkIntegrity(path, options);
       if (!report.ok) throw new StoreProblemError(report);
@@ -77,27 +86,85 @@ export function openStore(path: string, options: OpenOptions = {}): OpenedStore 
   }
 }
 
-/** Opens the file read-only, or, if not even its schema can be read, an empty read-only store in memory. */
+/**
+ * Opens the file read-only, or, if not even its schema can be read, an empty read-only store in
+ * memory. A vanished store is stood in for at once: there is nothing to read, and a read-only open
+ * of a 0-byte file would only show a store without tables.
+ */
 export function openReadOnly(path: string, problem: StoreProblem, options: OpenOptions = {}): OpenedStore {
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (problem.kind !== 'vanished') {
+    const db = readOnlyFile(path, binding) ?? (problem.kind === 'permissions' ? snapshotInMemory(path, binding) : null);
+    if (db) return { db, problem };
+  }
+  const empty = new Database(':memory:', binding);
+  migrate(empty);
+  // query_only makes SQLite refuse writes here too, so a missed guard fails the same way as on a file.
+  empty.pragma('query_only = ON');
+  // Only damage needs the extra words; a vanished or unwritable store's reason already says it all.
+  const damage = problem.kind !== 'vanished' && problem.kind !== 'permissions';
+  return {
+    db: empty,
+    problem: damage
+      ? { ...problem, reason: `${problem.reason} It cannot be read at all, so Landfall shows an empty store.` }
+      : problem,
+  };
+}
+
+type Binding = { nativeBinding?: string };
+
+function readOnlyFile(path: string, binding: Binding): Db | null {
   let db: Db | undefined;
   try {
     db = new Database(path, { ...binding, readonly: true, fileMustExist: true });
     db.pragma('query_only = ON');
     db.pragma('busy_timeout = 5000');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return { db, problem };
+    return db;
   } catch {
     db?.close();
+    return null;
   }
-  const empty = new Database(':memory:', binding);
-  migrate(empty);
-  // query_only makes SQLite refuse writes here too, so a missed guard fails the same way as on a file.
-  empty.pragma('query_only = ON');
-  return {
-    db: empty,
-    problem: { ...problem, reason: `${problem.reason} It cannot be read at all, so Landfall shows an empty store.` },
-  };
+}
+
+/**
+ * A WAL-mode store in a folder that may not be written cannot be opened even read-only (SQLite
+ * needs to create its -shm file there), so its bytes are read into memory instead. The header is
+ * switched from WAL to rollback mode in the copy only, because SQLite refuses to deserialize a WAL
+ * database. Commits still in a -wal file are not in the copy.
+ */
+function snapshotInMemory(path: string, binding: Binding): Db | null {
+  try {
+    const bytes = readFileSync(path);
+    if (bytes.length >= 20) {
+      bytes[18] = 1;
+      bytes[19] = 1;
+    }
+    const db = new Database(bytes, binding);
+    db.pragma('query_only = ON');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Creates a new, seeded store where one vanished, at the planner's explicit request. A -wal file
+ * left beside the missing or empty store is moved into the backups folder rather than deleted
+ * (SQLite would otherwise try to replay it onto the new file); the backups themselves stay.
+ */
+export function startNewStore(path: string, options: OpenOptions = {}): void {
+  const wal = `${path}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) {
+    const dir = backupsDirFor(path);
+    mkdirSync(dir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[-:]/g, '');
+    renameSync(wal, join(dir, `${backupStem(path)}-${stamp}-vanished.sqlite.old-wal`));
+  }
+  rmSync(wal, { force: true });
+  rmSync(`${path}-shm`, { force: true });
+  openDatabase(path, { ...options, startNew: true }).close();
 }
 
 /** A database with an older schema is copied (and the copy verified) before any migration touches it. */

@@ -6,6 +6,7 @@ import {
   BackupRejectedError,
   backupStem,
   createBackup,
+  latestGoodBackup,
   listBackups,
   pruneBackups,
   restoreBackup,
@@ -15,19 +16,20 @@ import {
 } from '../../db/durability';
 import { checkOpenDatabase } from '../../db/integrity';
 import { latestVersion, schemaVersion } from '../../db/migrations';
-import type { StoreHealth } from '../../shared/calls/store-calls';
+import { startNewStore } from '../../db/open';
+import type { StartNewOutcome, StoreHealth } from '../../shared/calls/store-calls';
 import { ServiceError } from '../../shared/errors';
 import type { BackupJob } from '../backup-scheduler';
 import { readOnlyReason, type StoreHandle } from '../store';
 import type { DomainHandlers, ServiceContext } from './context';
 
-type StoreCalls = 'store.health' | 'backups.list' | 'backups.create' | 'backups.restore';
+type StoreCalls = 'store.health' | 'backups.list' | 'backups.create' | 'backups.restore' | 'store.startNew';
 
-/** Takes a verified backup of the store, then prunes beyond `keep`. */
+/** Takes a verified backup of the store, then prunes beyond `keep` (never the latest good backup). */
 export function backupStore(store: StoreHandle, reason: string, keep: number): BackupInfo {
   const dir = backupsDirFor(store.path);
   const backup = createBackup(store.db, dir, reason, store.options);
-  pruneBackups(dir, keep, backupStem(store.path));
+  pruneBackups(dir, keep, backupStem(store.path), store.options);
   return backup;
 }
 
@@ -39,7 +41,8 @@ function backupsOf(store: StoreHandle): BackupInfo[] {
 export function scheduledBackupJob(store: StoreHandle, keep: number): BackupJob {
   return {
     newestBackupAt: () => {
-      const newest = backupsOf(store)[0];
+      // A backup stamped in the future says nothing about how old the newest real one is.
+      const newest = backupsOf(store).find((b) => !b.futureDated);
       return newest ? Date.parse(newest.createdAt) : null;
     },
     backup: () => {
@@ -59,9 +62,16 @@ function findBackup(store: StoreHandle, file: string): BackupInfo {
   const backups = backupsOf(store);
   const dir = backupsDirFor(store.path);
   if (file === 'latest') {
-    const newest = backups[0];
-    if (!newest) throw new ServiceError('not_found', `there are no backups of ${store.path} in ${dir}`);
-    return newest;
+    if (backups.length === 0) throw new ServiceError('not_found', `there are no backups of ${store.path} in ${dir}`);
+    const good = latestGoodBackup(backups, store.options);
+    if (!good) {
+      throw new ServiceError(
+        'not_found',
+        `none of the ${backups.length} backups in ${dir} is a good one (each is blank, stamped in the future ` +
+          'or fails its check); restore one by name from backups.list if you want it anyway',
+      );
+    }
+    return good;
   }
   const asPath = /[/\\]/.test(file) ? resolve(file) : null;
   const found = backups.find((b) => b.name === file || b.path === asPath);
@@ -75,23 +85,25 @@ function sizeOf(path: string): number | null {
   return existsSync(path) ? statSync(path).size : null;
 }
 
-/** The integrity part of store.health while another process writes: a fresh check, nothing marked. */
-function integrityWhileHeld(store: StoreHandle): StoreHealth['integrity'] {
-  const report = checkOpenDatabase(store.db);
-  return report.ok
-    ? { ok: true, problem: null, detail: null }
-    : { ok: false, problem: report.kind, detail: report.reason };
+/**
+ * The integrity part of store.health. Read-only because another process writes, or because the
+ * file or folder may not be written, is not damage: integrity then says what the file itself is (a
+ * fresh check, nothing marked). A writable store that fails the fresh check turns read-only at once.
+ */
+function integrityOf(store: StoreHandle): StoreHealth['integrity'] {
+  const problem = store.problem;
+  if (problem === null || problem.kind === 'another_writer' || problem.kind === 'permissions') {
+    const report = checkOpenDatabase(store.db);
+    if (report.ok) return { ok: true, problem: null, detail: null };
+    if (problem === null) store.markDamaged({ kind: report.kind, reason: report.reason });
+    return { ok: false, problem: report.kind, detail: report.reason };
+  }
+  return { ok: false, problem: problem.kind, detail: problem.reason };
 }
 
 function health(store: StoreHandle): StoreHealth {
-  if (store.problem === null) {
-    // A fresh quick_check on the live connection; damage found now makes the store read-only at once.
-    const report = checkOpenDatabase(store.db);
-    if (!report.ok) store.markDamaged({ kind: report.kind, reason: report.reason });
-  }
+  const integrity = integrityOf(store);
   const problem = store.problem;
-  // Read-only because another process writes is not damage: integrity says what the file itself is.
-  const heldElsewhere = problem?.kind === 'another_writer';
   // A file that could not be read at all is stood in for by an empty store in memory: report nothing of it.
   const standIn = !store.inMemory && store.db.memory;
   let version: number | null = null;
@@ -108,9 +120,7 @@ function health(store: StoreHandle): StoreHealth {
     inMemory: store.inMemory,
     readOnly: problem !== null,
     readOnlyReason: readOnlyReason(problem),
-    integrity: heldElsewhere
-      ? integrityWhileHeld(store)
-      : { ok: problem === null, problem: problem?.kind ?? null, detail: problem?.reason ?? null },
+    integrity,
     schemaVersion: version,
     latestSchemaVersion: latestVersion,
     pragmas: standIn
@@ -120,14 +130,32 @@ function health(store: StoreHandle): StoreHealth {
     walSizeBytes: store.inMemory ? null : sizeOf(`${store.path}-wal`),
     backupsDir: store.inMemory ? null : backupsDirFor(store.path),
     backupCount: backups.length,
-    latestBackup: backups[0] ?? null,
+    latestBackup: backups.find((b) => !b.futureDated) ?? null,
+    latestGoodBackup: latestGoodBackup(backups, store.options),
   };
+}
+
+/** The planner chose a new store over restoring one that vanished; its backups stay where they are. */
+function startNew(ctx: ServiceContext): StartNewOutcome {
+  const store = ctx.store;
+  requireFile(store);
+  if (store.problem?.kind !== 'vanished') {
+    throw new ServiceError(
+      'invalid_input',
+      `the store at ${store.path} has not vanished, so there is nothing to start afresh ` +
+        '(a damaged store is replaced by restoring a backup)',
+    );
+  }
+  store.replaceFile(() => startNewStore(store.path, store.options));
+  ctx.events.emit('data.changed', { tables: storeTables(store.db) });
+  return { dbPath: store.path, backupsDir: backupsDirFor(store.path), backupsKept: backupsOf(store).length };
 }
 
 export function storeHandlers(ctx: ServiceContext, keep: number): DomainHandlers<StoreCalls> {
   const store = ctx.store;
   return {
     'store.health': () => health(store),
+    'store.startNew': () => startNew(ctx),
     'backups.list': () => backupsOf(store),
     'backups.create': (input) => {
       requireFile(store);

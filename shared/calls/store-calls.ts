@@ -5,6 +5,11 @@ import type { CallSpecs } from './call-spec';
 /** What a backup's reason may look like; it becomes part of the file name. */
 export const BACKUP_REASON = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
+/**
+ * Why the store is read-only. Damage: not_a_database, truncated, damaged, unreadable; newer_version;
+ * another_writer (db/store-lock.ts); vanished (the file is missing or empty while backups of it
+ * exist); permissions (the file or its folder may not be written). New causes are added here.
+ */
 export const StoreProblemKind = z.enum([
   'not_a_database',
   'truncated',
@@ -13,6 +18,8 @@ export const StoreProblemKind = z.enum([
   'unreadable',
   // Not damage: another Landfall process has the store open for writing, so this one only reads.
   'another_writer',
+  'vanished',
+  'permissions',
 ]);
 export type StoreProblemKind = z.infer<typeof StoreProblemKind>;
 
@@ -22,6 +29,10 @@ export const BackupInfo = z.object({
   reason: z.string(),
   createdAt: z.iso.datetime(),
   sizeBytes: z.number().int().nonnegative(),
+  /** A copy of a store that held nothing but the seed: never chosen as "latest". */
+  blank: z.boolean(),
+  /** Stamped later than now: listed last and never chosen as "latest". */
+  futureDated: z.boolean(),
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
@@ -49,6 +60,8 @@ export const StoreHealth = z.object({
   backupsDir: z.string().nullable(),
   backupCount: z.number().int(),
   latestBackup: BackupInfo.nullable(),
+  /** What `restore latest` would bring back: verified, stamped no later than now, more than the seed. */
+  latestGoodBackup: BackupInfo.nullable(),
 });
 export type StoreHealth = z.infer<typeof StoreHealth>;
 
@@ -60,6 +73,14 @@ export const RestoreOutcome = z.object({
   readOnlyReason: z.string().nullable(),
 });
 export type RestoreOutcome = z.infer<typeof RestoreOutcome>;
+
+export const StartNewOutcome = z.object({
+  dbPath: z.string(),
+  backupsDir: z.string(),
+  /** Backups of the vanished store, left where they were (still listed, still restorable). */
+  backupsKept: z.number().int(),
+});
+export type StartNewOutcome = z.infer<typeof StartNewOutcome>;
 
 export const storeCalls = {
   'store.health': {
@@ -87,9 +108,16 @@ export const storeCalls = {
   },
   'backups.restore': {
     summary:
-      'Replaces the store with a backup (a name from backups.list, its path, or "latest"); the replaced file is kept.',
+      'Replaces the store with a backup (a name from backups.list, its path, or "latest": the latest good one); the replaced file is kept.',
     // Not `writes`: restoring is the way out of read-only mode, so it must work there.
     input: z.strictObject({ file: z.string().min(1, 'name a backup from backups.list, or "latest"') }),
     output: RestoreOutcome,
+  },
+  'store.startNew': {
+    summary:
+      'When the store vanished (missing or empty beside backups), creates a new seeded store instead of restoring; backups stay.',
+    // Not `writes`, like backups.restore: it is one of the two ways out of the vanished state.
+    input: z.strictObject({}),
+    output: StartNewOutcome,
   },
 } as const satisfies CallSpecs;

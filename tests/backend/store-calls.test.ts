@@ -314,7 +314,8 @@ describe('landfall backup / backups / restore / health', () => {
 
     const restored = await cli('restore', backupPath);
     expect(restored).toMatchObject({ code: 0, err: '' });
-    expect(restored.out).toMatch(/^restored landfall-.*-manual\.sqlite/);
+    // The store held only the seed, and the backup's name says so.
+    expect(restored.out).toMatch(/^restored landfall-.*-manual\.blank\.sqlite/);
     expect(restored.out).toMatch(/replaced database was kept at/);
 
     const well = JSON.parse((await cli('health', '--format', 'json')).out) as StoreHealth;

@@ -119,9 +119,15 @@ describe('opening', () => {
 describe('createBackup and listBackups', () => {
   it('writes a verified, named copy and lists backups newest first with size and time', () => {
     const db = open(path);
+    // A store that holds only the seed is backed up all the same, but its name says so.
+    const blank = createBackup(db, backups, 'manual', { now: new Date('2025-03-01T09:00:00.000Z') });
+    expect(blank).toMatchObject({ name: 'landfall-20250301T090000.000Z-manual.blank.sqlite', blank: true });
+    rmSync(blank.path);
+    db.prepare("INSERT INTO markets (id, name, country) VALUES ('mine', 'My market', 'SG')").run();
     const first = createBackup(db, backups, 'manual', { now: new Date('2025-03-01T10:00:00.000Z') });
     const second = createBackup(db, backups, 'scheduled', { now: new Date('2025-03-02T10:00:00.000Z') });
     expect(first.name).toBe('landfall-20250301T100000.000Z-manual.sqlite');
+    expect(first).toMatchObject({ blank: false, futureDated: false });
     expect(first.path).toBe(join(backups, first.name));
     expect(checkIntegrity(first.path)).toMatchObject({ ok: true });
     const list = listBackups(backups, 'landfall');

@@ -1,6 +1,7 @@
-// `landfall backup`, `landfall restore FILE`, `landfall backups` and `landfall health`.
+// `landfall backup`, `landfall restore FILE`, `landfall backups`, `landfall health` and
+// `landfall new-store`.
 import { resolve } from 'node:path';
-import type { BackupInfo, RestoreOutcome, StoreHealth } from '../../../shared/calls/store-calls';
+import type { BackupInfo, RestoreOutcome, StartNewOutcome, StoreHealth } from '../../../shared/calls/store-calls';
 import { json, type Command } from '../command';
 
 function size(bytes: number | null): string {
@@ -13,8 +14,20 @@ function size(bytes: number | null): string {
 function backupsText(backups: BackupInfo[]): string {
   if (backups.length === 0) return 'no backups yet (take one with `landfall backup`)\n';
   return backups
-    .map((b) => `${b.createdAt}  ${size(b.sizeBytes).padStart(10)}  ${b.reason.padEnd(18)}  ${b.name}\n`)
+    .map((b) => `${b.createdAt}  ${size(b.sizeBytes).padStart(10)}  ${b.reason.padEnd(18)}  ${b.name}${note(b)}\n`)
     .join('');
+}
+
+/** Why a listed backup is never what `restore latest` picks. */
+function note(b: BackupInfo): string {
+  if (b.futureDated) return '  (stamped in the future: never latest)';
+  if (b.blank) return '  (seed only: never latest)';
+  return '';
+}
+
+function startNewText(r: StartNewOutcome): string {
+  const kept = r.backupsKept === 1 ? '1 backup of the old one stays' : `${r.backupsKept} backups of the old one stay`;
+  return `started a new store at ${r.dbPath}; ${kept} in ${r.backupsDir} (\`landfall backups\` lists them)\n`;
 }
 
 function healthText(h: StoreHealth): string {
@@ -31,6 +44,9 @@ function healthText(h: StoreHealth): string {
     `size: ${size(h.sizeBytes)} (+ WAL ${size(h.walSizeBytes)})`,
     `backups: ${h.backupCount} in ${h.backupsDir ?? '-'}`,
     `latest backup: ${h.latestBackup ? `${h.latestBackup.createdAt} ${h.latestBackup.name}` : 'none'}`,
+    `latest good backup (restore latest): ${
+      h.latestGoodBackup ? `${h.latestGoodBackup.createdAt} ${h.latestGoodBackup.name}` : 'none'
+    }`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -52,7 +68,8 @@ export const storeCommands: Record<string, Command> = {
     render: (value, format) => (format === 'json' ? json(value) : `${(value as BackupInfo).path}\n`),
   },
   restore: {
-    summary: 'Replace the database with a backup (a name from `landfall backups`, its path, or "latest")',
+    summary:
+      'Replace the database with a backup (a name from `landfall backups`, its path, or "latest": the latest good one)',
     formats: ['text', 'json'],
     options: {},
     call: 'backups.restore',
@@ -71,6 +88,14 @@ export const storeCommands: Record<string, Command> = {
     call: 'backups.list',
     input: () => ({}),
     render: (value, format) => (format === 'json' ? json(value) : backupsText(value as BackupInfo[])),
+  },
+  'new-store': {
+    summary: 'When the database vanished (missing or empty beside backups), start a new one instead of restoring',
+    formats: ['text', 'json'],
+    options: {},
+    call: 'store.startNew',
+    input: () => ({}),
+    render: (value, format) => (format === 'json' ? json(value) : startNewText(value as StartNewOutcome)),
   },
   health: {
     summary: 'Check the database (quick_check, pragmas, schema version, size, latest backup)',

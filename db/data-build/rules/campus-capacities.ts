@@ -305,7 +305,7 @@ export const campusCapacityRules: Readonly<Record<string, SiteCapacityRule>> = {
       'planned',
       ['nxdaily-cidc-zhongwei-2025', 'cn-cidc-zhongwei', 'planned_it_load'],
       "the project's planned IT load as an operator engineer gave it to Ningxia Daily",
-      'CIDC Zhongwei project, about 2,050 MW IT load planned on 2,266 mu (started May 2025); part of the West Cloud Base whose projected consumption sizes site cn-zhongwei. Caution: one source, and about 8 times the whole base's projected average draw (about 261 MW); a plan of this size wants a second source before it is relied on',
+      'CIDC Zhongwei project, about 2,050 MW IT load planned on 2,266 mu (started May 2025); part of the West Cloud Base whose projected consumption sizes site cn-zhongwei. Caution: one source, and about 8 times the projected average draw (about 261 MW); a plan of this size wants a second source before it is relied on',
     ),
   'cn-apple-guian': (f) =>
     singleCapacity(

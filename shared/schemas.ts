@@ -44,6 +44,19 @@ export const Site = z.object({
 });
 export type Site = z.infer<typeof Site>;
 
+export const StoreProblemKind = z.enum([
+  'not_a_database',
+  'truncated',
+  'damaged',
+  'newer_version',
+  'unreadable',
+  // Not damage: another Landfall process has the store open for writing, so this one only reads.
+  'another_writer',
+  'vanished',
+  'permissions',
+]);
+export type StoreProblemKind = z.infer<typeof StoreProblemKind>;
+
 export const AppInfo = z.object({
   name: z.literal('Landfall'),
   version: z.string(),
@@ -52,5 +65,7 @@ export const AppInfo = z.object({
   siteCount: z.number().int(),
   readOnly: z.boolean(),
   readOnlyReason: z.string().nullable(),
+  /** What kind of problem keeps the store read-only (null when writable): the app offers what fits it. */
+  readOnlyCause: StoreProblemKind.nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

@@ -17,6 +17,7 @@ export function appHandlers(ctx: ServiceContext): DomainHandlers<'app.info'> {
         siteCount: problem ? orZero(() => countSites(ctx.db)) : countSites(ctx.db),
         readOnly: problem !== null,
         readOnlyReason: readOnlyReason(problem),
+        readOnlyCause: problem?.kind ?? null,
       };
     },
   };

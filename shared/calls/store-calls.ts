@@ -1,5 +1,6 @@
 // `store.*` and `backups.*` calls: the health of the SQLite store, its backups, and restoring one.
 import { z } from 'zod';
+import { StoreProblemKind } from '../schemas';
 import type { CallSpecs } from './call-spec';
 
 /** What a backup's reason may look like; it becomes part of the file name. */
@@ -10,18 +11,8 @@ export const BACKUP_REASON = /^[a-z0-9][a-z0-9-]{0,39}$/;
  * another_writer (db/store-lock.ts); vanished (the file is missing or empty while backups of it
  * exist); permissions (the file or its folder may not be written). New causes are added here.
  */
-export const StoreProblemKind = z.enum([
-  'not_a_database',
-  'truncated',
-  'damaged',
-  'newer_version',
-  'unreadable',
-  // Not damage: another Landfall process has the store open for writing, so this one only reads.
-  'another_writer',
-  'vanished',
-  'permissions',
-]);
-export type StoreProblemKind = z.infer<typeof StoreProblemKind>;
+// Why a store is read-only: one list, in shared/schemas.ts beside AppInfo, which carries it too.
+export { StoreProblemKind } from '../schemas';
 
 export const BackupInfo = z.object({
   name: z.string(),

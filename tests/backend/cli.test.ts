@@ -55,6 +55,7 @@ describe('landfall info', () => {
       siteCount: seedSites.length,
       readOnly: false,
       readOnlyReason: null,
+      readOnlyCause: null,
     });
   });
 

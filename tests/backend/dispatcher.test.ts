@@ -41,6 +41,7 @@ const info: CallOutput<'app.info'> = {
   siteCount: 0,
   readOnly: false,
   readOnlyReason: null,
+  readOnlyCause: null,
 };
 
 /** A handler for every call that fails if reached, so a test stubs only the calls it is about. */
@@ -70,6 +71,7 @@ describe('dispatch through the real backend', () => {
         siteCount: seedSites.length,
         readOnly: false,
         readOnlyReason: null,
+        readOnlyCause: null,
       },
     });
   });

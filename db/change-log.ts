@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ChangeEntry } from '../shared/model/changes';
+import { sealTables } from './content-seal';
 
 type Db = Database.Database;
 
@@ -19,8 +20,10 @@ export interface ChangeBatch {
 }
 
 /**
- * Runs `edit` in one transaction with a batch that logs each change; everything (data and log)
- * commits together or not at all. The transaction starts IMMEDIATE (takes SQLite's write lock at
+ * Runs `edit` in one transaction with a batch that logs each change; everything (data, log and the
+ * seal of the records it touched, see content-seal.ts) commits together or not at all. Every door
+ * that writes records comes through here, which is why the seal is kept here and nowhere else.
+ * The transaction starts IMMEDIATE (takes SQLite's write lock at
  * BEGIN): every batch reads before it writes, and a deferred one that has read cannot wait for
  * another writer — it fails with SQLITE_BUSY (or SQLITE_BUSY_SNAPSHOT once that writer commits)
  * regardless of the busy timeout. Taking the lock first lets the busy timeout do its job.
@@ -31,11 +34,13 @@ export function withChangeBatch<T>(db: Db, actor: string, edit: (batch: ChangeBa
     VALUES (@at, @actor, @batchId, @action, @table, @rowId, @before, @after, @summary)`);
   const batchId = randomUUID();
   const at = new Date().toISOString();
+  const touched = new Set<string>();
   return db
-    .transaction(() =>
-      edit({
+    .transaction(() => {
+      const result = edit({
         id: batchId,
         record(action, table, rowId, before, after, summary = '') {
+          touched.add(table);
           insert.run({
             at,
             actor,
@@ -48,8 +53,10 @@ export function withChangeBatch<T>(db: Db, actor: string, edit: (batch: ChangeBa
             summary,
           });
         },
-      }),
-    )
+      });
+      sealTables(db, touched);
+      return result;
+    })
     .immediate();
 }
 

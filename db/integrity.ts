@@ -4,6 +4,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { StoreProblemKind } from '../shared/calls/store-calls';
+import { sealProblem } from './content-seal';
 import { latestVersion, schemaVersion } from './migrations';
 
 type Db = Database.Database;
@@ -106,6 +107,9 @@ function inspect(db: Db, path: string, size: number): IntegrityReport {
         'it was written by a newer Landfall.',
     };
   }
+  // quick_check vouches for the pages, not the values in them; the seal does (content-seal.ts).
+  const sealed = sealProblem(db);
+  if (sealed !== null) return { ok: false, kind: 'damaged', reason: `${path}: ${sealed}.` };
   return { ok: true, schemaVersion: version };
 }
 

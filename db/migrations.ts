@@ -1,5 +1,6 @@
 // Schema changes as an ordered list; PRAGMA user_version records how many have run.
 import type Database from 'better-sqlite3';
+import { sealTables } from './content-seal';
 import { factMethodsMigration } from './migration-fact-methods';
 import { regimesMigration } from './migration-regimes';
 import { siteOperatorMigration } from './migration-site-operator';
@@ -266,5 +267,7 @@ export function migrate(db: Db, target: number = latestVersion): void {
     if (violations.length > 0) {
       throw new Error(`migration left ${violations.length} foreign-key violations; rolled back`);
     }
+    // A migration rewrites records; their seal must follow or the next open would call it damage.
+    sealTables(db, 'all');
   })();
 }

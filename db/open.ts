@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { sealIfUnsealed } from './content-seal';
 import { backupsDirFor, backupStem, createBackup, migrationBackupReason } from './durability';
 import { checkIntegrity, type StoreProblem } from './integrity';
 import { latestVersion, migrate, schemaVersion } from './migrations';
@@ -51,6 +52,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     backupBeforeMigration(db, path, options);
     migrate(db);
     seedDatabase(db);
+    // A store from before seals (or a new one) is sealed now, so its records are verified from here on.
+    sealIfUnsealed(db);
     return db;
   } catch (error) {
     db.close();

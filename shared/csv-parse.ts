@@ -58,11 +58,17 @@ export function decodeText(bytes: Uint8Array): TextCheck {
 /** Checks text that was decoded elsewhere (e.g. by the renderer) for the traces of a wrong encoding. */
 export function checkText(text: string): TextCheck {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const nul = body.indexOf('\u0000');
-  if (nul >= 0) {
+  // Text that came through a UTF-16 misreading is full of NULs; a stray one is named with its row and
+  // column by the file's parser instead (see shared/text.ts), which is more use than a wrong guess.
+  let nuls = 0;
+  const sample = Math.min(body.length, 4096);
+  for (let i = 0; i < sample; i++) if (body.charCodeAt(i) === 0) nuls++;
+  if (looksLikeUtf16(nuls, sample)) {
     return {
       ok: false,
-      message: utf16Message(`text with NUL characters (line ${lineAt(body, nul)}), the mark of UTF-16 read as UTF-8`),
+      message: utf16Message(
+        `text with NUL characters (line ${lineAt(body, body.indexOf('\u0000'))}), the mark of UTF-16 read as UTF-8`,
+      ),
     };
   }
   const replacement = body.indexOf('\uFFFD');
@@ -81,7 +87,10 @@ function utf16Message(what: string): string {
   return `the file is ${what}; Landfall reads UTF-8 only. Save it as "CSV UTF-8" (or UTF-8 JSON) and try again`;
 }
 
-/** UTF-16 text of mostly ASCII has a NUL in every other byte; valid UTF-8 text has none. */
+/**
+ * UTF-16 text of mostly ASCII has a NUL in every other byte; valid UTF-8 text has none. A few NULs
+ * are not an encoding: they are bad characters, refused with their row and column by the parser.
+ */
 function guessNulEncoding(bytes: Uint8Array): string | null {
   const n = Math.min(bytes.length, 4096);
   let even = 0;
@@ -92,10 +101,15 @@ function guessNulEncoding(bytes: Uint8Array): string | null {
       else odd++;
     }
   }
-  if (even + odd === 0) return null;
+  if (!looksLikeUtf16(even + odd, n)) return null;
   if (odd > even) return 'UTF-16 LE without a byte-order mark (every other byte is NUL)';
   if (even > odd) return 'UTF-16 BE without a byte-order mark (every other byte is NUL)';
   return 'binary, not text (it holds NUL bytes)';
+}
+
+/** At least one NUL in eight units of the sample: UTF-16 of Latin text has one in two. */
+function looksLikeUtf16(nuls: number, sample: number): boolean {
+  return nuls > 0 && nuls * 8 >= sample;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): { offset: number; line: number; byte: number } | null {

@@ -1,5 +1,6 @@
 // Shapes of the things the backend hands out. JSON-safe only: ISO date strings, plain arrays.
 import { z } from 'zod';
+import { HttpUrl, Text } from './text';
 
 export const IsoCountry = z.string().regex(/^[A-Z]{2}$/, 'must be a 2-letter upper-case ISO 3166-1 code, e.g. "SG"');
 
@@ -24,22 +25,22 @@ export type BBox = z.infer<typeof BBox>;
 export const SiteStatus = z.enum(['operational', 'under_construction', 'planned', 'land_bank']);
 export type SiteStatus = z.infer<typeof SiteStatus>;
 
-export const Source = z.object({ title: z.string().min(1), url: z.url(), asOf: IsoDate });
+export const Source = z.object({ title: Text.min(1), url: HttpUrl, asOf: IsoDate });
 export type Source = z.infer<typeof Source>;
 
 export const Site = z.object({
-  id: z.string(),
-  name: z.string(),
-  marketId: z.string(),
-  marketName: z.string(),
+  id: Text,
+  name: Text,
+  marketId: Text,
+  marketName: Text,
   country: IsoCountry,
   lat: LatLon.shape.lat,
   lon: LatLon.shape.lon,
   capacityMw: z.object({ existing: z.number().nullable(), planned: z.number().nullable() }),
   status: SiteStatus,
   /** The company that runs or builds the campus; null for a district or park several share. */
-  operator: z.string().trim().min(1).nullable(),
-  notes: z.string(),
+  operator: Text.trim().min(1).nullable(),
+  notes: Text,
   source: Source,
 });
 export type Site = z.infer<typeof Site>;

@@ -5,6 +5,7 @@ import { parseCsv, parseNumber, unescapeFormula, type CsvRecord } from './csv-pa
 import { DERIVATION_NEEDED, FactMethod, FactReference, FactSource } from './model/facts';
 import type { ImportError } from './model/transfer';
 import { SiteStatus, type Source } from './schemas';
+import { textProblem } from './text';
 import {
   FACT_ATTRIBUTES,
   readHeader,
@@ -29,12 +30,14 @@ export function parseSitesCsv(text: string): SitesCsv {
     errors.push(error(1, 1, null, 'the file is empty: expected a header row starting id,name,country,region,lat,lon'));
     return { header: { row: 1, line: 1 }, criteria: [], rows: [], errors };
   }
+  if (!cleanCells(header, header, errors)) return { header: { row: 1, line: 1 }, criteria: [], rows: [], errors };
   const columns = readHeader(header, errors);
   const decimalComma = csv.delimiter === ';';
   const rows: SiteCsvRow[] = [];
   for (const record of records) {
     if (record.broken) continue; // already reported by the parser; its cells are not trustworthy
     if (record.fields.every((f) => f.trim() === '')) continue; // a spreadsheet's empty row
+    if (!cleanCells(record, header, errors)) continue;
     if (record.fields.length !== header.fields.length) {
       errors.push(
         error(
@@ -269,6 +272,24 @@ function readSource(
     );
   }
   return null;
+}
+
+/**
+ * Names every cell holding a NUL or an unpaired surrogate by its row and header column; false if
+ * any does. Checked on the raw cells, before any is read, so that no column can forget it (the
+ * schemas check again what they store).
+ */
+function cleanCells(record: CsvRecord, header: CsvRecord, errors: ImportError[]): boolean {
+  let clean = true;
+  record.fields.forEach((field, i) => {
+    const problem = textProblem(field);
+    if (problem === null) return;
+    clean = false;
+    const name = record === header ? null : header.fields[i]?.trim() || `column ${i + 1}`;
+    const where = record === header ? `header cell ${i + 1}` : 'the cell';
+    errors.push(error(record.row, record.line, name, `${where} ${problem}`));
+  });
+  return clean;
 }
 
 function markDuplicates(rows: SiteCsvRow[], errors: ImportError[]): void {

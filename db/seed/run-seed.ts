@@ -17,6 +17,7 @@ import { PolicyEvent } from '../../shared/model/policy';
 import { Preset } from '../../shared/model/presets';
 import { CompanyProfile } from '../../shared/model/profiles';
 import { Site } from '../../shared/schemas';
+import { sealTables } from '../content-seal';
 import { getMeta, setMeta } from '../meta-repo';
 import { planDataRefresh } from '../seed-refresh';
 import { seedChips } from './chips';
@@ -103,6 +104,8 @@ export function seedDatabase(db: Db): boolean {
       });
     }
     setMeta(db, SEED_VERSION_KEY, String(SEED_VERSION));
+    // The seed writes records outside any change batch; their seal must follow (see content-seal.ts).
+    sealTables(db, 'all');
   })();
   return true;
 }

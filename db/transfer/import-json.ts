@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { issuesFromZod } from '../../shared/errors';
+import { positionOf } from '../../shared/text';
 import { recordOmitsMethod } from '../../shared/model/facts';
 import {
   DATABASE_FILE_FORMAT,
@@ -51,6 +52,14 @@ export function planJsonImport(db: Db, kind: Exclude<ImportKind, 'sites-csv'>, t
   const fileError = (message: string, column: string | null = null): void => {
     plan.errors.push({ table: null, row: null, line: null, column, message });
   };
+  // A raw NUL is not JSON at all; named by its place so it is not lost in JSON.parse's wording.
+  // (An escaped \u0000 parses, and the record's schema refuses it with its row and field.)
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const at = positionOf(text, nul);
+    fileError(`the file holds a NUL character at line ${at.line}, character ${at.character}; remove it`);
+    return plan.build();
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);

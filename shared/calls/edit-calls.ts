@@ -4,6 +4,7 @@
 // sends what was typed or pasted — and are checked field by field by the backend, so every bad cell
 // comes back as an issue naming its change, row and field instead of one opaque input error.
 import { z } from 'zod';
+import { Text } from '../text';
 import { CriterionId } from '../model/criteria';
 import { FactMethod } from '../model/facts';
 import { IsoDate } from '../schemas';
@@ -61,9 +62,9 @@ export const EditInput = z.strictObject({
   table: EditTable,
   changes: z.array(EditChange).min(1).max(100_000),
   /** Who made the change, for the history (default "user"). */
-  actor: z.string().min(1).max(100).optional(),
+  actor: Text.min(1).max(100).optional(),
   /** What the change was, for the history (default: made up from the changes). */
-  label: z.string().max(500).optional(),
+  label: Text.max(500).optional(),
 });
 export type EditInput = z.infer<typeof EditInput>;
 

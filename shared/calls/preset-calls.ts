@@ -2,6 +2,7 @@
 // them between stores as a versioned JSON file. Built-in presets are read-only; presets.list (in
 // data-calls.ts) reads them all.
 import { z } from 'zod';
+import { Text } from '../text';
 import { PresetsDocument } from '../model/preset-file';
 import { HardConstraint, Preset, PresetMethod, PresetName, PresetNormalisation, PresetWeights } from '../model/presets';
 import { PresetDiff } from '../preset-diff';
@@ -9,7 +10,7 @@ import type { CallSpecs } from './call-spec';
 
 /** Any id a caller may name; an id that is no preset is answered with not_found, not a format error. */
 const PresetRef = z.string().min(1).max(200);
-const Description = z.string().max(2000, 'must be at most 2000 characters');
+const Description = Text.max(2000, 'must be at most 2000 characters');
 const Constraints = z.array(HardConstraint).max(100, 'at most 100 constraints');
 
 export const PresetCreateInput = z

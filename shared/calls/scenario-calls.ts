@@ -2,6 +2,7 @@
 // Malaysia") kept apart from the real timeline. score.run, sensitivity.run and the legality calls
 // take a `scenarioId` to read the real events plus the scenario's; scenarios.compare ranks both ways.
 import { z } from 'zod';
+import { Text } from '../text';
 import { LegalityStatusSchema } from './legality-calls';
 import { HardConstraint } from '../model/presets';
 import { PolicyEvent } from '../model/policy';
@@ -11,7 +12,7 @@ import { EditChange, EditResult, EditValidation } from './edit-calls';
 import { ScenarioOverrides, ScoreMethod, ScoreNormalisation, SiteScore } from './score-calls';
 
 const RowId = z.string().min(1).max(200);
-const ScenarioName = z.string().trim().min(1, 'give the scenario a name').max(200);
+const ScenarioName = Text.trim().min(1, 'give the scenario a name').max(200);
 
 export const SCENARIO_FILE_FORMAT = 'landfall.scenario';
 
@@ -36,7 +37,7 @@ export type ScenarioDetail = z.infer<typeof ScenarioDetail>;
 export const ScenarioFile = z.object({
   format: z.literal(SCENARIO_FILE_FORMAT),
   version: z.literal(1),
-  scenario: z.object({ name: ScenarioName, description: z.string().max(5000).default('') }),
+  scenario: z.object({ name: ScenarioName, description: Text.max(5000).default('') }),
   /** Checked one by one after the envelope, so that each bad event is named. */
   events: z.array(z.unknown()).max(10_000),
 });
@@ -79,8 +80,8 @@ export type ScenarioComparison = z.infer<typeof ScenarioComparison>;
 const EventsInput = z.strictObject({
   scenarioId: RowId,
   changes: z.array(EditChange).min(1).max(10_000),
-  actor: z.string().min(1).max(100).optional(),
-  label: z.string().max(500).optional(),
+  actor: Text.min(1).max(100).optional(),
+  label: Text.max(500).optional(),
 });
 
 export const scenarioCalls = {
@@ -98,7 +99,7 @@ export const scenarioCalls = {
     summary: 'Creates an empty what-if scenario; the id is made from the name unless given.',
     input: z.strictObject({
       name: ScenarioName,
-      description: z.string().max(5000).default(''),
+      description: Text.max(5000).default(''),
       id: z
         .string()
         .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes')
@@ -110,7 +111,7 @@ export const scenarioCalls = {
   },
   'scenarios.rename': {
     summary: 'Renames a what-if scenario (and, if given, replaces its description).',
-    input: z.strictObject({ id: RowId, name: ScenarioName, description: z.string().max(5000).optional() }),
+    input: z.strictObject({ id: RowId, name: ScenarioName, description: Text.max(5000).optional() }),
     output: ScenarioDetail,
     writes: true,
   },

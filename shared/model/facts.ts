@@ -2,10 +2,11 @@
 // known value also says how it was obtained (its method), so a planner can tell a regulator's
 // figure from a computed or estimated one and trace each back to its sourced table.
 import { z } from 'zod';
+import { HttpUrl, Text } from '../text';
 import { IsoDate } from '../schemas';
 import { CriterionId } from './criteria';
 
-export const FactSource = z.object({ title: z.string().min(1), url: z.url(), asOf: IsoDate });
+export const FactSource = z.object({ title: Text.min(1), url: HttpUrl, asOf: IsoDate });
 
 /**
  * How a known value was obtained: `official` (published by a regulator or statistics office),
@@ -55,9 +56,9 @@ export const FactReference = z
 
 const base = {
   criterionId: CriterionId,
-  marketId: z.string().nullable(),
-  siteId: z.string().nullable(),
-  note: z.string(),
+  marketId: Text.nullable(),
+  siteId: Text.nullable(),
+  note: Text,
 };
 
 export const KnownMetricValue = z
@@ -69,7 +70,7 @@ export const KnownMetricValue = z
     high: z.number().finite().nullable(),
     method: FactMethod,
     /** Required for derived and estimate values (DERIVATION_NEEDED); optional otherwise. */
-    derivation: z.string().nullable(),
+    derivation: Text.nullable(),
     reference: FactReference.nullable(),
     source: FactSource,
   })
@@ -97,7 +98,7 @@ export const MetricValue = z.discriminatedUnion('kind', [
     kind: z.literal('missing'),
     ...base,
     /** Why there is no number, e.g. "no source found" — shown to the planner instead of a zero. */
-    missingReason: z.string().min(1),
+    missingReason: Text.min(1),
     source: FactSource.nullable(),
   }),
 ]);

@@ -6,6 +6,7 @@
 // stored on the newer event (supersedes / amends / suspends, each with its reason) — never because
 // it is later. See docs/legality.md for the model a compliance officer can check.
 import { z } from 'zod';
+import { HttpUrl, Text } from '../text';
 import { IsoDate } from '../schemas';
 import { ChipClass } from './chips';
 import { JurisdictionCode } from './jurisdictions';
@@ -98,7 +99,7 @@ const LegacyConfidence = z.preprocess((v) => (v === 'official' ? 'rule' : v), Po
 
 /** Empty lists mean "any". A null flag means the event does not depend on it. */
 export const PolicyScope = z.object({
-  chips: z.array(z.string()),
+  chips: z.array(Text),
   chipClasses: z.array(ChipClass),
   /** Where the hardware is, e.g. CN, HK, MY; subdivisions match their country too. */
   destinations: z.array(JurisdictionCode),
@@ -108,11 +109,11 @@ export const PolicyScope = z.object({
    */
   exceptDestinations: z.array(JurisdictionCode).optional(),
   /** Companies headquartered in these countries, or whose ultimate parent is (US rules reaching CN-HQ firms anywhere). */
-  companyHq: z.array(z.string().regex(/^[A-Z]{2}$/)),
+  companyHq: z.array(Text.regex(/^[A-Z]{2}$/)),
   stateFunded: z.boolean().nullable(),
   entityListed: z.boolean().nullable(),
   /** Named companies (e.g. "ByteDance"); empty means any company. */
-  companies: z.array(z.string()),
+  companies: z.array(Text),
   deployment: z.enum(['owned', 'rented', 'any']),
 });
 export type PolicyScope = z.infer<typeof PolicyScope>;
@@ -141,8 +142,8 @@ export type PolicyLinkKind = z.infer<typeof PolicyLinkKind>;
  */
 export const PolicyLink = z.object({
   kind: PolicyLinkKind,
-  eventId: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  reason: z.string().min(1, 'say why the link holds'),
+  eventId: Text.regex(/^[a-z0-9][a-z0-9-]*$/),
+  reason: Text.min(1, 'say why the link holds'),
 });
 export type PolicyLink = z.infer<typeof PolicyLink>;
 
@@ -189,10 +190,10 @@ export function upgradeLegacyEvent(raw: unknown): unknown {
 
 const PolicyEventRecord = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-    issuer: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/),
+    id: Text.regex(/^[a-z0-9][a-z0-9-]*$/),
+    issuer: Text.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/),
     regime: PolicyRegime,
-    title: z.string().min(1),
+    title: Text.min(1),
     /** The day the text or statement was made public; null when the source does not say. */
     publishedDate: IsoDate.nullable(),
     /** The first day the event applies. */
@@ -201,12 +202,12 @@ const PolicyEventRecord = z
     complianceDate: IsoDate.nullable(),
     endDate: IsoDate.nullable(),
     effect: PolicyEffect,
-    condition: z.string(),
+    condition: Text,
     scope: PolicyScope,
     links: z.array(PolicyLink),
     confidence: LegacyConfidence,
-    source: z.object({ title: z.string().min(1), url: z.url() }),
-    note: z.string(),
+    source: z.object({ title: Text.min(1), url: HttpUrl }),
+    note: Text,
   })
   .refine((e) => e.endDate === null || e.endDate >= e.effectiveDate, {
     message: 'end date must not be before the effective date',

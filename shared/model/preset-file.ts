@@ -2,6 +2,7 @@
 // `presets.import` reads. Reading it is pure: every problem is named with its path in the file
 // (`presets[2].weights.power_price: must be ≥ 0`) so a planner can fix the file in one go.
 import { z } from 'zod';
+import { Text } from '../text';
 import type { ErrorIssue } from '../errors';
 import {
   HardConstraint,
@@ -34,7 +35,7 @@ export type PresetsDocument = z.infer<typeof PresetsDocument>;
 export const PresetFileEntry = z.object({
   id: PresetId,
   name: PresetName,
-  description: z.string('must be text').max(2000, 'must be at most 2000 characters').default(''),
+  description: Text.max(2000, 'must be at most 2000 characters').default(''),
   builtin: z.boolean('must be true or false').default(false),
   method: PresetMethod,
   weights: PresetWeights,

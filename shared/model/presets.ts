@@ -1,5 +1,6 @@
 // Weight presets: how much each criterion counts, how scores combine, and what excludes a site.
 import { z } from 'zod';
+import { Text } from '../text';
 import { CriterionId } from './criteria';
 
 export const HardConstraint = z.discriminatedUnion('kind', [
@@ -44,8 +45,8 @@ export const PresetWeights = z
 
 export const Preset = z.object({
   id: PresetId,
-  name: z.string().min(1),
-  description: z.string(),
+  name: Text.min(1),
+  description: Text,
   builtin: z.boolean(),
   method: PresetMethod,
   weights: PresetWeights,
@@ -60,9 +61,7 @@ export type Preset = z.infer<typeof Preset>;
 export const PRESET_NAME_MAX = 80;
 
 /** A name as typed: trimmed, 1 to 80 characters. */
-export const PresetName = z
-  .string('must be text')
-  .trim()
+export const PresetName = Text.trim()
   .min(1, 'must not be empty')
   .max(PRESET_NAME_MAX, `must be at most ${PRESET_NAME_MAX} characters`);
 

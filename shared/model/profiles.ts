@@ -1,8 +1,9 @@
 // Company profiles: who is deploying, which decides which rules reach them, and which accelerators
 // they would accept for each workload.
 import { z } from 'zod';
+import { Text } from '../text';
 
-const ChipList = z.array(z.string());
+const ChipList = z.array(Text);
 
 /** The workloads a profile states accelerators for; a site's legality is asked per workload. */
 export const Workload = z.enum(['training', 'inference']);
@@ -21,10 +22,10 @@ function upgradeLegacy(raw: unknown): unknown {
 }
 
 const CompanyProfileRecord = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  name: z.string().min(1),
-  description: z.string(),
-  hqCountry: z.string().regex(/^[A-Z]{2}$/),
+  id: Text.regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: Text.min(1),
+  description: Text,
+  hqCountry: Text.regex(/^[A-Z]{2}$/),
   /** The country of the ultimate parent when it differs from the HQ (US rules reach both); null = same or none. */
   ultimateParentCountry: z
     .string()
@@ -34,7 +35,7 @@ const CompanyProfileRecord = z.object({
   entityListed: z.boolean(),
   deployment: z.enum(['owned', 'rented']),
   /** A named company some rules single out (e.g. "ByteDance"), or null. */
-  namedCompany: z.string().nullable(),
+  namedCompany: Text.nullable(),
   /** Accelerators the profile would accept for frontier training, best first. */
   trainingChips: ChipList.min(1, 'name at least one accelerator for training'),
   /** Accelerators the profile would accept for inference; empty = the training list. */

@@ -1,6 +1,7 @@
 // Import and export: the file kinds Landfall reads and writes, the record shape of every table in
 // those files, and what a preview or a committed import reports back.
 import { z } from 'zod';
+import { HttpUrl, Text } from '../text';
 import { IsoDate, SiteStatus } from '../schemas';
 import { Chip } from './chips';
 import { Criterion } from './criteria';
@@ -51,13 +52,11 @@ export function tableOfKind(kind: ImportKind): DataTable | null {
 
 /** A site as stored (the `Site` the UI reads adds its market's name and country). */
 export const SiteRecord = z.object({
-  id: z
-    .string()
-    .min(1)
+  id: Text.min(1)
     .max(200)
     .refine((id) => id === id.trim(), 'must not start or end with a space'),
-  name: z.string().min(1),
-  marketId: z.string().min(1),
+  name: Text.min(1),
+  marketId: Text.min(1),
   lat: z.number().min(-90, 'latitude must be ≥ -90').max(90, 'latitude must be ≤ 90'),
   lon: z.number().min(-180, 'longitude must be ≥ -180').max(180, 'longitude must be ≤ 180'),
   capacityMw: z.object({
@@ -66,9 +65,9 @@ export const SiteRecord = z.object({
   }),
   status: SiteStatus,
   // Files written before schema 7 have no operator: absent reads as unknown.
-  operator: z.string().trim().min(1).nullable().default(null),
-  notes: z.string(),
-  source: z.object({ title: z.string().min(1), url: z.url(), asOf: IsoDate }),
+  operator: Text.trim().min(1).nullable().default(null),
+  notes: Text,
+  source: z.object({ title: Text.min(1), url: HttpUrl, asOf: IsoDate }),
   origin: z.enum(['seed', 'user', 'import']),
 });
 export type SiteRecord = z.infer<typeof SiteRecord>;

@@ -14,6 +14,7 @@ import {
   type ImportPreview,
   type ImportResult,
 } from '../../../shared/model/transfer';
+import { explainUnguessable } from '../../../shared/import-guess';
 import { errorPath } from '../../services/transfer-service';
 import { json, type Command, type CommandRun } from '../command';
 import { UsageError, type CliIo } from '../io';
@@ -32,9 +33,12 @@ function readImportFile(values: Record<string, string | boolean | undefined>, fi
     if (!parsed.success) throw new UsageError(`--kind must be one of ${ImportKind.options.join(', ')}, not "${given}"`);
     kind = parsed.data;
   } else {
-    kind = guessImportKind(file, bytes.toString('utf8'));
+    const text = bytes.toString('utf8');
+    kind = guessImportKind(file, text);
     if (kind === null) {
-      throw new UsageError(`cannot tell what ${file} holds; pass --kind (${ImportKind.options.join(', ')})`);
+      throw new UsageError(
+        `cannot tell what ${file} holds: ${explainUnguessable(file, text)}; pass --kind (${ImportKind.options.join(', ')})`,
+      );
     }
   }
   // Bytes, not text: the backend checks the encoding and names a UTF-16 or Latin-1 file.

@@ -7,7 +7,7 @@ import { z } from 'zod';
 /** A surrogate half with no partner: a high one not followed by a low one, or a low one alone. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** What is wrong with `text` as stored text, or null; `at` is 1-based, in UTF-16 code units. */
+/** What is wrong with `text` as stored text, or null; positions are 1-based, in UTF-16 code units. */
 export function textProblem(text: string): string | null {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return `holds a NUL character (character ${nul + 1}); remove it`;

@@ -174,6 +174,7 @@ describe('source URLs are http(s) only', () => {
       }),
     );
     expect(JSON.stringify(apply.issues)).toMatch(/source\.url.*http/);
+    expect(h.hash()).toBe(before);
 
     await h.value('scenarios.create', { name: 'Scheme' });
     const event = {

@@ -7,6 +7,7 @@ import { numpyLines } from './numpy-cases';
 import { perfResultLines } from './perf-results';
 import { reportCases } from './report-cases';
 import { scoreCases } from './score-cases';
+import { sealCases } from './seal-cases';
 import { sensitivityCases } from './sensitivity-cases';
 import { transferCases } from './transfer-cases';
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const transfer = transferCases();
   const edits = editCases();
   const reports = reportCases();
+  const seal = sealCases();
   const cases: BenchCase[] = [
     {
       // The contract's validation (input and output schemas) over a direct repository read.
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     ...sensitivityCases(),
     ...scoreCases(),
     ...reports.cases,
+    ...seal.cases,
   ];
   for (const c of cases) {
     const result = await runCase(c, 200);
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
   transfer.close();
   edits.close();
   reports.close();
+  seal.close();
 }
 
 void main();

@@ -12,6 +12,7 @@ import {
   pruneBackups,
   restoreBackup,
 } from '../../db/durability';
+import { withChangeBatch } from '../../db/change-log';
 import { checkIntegrity } from '../../db/integrity';
 import { latestVersion, migrate, schemaVersion } from '../../db/migrations';
 import { openDatabase, type Db } from '../../db/open';
@@ -150,7 +151,11 @@ describe('createBackup and listBackups', () => {
     const db = open(path);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('wal_autocheckpoint = 0');
-    db.prepare("INSERT INTO markets (id, name, country) VALUES ('wal-only', 'Only in the WAL', 'SG')").run();
+    // Through a change batch, as the app writes (so the backup's content seal verifies).
+    withChangeBatch(db, 'test', (batch) => {
+      db.prepare("INSERT INTO markets (id, name, country) VALUES ('wal-only', 'Only in the WAL', 'SG')").run();
+      batch.record('insert', 'markets', 'wal-only', null, null);
+    });
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
     // The main file alone does not have the row yet: a plain file copy would lose it.
     const mainOnly = join(dir, 'main-only.sqlite');

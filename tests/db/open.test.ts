@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withChangeBatch } from '../../db/change-log';
 import { latestVersion } from '../../db/migrations';
 import { openDatabase, type Db } from '../../db/open';
 import { seedMarkets } from '../../db/seed/markets';
@@ -67,7 +68,11 @@ describe('openDatabase', () => {
   it('does not overwrite an edited seeded row when reopened', () => {
     const path = join(dir, 'landfall.sqlite');
     const first = open(path);
-    const changed = first.prepare("UPDATE sites SET name = 'Tuas (edited)' WHERE id = 'sg-tuas'").run();
+    // Through a change batch, as every edit in the app goes (so the content seal follows it).
+    const changed = withChangeBatch(first, 'test', (batch) => {
+      batch.record('update', 'sites', 'sg-tuas', null, null);
+      return first.prepare("UPDATE sites SET name = 'Tuas (edited)' WHERE id = 'sg-tuas'").run();
+    });
     expect(changed.changes).toBe(1);
     first.close();
     const second = open(path);

@@ -7,6 +7,7 @@ import path, { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withChangeBatch } from '../../db/change-log';
+import { SEAL_KEY } from '../../db/content-seal';
 import { listCriteria } from '../../db/criteria-repo';
 import { getMeta, setMeta } from '../../db/meta-repo';
 import { listMetricValues } from '../../db/metrics-repo';
@@ -446,6 +447,8 @@ describe('seeding a store that already has data', () => {
       .run();
     first.prepare("DELETE FROM sites WHERE id = 'sg-equinix-sg6'").run();
     setMeta(first, SEED_VERSION_KEY, String(SEED_VERSION - 1));
+    // An older Landfall kept no content seal; without one, the raw edits above are not judged as damage.
+    first.prepare('DELETE FROM meta WHERE key = ?').run(SEAL_KEY);
     first.close();
     const second = open();
     const kulai = second
@@ -475,6 +478,8 @@ describe('seeding a store that already has data', () => {
     const v2Weights = { ...rest, policy_churn: 0.1 };
     first.prepare("UPDATE presets SET weights = ? WHERE id = 'frontier-training'").run(JSON.stringify(v2Weights));
     setMeta(first, SEED_VERSION_KEY, '2');
+    // Seed version 2 predates content seals (see above).
+    first.prepare('DELETE FROM meta WHERE key = ?').run(SEAL_KEY);
     first.close();
     const second = open();
     expect(getMeta(second, SEED_VERSION_KEY)).toBe(String(SEED_VERSION));
@@ -491,8 +496,12 @@ describe('seeding a store that already has data', () => {
 
   it('keeps a deleted seeded site deleted after reopening', () => {
     const first = open();
-    first.prepare("DELETE FROM metric_values WHERE site_id = 'my-kulai'").run();
-    expect(first.prepare("DELETE FROM sites WHERE id = 'my-kulai'").run().changes).toBe(1);
+    // Through a change batch, as every deletion in the app goes (so the content seal follows it).
+    withChangeBatch(first, 'test', (batch) => {
+      first.prepare("DELETE FROM metric_values WHERE site_id = 'my-kulai'").run();
+      expect(first.prepare("DELETE FROM sites WHERE id = 'my-kulai'").run().changes).toBe(1);
+      batch.record('delete', 'sites', 'my-kulai', null, null);
+    });
     first.close();
     const second = open();
     expect(second.prepare("SELECT id FROM sites WHERE id = 'my-kulai'").get()).toBeUndefined();

@@ -7,6 +7,7 @@ import { startBackupScheduler } from '../../backend/backup-scheduler';
 import { createDispatcher, type Handlers } from '../../backend/dispatcher';
 import { guardWrites, isWritingCall } from '../../backend/read-only-guard';
 import { openStoreHandle } from '../../backend/store';
+import { withChangeBatch } from '../../db/change-log';
 import { backupsDirFor, listBackups } from '../../db/durability';
 import { latestVersion } from '../../db/migrations';
 import type { BackupInfo, RestoreOutcome, StoreHealth } from '../../shared/calls/store-calls';
@@ -186,7 +187,11 @@ describe('a damaged store', () => {
 describe('backups.restore', () => {
   it('brings back the latest backup and writable mode, and tells the UI everything changed', async () => {
     const healthy = backend();
-    healthy.db.prepare("INSERT INTO markets (id, name, country) VALUES ('mine', 'My market', 'SG')").run();
+    // Through a change batch, as the app writes (so the backup's content seal verifies).
+    withChangeBatch(healthy.db, 'test', (batch) => {
+      healthy.db.prepare("INSERT INTO markets (id, name, country) VALUES ('mine', 'My market', 'SG')").run();
+      batch.record('insert', 'markets', 'mine', null, null);
+    });
     const backup = valueOf<BackupInfo>(await healthy.dispatch('backups.create', {}));
     const sites = count(healthy, 'sites');
     healthy.close();

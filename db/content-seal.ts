@@ -179,6 +179,16 @@ export function sealTables(db: Db, tables: Iterable<string> | 'all'): void {
 }
 
 /**
+ * Seals rows this connection wrote outside a change batch (the triggers saw them, so they are this
+ * app's writes, not damage). Run before a backup, so the copy verifies; a no-op on a connection
+ * without the triggers (read-only, or not opened by openDatabase) and when nothing is pending.
+ */
+export function sealPending(db: Db): void {
+  if (!tracked.has(db) || db.prepare('SELECT 1 FROM temp.seal_touched LIMIT 1').get() === undefined) return;
+  db.transaction(() => sealTables(db, []))();
+}
+
+/**
  * For a store opened for writing: seals it whole if it has no seal yet (written before seals, or
  * new), then notes every write on this connection so batches rehash only what they touched.
  */

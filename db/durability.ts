@@ -17,6 +17,7 @@ import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { BACKUP_REASON } from '../shared/calls/store-calls';
 import { backupName, backupsDirFor, backupStem, type BackupInfo } from './backup-list';
+import { sealPending } from './content-seal';
 import { checkIntegrity, type CheckOptions } from './integrity';
 import { fileContent } from './store-content';
 
@@ -56,6 +57,7 @@ export function createBackup(db: Db, dir: string, reason: string, options: Backu
   let path: string;
   let blank: boolean;
   try {
+    sealPending(db);
     db.prepare('VACUUM INTO ?').run(partial);
     fsyncFile(partial);
     const report = checkIntegrity(partial, options);

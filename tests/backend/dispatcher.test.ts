@@ -85,9 +85,11 @@ describe('dispatch through the real backend', () => {
     const result = await backend.dispatch('sites.list', { country: 'MY', status: 'operational' });
     expect(result.ok).toBe(true);
     // Seed v5's operational sites in Malaysia (all in Johor): the Nusajaya district, now DayOne's campus,
-    // and five named campuses.
+    // Sedenak Tech Park (operational since the analyst review: its C&W share is built capacity), and
+    // five named campuses.
     const expected = [
       'my-nusajaya',
+      'my-sedenak',
       'my-airtrunk-jhb1',
       'my-bdc-my06',
       'my-vantage-jhb1',

@@ -436,13 +436,15 @@ describe('report.build on the seed story: Cost first, the China-HQ lab renting o
   // sites to existing markets only, so the extremes are those of the 28 before — power: Gui'an 5.0694
   // (0.35 yuan ÷ 6.9042) best, Tokyo 24.2711 (29.38 yen ÷ 121.0491) worst, range 19.2017; build: YRD
   // 6.12 to Tokyo 15.2, range 9.08; land: Kulai/Sedenak 262 (202–322) to Singapore 11,500, range
-  // 11,238; tax: Johor 5 to India and Australia 30, range 25; chip legality 0.15 × 0.75 (conditional)
-  // = 0.1125 at every site:
+  // 11,238 (Inzai's own band, 1,253, and the Johor campuses' 262 and 349.5 fall inside it); tax: Hong
+  // Kong 16.5 (Johor is Malaysia's statutory 24 % since the analyst review, no longer the JS-SEZ 5 %) to
+  // India and Australia 30, range 13.5; chip legality 0.15 × 0.75 (conditional) = 0.1125 at every site:
   //   YRD: 0.35 × (24.2711 − 8.8)/19.2017 = 0.28200 + 0.25 × 1 + 0.15 × (11500 − 3000)/11238 = 0.11345
-  //        + 0.1 × (30 − 25)/25 = 0.02 + 0.1125 = 0.77795
-  //   Beijing–Tianjin–Hebei (its four sites): build 0.25 × (15.2 − 7.11)/9.08 = 0.22274 → 0.75070
-  //   Kulai, Sedenak: 0.24910 + 0.10545 + 0.15 + 0.1 + 0.1125 = 0.71705; the other Johor sites (the
-  //   market's land, 297.5) a little less; Gui'an (no land) 0.70524; the rest lower.
+  //        + 0.1 × (30 − 25)/13.5 = 0.03704 + 0.1125 = 0.79499
+  //   Beijing–Tianjin–Hebei (its four sites): build 0.25 × (15.2 − 7.11)/9.08 = 0.22274 → 0.76773
+  //   Gui'an (no land): 0.35 + 0.22274 + 0.03704 + 0.1125 = 0.72228; Kulai, Sedenak and the other
+  //   Sedenak campuses (land 262): 0.24910 + 0.10545 + 0.15 + 0.1 × (30 − 24)/13.5 = 0.04444 + 0.1125
+  //   = 0.66149, the other Johor sites a little less; the rest lower.
   // The store lists sites by country, then name; the tied group and the next one in that order:
   const YRD = [
     ['cn-capitaland-shanghai', 'CapitaLand Shanghai hyperscale data centre'],
@@ -493,10 +495,10 @@ describe('report.build on the seed story: Cost first, the China-HQ lab renting o
     expect(score.uninformative).toEqual([]);
     expect(dec.uninformative).toEqual(score.uninformative);
     expect([dec.minCoverage, dec.thinData]).toEqual([0.5, 'mark']);
-    // Land cost is known at 53 of the 75 sites: Singapore 17, Johor 17 (four with their own bands, the
-    // campuses with the market's), Beijing–Tianjin–Hebei 4, Yangtze River Delta 8, Hong Kong 2, Tokyo 3,
-    // Sydney 1, Northern Virginia 1. The tax rate is known everywhere (Tax Foundation 2025, Johor's
-    // JS-SEZ 5 %).
+    // Land cost is known at 53 of the 75 sites: Singapore 17, Johor 17 (15 with their own Sedenak/Kulai
+    // or Pulai/Nusajaya band, two with the market's), Beijing–Tianjin–Hebei 4, Yangtze River Delta 8,
+    // Hong Kong 2, Tokyo 3 (the two Inzai sites with their own band), Sydney 1, Northern Virginia 1. The
+    // tax rate is known everywhere (Tax Foundation 2025; Johor at Malaysia's statutory 24 %).
     expect(dec.criteria.find((c) => c.id === 'land_cost_usd_m2')?.known).toBe(53);
     expect(dec.criteria.find((c) => c.id === 'tax_incentive')?.known).toBe(75);
 
@@ -553,13 +555,13 @@ describe('report.build on the seed story: Cost first, the China-HQ lab renting o
     );
     expect(dec.summary[2]).toBe(
       `${listed(tiedNames)} tie for first with the same score: the data does not tell them apart. ` +
-        `Each scores 0.778; the next sites, ${listed(BTH_NAMES)}, share rank 9= at 0.751.`,
+        `Each scores 0.795; the next sites, ${listed(BTH_NAMES)}, share rank 9= at 0.768.`,
     );
-    // Power 0.282 + build 0.250 + land 0.113 = 0.645 of 0.778: 83 %.
+    // Power 0.282 + build 0.250 + land 0.113 (just above chip legality's 0.1125) = 0.645 of 0.795: 81 %.
     expect(dec.summary[3]).toBe(
-      `Of the tied sites, take ${tiedNames[0] ?? ''}: most of its score comes from Power price (0.282), Build cost (0.250) and Land cost (0.113): 83 % of it.`,
+      `Of the tied sites, take ${tiedNames[0] ?? ''}: most of its score comes from Power price (0.282), Build cost (0.250) and Land cost (0.113): 81 % of it.`,
     );
-    // In SMAA other sites win some samples (Gui'an when power weighs more, Johor when tax or land do),
+    // In SMAA other sites win some samples (Gui'an when power weighs more, Johor when land does),
     // but whenever one of the eight is first all are: the group is named together, each credited an
     // eighth of the samples it shared.
     const smaa = dec.summary.find((p) => p.startsWith('In 200 SMAA samples'));

@@ -70,11 +70,38 @@ describe('score.run normalisation override', () => {
   });
 
   it('changes the ranking when criteria are combined', async () => {
+    // Power price and tax rate, half each, every site a candidate (no constraint). Frontier training
+    // used to be the scenario here, but its 100 MW minimum now reads the site's own capacity, which
+    // leaves 19 candidates for the China-HQ renting lab, and on those the two orders happen to agree;
+    // this one differs by hand, from db/seed/derived-metrics.json (market facts; no site has its own
+    // power or tax fact):
+    //   power, known at 71 sites (Batam and Sydney have none): Singapore 19.19 × 17, Johor 10.6052 × 17,
+    //     BTH, YRD and GBA 8.8 × (4 + 8 + 3), Inner Mongolia 6.04836 × 4, Gui'an 5.06938 × 2, Zhongwei
+    //     5.21422 × 2, Hong Kong 18.5104 × 2, Thailand 9.46293 × 3, Jakarta 5.94998 × 3, Tokyo
+    //     24.2711 × 3, Mumbai 6.71 × 2, Ashburn 8.92: min 5.06938, max 24.2711, range 19.20172;
+    //     Σx² = 12583.04, ‖x‖ = 112.1742;
+    //   tax, known at all 75: Singapore 17 × 17, Johor 24 × 17, Batam 22 × 3, mainland China 25 × 23,
+    //     Hong Kong 16.5 × 2, Thailand 20 × 3, Jakarta 22 × 3, Tokyo 29.74 × 3, Mumbai 30 × 2, Sydney
+    //     30, Ashburn 25.569714: min 16.5, max 30, range 13.5; Σx² = 39735.71, ‖x‖ = 199.3382.
+    // Min-max (cost: (max − x)/range):
+    //   Singapore 0.5 × ((24.2711 − 19.19)/19.20172 + (30 − 17)/13.5) = 0.5 × (0.26462 + 0.96296) = 0.61379
+    //   Johor     0.5 × ((24.2711 − 10.6052)/19.20172 + (30 − 24)/13.5) = 0.5 × (0.71170 + 0.44444) = 0.57807
+    // Vector (cost: 1 − x/‖x‖):
+    //   Singapore 0.5 × ((1 − 19.19/112.1742) + (1 − 17/199.3382)) = 0.5 × (0.82893 + 0.91472) = 0.87182
+    //   Johor     0.5 × ((1 − 10.6052/112.1742) + (1 − 24/199.3382)) = 0.5 × (0.90546 + 0.87960) = 0.89253
+    // Singapore is ahead of Johor under min-max and behind it under vector: the orders differ.
     const input = {
-      presetId: 'frontier-training',
-      profileId: 'cn-private-lab-rented',
+      presetId: 'cost-first',
       asOf: ASOF,
       method: 'wsm',
+      weights: {
+        power_price_usc_kwh: 0.5,
+        build_cost_usd_w: 0,
+        land_cost_usd_m2: 0,
+        tax_incentive: 0.5,
+        chip_legality: 0,
+      },
+      constraints: [],
     } as const;
     const order = (out: CallOutput<'score.run'>): string[] =>
       out.results
@@ -83,6 +110,13 @@ describe('score.run normalisation override', () => {
         .map((r) => r.siteId);
     const minmax = await valueOf(backend, 'score.run', { ...input, normalisation: 'minmax' });
     const vector = await valueOf(backend, 'score.run', { ...input, normalisation: 'vector' });
+    expect(scoreOf(minmax, 'sg-tuas')).toBeCloseTo(0.61379, 4);
+    expect(scoreOf(minmax, 'my-sedenak')).toBeCloseTo(0.57807, 4);
+    expect(scoreOf(vector, 'sg-tuas')).toBeCloseTo(0.87182, 4);
+    expect(scoreOf(vector, 'my-sedenak')).toBeCloseTo(0.89253, 4);
+    const before = (o: string[]): boolean => o.indexOf('sg-tuas') < o.indexOf('my-sedenak');
+    expect(before(order(minmax))).toBe(true);
+    expect(before(order(vector))).toBe(false);
     expect(order(vector)).not.toEqual(order(minmax));
   });
 

@@ -24,9 +24,10 @@ import {
 import { DEFAULT_RANKING_VIEW, type RankingView } from '../../renderer/src/layout';
 
 /**
- * The 14 seeded sites with no capacity on record: six districts the data build does not size (no
- * entry under `sites` in db/seed/derived-metrics.json) and eight campuses it lists with neither an
- * existing nor a planned figure. The other 61 have one.
+ * The 15 seeded sites with no capacity on record: seven districts the data build does not size (no
+ * entry under `sites` in db/seed/derived-metrics.json; Pulai since the analyst review, its C&W cluster
+ * share being carried by the Iskandar Puteri campuses seeded on their own) and eight campuses it lists
+ * with neither an existing nor a planned figure. The other 60 have one.
  */
 const NO_CAPACITY = [
   'cn-beijing-yizhuang',
@@ -39,6 +40,7 @@ const NO_CAPACITY = [
   'cn-wujiang',
   'my-equinix-jh1',
   'my-microsoft-ebp6-kulai',
+  'my-pulai',
   'sg-google-jurong-west',
   'sg-meta-tanjong-kling',
   'sg-tai-seng',
@@ -132,18 +134,18 @@ describe('ranking rows', () => {
     expect(statuses).toEqual([...statuses].sort((a, b) => a - b));
     expect(new Set(statuses).size).toBeGreaterThan(1);
 
-    // Biggest first: CIDC Zhongwei 2 050 MW planned, Pulai 176.44 + 555.44 = 731.88, then Kulai (500
-    // planned), Zhangjiakou (500 existing) and Digital Edge Bekasi (500 planned) level, in rank order;
-    // Bridge MY07's 400 planned next.
+    // Biggest first: CIDC Zhongwei 2 050 MW planned (Pulai, once second at 731.88, has no capacity of
+    // its own now), then Kulai (500 planned), Zhangjiakou (500 existing) and Digital Edge Bekasi (500
+    // planned) level, in rank order; Bridge MY07's 400 planned next.
     const capacity = sortRows(rows, { key: 'capacity', direction: 'desc' });
-    expect(capacity.slice(0, 2).map((r) => r.siteId)).toEqual(['cn-cidc-zhongwei', 'my-pulai']);
+    expect(capacity[0]?.siteId).toBe('cn-cidc-zhongwei');
     expect(
       capacity
-        .slice(2, 5)
+        .slice(1, 4)
         .map((r) => r.siteId)
         .sort(),
     ).toEqual(['cn-zhangjiakou', 'id-digital-edge-bekasi', 'my-kulai']);
-    expect(capacity[5]?.siteId).toBe('my-bdc-my07');
+    expect(capacity[4]?.siteId).toBe('my-bdc-my07');
     const totals = capacity.map((r) => r.totalMw).filter((t): t is number => t !== null);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
     expect(
@@ -187,14 +189,14 @@ describe('ranking rows', () => {
     expect(two.length + licence.length).toBe(rows.length);
     expect(filterRows(rows, view({ statuses: ['prohibited'] }))).toEqual([]);
 
-    // At least 500 MW: CIDC Zhongwei (2 050), Pulai (731.88), and Kulai, Zhangjiakou and Digital Edge
-    // Bekasi at exactly 500; Bridge MY07's 400 falls short.
+    // At least 500 MW: CIDC Zhongwei (2 050), and Kulai, Zhangjiakou and Digital Edge Bekasi at exactly
+    // 500; Bridge MY07's 400 falls short, and Pulai has no capacity.
     expect(
       filterRows(rows, view({ minCapacityMw: 500 }))
         .map((r) => r.siteId)
         .sort(),
-    ).toEqual(['cn-cidc-zhongwei', 'cn-zhangjiakou', 'id-digital-edge-bekasi', 'my-kulai', 'my-pulai']);
-    // Any minimum keeps only the 61 sites with a capacity on record.
+    ).toEqual(['cn-cidc-zhongwei', 'cn-zhangjiakou', 'id-digital-edge-bekasi', 'my-kulai']);
+    // Any minimum keeps only the 60 sites with a capacity on record.
     expect(
       filterRows(rows, view({ minCapacityMw: 0 }))
         .map((r) => r.siteId)
@@ -205,7 +207,7 @@ describe('ranking rows', () => {
         .filter((id) => !NO_CAPACITY.includes(id))
         .sort(),
     );
-    expect(filterRows(rows, view({ minCapacityMw: 0 }))).toHaveLength(61);
+    expect(filterRows(rows, view({ minCapacityMw: 0 }))).toHaveLength(60);
 
     expect(names(filterRows(rows, view({ text: '  TUAS ' })))).toEqual(['Nxera DC Tuas']);
     expect(filterRows(rows, view({ text: 'johor' })).every((r) => r.marketName === 'Johor')).toBe(true);

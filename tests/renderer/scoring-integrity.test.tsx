@@ -38,7 +38,8 @@ type SiteScore = ScoreRun['results'][number];
  * ranked, on power price 0.35, build cost 0.25, land cost 0.15, tax 0.1 (each min-max, cost) and chip
  * legality 0.15 (1 for every site here, so 0.15 each). Figures from the seed (db/seed/derived-metrics.json):
  * power 5.07 (Gui'an) to 24.27 US¢/kWh (Tokyo), build 6.12 (Yangtze River Delta) to 15.2 US$/W (Tokyo),
- * land 262 (Kulai, Sedenak) to 11 500 US$/m² (Singapore), tax 5 (Johor) to 30 % (Sydney, Mumbai).
+ * land 262 (Kulai, Sedenak and the park's campuses) to 11 500 US$/m² (Singapore), tax 16.5 (Hong Kong)
+ * to 30 % (Sydney, Mumbai); Johor is at Malaysia's statutory 24 %, not the JS-SEZ 5 % it had before.
  */
 const COST_FIRST = { presetId: 'cost-first', profileId: 'cn-private-lab-owned', asOf: '2025-12-15' };
 
@@ -47,9 +48,9 @@ const COST_FIRST = { presetId: 'cost-first', profileId: 'cn-private-lab-owned', 
  * market figure, as the delta's eight seeded sites do (Qingpu, Wujiang and six campuses, none with a
  * cost fact of its own), so the nine score the same by construction.
  * The delta leads Cost first: power 8.8 → 0.35 × (24.27 − 8.8) / (24.27 − 5.07) = 0.282, the cheapest
- * build 0.25 × 1, land 3 000 → 0.15 × (11 500 − 3 000) / (11 500 − 262) = 0.113, tax 25 % → 0.1 × 5/25
- * = 0.02, chips 0.15: 0.815. Next, Beijing's market differs only in build 7.11 → 0.25 × 8.09/9.08 =
- * 0.223: 0.788.
+ * build 0.25 × 1, land 3 000 → 0.15 × (11 500 − 3 000) / (11 500 − 262) = 0.113, tax 25 % → 0.1 × 5/13.5
+ * = 0.037, chips 0.15: 0.832. Next, Beijing's market differs only in build 7.11 → 0.25 × 8.09/9.08 =
+ * 0.223: 0.805.
  */
 const TWIN = { id: 'cn-qingpu-twin', name: 'Qingpu twin' };
 const TOP_TIE = [
@@ -125,24 +126,30 @@ describe('the ranking', () => {
     const { store, close } = await workspace('app', COST_FIRST, addTwin);
     await waitFor(() => expect(document.querySelector(`tr[data-site="${TWIN.id}"]`)).not.toBeNull());
 
-    // The delta's nine sites: one market's figures, the best score (0.815, see TWIN).
+    // The delta's nine sites: one market's figures, the best score (0.832, see TWIN).
     for (const id of TOP_TIE) {
       expect(seenRank(id)).toBe('1=');
       expect(row(id).querySelector('.rank-cell .sr-only')?.textContent).toBe('1, shared');
     }
     // Navi Mumbai scores 0.706: power 6.71 → 0.35 × (24.27 − 6.71) / 19.20 = 0.320, build 6.64 →
     // 0.25 × (15.2 − 6.64) / 9.08 = 0.236, no land cost (0), tax 30 % → 0, chips 0.15; NTT Chandivali,
-    // in the same market with no cost facts of its own, scores the same. Above them: the nine at 0.815,
-    // the Beijing market's four at 0.788, Johor's 17 (0.755 to 0.753), Gui'an's two at 0.743, Zhongwei's
-    // two at 0.740 and Inner Mongolia's four at 0.725, 38 sites; next below, Shaoguan's three at 0.675.
+    // in the same market with no cost facts of its own, scores the same. Above them (tax 0.1 × 5/13.5 =
+    // 0.037 at each Chinese hub): the nine at 0.832, the Beijing market's four at 0.805, Gui'an's two at
+    // 0.35 + 0.223 + 0 + 0.037 + 0.15 = 0.760, Zhongwei's two at 0.757 and Inner Mongolia's four at
+    // 0.742, 21 sites. Johor's 17 now come below them: power 0.35 × (24.27 − 10.61)/19.20 = 0.249, build
+    // 0.25 × (15.2 − 11.37)/9.08 = 0.105, land 0.150 to 0.149 (262 to 349.5), tax 0.1 × 6/13.5 = 0.044,
+    // chips 0.15: 0.699 to 0.698.
     reveal(store, 'in-navi-mumbai');
-    expect(seenRank('in-navi-mumbai')).toBe('39=');
+    expect(seenRank('in-navi-mumbai')).toBe('22=');
     reveal(store, 'in-ntt-chandivali');
-    expect(seenRank('in-ntt-chandivali')).toBe('39=');
-    // A rank of its own: Ashburn, alone in Northern Virginia, below those 41, Shaoguan's three and
-    // Jakarta's three (0.626), and above Hong Kong's two (0.582).
+    expect(seenRank('in-ntt-chandivali')).toBe('22=');
+    // A rank of its own: Ashburn, alone in Northern Virginia (power 0.280 + no build + land 0.15 ×
+    // (11 500 − 371)/11 238 = 0.149 + tax 0.1 × 4.43/13.5 = 0.033 + chips 0.15 = 0.611), below those 23,
+    // Johor's 17, Shaoguan's three (0.282 + 0.223 + 0.037 + 0.15 = 0.692), Jakarta's three (0.334 +
+    // 0.110 + 0.059 + 0.15 = 0.653) and Hong Kong's two (0.105 + 0.165 + 0.108 + 0.1 + 0.15 = 0.628, now
+    // above it with the lowest tax): 48 sites, so 49; next below, Thailand's three at 0.494.
     reveal(store, 'us-ashburn');
-    expect(seenRank('us-ashburn')).toBe('47');
+    expect(seenRank('us-ashburn')).toBe('49');
     reveal(store, 'cn-qingpu');
 
     // Coverage beside the score, with what it means (and the stale part) in the tooltip. Qingpu has a
@@ -156,7 +163,7 @@ describe('the ranking', () => {
     expect(row('cn-guian').querySelector<HTMLElement>('.coverage-badge')?.title).toBe(
       'coverage 85 % (35 % stale): share of the weight resting on known values',
     );
-    // Kulai's figures are all from the year before the date (the oldest, Johor's tax rate, 2025-01-07).
+    // Kulai's figures are all from the year before the date (the oldest, Johor's power tariff, 2025-06-20).
     reveal(store, 'my-kulai');
     expect(row('my-kulai').querySelector<HTMLElement>('.coverage-badge')?.title).toBe(
       'coverage 100 %: share of the weight resting on known values',
@@ -284,13 +291,17 @@ describe('the compare panel', () => {
 describe('the weights drawer', () => {
   it('flags a weighted criterion with no spread beside its slider, and says why', async () => {
     // Frontier training weighs the WGI percentile and the renewable share (0.05 each). Edits take away
-    // every WGI figure, and every renewable share but Singapore's: its 17 sites (four districts and 13 campuses) are ranked (chips are
-    // allowed for this profile, and Singapore's 985 MW meets the preset's 100 MW minimum) and share one
-    // national figure.
+    // every WGI figure, and every renewable share but Johor's. Chips are allowed for this profile, and
+    // the preset's 100 MW minimum reads each site's own existing + planned MW (db/seed/derived-metrics.json,
+    // `sites`), so 12 of Johor's 17 sites are ranked: Sedenak Tech Park 160.53, Kulai 500, AirTrunk JHB1
+    // 50 + 100, JHB2 270, JHB3-4 280, STT Johor 120, Bridge MY07 400, Bridge MY06 110, Vantage JHB1 300,
+    // PDG JH1 52 + 98, Stack 220 and Logos 360; Nusajaya 69.5 and TM-Nxera 64 fall short, and Pulai,
+    // Equinix JH1 and Microsoft's Kulai site have no capacity. The 12 share Johor's one figure. (Singapore,
+    // the market kept before, has no site of 100 MW of its own: its biggest, AirTrunk SGP1 at Loyang, is 78.)
     const { close } = await workspace('weights', { ...COST_FIRST, presetId: 'frontier-training' }, async (client) => {
       const gone = { missingReason: 'withheld for this test' };
       const wgi = await factKeys(client, 'rq_percentile');
-      const renewable = (await factKeys(client, 'renewable_share_pct')).filter((key) => key.marketId !== 'sg');
+      const renewable = (await factKeys(client, 'renewable_share_pct')).filter((key) => key.marketId !== 'my-johor');
       await client.call('data.apply', {
         table: 'metric_values',
         changes: [
@@ -304,7 +315,7 @@ describe('the weights drawer', () => {
       return id === null ? null : (document.getElementById(id)?.textContent ?? null);
     };
     expect(flagOf('Regulatory quality (WGI)')).toBe('⚠ no known value among the ranked sites — contributes nothing');
-    expect(flagOf('Renewable share')).toBe('⚠ all 17 known values are equal — contributes nothing');
+    expect(flagOf('Renewable share')).toBe('⚠ all 12 known values are equal — contributes nothing');
     // Every ranked site is allowed its chips (1), but on an absolute scale that is full credit, not "no spread".
     expect(flagOf('Chip legality')).toBeNull();
     close();

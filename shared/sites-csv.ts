@@ -33,6 +33,7 @@ export function parseSitesCsv(text: string): SitesCsv {
   if (!cleanCells(header, header, errors)) return { header: { row: 1, line: 1 }, criteria: [], rows: [], errors };
   const columns = readHeader(header, errors);
   const decimalComma = csv.delimiter === ';';
+  const sources: SourceCache = new Map();
   const rows: SiteCsvRow[] = [];
   for (const record of records) {
     if (record.broken) continue; // already reported by the parser; its cells are not trustworthy
@@ -49,13 +50,26 @@ export function parseSitesCsv(text: string): SitesCsv {
       );
       continue;
     }
-    rows.push(readRow(record, columns, decimalComma, errors));
+    rows.push(readRow(record, columns, decimalComma, errors, sources));
   }
   markDuplicates(rows, errors);
   return { header: { row: header.row, line: header.line }, criteria: columns.facts.map((f) => f.id), rows, errors };
 }
 
-function readRow(record: CsvRecord, columns: Columns, decimalComma: boolean, errors: ImportError[]): SiteCsvRow {
+/**
+ * Sources already read in this file, by their three cells: a file names the same few sources on
+ * every row, and checking one is pure, so each distinct good source is checked once. (Bad ones are
+ * not kept: they go through the full check, which names the problem, every time.)
+ */
+type SourceCache = Map<string, Source>;
+
+function readRow(
+  record: CsvRecord,
+  columns: Columns,
+  decimalComma: boolean,
+  errors: ImportError[],
+  sources: SourceCache,
+): SiteCsvRow {
   const cell = (index: number | undefined): string | undefined =>
     index === undefined ? undefined : unescapeFormula(record.fields[index] ?? '');
   const bad = (column: string, message: string): void => {
@@ -114,7 +128,7 @@ function readRow(record: CsvRecord, columns: Columns, decimalComma: boolean, err
       `${prefix}source_url`,
       prefix === 'site_' ? 'site_source_as_of' : `${prefix}as_of`,
     ];
-    return readSource(names, [cell(title), cell(url), cell(asOf)], bad);
+    return readSource(names, [cell(title), cell(url), cell(asOf)], bad, sources);
   };
   const siteSource = source('site_', site.site_source_title, site.site_source_url, site.site_source_as_of);
   const rowSource = source('', site.source_title, site.source_url, site.as_of);
@@ -125,7 +139,7 @@ function readRow(record: CsvRecord, columns: Columns, decimalComma: boolean, err
   const facts: SiteCsvFact[] = [];
   const unsourced: string[] = [];
   for (const f of columns.facts) {
-    const fact = readFact(f, cell, decimalComma, bad);
+    const fact = readFact(f, cell, decimalComma, bad, sources);
     if (fact === null) continue;
     if (fact.source === null && fact.value !== null) {
       if (rowSource !== null) fact.source = rowSource;
@@ -167,6 +181,7 @@ function readFact(
   cell: (index: number | undefined) => string | undefined,
   decimalComma: boolean,
   bad: (column: string, message: string) => void,
+  sources: SourceCache,
 ): SiteCsvFact | null {
   const at = (a: FactAttribute): string => cell(f.attributes[a]) ?? '';
   const valueText = (cell(f.value) ?? '').trim();
@@ -196,6 +211,7 @@ function readFact(
     [`${f.id}.source_title`, `${f.id}.source_url`, `${f.id}.as_of`],
     [cell(f.attributes.source_title), cell(f.attributes.source_url), cell(f.attributes.as_of)],
     bad,
+    sources,
   );
   return {
     criterionId: f.id,
@@ -257,11 +273,20 @@ function readSource(
   names: string[],
   cells: (string | undefined)[],
   bad: (column: string, message: string) => void,
+  cache: SourceCache,
 ): Source | null {
-  const [title = '', url = '', asOf = ''] = cells.map((c) => c ?? '');
+  const title = cells[0] ?? '';
+  const url = cells[1] ?? '';
+  const asOf = cells[2] ?? '';
   if (title.trim() === '' && url.trim() === '' && asOf.trim() === '') return null;
+  const key = `${title.length},${url.length},${title}${url}${asOf}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
   const parsed = FactSource.safeParse({ title, url: url.trim(), asOf: asOf.trim() });
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    cache.set(key, parsed.data);
+    return parsed.data;
+  }
   const fields = ['title', 'url', 'asOf'];
   for (const issue of parsed.error.issues) {
     const column = names[fields.indexOf(String(issue.path[0]))] ?? names[0] ?? 'source';
@@ -293,15 +318,17 @@ function cleanCells(record: CsvRecord, header: CsvRecord, errors: ImportError[])
 }
 
 function markDuplicates(rows: SiteCsvRow[], errors: ImportError[]): void {
+  // Counted first, so that a file of unique ids (the usual case) builds no list per id.
+  const count = new Map<string, number>();
+  for (const r of rows) if (r.id !== '') count.set(r.id, (count.get(r.id) ?? 0) + 1);
   const byId = new Map<string, SiteCsvRow[]>();
   for (const r of rows) {
-    if (r.id === '') continue;
+    if (r.id === '' || (count.get(r.id) ?? 0) < 2) continue;
     const list = byId.get(r.id);
     if (list) list.push(r);
     else byId.set(r.id, [r]);
   }
   for (const [id, list] of byId) {
-    if (list.length < 2) continue;
     for (const r of list) {
       const others = list.filter((o) => o !== r).map((o) => o.row);
       errors.push(error(r.row, r.line, 'id', `duplicate id "${id}": also on row ${others.join(', ')}`));

@@ -1,8 +1,15 @@
 // What every importer produces before it writes anything: the preview (added, changed, unchanged,
 // errors) and the writes it would make. Nothing is written unless the preview has no errors.
 import type { ChangeBatch } from '../change-log';
-import type { ImportError, ImportKind, ImportNote, ImportPreview, PreviewEntry } from '../../shared/model/transfer';
-import { changedColumns, type DbRow } from './tables';
+import {
+  DataTable,
+  type ImportError,
+  type ImportKind,
+  type ImportNote,
+  type ImportPreview,
+  type PreviewEntry,
+} from '../../shared/model/transfer';
+import { changedColumns, type Cell, type DbRow } from './tables';
 import type { TableStore } from './table-store';
 
 export interface ImportPlan {
@@ -42,11 +49,11 @@ export class PlanBuilder {
     row: DbRow,
     summary: string,
     before: DbRow | undefined,
-  ): { added: boolean; fields: string[] } {
+  ): { added: boolean; fields: readonly string[] } {
     if (before === undefined) {
       this.writes.push({ store, before, row, summary });
       this.touched.add(store.def.table);
-      return { added: true, fields: [...store.def.columns] };
+      return { added: true, fields: store.def.columns };
     }
     const fields = changedColumns(store.def, before, row);
     if (fields.length > 0) {
@@ -61,9 +68,9 @@ export class PlanBuilder {
     table: string,
     id: string,
     row: number | null,
-    fields: string[] = [],
+    fields: readonly string[] = [],
   ): void {
-    this[list].push({ table, id, row, fields });
+    this[list].push({ table, id, row, fields: [...fields] });
   }
 
   build(beforeWrites: (() => void) | null = null): ImportPlan {
@@ -85,11 +92,58 @@ export class PlanBuilder {
       tables: [...this.touched],
       apply(batch) {
         beforeWrites?.();
+        // Runs of inserts go in bulk; each update is written alone, where it falls in the plan.
+        let run: Write[] = [];
         for (const w of writes) {
-          if (w.before === undefined) w.store.insert(w.row, batch, w.summary);
-          else w.store.update(w.before, w.row, batch, w.summary);
+          if (w.before === undefined) {
+            run.push(w);
+            continue;
+          }
+          insertRun(run, batch);
+          run = [];
+          w.store.update(w.before, w.row, batch, w.summary);
         }
+        insertRun(run, batch);
       },
     };
+  }
+}
+
+/** The order in which a run's tables are written: every reference points backwards. */
+const TABLE_ORDER = new Map<string, number>(DataTable.options.map((t, i) => [t, i]));
+
+/**
+ * Writes a run of inserts as `insert` would one by one, but table by table in multi-row statements
+ * (parents first, each table's rows in plan order, so rowids and metric value ids are the same),
+ * and logs them in plan order. Should SQLite refuse anything, the run is undone and written again
+ * one row at a time, so the error is the one the row-by-row writer meets first.
+ */
+function insertRun(run: readonly Write[], batch: ChangeBatch): void {
+  const first = run[0];
+  if (first === undefined) return;
+  const byTable = new Map<TableStore, number[]>();
+  run.forEach((w, i) => {
+    const list = byTable.get(w.store);
+    if (list === undefined) byTable.set(w.store, [i]);
+    else list.push(i);
+  });
+  const stores = [...byTable.keys()].sort(
+    (a, b) => (TABLE_ORDER.get(a.def.table) ?? 0) - (TABLE_ORDER.get(b.def.table) ?? 0),
+  );
+  try {
+    first.store.savepoint(() => {
+      const stored = new Array<Cell[]>(run.length);
+      for (const store of stores) {
+        const at = byTable.get(store) ?? [];
+        const values = store.insertMany(at.map((i) => (run[i] as Write).row));
+        at.forEach((i, k) => (stored[i] = values[k] as Cell[]));
+      }
+      batch.recordAll(run.length, (i) => {
+        const w = run[i] as Write;
+        return w.store.logEntry(stored[i] as Cell[], w.summary);
+      });
+    });
+  } catch {
+    for (const w of run) w.store.insert(w.row, batch, w.summary);
   }
 }

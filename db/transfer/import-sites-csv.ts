@@ -7,7 +7,14 @@ import { isKnownCountry, parseSitesCsv } from '../../shared/sites-csv';
 import { METHOD_NOT_RECORDED } from '../../shared/model/facts';
 import type { SiteCsvFact, SiteCsvRow } from '../../shared/sites-csv-header';
 import { PlanBuilder, type ImportPlan } from './import-plan';
-import { criterionDerived, readCountryCodes, readMarketRefs, tableStore, type MarketRef } from './table-store';
+import {
+  criterionDerived,
+  readCountryCodes,
+  readMarketRefs,
+  readStoredSites,
+  tableStore,
+  type MarketRef,
+} from './table-store';
 import { keepStoredMethod, type DbRow } from './tables';
 
 type Db = Database.Database;
@@ -48,11 +55,16 @@ export function planSitesCsvImport(db: Db, text: string): ImportPlan {
   const siteStore = tableStore(db, 'sites');
   const factStore = tableStore(db, 'metric_values');
   const created = new Set<string>();
+  // The stored sites the file names, and their facts, read in one go (not one query per row).
+  const stored = readStoredSites(
+    db,
+    parsed.rows.map((r) => r.id),
+  );
 
   for (const row of parsed.rows) {
     const summary = `import sites-csv row ${row.row}`;
     const market = markets.resolve(row, fail);
-    const before = siteStore.find({ id: row.id });
+    const before = stored.site(row.id);
     const site = siteRow(row, market?.id ?? '', before, fail);
     if (market === null || site === null || badRows.has(row.row)) continue;
 
@@ -63,8 +75,9 @@ export function planSitesCsvImport(db: Db, text: string): ImportPlan {
       plan.entry('added', 'markets', market.id, row.row);
     }
     const outcome = plan.upsert(siteStore, site, summary, before);
-    const fields = outcome.fields.map((c) => CSV_NAME[c] ?? c);
+    const fields = outcome.added ? [] : outcome.fields.map((c) => CSV_NAME[c] ?? c);
     for (const fact of row.facts) {
+      const how = factMethod(fact);
       const factRow: DbRow = {
         criterion_id: fact.criterionId,
         market_id: null,
@@ -77,10 +90,12 @@ export function planSitesCsvImport(db: Db, text: string): ImportPlan {
         source_url: fact.source?.url ?? null,
         as_of: fact.source?.asOf ?? null,
         note: fact.note,
-        ...factMethod(fact),
+        method: how.method,
+        derivation: how.derivation,
+        reference: how.reference,
       };
       // A new site has no facts yet; skip the lookup for the common bulk-load case.
-      const factBefore = before === undefined ? undefined : factStore.find(factRow);
+      const factBefore = before === undefined ? undefined : stored.fact(fact.criterionId, row.id);
       const written = fact.value !== null && fact.method === null ? keepStoredMethod(factRow, factBefore) : factRow;
       const factOutcome = plan.upsert(factStore, written, summary, factBefore);
       if (factOutcome.fields.length > 0) fields.push(fact.criterionId);
@@ -96,11 +111,12 @@ export function planSitesCsvImport(db: Db, text: string): ImportPlan {
  * A fact's method columns: as the file gives them; a value whose method the file does not say (an
  * older file) gets METHOD_NOT_RECORDED, unless the store already holds that number (keepStoredMethod).
  */
-function factMethod(fact: SiteCsvFact): DbRow {
-  if (fact.value === null) return { method: null, derivation: null, reference: null };
-  const how = fact.method === null ? METHOD_NOT_RECORDED : fact;
-  return { method: how.method, derivation: how.derivation, reference: how.reference };
+function factMethod(fact: SiteCsvFact): { method: string | null; derivation: string | null; reference: string | null } {
+  if (fact.value === null) return NO_METHOD;
+  return fact.method === null ? METHOD_NOT_RECORDED : fact;
 }
+
+const NO_METHOD = { method: null, derivation: null, reference: null } as const;
 
 /** The site as it would be stored: a new one from the row, an existing one with the row's columns over it. */
 function siteRow(

@@ -1,9 +1,9 @@
 // The SQL behind import and export, one set of prepared statements per table. Table and column
 // names come from the fixed definitions in tables.ts, never from a file being imported.
 import type Database from 'better-sqlite3';
-import type { ChangeBatch } from '../change-log';
+import type { ChangeBatch, SerialisedChange } from '../change-log';
 import { assertPresetWritable } from './import-presets';
-import { changedColumns, tableDefs, type DbRow, type TableDef } from './tables';
+import { changedColumns, tableDefs, type Cell, type DbRow, type TableDef } from './tables';
 import type { DataTable } from '../../shared/model/transfer';
 
 type Db = Database.Database;
@@ -16,6 +16,52 @@ export interface TableStore {
   insert(row: DbRow, batch: ChangeBatch, summary: string): void;
   /** Overwrites the stored row `before` with `row`, logging both. */
   update(before: DbRow, row: DbRow, batch: ChangeBatch, summary: string): void;
+  /**
+   * Inserts rows in order with multi-row statements, exactly as `insert` would one by one (same
+   * values, same metric value ids), without logging them: returns each row's stored values, for
+   * `logEntry`, so that the caller logs the rows in the order of its plan.
+   */
+  insertMany(rows: readonly DbRow[]): Cell[][];
+  /** The change_log entry `insert` writes for a row whose stored values `insertMany` returned. */
+  logEntry(values: readonly Cell[], summary: string): SerialisedChange;
+  /** Runs `fn` in a savepoint of the open transaction: if it throws, none of its writes remain. */
+  savepoint<T>(fn: () => T): T;
+}
+
+/** Rows per multi-row INSERT (well under SQLite's 32 766 parameters for the widest table). */
+const INSERT_CHUNK = 64;
+
+/** A cell as JSON.stringify writes it inside an object (every Cell is a string, a number or null). */
+function jsonCell(v: Cell): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * JSON.stringify of the object with `keys` in order and `values` as their values, byte for byte,
+ * without building the object: the change-log image of a row. (Joined, not concatenated: a string
+ * built with += stays a rope of small pieces until something flattens it.)
+ */
+export function rowJson(keys: readonly string[]): (values: readonly Cell[]) => string {
+  if (keys.length === 0) return () => '{}';
+  const prefixes = keys.map((k, i) => `${i === 0 ? '{' : ','}${JSON.stringify(k)}:`);
+  // Each column's last cell and its JSON: in a bulk import most columns repeat from row to row.
+  const last: Cell[] = keys.map(() => null);
+  const lastJson = prefixes.map((p) => `${p}null`);
+  return (values) => {
+    const parts = new Array<string>(prefixes.length + 1);
+    for (let i = 0; i < prefixes.length; i++) {
+      const v = values[i] ?? null;
+      if (v !== last[i]) {
+        last[i] = v;
+        lastJson[i] = (prefixes[i] as string) + jsonCell(v);
+      }
+      parts[i] = lastJson[i] as string;
+    }
+    parts[prefixes.length] = '}';
+    return parts.join('');
+  };
 }
 
 const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
@@ -37,6 +83,19 @@ export function tableStore(db: Db, table: DataTable): TableStore {
   const update = db.prepare<DbRow>(`UPDATE ${name} SET ${set} WHERE ${where}`);
   const keyOf = (row: DbRow): DbRow => Object.fromEntries(def.key.map((k) => [k, row[k] ?? null]));
   const columnsOf = (row: DbRow): DbRow => Object.fromEntries(def.columns.map((c) => [c, row[c] ?? null]));
+
+  // Bulk inserts. A metric value's id is given explicitly: the one SQLite would choose for a row
+  // inserted alone (one more than the largest id so far), so ids and the log match `insert`.
+  const withId = table === 'metric_values';
+  const keyIndex = def.columns.indexOf(def.key[0] ?? 'id');
+  const bulkColumns = withId ? ['id', ...def.columns] : [...def.columns];
+  const imageOf = rowJson(bulkColumns);
+  const bulkSql = (rows: number): string => {
+    const one = `(${bulkColumns.map(() => '?').join(', ')})`;
+    return `INSERT INTO ${name} (${bulkColumns.map(ident).join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`;
+  };
+  let chunkInsert: Database.Statement | null = null;
+  const maxId = withId ? db.prepare<[], { id: number | null }>(`SELECT max(id) AS id FROM ${name}`) : null;
 
   return {
     def,
@@ -65,6 +124,45 @@ export function tableStore(db: Db, table: DataTable): TableStore {
         `${summary}: ${changedColumns(def, before, values).join(', ')}`,
       );
     },
+    savepoint: (fn) => db.transaction(fn)(),
+    insertMany(rows) {
+      let nextId = maxId === null ? 0 : (maxId.get()?.id ?? 0) + 1;
+      if (!Number.isSafeInteger(nextId + rows.length)) {
+        throw new Error(`${table} ids are too large for a bulk insert`);
+      }
+      const stored: Cell[][] = [];
+      let params: Cell[] = [];
+      let pending = 0;
+      const flush = (): void => {
+        if (pending === 0) return;
+        if (pending === INSERT_CHUNK) chunkInsert ??= db.prepare(bulkSql(INSERT_CHUNK));
+        const stmt = pending === INSERT_CHUNK && chunkInsert !== null ? chunkInsert : db.prepare(bulkSql(pending));
+        const info = stmt.run(params);
+        if (info.changes !== pending) {
+          throw new Error(`inserting ${pending} rows into ${table} changed ${info.changes} rows`);
+        }
+        params = [];
+        pending = 0;
+      };
+      for (const row of rows) {
+        if (table === 'presets') assertPresetWritable(undefined, row);
+        const values: Cell[] = withId ? [nextId++] : [];
+        for (const c of def.columns) values.push(row[c] ?? null);
+        for (const v of values) params.push(v);
+        stored.push(values);
+        if (++pending === INSERT_CHUNK) flush();
+      }
+      flush();
+      return stored;
+    },
+    logEntry: (values, summary) => ({
+      action: 'insert',
+      table,
+      rowId: withId ? String(values[0]) : keyIndex < 0 ? 'undefined' : String(values[keyIndex]),
+      before: null,
+      after: imageOf(values),
+      summary,
+    }),
   };
 }
 
@@ -97,6 +195,42 @@ export function keyExists(db: Db, table: 'jurisdictions' | 'markets' | 'criteria
   const column = table === 'jurisdictions' ? 'code' : 'id';
   const stmt = db.prepare<[string], { one: number }>(`SELECT 1 AS one FROM ${ident(table)} WHERE ${column} = ?`);
   return (id) => stmt.get(id) !== undefined;
+}
+
+export interface StoredSites {
+  site(id: string): DbRow | undefined;
+  /** A site-level fact (market_id NULL) of a site that `site` found. */
+  fact(criterionId: string, siteId: string): DbRow | undefined;
+}
+
+/**
+ * The stored sites among `ids`, and their site-level facts: one query each for a whole file
+ * instead of one per row. (Ids with unpaired surrogates, which JSON cannot carry to SQLite as they
+ * are, are looked up one by one.)
+ */
+export function readStoredSites(db: Db, ids: readonly string[]): StoredSites {
+  const json = JSON.stringify(ids);
+  if (json.includes('\\ud')) {
+    const site = db.prepare<[string], DbRow>('SELECT * FROM sites WHERE id = ?');
+    const fact = db.prepare<[string, string], DbRow>(
+      'SELECT * FROM metric_values WHERE criterion_id = ? AND site_id = ? AND market_id IS NULL',
+    );
+    return { site: (id) => site.get(id), fact: (criterionId, siteId) => fact.get(criterionId, siteId) };
+  }
+  const sites = new Map<string, DbRow>();
+  const storedSites = db.prepare<[string], DbRow>('SELECT * FROM sites WHERE id IN (SELECT value FROM json_each(?))');
+  for (const row of storedSites.iterate(json)) sites.set(String(row.id), row);
+  const facts = new Map<string, DbRow>();
+  const key = (criterionId: string, siteId: string): string => `${criterionId}\u0000${siteId}`;
+  if (sites.size > 0) {
+    const storedFacts = db.prepare<[string], DbRow>(
+      'SELECT * FROM metric_values WHERE site_id IN (SELECT value FROM json_each(?)) AND market_id IS NULL',
+    );
+    for (const row of storedFacts.iterate(JSON.stringify([...sites.keys()]))) {
+      facts.set(key(String(row.criterion_id), String(row.site_id)), row);
+    }
+  }
+  return { site: (id) => sites.get(id), fact: (criterionId, siteId) => facts.get(key(criterionId, siteId)) };
 }
 
 /** Whether a stored criterion is derived (never imported as a fact); undefined when unknown. */

@@ -16,6 +16,11 @@ export interface BenchCase {
    * before the ratio. Say so in the case's name.
    */
   baselineScale?: number;
+  /**
+   * Time the two sides turn about (baseline, candidate, baseline, …) rather than one after the
+   * other, so that a load on a shared machine that comes and goes weighs on both alike.
+   */
+  interleave?: boolean;
 }
 
 export interface BenchResult {
@@ -25,16 +30,22 @@ export interface BenchResult {
   ratio: number;
 }
 
+async function timeMs(fn: () => unknown): Promise<number> {
+  const start = performance.now();
+  const out = fn();
+  if (out instanceof Promise) await out;
+  return performance.now() - start;
+}
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
 async function medianMs(fn: () => unknown, iterations: number): Promise<number> {
   const times: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const start = performance.now();
-    const out = fn();
-    if (out instanceof Promise) await out;
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  for (let i = 0; i < iterations; i++) times.push(await timeMs(fn));
+  return median(times);
 }
 
 export async function runCase(c: BenchCase, defaultIterations = 50): Promise<BenchResult> {
@@ -42,8 +53,21 @@ export async function runCase(c: BenchCase, defaultIterations = 50): Promise<Ben
   // Warm both paths so the JIT has seen them before timing.
   await medianMs(c.baseline, c.warmup ?? 5);
   await medianMs(c.candidate, c.warmup ?? 5);
-  const baselineMs = (await medianMs(c.baseline, iterations)) * (c.baselineScale ?? 1);
-  const candidateMs = await medianMs(c.candidate, iterations);
+  let baselineMs: number;
+  let candidateMs: number;
+  if (c.interleave === true) {
+    const base: number[] = [];
+    const cand: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      base.push(await timeMs(c.baseline));
+      cand.push(await timeMs(c.candidate));
+    }
+    baselineMs = median(base) * (c.baselineScale ?? 1);
+    candidateMs = median(cand);
+  } else {
+    baselineMs = (await medianMs(c.baseline, iterations)) * (c.baselineScale ?? 1);
+    candidateMs = await medianMs(c.candidate, iterations);
+  }
   return { name: c.name, baselineMs, candidateMs, ratio: candidateMs / baselineMs };
 }
 

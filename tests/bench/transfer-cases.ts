@@ -98,6 +98,7 @@ export function transferCases(): { cases: BenchCase[]; close(): void } {
       unit: 'sites',
       iterations: 3,
       warmup: 1,
+      interleave: true,
       baseline: () => {
         const b = fresh();
         plainInsert(b, data);

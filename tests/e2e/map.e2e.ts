@@ -1,10 +1,11 @@
-// The map in Chromium: labels beside markers that never overlap each other or cover a marker
-// (Singapore and Johor zoomed in, in both themes); clusters when zoomed out that split when clicked;
+// The map in Chromium: at the last zoom level around Nusajaya and Tuas, sites sharing an estate's
+// coordinates fan out, and every site has its own marker and a label that overlaps no other label
+// or marker (in both themes); clusters when zoomed out that split when clicked;
 // selection from the list pulls a site out of its cluster; the opt-in online basemap asks only the
 // OpenStreetMap tile server, and only once ticked; axe finds nothing serious in the map's controls.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
+import { apiCall, checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
 import { siteRow } from './ranking-rows';
 
 let server: Served;
@@ -124,22 +125,115 @@ async function settle(): Promise<void> {
 }
 
 describe('map', () => {
-  it('labels Singapore and Johor zoomed in: every site its own marker and label, none overlapping', async () => {
-    // Selecting Tuas flies there; one more level in shows Singapore and Johor apart.
-    // (The ranking is windowed: Tuas's row is scrolled to first.)
+  it('at the last zoom level around Nusajaya and Tuas, after fanning out, gives every site in view its own marker and label, none overlapping', async () => {
+    // Worked out from the data, not pasted: the sites, and the biggest group sharing exact coordinates.
+    const sites = await apiCall<{ id: string; name: string; lat: number; lon: number }[]>(page, 'sites.list');
+    const byPoint = new Map<string, typeof sites>();
+    for (const s of sites) byPoint.set(`${s.lat},${s.lon}`, [...(byPoint.get(`${s.lat},${s.lon}`) ?? []), s]);
+    const estate = [...byPoint.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+    expect(estate.length).toBeGreaterThanOrEqual(6);
+    const [first] = estate;
+    if (!first) throw new Error('no shared estate');
+    const ids = estate.map((s) => s.id);
+
+    // A wider window (more map beside the ranking); Tuas picked in the list flies there.
+    await page.setViewportSize({ width: 1600, height: 900 });
     await (await siteRow(page, 'sg-tuas')).click();
     await settle();
-    await zoom(1);
+    // The estate's badge: clicking it goes to the last zoom level and fans its sites out.
+    await page.locator(`.site-cluster[data-sites~="${first.id}"]`).click();
+    await settle();
+    expect(await page.getByRole('button', { name: 'Zoom in', exact: true }).getAttribute('aria-disabled')).toBe('true');
+    await expect.poll(() => page.locator('.fan-leg').count()).toBe(estate.length);
+    // Drag the map so the estate sits in the middle (a drag does not fold the fan).
+    const map = await page.locator('.map').boundingBox();
+    const dot = await page.locator('.fan-centre').boundingBox();
+    if (!map || !dot) throw new Error('no map or fan');
+    const from = { x: map.x + 60, y: map.y + map.height - 140 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    const dx = map.x + map.width / 2 - (dot.x + dot.width / 2);
+    const dy = map.y + map.height / 2 - (dot.y + dot.height / 2);
+    for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + (dx * i) / 10, from.y + (dy * i) / 10);
+    await page.mouse.up();
+    await settle();
+    expect(await page.locator('.fan-leg').count()).toBe(estate.length);
+    // Other stacks in view (Kulai, Sedenak, Jurong…) fan out from their badges too; the estate stays open.
+    const inMap = (r: { x: number; y: number; width: number; height: number }): boolean =>
+      r.x + r.width / 2 > map.x &&
+      r.x + r.width / 2 < map.x + map.width &&
+      r.y + r.height / 2 > map.y &&
+      r.y + r.height / 2 < map.y + map.height;
+    for (let i = 0; i < 6; i++) {
+      const stacked = (await picture()).badges.find((b) => inMap(b));
+      if (!stacked) break;
+      await page.locator(`.site-cluster[data-sites="${stacked.ids.join(' ')}"]`).click();
+      await settle();
+    }
+
+    // Where each site's true point is on screen, from its coordinates (Web Mercator at zoom 12),
+    // anchored on the estate's dot.
+    const centre = await page.locator('.fan-centre').first().boundingBox();
+    if (!centre) throw new Error('no fan centre');
+    const scale = 256 * 2 ** 12;
+    const px = (lat: number, lon: number): { x: number; y: number } => {
+      const s = Math.sin((lat * Math.PI) / 180);
+      return { x: (scale * (lon + 180)) / 360, y: scale * (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) };
+    };
+    const origin = px(first.lat, first.lon);
+    const onScreen = (s: { lat: number; lon: number }): { x: number; y: number } => {
+      const p = px(s.lat, s.lon);
+      return { x: centre.x + centre.width / 2 + p.x - origin.x, y: centre.y + centre.height / 2 + p.y - origin.y };
+    };
+    const inView = sites.filter((s) => {
+      const p = onScreen(s);
+      return p.x > map.x && p.x < map.x + map.width && p.y > map.y && p.y < map.y + map.height;
+    });
+    const estateAt = onScreen(first);
+    const near = inView.filter((s) => {
+      const p = onScreen(s);
+      return Math.hypot(p.x - estateAt.x, p.y - estateAt.y) <= 300;
+    });
+    expect(near.map((s) => s.id)).toEqual(expect.arrayContaining([...ids, 'sg-tuas'].filter((id) => id !== 'sg-tuas')));
+
     const p = await picture();
-    const local = ['sg-tuas', 'sg-jurong-west', 'sg-loyang', 'sg-tai-seng', 'my-sedenak', 'my-kulai', 'my-nusajaya'];
-    for (const id of local) expect(p.markers.map((m) => m.key)).toContain(id);
-    expect(p.labels.map((l) => l.key)).toEqual(expect.arrayContaining(local));
-    expect(p.labels.find((l) => l.key === 'sg-tuas')?.text).toBe('Tuas');
+    // Every site in view has a marker of its own: no badge is left at the last zoom level.
+    expect(p.badges.filter(inMap)).toEqual([]);
+    for (const s of inView) expect(p.markers.map((m) => m.key)).toContain(s.id);
+    // The estate's sites stand apart: no two markers closer than a marker's diameter.
+    const centres = p.markers
+      .filter((m) => ids.includes(m.key))
+      .map((m) => ({ x: m.x + m.width / 2, y: m.y + m.height / 2 }));
+    expect(centres).toHaveLength(estate.length);
+    centres.forEach((a, i) =>
+      centres.slice(i + 1).forEach((b) => expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(12)),
+    );
+    // Every site around the estate (within 300 px) and the selected Tuas has its own label, with its name.
+    for (const s of [...near, ...sites.filter((x) => x.id === 'sg-tuas')])
+      expect(p.labels.find((l) => l.key === s.id)?.text, s.id).toBe(s.name);
     expect(collisions(p)).toEqual([]);
-    // The selected site's label stands out.
-    expect(await page.locator('.site-label.selected').textContent()).toBe('Tuas');
+    expect(await page.locator('.site-label.selected').textContent()).toBe('Nxera DC Tuas');
+    // The tooltip says whose position it is.
+    await page.locator(`.site-${first.id}`).hover({ force: true });
+    await expect
+      .poll(() => page.locator('.leaflet-tooltip').last().textContent())
+      .toContain("Position is the estate's, shared with");
     expect(await basemapCoversView()).toBe(true);
     await screenshot(page, 'map-labels-singapore', { readme: true });
+
+    // A click on the map itself folds every fan back into its badge.
+    await page.mouse.click(map.x + 80, map.y + map.height / 2 + 60);
+    await expect.poll(() => page.locator('.fan-leg').count()).toBe(0);
+    expect(await page.locator(`.site-cluster[data-sites~="${first.id}"]`).getAttribute('data-stacked')).toBe('true');
+    // Picking one of the estate's sites in the ranking fans its estate out again, that site highlighted.
+    await (await siteRow(page, first.id)).click();
+    await settle();
+    expect(await page.locator('.fan-leg').count()).toBe(estate.length);
+    expect(await page.locator(`.site-${first.id}`).getAttribute('stroke-width')).toBe('3');
+    expect(await page.locator('.site-label.selected').textContent()).toBe(first.name);
+    expect(collisions(await picture())).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await settle();
   });
 
   it('reads in the dark theme too', async () => {

@@ -214,7 +214,7 @@ function Legend({ shade }: { shade: Shading }): ReactNode {
         >
           3
         </span>
-        Sites close together (best score; click to zoom in)
+        Sites close together (best score; click to zoom in or fan out)
       </div>
     </div>
   );

@@ -20,6 +20,8 @@ export interface ShownCluster {
   names: string[];
   /** Where the members are, for the badge's label ("Johor · Singapore +1"). */
   place: string;
+  /** All the sites share one spot at every zoom (a stack): the badge fans them out instead of zooming. */
+  stacked?: boolean;
 }
 
 /** Ignores the click that ends a drag begun on a badge or label (Leaflet moved the map instead). */
@@ -57,8 +59,17 @@ export function ClusterBadges({
             className={fill ? 'site-cluster' : 'site-cluster site-cluster-excluded'}
             data-count={count}
             data-sites={c.ids.join(' ')}
-            aria-label={`${count} sites (${best}): ${who}. Show them closer`}
-            title={`${count} sites: ${who} — ${best}. Click to zoom in.`}
+            data-stacked={c.stacked ? 'true' : undefined}
+            aria-label={
+              c.stacked
+                ? `${count} sites at the same position (${best}): ${who}. Show them apart`
+                : `${count} sites (${best}): ${who}. Show them closer`
+            }
+            title={
+              c.stacked
+                ? `${count} sites at the same position: ${who} — ${best}. Click to fan them out.`
+                : `${count} sites: ${who} — ${best}. Click to zoom in.`
+            }
             style={{
               left: c.x - view.originX - c.diameter / 2,
               top: c.y - view.originY - c.diameter / 2,

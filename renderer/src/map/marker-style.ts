@@ -4,6 +4,15 @@ export const MARKER_RADIUS = 6;
 export const SELECTED_RADIUS = 9;
 /** Markers closer than this many pixels merge into a cluster. */
 export const CLUSTER_RADIUS = 40;
+/**
+ * At the last zoom level, markers whose centres are this close (each covers the other's centre) are
+ * a stack: they merge into a badge that fans them out.
+ */
+export const STACK_RADIUS = MARKER_RADIUS;
+/** Fanned-out markers' centres are at least this far apart: a selected marker's diameter and air. */
+export const FAN_SPACING = 2 * SELECTED_RADIUS + 8;
+/** …and at least this far from their true point, so the legs and the dot show. */
+export const FAN_MIN_RADIUS = 40;
 /** Fill of a site with no score yet. */
 export const UNSCORED_FILL = '#94a3b8';
 

@@ -11,3 +11,13 @@ export function markerResult(
   const thin = r.thin ? ', thin data' : '';
   return `#${rankLabel(r.rank, r.tied)} (${(r.score ?? 0).toFixed(3)}, ${coverageLabel(r)})${thin}`;
 }
+
+/**
+ * Under a stacked site's name: its spot is the estate's (the source names the estate, not the
+ * building), shared with the other sites there; or, if only nearly the same, that they were drawn apart.
+ */
+export function sharedPositionNote(count: number, exact: boolean): string {
+  return exact
+    ? `Position is the estate's, shared with ${count - 1} other site${count === 2 ? '' : 's'}: drawn apart, the dot marks it`
+    : `${count} sites at nearly the same position: drawn apart, the dot marks it`;
+}

@@ -38,6 +38,7 @@ await Promise.all([
       cli: 'backend/cli/bin.ts',
       serve: 'backend/http/serve.ts',
       bench: 'tests/bench/run.ts',
+      faults: 'tests/faults/run.ts',
       'data-build': 'db/data-build/main.ts',
       'smaa-worker': 'backend/services/smaa-thread.ts',
     },

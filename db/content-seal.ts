@@ -190,13 +190,19 @@ export function sealPending(db: Db): void {
 
 /**
  * For a store opened for writing: seals it whole if it has no seal yet (written before seals, or
- * new), then notes every write on this connection so batches rehash only what they touched.
+ * new) or if opening it just wrote to it (a migration or a seed), then notes every write on this
+ * connection so batches rehash only what they touched. An open that changed nothing writes nothing:
+ * a store another program is writing to must still open (and wait its turn at its first write)
+ * rather than fail at once on a seal nobody needed.
  */
-export function sealIfUnsealed(db: Db): void {
-  db.transaction(() => {
-    if (readSeal(db) === null) setMeta(db, SEAL_KEY, JSON.stringify({ version: 2, tables: {} } satisfies Seal));
-    sealTables(db, 'all');
-  })();
+export function sealIfUnsealed(db: Db, openWrote: boolean): void {
+  if (openWrote || readSeal(db) === null) {
+    // IMMEDIATE, so a writer elsewhere is waited for (busy timeout) instead of failing the upgrade.
+    db.transaction(() => {
+      if (readSeal(db) === null) setMeta(db, SEAL_KEY, JSON.stringify({ version: 2, tables: {} } satisfies Seal));
+      sealTables(db, 'all');
+    }).immediate();
+  }
   trackWrites(db);
 }
 

@@ -50,10 +50,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   try {
     applyPragmas(db, path);
     backupBeforeMigration(db, path, options);
+    const versionBefore = schemaVersion(db);
     migrate(db);
-    seedDatabase(db);
-    // A store from before seals (or a new one) is sealed now, so its records are verified from here on.
-    sealIfUnsealed(db);
+    const seeded = seedDatabase(db);
+    // A store from before seals (or a new one, or one this open migrated or seeded) is sealed now,
+    // so its records are verified from here on.
+    sealIfUnsealed(db, seeded || schemaVersion(db) !== versionBefore);
     return db;
   } catch (error) {
     db.close();
@@ -81,10 +83,16 @@ export function openStore(path: string, options: OpenOptions = {}): OpenedStore 
     const problem: StoreProblem =
       error instanceof StoreProblemError
         ? error.problem
-        : {
-            kind: 'unreadable',
-            reason: `${path} could not be opened: ${error instanceof Error ? error.message : String(error)}.`,
-          };
+        : isBusy(error)
+          ? // Not damage: another program kept the store locked past the busy timeout while it opened.
+            {
+              kind: 'another_writer',
+              reason: `another program is writing to ${path} (SQLite reports it busy); reopen when it has finished.`,
+            }
+          : {
+              kind: 'unreadable',
+              reason: `${path} could not be opened: ${error instanceof Error ? error.message : String(error)}.`,
+            };
     return openReadOnly(path, problem, options);
   }
 }
@@ -186,4 +194,10 @@ function applyPragmas(db: Db, path: string): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = FULL');
+}
+
+/** SQLITE_BUSY or one of its extended codes (BUSY_SNAPSHOT, BUSY_RECOVERY, BUSY_TIMEOUT). */
+function isBusy(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return code.startsWith('SQLITE_BUSY');
 }

@@ -1,4 +1,5 @@
 // Entry point bundled to dist/node/cli.cjs and run by bin/landfall.cjs.
+import { quietOnClosedPipe } from './io';
 import { runCli } from './main';
 
 // Ctrl-C or a kill ends the run through process.exit, whose 'exit' event releases the store lock
@@ -9,6 +10,8 @@ for (const [signal, code] of [
 ] as const) {
   process.once(signal, () => process.exit(code));
 }
+
+quietOnClosedPipe();
 
 runCli(process.argv.slice(2)).then(
   (code) => {

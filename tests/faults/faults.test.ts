@@ -27,6 +27,8 @@ const CI_CASES = new Set([
   'restore latest while browser mode runs',
   'write with a wrong token',
   'oversized body (2 MiB)',
+  'output pipe closed early (`landfall export | head -c 100`)',
+  'import while another program holds SQLite’s write lock',
 ]);
 
 let base: Base;

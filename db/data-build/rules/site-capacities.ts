@@ -10,9 +10,9 @@
 // share — 44 % of Johor's operating MW, 53 % of its pipeline — is carried by the Iskandar Puteri
 // campuses seeded on their own, AirTrunk JHB1-4, DayOne NTP, STT Johor, TM-Nxera and Logos, so
 // repeating it here would count them twice).
-import type { SiteCapacity, SiteCapacityRule } from '../derive';
-import type { Figures, Picked } from '../figures';
-import { qualified, singleCapacity, siteCapacity } from './market-helpers';
+import type { SiteCapacityRule } from '../derive';
+import type { Picked } from '../figures';
+import { singleCapacity, siteCapacity } from './market-helpers';
 
 const v = (p: Picked): string => p.figure.value;
 

@@ -3,6 +3,7 @@
 // for each site's facts and their sources. The one thing no call hands out, each criterion's
 // normalised value, comes from the engine's own column transforms on the matrix score.run scored.
 import { schemaVersion } from '../../db/migrations';
+import type { Db } from '../../db/open';
 import { contentHash } from '../../db/transfer/content-hash';
 import { explainWin, type Contender } from '../../shared/compare-explain';
 import { applyTransform } from '../../shared/engine/normalise';
@@ -23,6 +24,7 @@ import { reportCommand } from '../../shared/report/command';
 import { executiveSummary } from '../../shared/report/summary';
 import { METHOD_TEXT } from '../../shared/report/words';
 import type { ServiceContext } from './context';
+import { dataHealth } from './data-health';
 import { dataHandlers } from './data-service';
 import { wireSite } from './legality-service';
 import { buildScoringInput, type BuiltScoring } from './score-matrix';
@@ -225,6 +227,7 @@ export async function buildReport(
       policies: policySources(legality, timeline.events, timeline.hypothetical, places, criteria, inputs.asOf),
       sites: sites.map((s) => ({ siteId: s.id, title: s.source.title, url: s.source.url, asOf: s.source.asOf })),
     },
+    dataHealth: healthAppendix(ctx.db, inputs.asOf, options.staleAfterDays),
     reproducibility: {
       appVersion: ctx.version,
       schemaVersion: schemaVersion(ctx.db),
@@ -305,4 +308,15 @@ function compareOf(
           'An explanation needs at least two scored sites and a method that splits the score into contributions (weighted sum).',
         ];
   return { siteIds: [...siteIds], explanations };
+}
+
+/** The report's data-health appendix: data.health's coverage and counts for the same date and threshold. */
+function healthAppendix(db: Db, asOf: string, staleAfterDays: number): ReportModel['dataHealth'] {
+  const health = dataHealth(db, { staleAfterDays, asOf });
+  return {
+    coverage: health.coverage,
+    stale: health.summary.stale,
+    unsourced: health.summary.unsourced,
+    undatedEvents: health.undatedEvents.length,
+  };
 }

@@ -3,11 +3,14 @@
 import { esc } from './escape';
 import type { ReportModel, ReportSiteLegality } from './model';
 import { coverageStatement } from './summary';
+import type { CoverageCount } from '../calls/edit-calls';
 import {
   constraintText,
+  dataHealthSentence,
   factPlaceNamer,
   fmtPct,
   fmtRaw,
+  knownCellsText,
   knownText,
   LEGALITY_TEXT,
   MISSING_TEXT,
@@ -161,6 +164,31 @@ ${unrecorded === '' ? '' : `<p class="note">${esc(unrecorded)}</p>`}
 <table><thead><tr><th>Event</th><th>Issuer</th><th class="num">Effective</th><th>Source</th><th>Used for</th></tr></thead><tbody>${policies}</tbody></table>
 <h3>Sites</h3>
 <table><thead><tr><th>Site</th><th>Source</th><th class="num">As of</th></tr></thead><tbody>${sites}</tbody></table>
+</section>`;
+}
+
+/** The appendix: data.health's coverage of the whole store, per criterion and per market. */
+export function dataHealthSection(model: ReportModel): string {
+  const h = model.dataHealth;
+  const rows = (list: readonly (CoverageCount & { name: string })[]): string =>
+    list
+      .map(
+        (x) =>
+          `<tr><td>${esc(x.name)}</td><td class="num">${esc(knownCellsText(x))}</td><td class="num">${x.estimates}</td><td class="num">${x.stale}</td></tr>`,
+      )
+      .join('');
+  const head = (what: string): string =>
+    `<tr><th>${what}</th><th class="num">Known cells</th><th class="num">Estimates</th><th class="num">Stale</th></tr>`;
+  const criteria = h.coverage.byCriterion.map((c) => ({
+    ...c,
+    name: c.weighedByBuiltin ? c.name : `${c.name} (no built-in preset)`,
+  }));
+  return `<section id="data-health" class="page"><h2>Appendix: data health of the whole store</h2>
+<p>${esc(dataHealthSentence(h))}</p>
+<h3>Coverage per criterion</h3>
+<table>${head('Criterion')}${rows(criteria)}</table>
+<h3>Coverage per market</h3>
+<table>${head('Market')}${rows(h.coverage.byMarket)}</table>
 </section>`;
 }
 

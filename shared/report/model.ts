@@ -3,6 +3,7 @@
 // crosses IPC and HTTP unchanged, and its `reproducibility.inputs` are a valid request: building the
 // report again from them on the same database gives the same numbers.
 import { z } from 'zod';
+import { DataCoverage } from '../calls/edit-calls';
 import { LegalityStatusSchema, SiteLegalityResult } from '../calls/legality-calls';
 import { PolicyConfidence, PolicyRegime } from '../model/policy';
 import {
@@ -252,6 +253,16 @@ export const ReportModel = z.object({
     methodNotRecorded: z.number().int().nonnegative(),
     policies: z.array(PolicySourceRef),
     sites: z.array(SiteSourceRef),
+  }),
+  /**
+   * The appendix: how much of the whole store's fact matrix is known (data.health on the report's
+   * as-of date and stale threshold), so a reader can judge the ranking's footing beyond its sites.
+   */
+  dataHealth: z.object({
+    coverage: DataCoverage,
+    stale: z.number().int().nonnegative(),
+    unsourced: z.number().int().nonnegative(),
+    undatedEvents: z.number().int().nonnegative(),
   }),
   reproducibility: z.object({
     appVersion: z.string(),

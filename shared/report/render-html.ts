@@ -4,7 +4,13 @@
 import type { FeatureCollection } from 'geojson';
 import { contributionChart, scoreLegend, smaaChart, stabilityChart } from './charts-svg';
 import { esc } from './escape';
-import { legalitySection, methodSection, reproducibilitySection, sourcesSection } from './html-sections';
+import {
+  dataHealthSection,
+  legalitySection,
+  methodSection,
+  reproducibilitySection,
+  sourcesSection,
+} from './html-sections';
 import { chooseViews, mapSvg, type MapSite } from './map-svg';
 import type { ReportModel, ReportRow } from './model';
 import { REPORT_CSS } from './report-css';
@@ -46,6 +52,7 @@ export function renderHtml(model: ReportModel, assets: ReportAssets): string {
     sensitivitySection(model),
     methodSection(model),
     sourcesSection(model),
+    dataHealthSection(model),
     reproducibilitySection(model),
   ].join('\n');
   return `<!doctype html>

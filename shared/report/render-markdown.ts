@@ -6,6 +6,8 @@ import { coverageStatement, drivers } from './summary';
 import { rankLabel, thinDataNote } from '../score-words';
 import {
   constraintText,
+  dataHealthSentence,
+  knownCellsText,
   coverageCell,
   factPlaceNamer,
   fmtPct,
@@ -278,6 +280,36 @@ export function renderMarkdown(model: ReportModel): string {
     table(
       ['Site', 'Source', 'As of'],
       model.sources.sites.map((x) => [name(x.siteId), `[${x.title}](${x.url})`, x.asOf]),
+    ),
+    '',
+    '## Appendix: data health of the whole store',
+    '',
+    text(dataHealthSentence(model.dataHealth)),
+    '',
+    '### Coverage per criterion',
+    '',
+    table(
+      ['Criterion', 'Known cells', 'Estimates', 'Stale'],
+      model.dataHealth.coverage.byCriterion.map((c) => [
+        cell(c.weighedByBuiltin ? c.name : `${c.name} (no built-in preset)`),
+        knownCellsText(c),
+        String(c.estimates),
+        String(c.stale),
+      ]),
+      [1, 2, 3],
+    ),
+    '',
+    '### Coverage per market',
+    '',
+    table(
+      ['Market', 'Known cells', 'Estimates', 'Stale'],
+      model.dataHealth.coverage.byMarket.map((m) => [
+        cell(m.name),
+        knownCellsText(m),
+        String(m.estimates),
+        String(m.stale),
+      ]),
+      [1, 2, 3],
     ),
     '',
     '## Reproducibility',

@@ -112,6 +112,23 @@ export function fmtPct(p: number, digits = 0): string {
   return digits === 0 ? percent(p) : `${(100 * p).toFixed(digits)} %`;
 }
 
+/** "378 of 420 (90.0 %)": known site × criterion cells of all, as the data-health appendix counts them. */
+export function knownCellsText(c: { known: number; cells: number; share: number | null }): string {
+  return `${c.known} of ${c.cells} (${c.share === null ? '—' : fmtPct(c.share, 1)})`;
+}
+
+/** The appendix's opening sentence: the built-in presets' cells, then every stored criterion's. */
+export function dataHealthSentence(h: ReportModel['dataHealth']): string {
+  const { presets, all } = h.coverage;
+  const estimates = (x: { estimateShare: number | null }): string =>
+    x.estimateShare === null ? 'no known values' : `${fmtPct(x.estimateShare, 1)} of them estimates`;
+  return (
+    `Of the site × criterion cells of the criteria the built-in presets weigh, ${knownCellsText(presets)} hold a known value, ${estimates(presets)}; ` +
+    `of every stored criterion, ${knownCellsText(all)}, ${estimates(all)}. ` +
+    `${h.stale} stored facts are older than the stale threshold, ${h.unsourced} have no source, and ${h.undatedEvents} policy events have no publication date.`
+  );
+}
+
 /** A coverage under a "Coverage" heading: score-words' label without its leading word, "75 % (35 % stale)". */
 export function coverageCell(r: Pick<ReportRow, 'coverage' | 'staleCoverage'>): string {
   return coverageLabel(r).replace(/^coverage /, '');

@@ -176,6 +176,30 @@ describe('report.build', () => {
     expect(model.summary[0]).toContain('2025-09-01');
   });
 
+  it("appends data.health's coverage of the whole store for the same date and stale threshold, in Markdown and HTML", async () => {
+    const health = await valueOf(backend, 'data.health', { staleAfterDays: model.staleAfterDays, asOf: model.asOf });
+    expect(model.dataHealth).toEqual({
+      coverage: health.coverage,
+      stale: health.summary.stale,
+      unsourced: health.summary.unsourced,
+      undatedEvents: health.undatedEvents.length,
+    });
+    // The built-in presets' cells are what issue 13's targets are set on: at least 90 % known.
+    expect(model.dataHealth.coverage.presets.share).toBeGreaterThanOrEqual(0.9);
+    const md = (await render('md')).content;
+    const appendix = md.slice(
+      md.indexOf('## Appendix: data health of the whole store'),
+      md.indexOf('## Reproducibility'),
+    );
+    const { presets } = health.coverage;
+    expect(appendix).toContain(`${presets.known} of ${presets.cells} (${(100 * (presets.share ?? 0)).toFixed(1)} %)`);
+    for (const c of health.coverage.byCriterion) expect(appendix).toContain(`| ${c.name}`);
+    for (const m of health.coverage.byMarket) expect(appendix).toContain(`| ${m.name.replace(/&/g, '&amp;')} |`);
+    const html = (await render('html')).content;
+    expect(html).toContain('<section id="data-health"');
+    expect(html.indexOf('id="data-health"')).toBeLessThan(html.indexOf('id="reproducibility"'));
+  });
+
   it('records the store it read: app version, schema, content hash and the resolved inputs', () => {
     expect(model.reproducibility.appVersion).toBe('1.2.3');
     expect(model.reproducibility.databaseHash).toBe(contentHash(backend.db));
@@ -354,6 +378,7 @@ describe('report.render', () => {
       '## Sensitivity',
       '## Method, normalisation and weights',
       '## Sources',
+      '## Appendix: data health of the whole store',
       '## Reproducibility',
     ]);
     const ranking = md.slice(md.indexOf('## Ranking'), md.indexOf('## Score contributions'));

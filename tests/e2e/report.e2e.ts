@@ -160,6 +160,7 @@ describe('Export report', () => {
       'Chip legality',
       'Sensitivity',
       'Sources',
+      'Appendix: data health of the whole store',
       'Reproducibility',
     ]) {
       expect(text).toContain(section);

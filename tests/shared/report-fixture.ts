@@ -237,6 +237,18 @@ export function fixtureModel(
         asOf: '2025-01-01',
       })),
     },
+    dataHealth: {
+      coverage: {
+        all: { cells: 4, known: 3, share: 0.75, estimates: 1, estimateShare: 1 / 3, stale: 0 },
+        presets: { criteria: ['power_price'], cells: 2, known: 2, share: 1, estimates: 0, estimateShare: 0, stale: 0 },
+        byCriterion: [],
+        byMarket: [],
+        bySite: [],
+      },
+      stale: 0,
+      unsourced: 0,
+      undatedEvents: 0,
+    },
     reproducibility: {
       appVersion: '0.0.0',
       schemaVersion: 2,

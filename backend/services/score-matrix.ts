@@ -172,6 +172,8 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
   const low = new Float64Array(n * m).fill(Number.NaN);
   const high = new Float64Array(n * m).fill(Number.NaN);
   const asOfDay = new Float64Array(n * m).fill(Number.NaN);
+  // A market fact is one unknown its sites share: SMAA draws its range once for all of them.
+  const rangeGroup = new Int32Array(n * m).fill(-1);
   const col = new Map(used.map((c, j) => [c.id, j]));
   const row = new Map(sites.map((s, i) => [s.id, i]));
   const rowsOfMarket = new Map<string, number[]>();
@@ -181,7 +183,7 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
   const metrics = listMetricValues(db);
   const overridden = new Set<number>();
   for (const pass of ['market', 'site'] as const) {
-    for (const v of metrics) {
+    for (const [factIndex, v] of metrics.entries()) {
       const j = col.get(v.criterionId);
       if (j === undefined) continue;
       const rows =
@@ -200,6 +202,7 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
         low[k] = v.kind === 'known' && v.low !== null ? v.low : Number.NaN;
         high[k] = v.kind === 'known' && v.high !== null ? v.high : Number.NaN;
         asOfDay[k] = v.source ? dayNumber(v.source.asOf) : Number.NaN;
+        rangeGroup[k] = pass === 'market' ? factIndex : -1;
       }
     }
   }
@@ -227,7 +230,7 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
   }
 
   const criteria = used.map((c) => toSpec(c, normalisation));
-  const matrix: DecisionMatrix = { siteIds: sites.map((s) => s.id), criteria, values, low, high, asOfDay };
+  const matrix: DecisionMatrix = { siteIds: sites.map((s) => s.id), criteria, values, low, high, asOfDay, rangeGroup };
   const options: ScoreOptions = {
     method: input.method ?? preset.method,
     weights: Object.fromEntries(used.map((c) => [c.id, weights[c.id] ?? 0])),

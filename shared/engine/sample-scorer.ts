@@ -50,6 +50,12 @@ export interface RangedCells {
   low: Float64Array;
   /** high − low. */
   span: Float64Array;
+  /**
+   * For each ranged cell, the ranged cell whose draw it takes (itself unless the matrix's rangeGroup
+   * says it holds the same fact as an earlier one), and whether any cell takes another's.
+   */
+  leader: Int32Array;
+  shared: boolean;
 }
 
 export function rangedCells(matrix: DecisionMatrix): RangedCells {
@@ -64,11 +70,31 @@ export function rangedCells(matrix: DecisionMatrix): RangedCells {
       if (Number.isFinite(v) && Number.isFinite(lo) && Number.isFinite(hi) && hi > lo) cells.push(k);
     }
   }
+  const firstOfGroup = new Map<number, number>();
+  const leader = Int32Array.from(cells, (k, q) => {
+    const g = matrix.rangeGroup?.[k] ?? -1;
+    if (g < 0) return q;
+    const first = firstOfGroup.get(g);
+    if (first === undefined) firstOfGroup.set(g, q);
+    return first ?? q;
+  });
   return {
     cell: Int32Array.from(cells),
     low: Float64Array.from(cells, (k) => matrix.low[k] as number),
     span: Float64Array.from(cells, (k) => (matrix.high[k] as number) - (matrix.low[k] as number)),
+    leader,
+    shared: leader.some((l, q) => l !== q),
   };
+}
+
+/** Gives every ranged cell that holds an earlier cell's fact that cell's draw (in place). */
+export function shareDraws(ranged: RangedCells, draws: Float64Array): void {
+  if (!ranged.shared) return;
+  const { leader } = ranged;
+  for (let q = 0; q < leader.length; q++) {
+    const l = leader[q] as number;
+    if (l !== q) draws[q] = draws[l] as number;
+  }
 }
 
 export interface SampleScorerOptions {
@@ -100,8 +126,9 @@ export interface SampleScorer {
   scoreDraws(w: Float64Array, draws: Float64Array, out: Float64Array): void;
   /**
    * Draws the ranged cells' values from `rng` (ranged order, low + span · uniform: the numbers
-   * rng.fillRange(ranged.low, ranged.span, draws) would give) and scores them as scoreDraws does;
-   * the fast path draws straight into its copy of the matrix, column by column.
+   * rng.fillRange(ranged.low, ranged.span, draws) would give, then each cell holding an earlier
+   * cell's fact takes that cell's draw) and scores them as scoreDraws does; without shared facts the
+   * fast path draws straight into its copy of the matrix, column by column.
    */
   scoreSample(w: Float64Array, rng: Rng, out: Float64Array): void;
 }
@@ -184,7 +211,13 @@ class Scorer implements SampleScorer {
   scoreSample(w: Float64Array, rng: Rng, out: Float64Array): void {
     const model = this.valueModelOf();
     const draws = (this.draws ??= new Float64Array(this.ranged.cell.length));
-    if (model !== null) model.score(w, draws, out, rng);
+    if (this.ranged.shared) {
+      // A fact several sites read is one unknown: draw every cell as usual (so the generator moves
+      // on exactly as without sharing), then give each site of the fact the same draw.
+      rng.fillRange(this.ranged.low, this.ranged.span, draws);
+      shareDraws(this.ranged, draws);
+      this.scoreDraws(w, draws, out);
+    } else if (model !== null) model.score(w, draws, out, rng);
     else {
       rng.fillRange(this.ranged.low, this.ranged.span, draws);
       this.slowEvaluations++;

@@ -74,6 +74,12 @@ export interface DecisionMatrix {
   low: Float64Array;
   high: Float64Array;
   asOfDay: Float64Array;
+  /**
+   * Which fact each cell holds (row-major like `values`): cells with the same id ≥ 0 are one fact —
+   * a market's, read by each of its sites — so SMAA draws its range once per sample for all of them;
+   * −1 or absent: the cell's own. Without it, every ranged cell is drawn on its own.
+   */
+  rangeGroup?: Int32Array;
 }
 
 export type Method = 'wsm' | 'wpm' | 'topsis';

@@ -79,6 +79,20 @@ describe('score.run', () => {
     expect(b.matrix.siteIds).toEqual(b.sites.map((s) => s.id));
     expect(Object.keys(b.options.legality ?? {}).length).toBe(b.sites.length);
   });
+
+  it("groups each market fact's cells so SMAA draws the fact once; a site's own fact stands alone", () => {
+    const b = buildScoringInput(backend.db, { presetId: 'cost-first', profileId: 'sg-neocloud', asOf: '2026-01-15' });
+    const m = b.matrix.criteria.length;
+    const j = b.matrix.criteria.findIndex((c) => c.id === 'land_cost_usd_m2');
+    const cellOf = (id: string): number => b.matrix.siteIds.indexOf(id) * m + j;
+    const group = (id: string): number => b.matrix.rangeGroup?.[cellOf(id)] ?? Number.NaN;
+    // Singapore's land price is the market's (C&W's Singapore figure): one fact for Tuas and Loyang.
+    expect(group('sg-tuas')).toBeGreaterThanOrEqual(0);
+    expect(group('sg-loyang')).toBe(group('sg-tuas'));
+    // Kulai and Sedenak each have their own C&W band (site-level facts): drawn on their own.
+    expect(group('my-kulai')).toBe(-1);
+    expect(group('my-sedenak')).toBe(-1);
+  });
 });
 
 describe('landfall score', () => {

@@ -19,10 +19,11 @@ const problems: string[] = [];
  * chip legality 0.15 (1 for every site for this profile). None of the Yangtze River Delta's eight sites
  * (Qingpu, Wujiang and six campuses) has a cost fact of its own (db/seed/derived-metrics.json): all
  * take the cn-yrd market's power 8.8 US¢/kWh, build 6.12 US$/W (the cheapest), land 3 000 US$/m² and
- * tax 25 %. Against the ranges (power 5.07–24.27, build 6.12–15.2, land 262–11 500, tax 5–30): 0.35 ×
- * 15.47/19.20 + 0.25 + 0.15 × 8 500/11 238 + 0.1 × 5/25 + 0.15 = 0.282 + 0.25 + 0.113 + 0.02 + 0.15 =
- * 0.815, with a value for every weighted criterion. The next best, Beijing's market, differs only in a
- * dearer build (7.11 US$/W): 0.788. g = 8 tied sites.
+ * tax 25 %. Against the ranges (power 5.07–24.27, build 6.12–15.2, land 262–11 500, tax 16.5 (Hong
+ * Kong) – 30, Johor now at Malaysia's statutory 24): 0.35 × 15.47/19.20 + 0.25 + 0.15 × 8 500/11 238
+ * + 0.1 × 5/13.5 + 0.15 = 0.282 + 0.25 + 0.113 + 0.037 + 0.15 = 0.832, with a value for every weighted
+ * criterion. The next best, Beijing's market, differs only in a dearer build (7.11 US$/W):
+ * 0.25 × 8.09/9.08 = 0.223 instead of 0.25, so 0.805. g = 8 tied sites.
  */
 const TOP_TIE = [
   'cn-qingpu',
@@ -155,7 +156,7 @@ async function allShownRows(): Promise<ShownRow[]> {
 describe('scoring integrity on screen', () => {
   it('shows the delta tie as "1=", coverage beside every score, thin rows, and says the top is a tie', async () => {
     for (const id of TOP_TIE) await expect.poll(() => seenRank(id)).toBe('1=');
-    // "coverage" is there for screen readers only. The delta's sites have every weighted value (0.815 above).
+    // "coverage" is there for screen readers only. The delta's sites have every weighted value (0.832 above).
     for (const id of TOP_TIE) expect(await row(id).locator('.coverage-badge').textContent()).toBe('coverage 100 %');
     // The list is windowed (75 sites): every row is read by scrolling through it.
     const every = await allShownRows();
@@ -181,7 +182,7 @@ describe('scoring integrity on screen', () => {
     // "1=" on screen; "1, shared" for screen readers.
     await expect
       .poll(() => contributions.locator('h3').innerText())
-      .toMatch(/^Score 0\.815 \(rank 1=\s*1, shared\s*\)$/);
+      .toMatch(/^Score 0\.832 \(rank 1=\s*1, shared\s*\)$/);
     // Every weighted value known; the land cost (0.15 of the weight) is the stale part (see the tooltip below).
     expect(await contributions.locator('.coverage-line').innerText()).toBe(
       'Coverage 100 % (15 % stale): share of the weight resting on known values.',
@@ -197,16 +198,16 @@ describe('scoring integrity on screen', () => {
     // cost, 0.15 of the weight, is from November 2023: more than 365 days before the date).
     await page.locator('path.site-cn-qingpu').hover({ force: true });
     const tooltip = page.locator('.leaflet-tooltip', { hasText: 'Qingpu (Shanghai)' });
-    await expect.poll(() => tooltip.innerText()).toContain('#1= (0.815, coverage 100 % (15 % stale))');
+    await expect.poll(() => tooltip.innerText()).toContain('#1= (0.832, coverage 100 % (15 % stale))');
     await screenshot(page, 'ranking-coverage-shared-ranks', { readme: true });
     await page.getByRole('button', { name: /Site details/ }).click();
   });
 
   it('SMAA: the eight tied sites are each first in an eighth of the samples, tied for first in all', async () => {
-    // The seed's lead (0.815 against Johor's 0.755) can be overturned by weights drawn around the
+    // The seed's lead (0.832 against Beijing's 0.805 and the offshore sites below) can be overturned by weights drawn around the
     // preset. Edits make the delta's market best of all on every weighted cost criterion: power 4
-    // US¢/kWh (below Gui'an's 5.07, the cheapest), land 100 US$/m² (below Kulai's 262), tax 5 % (Johor's,
-    // the lowest), build already the cheapest (6.12), chips 1 for everyone. The eight sites still inherit
+    // US¢/kWh (below Gui'an's 5.07, the cheapest), land 100 US$/m² (below Kulai's 262), tax 5 % (below Hong
+    // Kong's 16.5, the lowest), build already the cheapest (6.12), chips 1 for everyone. The eight sites still inherit
     // it all, so they stay tied, and for any weights no other site can score more: the eight share first
     // place in every sample (g = 8), and "first", split equally, gives each 1/8 = 12.5 %.
     await apiCall(page, 'data.apply', {

@@ -58,7 +58,11 @@ describe('SMAA with a fact shared by several sites', () => {
   });
 
   it('without the group the same data untie at random: the sites are drawn on their own', () => {
-    const result = runSmaa(market(false), optionsOf({ x: 1, y: 0 }), { samples: 4000, seed: 11, mode: 'around_preset' });
+    const result = runSmaa(market(false), optionsOf({ x: 1, y: 0 }), {
+      samples: 4000,
+      seed: 11,
+      mode: 'around_preset',
+    });
     expect(result.sites[0]?.pTiedFirst).toBe(0);
   });
 });

@@ -87,8 +87,22 @@ describe('legality regimes in the workspace', () => {
     const slider = page.locator('#as-of-slider');
     await slider.fill(String(day('2025-05-09')));
     const ranking = page.getByRole('table', { name: 'Ranking' });
-    // The ranking is windowed: Beijing's row may be further down than the rows in the DOM.
-    await (await siteRow(page, BEIJING)).click();
+    // The ranking is windowed: Beijing's row may be further down than the rows in the DOM, and the
+    // new date re-ranks the list after the slider moves, which can carry the row out of the window
+    // again: scroll to it and click, again until the click lands.
+    await expect
+      .poll(
+        async () => {
+          try {
+            await (await siteRow(page, BEIJING)).click({ timeout: 2000 });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     const panel = page.getByRole('region', { name: 'Chip legality' });
     const headline = panel.locator('.legality-headline');
     await expect.poll(() => headline.getAttribute('data-status')).toBe('licence_denial');

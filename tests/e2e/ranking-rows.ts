@@ -3,6 +3,7 @@
 // the list as a planner would and collects each row once by its aria-rowindex, and a test that
 // picks a row further down scrolls to it first. The e2e counterpart of tests/renderer/ranking-scroll.ts.
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export interface ListedRow {
   site: string;
@@ -78,4 +79,73 @@ export async function rankingRow(page: Page, selector: string): Promise<Locator>
 /** The row of the site with this id, scrolled into the window. */
 export function siteRow(page: Page, siteId: string): Promise<Locator> {
   return rankingRow(page, `[data-site="${siteId}"]`);
+}
+
+/** A row of the ranking as shown: its site, position (aria-rowindex, the header row is 1) and texts. */
+export interface ShownRow<K extends string> {
+  site: string;
+  rowIndex: number;
+  className: string;
+  /** The text of each of the asked parts in the row, null when the row has none. */
+  parts: Record<K, string | null>;
+}
+
+/**
+ * Every shown row of the ranking in display order, with the text of each of `parts` (name →
+ * selector inside the row). Unlike listedRows, which scrolls in fixed steps, this brings the last
+ * row read to the top of the view each time and polls until the next rows render, so it holds while
+ * the list is still re-ranking (after a date or weight change); the scroll position is put back.
+ */
+export async function shownRows<K extends string>(page: Page, parts: Record<K, string>): Promise<ShownRow<K>[]> {
+  const ranking = page.getByRole('table', { name: 'Ranking' });
+  const scroller = page.locator(SCROLLER);
+  const count = await shownRowCount(page);
+  const rows = new Map<number, ShownRow<K>>();
+  /** The last row of the unbroken run read from the top (1 while the first is not read yet). */
+  const readTo = (): number => {
+    let i = 1;
+    while (rows.has(i + 1)) i += 1;
+    return i;
+  };
+  const collect = async (): Promise<number> => {
+    const rendered = await ranking.locator('tbody tr[data-site]').evaluateAll(
+      (trs, selectors) =>
+        trs.map((tr) => ({
+          site: tr.getAttribute('data-site') ?? '',
+          rowIndex: Number(tr.getAttribute('aria-rowindex')),
+          className: tr.className,
+          parts: Object.fromEntries(
+            Object.entries(selectors).map(([key, selector]) => [key, tr.querySelector(selector)?.textContent ?? null]),
+          ),
+        })),
+      parts as Record<string, string>,
+    );
+    for (const r of rendered) rows.set(r.rowIndex, { ...r, parts: r.parts as Record<K, string | null> });
+    return readTo();
+  };
+  if (count <= 0) return [];
+  const start = await scroller.evaluate((e) => e.scrollTop);
+  await scroller.evaluate((e) => (e.scrollTop = 0));
+  await expect.poll(collect, { timeout: 10000 }).toBeGreaterThan(1);
+  while (readTo() < count + 1) {
+    const last = readTo();
+    // Each try scrolls again (a re-render can move the list) and reads what is rendered then.
+    await expect
+      .poll(
+        async () => {
+          await scroller.evaluate((e, index) => {
+            const tr = e.querySelector(`tbody tr[aria-rowindex="${index}"]`);
+            if (tr) e.scrollTop += tr.getBoundingClientRect().top - e.getBoundingClientRect().top;
+            else
+              e.scrollTop =
+                (index - 2) * (e.querySelector('tbody tr[data-site]')?.getBoundingClientRect().height ?? 40);
+          }, last);
+          return collect();
+        },
+        { timeout: 10000 },
+      )
+      .toBeGreaterThan(last);
+  }
+  await scroller.evaluate((e, top) => (e.scrollTop = top), start);
+  return [...rows.values()].sort((a, b) => a.rowIndex - b.rowIndex);
 }

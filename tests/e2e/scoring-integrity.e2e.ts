@@ -8,6 +8,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
+import { shownRows, type ShownRow as RankingRow } from './ranking-rows';
 
 let server: Served;
 let browser: Browser;
@@ -77,81 +78,13 @@ const seenRank = (siteId: string): Promise<string | null> =>
   row(siteId).locator('.rank-cell [aria-hidden="true"]').textContent();
 const drawer = (): Locator => page.locator('.weights-drawer');
 
-/** A row of the ranking as shown: its site, position (aria-rowindex, the header row is 1) and texts. */
-interface ShownRow {
-  site: string;
-  rowIndex: number;
-  className: string;
-  /** The text of each of ROW_PARTS in the row, null when the row has none. */
-  parts: Record<keyof typeof ROW_PARTS, string | null>;
-}
-
 const ROW_PARTS = {
   name: '.site-name',
   coverage: '.coverage-badge',
   thin: '.thin-badge',
 };
-
-/**
- * Every shown row of the ranking, in display order. Above 60 rows the list is windowed (only the
- * rows in view and a margin are in the DOM), so this scrolls through it as a planner would, from
- * the top, each time bringing the last row read to the top of the view, and collects each row once
- * by its aria-rowindex; the scroll position is put back after.
- */
-async function allShownRows(): Promise<ShownRow[]> {
-  const scroller = page.locator('.ranking-scroll');
-  const count = Number(await ranking().getAttribute('aria-rowcount')) - 1;
-  const rows = new Map<number, ShownRow>();
-  /** The last row of the unbroken run read from the top (1 while the first is not read yet). */
-  const readTo = (): number => {
-    let i = 1;
-    while (rows.has(i + 1)) i += 1;
-    return i;
-  };
-  const collect = async (): Promise<number> => {
-    const rendered = await ranking()
-      .locator('tbody tr[data-site]')
-      .evaluateAll(
-        (trs, parts) =>
-          trs.map((tr) => ({
-            site: tr.getAttribute('data-site') ?? '',
-            rowIndex: Number(tr.getAttribute('aria-rowindex')),
-            className: tr.className,
-            parts: Object.fromEntries(
-              Object.entries(parts).map(([key, selector]) => [key, tr.querySelector(selector)?.textContent ?? null]),
-            ) as Record<keyof typeof ROW_PARTS, string | null>,
-          })),
-        ROW_PARTS,
-      );
-    for (const r of rendered) rows.set(r.rowIndex, r);
-    return readTo();
-  };
-  if (count <= 0) return [];
-  const start = await scroller.evaluate((e) => e.scrollTop);
-  await scroller.evaluate((e) => (e.scrollTop = 0));
-  await expect.poll(collect, { timeout: 10000 }).toBeGreaterThan(1);
-  while (readTo() < count + 1) {
-    const last = readTo();
-    // Each try scrolls again (a re-render can move the list) and reads what is rendered then.
-    await expect
-      .poll(
-        async () => {
-          await scroller.evaluate((e, index) => {
-            const tr = e.querySelector(`tbody tr[aria-rowindex="${index}"]`);
-            if (tr) e.scrollTop += tr.getBoundingClientRect().top - e.getBoundingClientRect().top;
-            else
-              e.scrollTop =
-                (index - 2) * (e.querySelector('tbody tr[data-site]')?.getBoundingClientRect().height ?? 40);
-          }, last);
-          return collect();
-        },
-        { timeout: 10000 },
-      )
-      .toBeGreaterThan(last);
-  }
-  await scroller.evaluate((e, top) => (e.scrollTop = top), start);
-  return [...rows.values()].sort((a, b) => a.rowIndex - b.rowIndex);
-}
+type ShownRow = RankingRow<keyof typeof ROW_PARTS>;
+const allShownRows = (): Promise<ShownRow[]> => shownRows(page, ROW_PARTS);
 
 describe('scoring integrity on screen', () => {
   it('shows the delta tie as "1=", coverage beside every score, thin rows, and says the top is a tie', async () => {
@@ -275,8 +208,14 @@ describe('scoring integrity on screen', () => {
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('frontier-training');
     await drawer().locator('> summary').click();
     const slider = drawer().getByRole('slider', { name: 'Regulatory quality (WGI)' });
-    const flag = drawer().locator(`#${await slider.getAttribute('aria-describedby')}`);
-    await expect.poll(() => flag.innerText()).toBe('⚠ no known value among the ranked sites — contributes nothing');
+    // The slider's description is read afresh on each try: until the re-score lands it points at
+    // another element (or none), and waiting on a stale id would never return.
+    const flagText = (): Promise<string | null> =>
+      slider.evaluate((e) => {
+        const id = e.getAttribute('aria-describedby');
+        return id === null ? null : (document.getElementById(id)?.innerText ?? null);
+      });
+    await expect.poll(flagText).toBe('⚠ no known value among the ranked sites — contributes nothing');
     expect(await checkAxe(page, '.weights-panel')).toEqual([]);
     await slider.scrollIntoViewIfNeeded();
     await screenshot(page, 'weights-uninformative-flag', { readme: true });

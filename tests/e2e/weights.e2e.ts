@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
+import { shownRows, type ShownRow as RankingRow } from './ranking-rows';
 
 let server: Served;
 let browser: Browser;
@@ -34,79 +35,11 @@ const order = async (): Promise<string[]> => (await allShownRows()).filter((r) =
 const excludedRows = async (): Promise<number> => (await allShownRows()).filter(isExcluded).length;
 const isExcluded = (r: ShownRow): boolean => r.className.split(' ').includes('excluded');
 
-/** A row of the ranking as shown: its site, position (aria-rowindex, the header row is 1) and texts. */
-interface ShownRow {
-  site: string;
-  rowIndex: number;
-  className: string;
-  /** The text of each of ROW_PARTS in the row, null when the row has none. */
-  parts: Record<keyof typeof ROW_PARTS, string | null>;
-}
-
 const ROW_PARTS = {
   reason: '.reason',
 };
-
-/**
- * Every shown row of the ranking, in display order. Above 60 rows the list is windowed (only the
- * rows in view and a margin are in the DOM), so this scrolls through it as a planner would, from
- * the top, each time bringing the last row read to the top of the view, and collects each row once
- * by its aria-rowindex; the scroll position is put back after.
- */
-async function allShownRows(): Promise<ShownRow[]> {
-  const scroller = page.locator('.ranking-scroll');
-  const count = Number(await ranking().getAttribute('aria-rowcount')) - 1;
-  const rows = new Map<number, ShownRow>();
-  /** The last row of the unbroken run read from the top (1 while the first is not read yet). */
-  const readTo = (): number => {
-    let i = 1;
-    while (rows.has(i + 1)) i += 1;
-    return i;
-  };
-  const collect = async (): Promise<number> => {
-    const rendered = await ranking()
-      .locator('tbody tr[data-site]')
-      .evaluateAll(
-        (trs, parts) =>
-          trs.map((tr) => ({
-            site: tr.getAttribute('data-site') ?? '',
-            rowIndex: Number(tr.getAttribute('aria-rowindex')),
-            className: tr.className,
-            parts: Object.fromEntries(
-              Object.entries(parts).map(([key, selector]) => [key, tr.querySelector(selector)?.textContent ?? null]),
-            ) as Record<keyof typeof ROW_PARTS, string | null>,
-          })),
-        ROW_PARTS,
-      );
-    for (const r of rendered) rows.set(r.rowIndex, r);
-    return readTo();
-  };
-  if (count <= 0) return [];
-  const start = await scroller.evaluate((e) => e.scrollTop);
-  await scroller.evaluate((e) => (e.scrollTop = 0));
-  await expect.poll(collect, { timeout: 10000 }).toBeGreaterThan(1);
-  while (readTo() < count + 1) {
-    const last = readTo();
-    // Each try scrolls again (a re-render can move the list) and reads what is rendered then.
-    await expect
-      .poll(
-        async () => {
-          await scroller.evaluate((e, index) => {
-            const tr = e.querySelector(`tbody tr[aria-rowindex="${index}"]`);
-            if (tr) e.scrollTop += tr.getBoundingClientRect().top - e.getBoundingClientRect().top;
-            else
-              e.scrollTop =
-                (index - 2) * (e.querySelector('tbody tr[data-site]')?.getBoundingClientRect().height ?? 40);
-          }, last);
-          return collect();
-        },
-        { timeout: 10000 },
-      )
-      .toBeGreaterThan(last);
-  }
-  await scroller.evaluate((e, top) => (e.scrollTop = top), start);
-  return [...rows.values()].sort((a, b) => a.rowIndex - b.rowIndex);
-}
+type ShownRow = RankingRow<keyof typeof ROW_PARTS>;
+const allShownRows = (): Promise<ShownRow[]> => shownRows(page, ROW_PARTS);
 const panel = (): ReturnType<Page['getByRole']> => page.getByRole('region', { name: 'Weights' });
 
 async function openDrawer(): Promise<void> {

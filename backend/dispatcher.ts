@@ -10,6 +10,18 @@ export type Handlers = {
 
 export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
 
+/** A dispatch whose answer carries the call's output type from the contract. */
+export type Call = <N extends CallName>(name: N, input: unknown) => Promise<Result<CallOutput<N>>>;
+
+/**
+ * The dispatch, typed per call for in-process callers (the CLI). The one cast is sound because the
+ * dispatcher parses every success with the call's output schema before answering.
+ */
+export const typedCall =
+  (dispatch: Dispatch): Call =>
+  <N extends CallName>(name: N, input: unknown) =>
+    dispatch(name, input) as Promise<Result<CallOutput<N>>>;
+
 export function createDispatcher(handlers: Handlers): Dispatch {
   return async (name, input) => {
     if (!isCallName(name)) return failure('unknown_call', `there is no backend call named "${name}"`);

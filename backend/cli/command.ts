@@ -1,7 +1,8 @@
 // What a CLI command is: its options, help line, and how it turns a contract call into output.
 // Each domain's commands live in commands/; commands/index.ts lists them all.
-import type { CallName } from '../../shared/contract';
-import type { Dispatch } from '../dispatcher';
+import type { CallName, CallOutput } from '../../shared/contract';
+import { describeIssues } from '../../shared/errors';
+import type { Call } from '../dispatcher';
 import { UsageError, type CliIo } from './io';
 
 export interface CommandOption {
@@ -9,27 +10,54 @@ export interface CommandOption {
   help: string;
 }
 
-export interface Command {
+interface CommandBase<N extends CallName> {
   summary: string;
   /** Output formats, the first being the default; `--format` is added for every command. */
   formats: readonly string[];
   options: Record<string, CommandOption>;
-  call: CallName;
+  /** The contract call the command makes (a `run` may make others too). */
+  call: N;
   /** Names of required positional arguments, e.g. ['FILE']; none when absent. */
   args?: readonly string[];
   /** Builds the call's input from parsed options and positionals; the contract validates it. */
   input(values: Record<string, string | boolean | undefined>, args: readonly string[]): unknown;
-  render(value: unknown, format: string): string;
-  /**
-   * For a command that needs more than one call (e.g. preview, then commit) or writes files: runs
-   * instead of the single `call`, with the input `input()` built, and returns the exit code.
-   */
-  run?(step: CommandRun): Promise<number>;
+}
+
+/**
+ * A command as written in commands/: either it renders its one call's answer — whose output type
+ * from the contract reaches `render`, so no casts — or, when it needs more than one call (e.g.
+ * preview, then commit) or writes files, it runs the steps itself and returns the exit code.
+ */
+export type CommandSpec<N extends CallName> = CommandBase<N> &
+  ({ render(value: CallOutput<N>, format: string): string } | { run(step: CommandRun): Promise<number> });
+
+/** A command in the registry, which holds commands of every call: `run` keeps each one's types inside. */
+export interface Command extends CommandBase<CallName> {
+  run(step: CommandRun): Promise<number>;
+}
+
+export function command<N extends CallName>(spec: CommandSpec<N>): Command {
+  if ('run' in spec) return spec;
+  const { render, ...base } = spec;
+  return {
+    ...base,
+    run: async ({ call, input, format, io, name }) => {
+      const result = await call(spec.call, input);
+      if (!result.ok) {
+        const detail = result.error.issues.length > 0 ? ` (${describeIssues(result.error.issues)})` : '';
+        io.err(`landfall ${name}: ${result.error.message}${detail}\n`);
+        return 1;
+      }
+      io.out(render(result.value, format));
+      return 0;
+    },
+  };
 }
 
 export interface CommandRun {
   name: string;
-  dispatch: Dispatch;
+  /** The backend's calls, each answering with its contract output type. */
+  call: Call;
   input: unknown;
   values: Record<string, string | boolean | undefined>;
   args: readonly string[];

@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { StoreTargetRefused } from '../../db/transfer/store-targets';
-import { describeIssues } from '../../shared/errors';
 import { createBackend, type Backend } from '../backend';
+import { typedCall } from '../dispatcher';
 import { defaultDbPath } from '../paths';
 import { appVersion } from '../version';
 import { formatOf, type Command } from './command';
@@ -109,19 +109,9 @@ export async function runCli(argv: string[], io: CliIo = processIo, open: OpenBa
     const dbPath = resolve(typeof values.db === 'string' ? values.db : defaultDbPath());
     const backend = open(dbPath);
     if (backend.lockNote) io.err(`landfall: note: ${backend.lockNote}\n`);
+    const call = typedCall(backend.dispatch);
     try {
-      if (command.run !== undefined) {
-        const step = { name, dispatch: backend.dispatch, input, values, args: positionals, format, io, dbPath };
-        return await command.run(step);
-      }
-      const result = await backend.dispatch(command.call, input);
-      if (!result.ok) {
-        const detail = result.error.issues.length > 0 ? ` (${describeIssues(result.error.issues)})` : '';
-        io.err(`landfall ${name}: ${result.error.message}${detail}\n`);
-        return 1;
-      }
-      io.out(command.render(result.value, format));
-      return 0;
+      return await command.run({ name, call, input, values, args: positionals, format, io, dbPath });
     } finally {
       backend.close();
     }

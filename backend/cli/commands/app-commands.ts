@@ -1,7 +1,7 @@
-import { json, type Command } from '../command';
+import { command, json, type Command } from '../command';
 
 export const appCommands: Record<string, Command> = {
-  info: {
+  info: command({
     summary: 'Show the app version, database path and schema version',
     formats: ['json', 'text'],
     options: {},
@@ -9,9 +9,9 @@ export const appCommands: Record<string, Command> = {
     input: () => ({}),
     render: (value, format) =>
       format === 'text'
-        ? Object.entries(value as Record<string, unknown>)
+        ? Object.entries(value)
             .map(([k, v]) => `${k}: ${String(v)}`)
             .join('\n') + '\n'
         : json(value),
-  },
+  }),
 };

@@ -2,7 +2,7 @@
 // (default) or CSV. Nested fields become one CSV cell: lists joined with ";", objects as JSON.
 import type { CallName, CallOutput } from '../../../shared/contract';
 import { toCsv } from '../../../shared/csv';
-import { json, type Command, type CommandOption } from '../command';
+import { command, json, type Command, type CommandOption } from '../command';
 
 type ListCall =
   'chips.list' | 'profiles.list' | 'presets.list' | 'policies.list' | 'criteria.list' | 'markets.list' | 'metrics.list';
@@ -19,7 +19,7 @@ interface ListSpec<N extends ListCall> {
 /** A list command: options map one-to-one onto input fields; the contract validates them. */
 function listCommand<N extends ListCall>(spec: ListSpec<N>): Command {
   const options = spec.options ?? {};
-  return {
+  return command({
     summary: spec.summary,
     formats: ['json', 'csv'],
     options: Object.fromEntries(Object.entries(options).map(([name, o]) => [name, { type: o.type, help: o.help }])),
@@ -29,10 +29,10 @@ function listCommand<N extends ListCall>(spec: ListSpec<N>): Command {
       format === 'csv'
         ? toCsv(
             spec.header,
-            (value as Item<N>[]).map((item) => spec.row(item)),
+            value.map((item: Item<N>) => spec.row(item)),
           )
         : json(value),
-  };
+  });
 }
 
 const list = (items: readonly string[]): string => items.join(';');

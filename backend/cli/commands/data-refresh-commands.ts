@@ -7,7 +7,7 @@ import type {
   DataRefreshPreview,
   RefreshFact,
 } from '../../../shared/calls/data-refresh-calls';
-import { json, type Command, type CommandRun } from '../command';
+import { command, json, type Command, type CommandRun } from '../command';
 import { UsageError } from '../io';
 
 /** "19.19 (202–322) measured, Source title, 2025-01-15" or "missing: reason". */
@@ -65,7 +65,7 @@ export const dismissedText = (d: DataRefreshDismissed): string =>
     ? 'no data refresh pending\n'
     : `dismissed ${count(d.dismissed, 'pending change')} of seed v${d.seedVersion}; the facts stay as they are\n`;
 
-async function run({ dispatch, values, format, io, name }: CommandRun): Promise<number> {
+async function run({ call, values, format, io, name }: CommandRun): Promise<number> {
   const fail = (message: string): number => {
     io.err(`landfall ${name}: ${message}\n`);
     return 1;
@@ -78,26 +78,26 @@ async function run({ dispatch, values, format, io, name }: CommandRun): Promise<
             .map((k) => k.trim())
             .filter((k) => k !== '')
         : undefined;
-    const result = await dispatch('data.refreshAccept', keys === undefined ? {} : { keys });
+    const result = await call('data.refreshAccept', keys === undefined ? {} : { keys });
     if (!result.ok)
       return fail(`${result.error.message}${result.error.issues.map((i) => `\n  ${i.message}`).join('')}`);
-    io.out(format === 'json' ? json(result.value) : acceptedText(result.value as DataRefreshAccepted));
+    io.out(format === 'json' ? json(result.value) : acceptedText(result.value));
     return 0;
   }
   if (values.dismiss === true) {
-    const result = await dispatch('data.refreshDismiss', {});
+    const result = await call('data.refreshDismiss', {});
     if (!result.ok) return fail(result.error.message);
-    io.out(format === 'json' ? json(result.value) : dismissedText(result.value as DataRefreshDismissed));
+    io.out(format === 'json' ? json(result.value) : dismissedText(result.value));
     return 0;
   }
-  const result = await dispatch('data.refreshPreview', {});
+  const result = await call('data.refreshPreview', {});
   if (!result.ok) return fail(result.error.message);
-  io.out(format === 'json' ? json(result.value) : previewText(result.value as DataRefreshPreview));
+  io.out(format === 'json' ? json(result.value) : previewText(result.value));
   return 0;
 }
 
 export const dataRefreshCommands: Record<string, Command> = {
-  'data-refresh': {
+  'data-refresh': command({
     summary:
       'The data refresh a newer seed brought: new, changed and retired facts nobody edited (and the ones kept because you edited them); --accept applies them as one undoable batch, --dismiss drops them',
     formats: ['text', 'json'],
@@ -113,7 +113,6 @@ export const dataRefreshCommands: Record<string, Command> = {
       if (values.keys !== undefined && values.accept !== true) throw new UsageError('--keys goes with --accept');
       return {};
     },
-    render: (value, format) => (format === 'json' ? json(value) : previewText(value as DataRefreshPreview)),
     run,
-  },
+  }),
 };

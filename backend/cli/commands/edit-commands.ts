@@ -13,8 +13,7 @@ import type {
 } from '../../../shared/calls/edit-calls';
 import { FactMethod } from '../../../shared/model/facts';
 import type { ScenarioDetail, ScenarioSummary } from '../../../shared/calls/scenario-calls';
-import type { Result } from '../../../shared/errors';
-import { json, type Command } from '../command';
+import { command, json, type Command } from '../command';
 import { UsageError } from '../io';
 import { dataRefreshCommands } from './data-refresh-commands';
 
@@ -118,14 +117,13 @@ function methodsText(m: MethodCounts, what: string): string {
   return `${m.known} ${what}: ${counts} (${share}${unrecorded})`;
 }
 
-function importedText(value: unknown, format: string): string {
-  if (format === 'json') return json(value);
-  const s = value as ScenarioDetail;
+function importedText(s: ScenarioDetail, format: string): string {
+  if (format === 'json') return json(s);
   return `imported "${s.name}" as ${s.id} (${s.eventCount} event${s.eventCount === 1 ? '' : 's'})\n`;
 }
 
 export const editCommands: Record<string, Command> = {
-  history: {
+  history: command({
     summary: 'List change batches (edits, imports, undos) newest first, with each row before and after',
     formats: ['text', 'json'],
     options: {
@@ -140,51 +138,50 @@ export const editCommands: Record<string, Command> = {
       batchId: values.batch,
       changesPerBatch: values.batch === undefined ? 20 : 100_000,
     }),
-    render: (value, format) => (format === 'json' ? json(value) : historyText(value as HistoryList)),
-  },
-  undo: {
+    render: (value, format) => (format === 'json' ? json(value) : historyText(value)),
+  }),
+  undo: command({
     summary: 'Take back the latest edit, import or revert (kept across restarts; redo applies it again)',
     formats: ['text', 'json'],
     options: {},
     call: 'history.undo',
     input: () => ({}),
-    render: (value, format) => (format === 'json' ? json(value) : outcomeText(value as HistoryOutcome)),
-  },
-  redo: {
+    render: (value, format) => (format === 'json' ? json(value) : outcomeText(value)),
+  }),
+  redo: command({
     summary: 'Apply again the change undone last (until a new edit is made)',
     formats: ['text', 'json'],
     options: {},
     call: 'history.redo',
     input: () => ({}),
-    render: (value, format) => (format === 'json' ? json(value) : outcomeText(value as HistoryOutcome)),
-  },
-  revert: {
+    render: (value, format) => (format === 'json' ? json(value) : outcomeText(value)),
+  }),
+  revert: command({
     summary: 'Revert one change batch (an id from `landfall history`) if its rows have not changed since',
     formats: ['text', 'json'],
     options: {},
     call: 'history.revert',
     args: ['BATCH'],
     input: (_values, args) => ({ batchId: args[0] }),
-    render: (value, format) => (format === 'json' ? json(value) : outcomeText(value as HistoryOutcome)),
-  },
-  scenarios: {
+    render: (value, format) => (format === 'json' ? json(value) : outcomeText(value)),
+  }),
+  scenarios: command({
     summary: 'List what-if scenarios (hypothetical policy events kept apart from the real timeline)',
     formats: ['text', 'json'],
     options: {},
     call: 'scenarios.list',
     input: () => ({}),
-    render: (value, format) => (format === 'json' ? json(value) : scenariosText(value as ScenarioSummary[])),
-  },
-  'scenario-export': {
+    render: (value, format) => (format === 'json' ? json(value) : scenariosText(value)),
+  }),
+  'scenario-export': command({
     summary: 'Export a what-if scenario as a versioned JSON file (stdout, or --out FILE)',
     formats: ['json'],
     options: { out: { type: 'string', help: 'write to this file, atomically' } },
     call: 'scenarios.export',
     args: ['ID'],
     input: (_values, args) => ({ id: args[0] }),
-    render: (value) => (value as { content: string }).content,
-    run: async ({ dispatch, input, values, io, name, dbPath }) => {
-      const result = (await dispatch('scenarios.export', input)) as Result<{ content: string }>;
+    run: async ({ call, input, values, io, name, dbPath }) => {
+      const result = await call('scenarios.export', input);
       if (!result.ok) {
         io.err(`landfall ${name}: ${result.error.message}\n`);
         return 1;
@@ -196,8 +193,8 @@ export const editCommands: Record<string, Command> = {
       }
       return 0;
     },
-  },
-  'scenario-import': {
+  }),
+  'scenario-import': command({
     summary: 'Create a what-if scenario from an exported file: all of it, or nothing with every problem named',
     formats: ['text', 'json'],
     options: { name: { type: 'string', help: 'name the new scenario (default: the name in the file)' } },
@@ -213,10 +210,9 @@ export const editCommands: Record<string, Command> = {
       }
       return { content, name: values.name };
     },
-    render: importedText,
     // Every problem on its own line: a refused file may have many.
-    run: async ({ dispatch, input, format, io, name }) => {
-      const result = await dispatch('scenarios.import', input);
+    run: async ({ call, input, format, io, name }) => {
+      const result = await call('scenarios.import', input);
       if (!result.ok) {
         const lines = result.error.issues.map((i) => `  ${i.path}: ${i.message}\n`).join('');
         io.err(`landfall ${name}: ${result.error.message}\n${lines}`);
@@ -225,8 +221,8 @@ export const editCommands: Record<string, Command> = {
       io.out(importedText(result.value, format));
       return 0;
     },
-  },
-  'data-health': {
+  }),
+  'data-health': command({
     summary:
       'What needs fixing in the facts: missing values per site, stale facts, facts without a source, and known values by method (share of estimates)',
     formats: ['text', 'json'],
@@ -236,8 +232,8 @@ export const editCommands: Record<string, Command> = {
     },
     call: 'data.health',
     input: (values) => ({ staleAfterDays: positiveInt(values['stale-after'], 'stale-after'), asOf: values['as-of'] }),
-    render: (value, format) => (format === 'json' ? json(value) : healthText(value as DataHealth)),
-  },
+    render: (value, format) => (format === 'json' ? json(value) : healthText(value)),
+  }),
   // Beside data-health: a newer seed's facts, offered rather than written.
   ...dataRefreshCommands,
 };

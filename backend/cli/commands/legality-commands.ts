@@ -4,7 +4,7 @@
 import { describeIssues } from '../../../shared/errors';
 import type { CallOutput } from '../../../shared/contract';
 import { STATUS_TITLE } from '../../../shared/engine/legality';
-import { json, type Command } from '../command';
+import { command, json, type Command } from '../command';
 import { UsageError } from '../io';
 import { legalityInput, legalityOptions, scenarioInput, scenarioOption } from './scenario-option';
 
@@ -45,7 +45,7 @@ function render(value: Check | SiteCheck, format: string): string {
 }
 
 export const legalityCommands: Record<string, Command> = {
-  legality: {
+  legality: command({
     summary: 'Chip legality for a company profile at a site on a date: the workload answer, each regime, the events',
     formats: ['json', 'text'],
     options: {
@@ -73,18 +73,17 @@ export const legalityCommands: Record<string, Command> = {
         ...scenarioInput(values),
       };
     },
-    render: (value, format) => render(value as Check | SiteCheck, format),
     // Two calls behind one command: with --chip one chip, without it the profile's workload.
-    run: async ({ name, dispatch, input, format, io }) => {
-      const call = (input as { chipId?: unknown }).chipId === undefined ? 'legality.site' : 'legality.check';
-      const result = await dispatch(call, input);
+    run: async ({ name, call, input, format, io }) => {
+      const which = (input as { chipId?: unknown }).chipId === undefined ? 'legality.site' : 'legality.check';
+      const result = await call(which, input);
       if (!result.ok) {
         const detail = result.error.issues.length > 0 ? ` (${describeIssues(result.error.issues)})` : '';
         io.err(`landfall ${name}: ${result.error.message}${detail}\n`);
         return 1;
       }
-      io.out(render(result.value as Check | SiteCheck, format));
+      io.out(render(result.value, format));
       return 0;
     },
-  },
+  }),
 };

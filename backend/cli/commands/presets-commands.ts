@@ -4,12 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../../../db/transfer/atomic-file';
 import type { PresetImportResult } from '../../../shared/calls/preset-calls';
-import type { ApiError, Result } from '../../../shared/errors';
-import type { PresetsDocument } from '../../../shared/model/preset-file';
+import type { ApiError } from '../../../shared/errors';
 import type { HardConstraint, Preset } from '../../../shared/model/presets';
 import type { PresetDiff } from '../../../shared/preset-diff';
 import { describeCounts } from '../../services/preset-import';
-import { json, type Command } from '../command';
+import { command, json, type Command } from '../command';
 import { UsageError, type CliIo } from '../io';
 import { dataCommands } from './data-commands';
 
@@ -123,24 +122,23 @@ function idList(value: string | boolean | undefined): string[] | undefined {
 
 const textOrJson =
   <T>(text: (value: T) => string) =>
-  (value: unknown, format: string): string =>
-    format === 'json' ? json(value) : text(value as T);
+  (value: T, format: string): string =>
+    format === 'json' ? json(value) : text(value);
 
 const list = dataCommands.presets;
 if (list === undefined) throw new Error('data-commands no longer declares `presets`');
 
 export const presetsCommands: Record<string, Command> = {
   'presets list': { ...list, summary: 'List weight presets, built-in first (same as `landfall presets`)' },
-  'presets show': {
+  'presets show': command({
     summary: 'Show one preset: weights with their shares, method, normalisation, hard constraints',
     formats: ['text', 'json'],
     options: {},
     call: 'presets.list',
     args: ['ID'],
     input: () => ({}),
-    render: textOrJson(presetText),
-    run: async ({ dispatch, args, format, io, name }) => {
-      const result = (await dispatch('presets.list', {})) as Result<Preset[]>;
+    run: async ({ call, args, format, io, name }) => {
+      const result = await call('presets.list', {});
       if (!result.ok) return refusal(io, name, result.error);
       const preset = result.value.find((p) => p.id === args[0]);
       if (preset === undefined) {
@@ -150,8 +148,8 @@ export const presetsCommands: Record<string, Command> = {
       io.out(format === 'json' ? json(preset) : presetText(preset));
       return 0;
     },
-  },
-  'presets diff': {
+  }),
+  'presets diff': command({
     summary: 'Compare two presets: weights side by side (raw and share), method, normalisation, constraints',
     formats: ['text', 'json'],
     options: {},
@@ -159,8 +157,8 @@ export const presetsCommands: Record<string, Command> = {
     args: ['A', 'B'],
     input: (_values, args) => ({ a: args[0], b: args[1] }),
     render: textOrJson(diffText),
-  },
-  'presets duplicate': {
+  }),
+  'presets duplicate': command({
     summary: 'Copy a preset (built-ins too) into a new preset of your own',
     formats: ['text', 'json'],
     options: { name: { type: 'string', help: 'the copy’s name (default "<name> (copy)")' } },
@@ -168,8 +166,8 @@ export const presetsCommands: Record<string, Command> = {
     args: ['ID'],
     input: (values, args) => ({ id: args[0], name: values.name }),
     render: textOrJson<Preset>((p) => `created "${p.name}" (${p.id})\n`),
-  },
-  'presets delete': {
+  }),
+  'presets delete': command({
     summary: 'Delete one of your presets; prints the token that brings it back (`landfall presets restore`)',
     formats: ['text', 'json'],
     options: {},
@@ -181,8 +179,8 @@ export const presetsCommands: Record<string, Command> = {
         `deleted "${deleted.name}" (${deleted.id})\nundo token: ${undoToken}\n` +
         `to undo: landfall presets restore ${undoToken}\n`,
     ),
-  },
-  'presets restore': {
+  }),
+  'presets restore': command({
     summary: 'Bring back a deleted preset exactly, from the undo token `landfall presets delete` printed',
     formats: ['text', 'json'],
     options: {},
@@ -190,8 +188,8 @@ export const presetsCommands: Record<string, Command> = {
     args: ['TOKEN'],
     input: (_values, args) => ({ undoToken: args[0] }),
     render: textOrJson<Preset>((p) => `restored "${p.name}" (${p.id})\n`),
-  },
-  'presets import': {
+  }),
+  'presets import': command({
     summary: 'Import presets from a presets file: all of them or, for a bad file, none with every problem named',
     formats: ['text', 'json'],
     options: { 'dry-run': { type: 'boolean', help: 'only show what would be added, changed, renamed or left alone' } },
@@ -199,15 +197,14 @@ export const presetsCommands: Record<string, Command> = {
     args: ['FILE'],
     // The text goes as it is: the backend says "not valid JSON" the same way to every caller.
     input: (values, args) => ({ document: readFile(args[0] ?? ''), mode: values['dry-run'] ? 'preview' : 'commit' }),
-    render: textOrJson(importText),
-    run: async ({ dispatch, input, format, io, name }) => {
-      const result = (await dispatch('presets.import', input)) as Result<PresetImportResult>;
+    run: async ({ call, input, format, io, name }) => {
+      const result = await call('presets.import', input);
       if (!result.ok) return refusal(io, name, result.error);
       io.out(format === 'json' ? json(result.value) : importText(result.value));
       return 0;
     },
-  },
-  'presets export': {
+  }),
+  'presets export': command({
     summary: 'Export presets as a versioned JSON file (all, or --ids), to stdout or --out FILE',
     formats: ['json'],
     options: {
@@ -216,9 +213,8 @@ export const presetsCommands: Record<string, Command> = {
     },
     call: 'presets.export',
     input: (values) => ({ ids: idList(values.ids) }),
-    render: json,
-    run: async ({ dispatch, input, values, io, name, dbPath }) => {
-      const result = (await dispatch('presets.export', input)) as Result<PresetsDocument>;
+    run: async ({ call, input, values, io, name, dbPath }) => {
+      const result = await call('presets.export', input);
       if (!result.ok) return refusal(io, name, result.error);
       const text = json(result.value);
       if (typeof values.out !== 'string') io.out(text);
@@ -228,5 +224,5 @@ export const presetsCommands: Record<string, Command> = {
       }
       return 0;
     },
-  },
+  }),
 };

@@ -5,10 +5,9 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { writeFileAtomic } from '../../../db/transfer/atomic-file';
 import { refuseStoreTarget } from '../../../db/transfer/store-targets';
-import type { RenderedReportOut } from '../../../shared/calls/report-calls';
-import { describeIssues, type Result } from '../../../shared/errors';
+import { describeIssues } from '../../../shared/errors';
 import { REPORT_FORMATS, ReportFormat } from '../../../shared/report/model';
-import { json, type Command, type CommandRun } from '../command';
+import { command, type Command, type CommandRun } from '../command';
 import { UsageError } from '../io';
 import { coverageInput, coverageOptions, scenarioOption } from './scenario-option';
 
@@ -102,11 +101,11 @@ export function reportFormat(out: string, given: string | boolean | undefined): 
 }
 
 async function runReport(step: CommandRun): Promise<number> {
-  const { dispatch, input, values, io, name, dbPath } = step;
+  const { call, input, values, io, name, dbPath } = step;
   const out = str(values, 'out') as string;
   const format = reportFormat(out, values.format);
   refuseStoreTarget(out, dbPath); // before the report is rendered
-  const result = (await dispatch('report.render', { ...(input as object), format })) as Result<RenderedReportOut>;
+  const result = await call('report.render', { ...(input as object), format });
   if (!result.ok) {
     const detail = result.error.issues.length > 0 ? ` (${describeIssues(result.error.issues)})` : '';
     io.err(`landfall ${name}: ${result.error.message}${detail}\n`);
@@ -120,7 +119,7 @@ async function runReport(step: CommandRun): Promise<number> {
 }
 
 export const reportCommands: Record<string, Command> = {
-  report: {
+  report: command({
     summary: 'Write a report (PDF, HTML, Markdown, CSV or JSON) for a preset and profile',
     // auto: the extension of --out decides (see reportFormat).
     formats: ['auto', ...REPORT_FORMATS],
@@ -141,7 +140,6 @@ export const reportCommands: Record<string, Command> = {
     },
     call: 'report.render',
     input: (values) => reportInput(values),
-    render: (value) => json(value),
     run: runReport,
-  },
+  }),
 };

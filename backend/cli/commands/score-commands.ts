@@ -5,7 +5,7 @@ import type { CallOutput } from '../../../shared/contract';
 import { toCsv } from '../../../shared/csv';
 import { coverageCell } from '../../../shared/report/words';
 import { rankLabel, thinDataNote, topSentence } from '../../../shared/score-words';
-import { json, type Command } from '../command';
+import { command, json, type Command } from '../command';
 import { UsageError } from '../io';
 import {
   coverageInput,
@@ -134,15 +134,14 @@ function renderMarkdown(v: Scored): string {
   return `${head}${rows.join('')}\n${footer(v).join('\n')}\n`;
 }
 
-function render(value: unknown, format: string): string {
-  const v = value as Scored;
+function render(v: Scored, format: string): string {
   if (format === 'json') return renderJson(v);
   if (format === 'csv') return renderCsv(v);
   return renderMarkdown(v);
 }
 
 export const scoreCommands: Record<string, Command> = {
-  score: {
+  score: command({
     summary: 'Rank every site for a weight preset (and company profile) on a date',
     formats: ['json', 'csv', 'md'],
     options: {
@@ -168,5 +167,5 @@ export const scoreCommands: Record<string, Command> = {
       };
     },
     render,
-  },
+  }),
 };

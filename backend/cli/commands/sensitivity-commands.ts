@@ -2,7 +2,7 @@
 // preset, as JSON (everything) or text (the stability intervals and the sites most likely to win,
 // with how often each shared first place: SMAA splits a shared rank, it never breaks the tie).
 import type { SensitivityRunOutput } from '../../../shared/calls/sensitivity-calls';
-import { json, type Command } from '../command';
+import { command, json, type Command } from '../command';
 import { UsageError } from '../io';
 import {
   coverageInput,
@@ -55,7 +55,7 @@ function text(out: SensitivityRunOutput): string {
 }
 
 export const sensitivityCommands: Record<string, Command> = {
-  sensitivity: {
+  sensitivity: command({
     summary: 'Weight sweeps, stability intervals and SMAA rank probabilities for a preset',
     formats: ['json', 'text'],
     options: {
@@ -86,6 +86,6 @@ export const sensitivityCommands: Record<string, Command> = {
         ...legalityInput(values),
       };
     },
-    render: (value, format) => (format === 'text' ? text(value as SensitivityRunOutput) : json(value)),
-  },
+    render: (value, format) => (format === 'text' ? text(value) : json(value)),
+  }),
 };

@@ -1,8 +1,8 @@
 import { toCsv } from '../../../shared/csv';
 import type { Site } from '../../../shared/schemas';
-import { json, type Command } from '../command';
+import { command, json, type Command } from '../command';
 
-function sitesCsv(sites: Site[]): string {
+function sitesCsv(sites: readonly Site[]): string {
   return toCsv(
     [
       'id',
@@ -36,7 +36,7 @@ function sitesCsv(sites: Site[]): string {
 }
 
 export const siteCommands: Record<string, Command> = {
-  sites: {
+  sites: command({
     summary: 'List candidate sites',
     formats: ['json', 'csv'],
     options: {
@@ -45,6 +45,6 @@ export const siteCommands: Record<string, Command> = {
     },
     call: 'sites.list',
     input: (values) => ({ country: values.country, status: values.status }),
-    render: (value, format) => (format === 'csv' ? sitesCsv(value as Site[]) : json(value)),
-  },
+    render: (value, format) => (format === 'csv' ? sitesCsv(value) : json(value)),
+  }),
 };

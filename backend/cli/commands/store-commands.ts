@@ -2,7 +2,7 @@
 // `landfall new-store`.
 import { resolve } from 'node:path';
 import type { BackupInfo, RestoreOutcome, StartNewOutcome, StoreHealth } from '../../../shared/calls/store-calls';
-import { json, type Command } from '../command';
+import { command, json, type Command } from '../command';
 
 function size(bytes: number | null): string {
   if (bytes === null) return '-';
@@ -59,15 +59,15 @@ function restoreText(r: RestoreOutcome): string {
 }
 
 export const storeCommands: Record<string, Command> = {
-  backup: {
+  backup: command({
     summary: 'Take a verified backup of the database now and print its path',
     formats: ['text', 'json'],
     options: { reason: { type: 'string', help: 'word for the file name, e.g. before-import (default manual)' } },
     call: 'backups.create',
     input: (values) => ({ reason: values.reason }),
-    render: (value, format) => (format === 'json' ? json(value) : `${(value as BackupInfo).path}\n`),
-  },
-  restore: {
+    render: (value, format) => (format === 'json' ? json(value) : `${value.path}\n`),
+  }),
+  restore: command({
     summary:
       'Replace the database with a backup (a name from `landfall backups`, its path, or "latest": the latest good one)',
     formats: ['text', 'json'],
@@ -79,30 +79,30 @@ export const storeCommands: Record<string, Command> = {
       const file = args[0] ?? '';
       return { file: /[/\\]/.test(file) ? resolve(file) : file };
     },
-    render: (value, format) => (format === 'json' ? json(value) : restoreText(value as RestoreOutcome)),
-  },
-  backups: {
+    render: (value, format) => (format === 'json' ? json(value) : restoreText(value)),
+  }),
+  backups: command({
     summary: 'List backups of the database, newest first',
     formats: ['text', 'json'],
     options: {},
     call: 'backups.list',
     input: () => ({}),
-    render: (value, format) => (format === 'json' ? json(value) : backupsText(value as BackupInfo[])),
-  },
-  'new-store': {
+    render: (value, format) => (format === 'json' ? json(value) : backupsText(value)),
+  }),
+  'new-store': command({
     summary: 'When the database vanished (missing or empty beside backups), start a new one instead of restoring',
     formats: ['text', 'json'],
     options: {},
     call: 'store.startNew',
     input: () => ({}),
-    render: (value, format) => (format === 'json' ? json(value) : startNewText(value as StartNewOutcome)),
-  },
-  health: {
+    render: (value, format) => (format === 'json' ? json(value) : startNewText(value)),
+  }),
+  health: command({
     summary: 'Check the database (quick_check, pragmas, schema version, size, latest backup)',
     formats: ['text', 'json'],
     options: {},
     call: 'store.health',
     input: () => ({}),
-    render: (value, format) => (format === 'json' ? json(value) : healthText(value as StoreHealth)),
-  },
+    render: (value, format) => (format === 'json' ? json(value) : healthText(value)),
+  }),
 };

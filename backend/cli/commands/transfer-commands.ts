@@ -4,19 +4,17 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../../db/transfer/atomic-file';
 import { refuseStoreTarget } from '../../../db/transfer/store-targets';
-import type { ApiError, Result } from '../../../shared/errors';
+import type { ApiError } from '../../../shared/errors';
 import {
   DataTable,
   ExportTable,
   guessImportKind,
   ImportKind,
-  type ExportOutput,
   type ImportPreview,
-  type ImportResult,
 } from '../../../shared/model/transfer';
 import { explainUnguessable } from '../../../shared/import-guess';
 import { errorPath } from '../../services/transfer-service';
-import { json, type Command, type CommandRun } from '../command';
+import { command, json, type Command, type CommandRun } from '../command';
 import { UsageError, type CliIo } from '../io';
 
 function readImportFile(values: Record<string, string | boolean | undefined>, file: string): unknown {
@@ -70,8 +68,8 @@ function reportFailure(io: CliIo, name: string, error: ApiError): void {
 }
 
 async function runImport(step: CommandRun): Promise<number> {
-  const { dispatch, input, values, format, io, name } = step;
-  const preview = (await dispatch('import.preview', input)) as Result<ImportPreview>;
+  const { call, input, values, format, io, name } = step;
+  const preview = await call('import.preview', input);
   if (!preview.ok) {
     reportFailure(io, name, preview.error);
     return 1;
@@ -89,7 +87,7 @@ async function runImport(step: CommandRun): Promise<number> {
     return 1;
   }
   if (dryRun) return 0;
-  const committed = (await dispatch('import.commit', input)) as Result<ImportResult>;
+  const committed = await call('import.commit', input);
   if (!committed.ok) {
     reportFailure(io, name, committed.error);
     return 1;
@@ -109,7 +107,7 @@ function exportTarget(values: Record<string, string | boolean | undefined>): Exp
 }
 
 async function runExport(step: CommandRun): Promise<number> {
-  const { dispatch, values, format, io, name, dbPath } = step;
+  const { call, values, format, io, name, dbPath } = step;
   const table = exportTarget(values);
   const out = typeof values.out === 'string' ? values.out : undefined;
   // CSV has no way to hold several tables in one file: --kind all --format csv writes a directory.
@@ -120,7 +118,7 @@ async function runExport(step: CommandRun): Promise<number> {
     refuseStoreTarget(out, dbPath); // before the folder is made
     mkdirSync(out, { recursive: true });
     for (const t of DataTable.options) {
-      const result = (await dispatch('export.table', { table: t, format })) as Result<ExportOutput>;
+      const result = await call('export.table', { table: t, format });
       if (!result.ok) {
         reportFailure(io, name, result.error);
         return 1;
@@ -131,7 +129,7 @@ async function runExport(step: CommandRun): Promise<number> {
     }
     return 0;
   }
-  const result = (await dispatch('export.table', { table, format })) as Result<ExportOutput>;
+  const result = await call('export.table', { table, format });
   if (!result.ok) {
     reportFailure(io, name, result.error);
     return 1;
@@ -145,7 +143,7 @@ async function runExport(step: CommandRun): Promise<number> {
 }
 
 export const transferCommands: Record<string, Command> = {
-  import: {
+  import: command({
     summary: 'Import a sites CSV or a JSON export: every row or none',
     formats: ['text', 'json'],
     options: {
@@ -155,11 +153,9 @@ export const transferCommands: Record<string, Command> = {
     args: ['FILE'],
     call: 'import.commit',
     input: (values, args) => readImportFile(values, args[0] ?? ''),
-    render: (value, format) =>
-      format === 'json' ? json(value) : previewText(value as ImportResult, `imported ${(value as ImportResult).kind}`),
     run: runImport,
-  },
-  export: {
+  }),
+  export: command({
     summary: 'Export a table, or the whole store, as JSON or CSV',
     formats: ['json', 'csv'],
     options: {
@@ -168,7 +164,6 @@ export const transferCommands: Record<string, Command> = {
     },
     call: 'export.table',
     input: (values) => ({ table: values.kind ?? 'all', format: values.format ?? 'json' }),
-    render: (value) => (value as ExportOutput).content,
     run: runExport,
-  },
+  }),
 };

@@ -1,7 +1,7 @@
 // Runs Electronegativity over the Electron sources and the renderer's HTML (offline, without the
 // AvailableSecurityFixesGlobalCheck that needs the network) and fails on any finding that is not
 // accepted in scripts/electronegativity-accepted.json — the one list of accepted findings, which
-// README.md ("Accepted Electronegativity findings") links to. An entry accepts exactly one finding:
+// docs/durability-and-security.md ("Accepted Electronegativity findings") links to. An entry accepts exactly one finding:
 // its rule, in its file (the full path from the repository root), starting within its line range
 // give or take the file's `tolerance` lines of drift. The gate also fails on an entry that no longer
 // matches any finding, so an entry never waits for a new finding to land where a reviewed one was.

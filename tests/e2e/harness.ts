@@ -73,7 +73,10 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** README screenshots are refreshed from the e2e run with LANDFALL_README_SHOTS=1. */
+/**
+ * The docs' screenshots (docs/screenshots/, linked from README.md and docs/*.md) are refreshed from the
+ * e2e run with LANDFALL_README_SHOTS=1.
+ */
 export const README_SHOT_DIR = join(process.cwd(), 'docs', 'screenshots');
 
 export async function screenshot(page: Page, name: string, options: { readme?: boolean } = {}): Promise<string> {

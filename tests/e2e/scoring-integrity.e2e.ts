@@ -4,7 +4,7 @@
 // "1=" with each score's coverage and the thin rows marked; the details say what the score rests on;
 // the map tooltip agrees; SMAA says the top is a tie; the weights drawer flags a criterion nobody has a
 // value for (made so by edits); a minimum coverage of 70 % with "leave out" excludes the thin sites with
-// the reason. Screenshots go to test-results/e2e/ (README ones with LANDFALL_README_SHOTS=1).
+// the reason. Screenshots go to test-results/e2e/ (the docs' ones, in docs/screenshots/, with LANDFALL_README_SHOTS=1).
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';

@@ -1,5 +1,5 @@
 // Bad files for `landfall import` and `landfall presets import`: each is refused with a message
-// (the store unchanged) or, where the README says so, imported whole.
+// (the store unchanged) or, where docs/cli.md ("Import and export") says so, imported whole.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {

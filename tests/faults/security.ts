@@ -17,7 +17,6 @@ function tree(dir: string): string {
   mkdirSync(root);
   for (const path of [
     'package.json',
-    'README.md',
     'electron',
     'renderer/index.html',
     'scripts/electronegativity.mjs',

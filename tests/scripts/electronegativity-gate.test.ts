@@ -17,13 +17,12 @@ afterEach(() => {
   for (const t of trees.splice(0)) rmSync(t, { recursive: true, force: true });
 });
 
-/** A copy of what the gate reads (its script, its accepted list, the README, electron/, renderer/index.html). */
+/** A copy of what the gate reads (its script, its accepted list, electron/, renderer/index.html). */
 function copyTree(): string {
   const tree = mkdtempSync(join(tmpdir(), 'landfall-gate-'));
   trees.push(tree);
   for (const path of [
     'package.json',
-    'README.md',
     'electron',
     'renderer/index.html',
     'scripts/electronegativity.mjs',

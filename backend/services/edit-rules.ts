@@ -422,7 +422,8 @@ const criteria: TableEditor = {
     if (ctx.op === 'insert' && ctx.record.derived === true) {
       out.push({
         field: 'derived',
-        message: 'the engine derives only chip_legality and policy_churn: a new criterion holds facts (derived false)',
+        message:
+          'derived criteria are the engine’s own, computed from other records: a new criterion holds facts (derived false)',
       });
     }
     out.push(...unchangedField(ctx, 'derived', 'derived criteria are computed by the engine, the others hold facts'));

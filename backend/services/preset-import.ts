@@ -2,7 +2,7 @@
 // the store, and in commit mode write the plan as one change-log batch — all of it or, for a bad
 // file, nothing.
 //
-// Rules (README, "Import and export"):
+// Rules (docs/cli.md, "Import and export"):
 // - A preset whose id is new is added under that id; one equal to the stored preset (name,
 //   description, method, weights, constraints, normalisation) is left alone; one that differs from
 //   a stored user preset replaces it ('changed').

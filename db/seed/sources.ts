@@ -1,4 +1,4 @@
-// The sources the seed cites more than once, each as it appears in shared/reference/domain-facts.md,
+// The sources the seed cites more than once, each as it appears in docs/reference/domain-facts.md,
 // so a site and the metric values of its market point at the very same title, URL and date.
 // asOf is the end of the period a figure describes (H2 2024 → 2024-12-31, FY2023 → 2024-03-31, a
 // month → its last day); for a dated document (a press release, a dated doc page) it is that date.

@@ -44,7 +44,7 @@ export function RankingTable(): ReactNode {
         <p>
           Import a sites CSV to start: <code>npx landfall import sites.csv</code> (columns{' '}
           <code>id, name, country, region, lat, lon</code>, then one column per criterion). The ranking fills in as soon
-          as the import is committed; the README&apos;s “Import and export” section lists every column.
+          as the import is committed; the guide’s “Import and export” section (docs/cli.md) lists every column.
         </p>
       </EmptyState>
     );

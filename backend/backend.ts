@@ -18,6 +18,7 @@ import { chromiumPdfPrinter, type PdfPrinter } from './services/report-pdf';
 import { reportHandlers } from './services/report-service';
 import { scenarioHandlers } from './services/scenario-service';
 import { scoreHandlers } from './services/score-service';
+import { createSensitivityRunner } from './services/sensitivity-runner';
 import { sensitivityHandlers } from './services/sensitivity-service';
 import { siteHandlers } from './services/sites-service';
 import { scheduledBackupJob, storeHandlers } from './services/store-service';
@@ -69,6 +70,8 @@ export function createBackend(options: BackendOptions): Backend {
   };
   const schedule = options.backupSchedule === false ? null : { ...defaultBackupSchedule, ...options.backupSchedule };
   const keep = schedule?.keep ?? defaultBackupSchedule.keep;
+  // One runner for every SMAA run, so a cancel finds a report's run as it finds sensitivity.run's.
+  const runner = createSensitivityRunner();
   // One spread per domain (backend/services/); TypeScript refuses a contract call without a handler.
   // guardWrites refuses calls the contract marks `writes` while the store is read-only.
   const handlers: Handlers = guardWrites(
@@ -78,8 +81,8 @@ export function createBackend(options: BackendOptions): Backend {
       ...dataHandlers(ctx),
       ...legalityHandlers(ctx),
       ...scoreHandlers(ctx),
-      ...sensitivityHandlers(ctx),
-      ...reportHandlers(ctx, options.printPdf ?? chromiumPdfPrinter()),
+      ...sensitivityHandlers(ctx, runner),
+      ...reportHandlers(ctx, options.printPdf ?? chromiumPdfPrinter(), runner),
       ...transferHandlers(ctx),
       ...storeHandlers(ctx, keep),
       ...editHandlers(ctx),

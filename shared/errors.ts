@@ -1,7 +1,16 @@
 // Errors travel as values across every boundary (IPC, HTTP, CLI): one shape, one set of codes.
 import { z } from 'zod';
 
-export const ErrorCode = z.enum(['invalid_input', 'unknown_call', 'not_found', 'forbidden', 'read_only', 'internal']);
+export const ErrorCode = z.enum([
+  'invalid_input',
+  'unknown_call',
+  'not_found',
+  'forbidden',
+  'read_only',
+  /** The caller stopped a long call (report.cancel) before it finished; nothing came of it. */
+  'cancelled',
+  'internal',
+]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ErrorIssue = z.object({ path: z.string(), message: z.string() });

@@ -6,6 +6,20 @@ export const IsoCountry = z.string().regex(/^[A-Z]{2}$/, 'must be a 2-letter upp
 
 export const IsoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
 
+/** A row's id as a call names it (a site, preset, profile, chip, what-if scenario …). */
+export const RowId = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be an id (text)') })
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
+
+/**
+ * Today in UTC as YYYY-MM-DD: the default `asOf` of every call and screen. UTC, so a planner's "now"
+ * is the same day on every transport and in every time zone a report is re-run from.
+ */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
 export const LatLon = z.object({
   lat: z.number().min(-90, 'latitude must be ≥ -90').max(90, 'latitude must be ≤ 90'),
   lon: z.number().min(-180, 'longitude must be ≥ -180').max(180, 'longitude must be ≤ 180'),

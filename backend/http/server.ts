@@ -34,6 +34,8 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   forbidden: 403,
   read_only: 409,
+  // The request was stopped on purpose (report.cancel): a conflict with another request, not a fault.
+  cancelled: 409,
   internal: 500,
 };
 

@@ -12,24 +12,55 @@ import { listPresets } from '../../db/presets-repo';
 import { listSites } from '../../db/sites-repo';
 import type { DataHealth, FactKey, MethodCounts } from '../../shared/calls/edit-calls';
 import { dayNumber } from '../../shared/engine/score';
+import type { Criterion } from '../../shared/model/criteria';
 import { FactMethod, methodNotRecorded, type MetricValue } from '../../shared/model/facts';
+import type { Market } from '../../shared/model/jurisdictions';
+import type { PolicyEvent } from '../../shared/model/policy';
+import type { Preset } from '../../shared/model/presets';
+import { todayIso, type Site } from '../../shared/schemas';
 import type { DomainHandlers, ServiceContext } from './context';
 import { dataCoverage } from './data-coverage';
 import { dataRefreshHandlers } from './data-refresh-service';
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+/** What data.health reads: a scenario snapshot holds all of it, so the report reads nothing more. */
+export interface HealthData {
+  criteria: readonly Criterion[];
+  facts: readonly MetricValue[];
+  sites: readonly Site[];
+  presets: readonly Preset[];
+  markets: readonly Market[];
+  /** The real policy timeline (hypothetical events are not the store's to fix). */
+  realEvents: readonly PolicyEvent[];
+}
 
 const keyOf = (v: Pick<MetricValue, 'criterionId' | 'siteId' | 'marketId'>): FactKey =>
   v.siteId !== null
     ? { criterionId: v.criterionId, siteId: v.siteId }
     : { criterionId: v.criterionId, marketId: v.marketId };
 
-export function dataHealth(db: Db, input: { staleAfterDays: number; asOf?: string | undefined }): DataHealth {
-  const asOf = input.asOf ?? today();
-  const criteria = listCriteria(db).filter((c) => !c.derived);
+type HealthInput = { staleAfterDays: number; asOf?: string | undefined };
+
+export function dataHealth(db: Db, input: HealthInput): DataHealth {
+  return dataHealthOf(
+    {
+      criteria: listCriteria(db),
+      facts: listMetricValues(db),
+      sites: listSites(db),
+      presets: listPresets(db),
+      markets: listMarkets(db),
+      realEvents: listPolicyEvents(db),
+    },
+    input,
+  );
+}
+
+/** Pure: data.health's answer over data already read. */
+export function dataHealthOf(data: HealthData, input: HealthInput): DataHealth {
+  const asOf = input.asOf ?? todayIso();
+  const criteria = data.criteria.filter((c) => !c.derived);
   const names = new Map(criteria.map((c) => [c.id, c.name]));
   const stored = new Set(criteria.map((c) => c.id));
-  const facts = listMetricValues(db).filter((v) => stored.has(v.criterionId));
+  const facts = data.facts.filter((v) => stored.has(v.criterionId));
   const own = new Map<string, MetricValue>();
   for (const v of facts) own.set(`${v.criterionId}\u0000${v.siteId ?? `market:${v.marketId ?? ''}`}`, v);
   const ref = (
@@ -44,7 +75,7 @@ export function dataHealth(db: Db, input: { staleAfterDays: number; asOf?: strin
     fix: { table: 'metric_values' as const, key: keyOf(v), op, field },
   });
 
-  const sites = listSites(db);
+  const { sites } = data;
   const today0 = dayNumber(asOf);
   const isStale = (v: MetricValue & { kind: 'known' }): boolean =>
     v.source !== null && today0 - dayNumber(v.source.asOf) > input.staleAfterDays;
@@ -55,11 +86,11 @@ export function dataHealth(db: Db, input: { staleAfterDays: number; asOf?: strin
       const fact = own.get(`${criterionId}\u0000${site.id}`) ?? own.get(`${criterionId}\u0000market:${site.marketId}`);
       return fact?.kind === 'known' ? fact : undefined;
     },
-    presets: listPresets(db),
-    marketNames: new Map(listMarkets(db).map((m) => [m.id, m.name])),
+    presets: data.presets,
+    marketNames: new Map(data.markets.map((m) => [m.id, m.name])),
     isStale,
   });
-  const undatedEvents = listPolicyEvents(db)
+  const undatedEvents = data.realEvents
     .filter((e) => e.publishedDate === null)
     .map((e) => ({ id: e.id, title: e.title, sourceTitle: e.source.title }));
   const missingBySite: DataHealth['missingBySite'] = [];

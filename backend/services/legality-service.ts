@@ -1,51 +1,29 @@
 // Chip legality calls: read the profile, chip, site (with its market's jurisdiction) and the policy
 // timeline through the repositories, then hand them to the pure engine in shared/engine/legality.ts.
+// legality.batch answers many sites from one legality snapshot (scenario-snapshot.ts).
 import { listChips } from '../../db/chips-repo';
 import { listMarkets } from '../../db/markets-repo';
 import { listProfiles } from '../../db/profiles-repo';
 import { listSites } from '../../db/sites-repo';
-import type {
-  ChipLegalityResult,
-  LegalityChainEvent,
-  SiteLegalityResult as WireSiteLegality,
-  legalityCalls,
-} from '../../shared/calls/legality-calls';
-import type { Chip } from '../../shared/model/chips';
-import { legalitySettings } from '../../shared/model/legality-settings';
-import { REGIMES } from '../../shared/model/policy';
-import { profileChips, type CompanyProfile } from '../../shared/model/profiles';
-import {
-  chipLegality,
-  legalityScore,
-  type ChainEvent,
-  type ChipLegality,
-  type LegalityPlace,
-} from '../../shared/engine/legality';
-import { siteLegality, type SiteLegalityResult } from '../../shared/engine/site-legality';
+import type { BatchSiteLegality, legalityCalls } from '../../shared/calls/legality-calls';
+import type { CallOutput, ParsedInput } from '../../shared/contract';
+import { chipLegality, type LegalityPlace } from '../../shared/engine/legality';
+import { siteLegality } from '../../shared/engine/site-legality';
 import { ServiceError } from '../../shared/errors';
+import { legalitySettings } from '../../shared/model/legality-settings';
+import type { CompanyProfile } from '../../shared/model/profiles';
+import { todayIso } from '../../shared/schemas';
 import type { Db } from '../../db/open';
 import type { DomainHandlers, ServiceContext } from './context';
+import { checkProfileChips, chipById, wireChip, wireSite } from './legality-wire';
+import { legalitySnapshot, readLegalityData, type LegalityData, type LegalitySnapshot } from './scenario-snapshot';
 import { policyTimeline } from './scenario-timeline';
-
-/** Today in UTC, the default `asOf`: a planner's "now", the same on every transport. */
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 function profileById(db: Db, id: string): CompanyProfile {
   const profile = listProfiles(db).find((p) => p.id === id);
   if (profile === undefined)
     throw new ServiceError('not_found', `no company profile "${id}" (profiles.list shows them)`);
   return profile;
-}
-
-function chipById(chips: readonly Chip[], id: string, what = 'no chip'): Chip {
-  const chip = chips.find((c) => c.id === id);
-  if (chip === undefined) throw new ServiceError('not_found', `${what} "${id}" (chips.list shows the catalogue)`);
-  return chip;
-}
-
-/** Every chip the profile names must be in the catalogue, or the answer would silently skip it. */
-export function checkProfileChips(profile: CompanyProfile, chips: readonly Chip[]): void {
-  for (const id of profileChips(profile)) chipById(chips, id, `profile "${profile.id}" names the unknown chip`);
 }
 
 /** The site with the jurisdiction its market lies in (a subdivision where the market has one). */
@@ -56,55 +34,56 @@ function placeById(db: Db, id: string): LegalityPlace {
   return { name: site.name, country: site.country, jurisdictionCode: market?.jurisdictionCode ?? null };
 }
 
-const wireChain = (chain: readonly ChainEvent[], hypothetical: ReadonlySet<string>): LegalityChainEvent[] =>
-  chain.map(({ event: e, role, why }) => ({
-    id: e.id,
-    title: e.title,
-    issuer: e.issuer,
-    regime: e.regime,
-    publishedDate: e.publishedDate,
-    effectiveDate: e.effectiveDate,
-    complianceDate: e.complianceDate,
-    endDate: e.endDate,
-    effect: e.effect,
-    condition: e.condition,
-    confidence: e.confidence,
-    links: e.links,
-    source: e.source,
-    role,
-    why,
-    ...(hypothetical.has(e.id) ? { hypothetical: true } : {}),
-  }));
+type BatchInput = ParsedInput<'legality.batch'>;
 
-export const wireChip = (r: ChipLegality, hypothetical: ReadonlySet<string> = new Set()): ChipLegalityResult => ({
-  chipId: r.chipId,
-  status: r.status,
-  reason: r.reason,
-  score: legalityScore(r.status),
-  confidence: r.confidence,
-  regimes: r.regimes.map((v) => ({ ...v, name: REGIMES[v.regime].name })),
-  events: wireChain(r.chain, hypothetical),
-});
+/** The data cut down to the sites asked for (store order kept); an unknown site id is refused by name. */
+export function batchSites(data: LegalityData, input: Pick<BatchInput, 'siteIds' | 'countries'>): LegalityData {
+  const ids = input.siteIds === undefined ? null : new Set(input.siteIds);
+  if (ids !== null) {
+    const known = new Set(data.sites.map((s) => s.id));
+    const unknown = [...ids].filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new ServiceError(
+        'not_found',
+        `no site ${unknown.map((id) => `"${id}"`).join(', ')} (sites.list shows them)`,
+        [{ path: 'siteIds', message: `unknown site${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}` }],
+      );
+    }
+  }
+  const countries = input.countries === undefined ? null : new Set(input.countries);
+  const sites = data.sites.filter(
+    (s) => (ids === null || ids.has(s.id)) && (countries === null || countries.has(s.country)),
+  );
+  return { ...data, sites };
+}
 
-export const wireSite = (r: SiteLegalityResult, hypothetical: ReadonlySet<string> = new Set()): WireSiteLegality => ({
-  status: r.status,
-  reason: r.reason,
-  score: legalityScore(r.status),
-  confidence: r.confidence,
-  workload: r.workload,
-  mode: r.mode,
-  chipId: r.chipId,
-  strongestChipId: r.strongestChipId,
-  lawfulTpp: r.lawfulTpp,
-  lawfulChipId: r.lawfulChipId,
-  chips: r.chips.map((c) => wireChip(c, hypothetical)),
-});
+/** Pure: every site's workload answer in the snapshot, and the one chip's verdict when a chipId is asked. */
+export function legalityBatchOf(snapshot: LegalitySnapshot, chipId: string | undefined): CallOutput<'legality.batch'> {
+  const { profile, legality, timeline, asOf, settings } = snapshot;
+  if (profile === null || legality === undefined) throw new Error('legality.batch needs a snapshot with a profile');
+  const chip = chipId === undefined ? null : chipById(snapshot.chips, chipId);
+  const sites = snapshot.sites.map((site, i): BatchSiteLegality => {
+    const answer = legality[site.id];
+    if (answer === undefined) throw new Error(`the legality snapshot has no answer for site ${site.id}`);
+    const place = snapshot.places[i] as LegalityPlace;
+    return {
+      siteId: site.id,
+      country: site.country,
+      ...wireSite(answer, timeline.hypothetical),
+      chip:
+        chip === null
+          ? null
+          : wireChip(chipLegality(profile, chip, place, timeline.events, asOf, settings), timeline.hypothetical),
+    };
+  });
+  return { asOf, profileId: profile.id, chipId: chip?.id ?? null, sites };
+}
 
 export function legalityHandlers(ctx: ServiceContext): DomainHandlers<keyof typeof legalityCalls> {
   // ctx.db is read on every call: restoring a backup swaps the connection.
   return {
     'legality.check': (input) => {
-      const asOf = input.asOf ?? today();
+      const asOf = input.asOf ?? todayIso();
       const profile = profileById(ctx.db, input.profileId);
       const chip = chipById(listChips(ctx.db), input.chipId);
       const place = placeById(ctx.db, input.siteId);
@@ -113,7 +92,7 @@ export function legalityHandlers(ctx: ServiceContext): DomainHandlers<keyof type
       return { ...wireChip(result, timeline.hypothetical), asOf, profileId: profile.id, siteId: input.siteId };
     },
     'legality.site': (input) => {
-      const asOf = input.asOf ?? today();
+      const asOf = input.asOf ?? todayIso();
       const profile = profileById(ctx.db, input.profileId);
       const chips = listChips(ctx.db);
       checkProfileChips(profile, chips);
@@ -121,6 +100,10 @@ export function legalityHandlers(ctx: ServiceContext): DomainHandlers<keyof type
       const timeline = policyTimeline(ctx.db, input.scenarioId);
       const result = siteLegality(profile, chips, place, timeline.events, asOf, legalitySettings(input));
       return { ...wireSite(result, timeline.hypothetical), asOf, profileId: profile.id, siteId: input.siteId };
+    },
+    'legality.batch': (input) => {
+      const data = batchSites(readLegalityData(ctx.db, input.scenarioId), input);
+      return legalityBatchOf(legalitySnapshot(data, input), input.chipId);
     },
   };
 }

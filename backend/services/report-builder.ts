@@ -1,15 +1,17 @@
-// Assembles the report model through the same code the calls use: score.run's handler for the
-// ranking, legality.site's for the chains, sensitivity.run's for stability and SMAA, metrics.list's
-// for each site's facts and their sources. The one thing no call hands out, each criterion's
-// normalised value, comes from the engine's own column transforms on the matrix score.run scored.
+// Assembles the report model from one scenario snapshot (scenario-snapshot.ts): the store is read
+// once, and the ranking (score.run's answer), the legality chains (legality.site's), the sensitivity
+// section (sensitivity.run's analysis), each site's facts (metrics.list's) and the data-health
+// appendix (data.health's) are derived from it by the same pure functions those calls use. The one
+// thing no call hands out, each criterion's normalised value, comes from the engine's own column
+// transforms on the matrix score.run scored. The sensitivity run can be stopped (report.cancel).
 import { schemaVersion } from '../../db/migrations';
-import type { Db } from '../../db/open';
 import { contentHash } from '../../db/transfer/content-hash';
 import { explainWin, type Contender } from '../../shared/compare-explain';
 import { applyTransform } from '../../shared/engine/normalise';
 import { scoreMatrix } from '../../shared/engine/score';
 import { ServiceError } from '../../shared/errors';
 import type { MetricValue } from '../../shared/model/facts';
+import type { Scenario } from '../../shared/model/scenario';
 import {
   DEFAULT_REPORT_SAMPLES,
   DEFAULT_REPORT_SEED,
@@ -23,35 +25,32 @@ import {
 import { reportCommand } from '../../shared/report/command';
 import { executiveSummary } from '../../shared/report/summary';
 import { METHOD_TEXT } from '../../shared/report/words';
+import { todayIso, type Site } from '../../shared/schemas';
 import type { ServiceContext } from './context';
-import { dataHealth } from './data-health';
-import { dataHandlers } from './data-service';
-import { wireSite } from './legality-service';
-import { buildScoringInput, type BuiltScoring } from './score-matrix';
-import { policyTimeline } from './scenario-timeline';
+import { dataHealthOf } from './data-health';
+import { wireSite } from './legality-wire';
 import { policySources, SourceRegistry } from './report-sources';
-import { scenarioDetail } from './scenario-service';
-import { scoreHandlers } from './score-service';
-import { sensitivityHandlers } from './sensitivity-service';
-
-/** The scenario part of the inputs, as score.run and sensitivity.run take it. */
-type ReportScoring = Omit<ReportInputs, 'sites' | 'sensitivity'>;
+import { readScenarioSnapshot, type ScenarioSnapshot } from './scenario-snapshot';
+import { scoringOf, type BuiltScoring } from './score-matrix';
+import { scoreRunOf } from './score-service';
+import { analyseSensitivity } from './sensitivity-service';
+import type { SensitivityRunner } from './sensitivity-runner';
 
 /** The scoring scenario of a report: everything but its own settings, absent fields left out. */
-function scenarioOf(inputs: ReportInputs): ReportScoring {
+function scenarioOf(inputs: ReportInputs): Scenario {
   const { sites: _sites, sensitivity: _sensitivity, ...scenario } = inputs;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(scenario)) if (v !== undefined) out[k] = v;
-  return out as ReportScoring;
+  return out as Scenario;
 }
 
 /** The request with every default made explicit: what the report records as its inputs. */
 export function resolveInputs(request: ParsedReportRequest, now: Date = new Date()): ReportInputs {
-  const { title: _title, author: _author, ...scenario } = request;
+  const { title: _title, author: _author, runId: _runId, ...scenario } = request;
   return {
     ...scenario,
     // Today in UTC, as score.run defaults it, but recorded so a re-run next week scores the same day.
-    asOf: request.asOf ?? now.toISOString().slice(0, 10),
+    asOf: request.asOf ?? todayIso(now),
     sites: request.sites ?? [],
     sensitivity:
       request.sensitivity === undefined
@@ -60,18 +59,26 @@ export function resolveInputs(request: ParsedReportRequest, now: Date = new Date
   };
 }
 
+/** How the report reaches its sensitivity run: the runner it shares with sensitivity.run, and the run's name. */
+export interface ReportRun {
+  runner: SensitivityRunner;
+  /** Claimed on `runner` by the caller, so report.cancel can name it. */
+  runId: string;
+}
+
 export async function buildReport(
   ctx: ServiceContext,
   request: ParsedReportRequest,
+  run: ReportRun,
   now: Date = new Date(),
 ): Promise<ReportModel> {
   const inputs = resolveInputs(request, now);
-  const scenario = scenarioOf(inputs);
-  const score = await scoreHandlers(ctx)['score.run'](scenario);
-  const built = buildScoringInput(ctx.db, scenario);
+  // The one read of the store's scenario data; everything below derives from it.
+  const snapshot = readScenarioSnapshot(ctx.db, scenarioOf(inputs), now);
+  const built = scoringOf(snapshot);
+  const score = scoreRunOf(built);
   const { matrix, options, preset, profile, sites } = built;
-  const data = dataHandlers(ctx);
-  const catalogue = new Map((await data['criteria.list']({})).map((c) => [c.id, c]));
+  const catalogue = new Map(snapshot.criteria.map((c) => [c.id, c]));
   const byId = new Map(score.results.map((r) => [r.siteId, r]));
 
   for (const id of inputs.sites) {
@@ -98,18 +105,16 @@ export async function buildReport(
     };
   });
 
-  // The timeline the scoring read: the real events, plus the what-if scenario's when there is one.
-  const timeline = policyTimeline(ctx.db, inputs.scenarioId);
+  const { timeline } = snapshot;
   const legality = profile === null ? null : siteLegalities(built, timeline.hypothetical);
   const metricSources = new SourceRegistry();
   const normalised = normalisedValues(built);
+  const factsOf = siteFacts(snapshot.facts);
   const rows: ReportRow[] = [];
   for (const [i, site] of sites.entries()) {
     const result = byId.get(site.id);
     if (result === undefined) throw new Error(`score.run left out site ${site.id}`);
-    const facts = new Map(
-      (await data['metrics.list']({ siteId: site.id })).map((v): [string, MetricValue] => [v.criterionId, v]),
-    );
+    const facts = factsOf(site);
     const cells: ReportCell[] = matrix.criteria.map((spec, j) => {
       const k = i * m + j;
       const fact = catalogue.get(spec.id)?.derived ? undefined : facts.get(spec.id);
@@ -154,25 +159,9 @@ export async function buildReport(
   // Ranked sites by rank, then excluded ones in store order (as `landfall score` lists them).
   rows.sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER));
 
-  const sensitivity =
-    inputs.sensitivity === null
-      ? null
-      : await sensitivityHandlers(ctx)['sensitivity.run']({
-          ...scenario,
-          samples: inputs.sensitivity.samples,
-          seed: inputs.sensitivity.seed,
-          mode: 'around_preset',
-          // The report shows no sweep; two points is the least the call computes.
-          sweepSteps: 2,
-        });
+  const sensitivity = inputs.sensitivity === null ? null : await sensitivityOf(ctx, built, inputs.sensitivity, run);
 
-  const whatIf = inputs.scenarioId === undefined ? null : scenarioDetail(ctx.db, inputs.scenarioId);
-  const jurisdictionOf = new Map((await data['markets.list']({})).map((mk) => [mk.id, mk.jurisdictionCode]));
-  const places = sites.map((s) => ({
-    name: s.name,
-    country: s.country,
-    jurisdictionCode: jurisdictionOf.get(s.marketId) ?? null,
-  }));
+  const { whatIf } = snapshot;
   const partial: Omit<ReportModel, 'summary'> = {
     format: 'landfall.report',
     version: 1,
@@ -207,27 +196,15 @@ export async function buildReport(
             new Set(score.uninformative.map((u) => u.criterionId)),
           ),
     legality: legality === null ? null : sites.map((s) => legality.get(s.id) as ReportSiteLegality),
-    sensitivity:
-      sensitivity === null
-        ? null
-        : {
-            samples: sensitivity.smaa.samples,
-            requested: sensitivity.smaa.requested,
-            seed: sensitivity.smaa.seed,
-            mode: sensitivity.smaa.mode,
-            concentration: sensitivity.smaa.concentration,
-            valuesSampled: sensitivity.smaa.valuesSampled,
-            stability: sensitivity.stability,
-            smaa: sensitivity.smaa.sites,
-          },
+    sensitivity,
     sources: {
       metrics: metricSources.list(),
       derivations: metricSources.derivations(),
       methodNotRecorded: metricSources.methodNotRecorded(),
-      policies: policySources(legality, timeline.events, timeline.hypothetical, places, criteria, inputs.asOf),
+      policies: policySources(legality, timeline.events, timeline.hypothetical, snapshot.places, criteria, inputs.asOf),
       sites: sites.map((s) => ({ siteId: s.id, title: s.source.title, url: s.source.url, asOf: s.source.asOf })),
     },
-    dataHealth: healthAppendix(ctx.db, inputs.asOf, options.staleAfterDays),
+    dataHealth: healthAppendix(snapshot, inputs.asOf, options.staleAfterDays),
     reproducibility: {
       appVersion: ctx.version,
       schemaVersion: schemaVersion(ctx.db),
@@ -240,7 +217,59 @@ export async function buildReport(
   return { ...partial, summary: executiveSummary(partial) };
 }
 
-/** Every site's legality answer, from the scoring build (one pass over the timeline, no per-site calls). */
+/**
+ * The sensitivity section: stability intervals and SMAA of the matrix the ranking scored, around the
+ * preset's weights, with progress sent as sensitivity.progress events under the report's run id.
+ * A cancelled run fails the report: a board pack must not carry a partial SMAA as if it were whole.
+ */
+async function sensitivityOf(
+  ctx: ServiceContext,
+  built: BuiltScoring,
+  settings: NonNullable<ReportInputs['sensitivity']>,
+  { runner, runId }: ReportRun,
+): Promise<ReportModel['sensitivity']> {
+  const { stability, smaa } = await analyseSensitivity(
+    built,
+    { samples: settings.samples, seed: settings.seed, mode: 'around_preset', sweepSteps: null },
+    runner,
+    runId,
+    (done, total) => ctx.events.emit('sensitivity.progress', { runId, done, total }),
+  );
+  if (smaa.cancelled) {
+    throw new ServiceError(
+      'cancelled',
+      `the report was cancelled while its sensitivity section was computed (${smaa.samples} of ${smaa.requested} samples); nothing was made`,
+    );
+  }
+  return {
+    samples: smaa.samples,
+    requested: smaa.requested,
+    seed: smaa.seed,
+    mode: smaa.mode,
+    concentration: smaa.concentration,
+    valuesSampled: smaa.valuesSampled,
+    stability,
+    smaa: smaa.sites,
+  };
+}
+
+/** Per site, the fact of each criterion that applies to it: its own, else its market's (as metrics.list gives them). */
+function siteFacts(facts: readonly MetricValue[]): (site: Site) => Map<string, MetricValue> {
+  const byMarket = new Map<string, MetricValue[]>();
+  const bySite = new Map<string, MetricValue[]>();
+  for (const v of facts) {
+    if (v.siteId !== null) bySite.set(v.siteId, [...(bySite.get(v.siteId) ?? []), v]);
+    else if (v.marketId !== null) byMarket.set(v.marketId, [...(byMarket.get(v.marketId) ?? []), v]);
+  }
+  return (site) => {
+    const out = new Map<string, MetricValue>();
+    for (const v of byMarket.get(site.marketId) ?? []) out.set(v.criterionId, v);
+    for (const v of bySite.get(site.id) ?? []) out.set(v.criterionId, v);
+    return out;
+  };
+}
+
+/** Every site's legality answer, from the snapshot (one pass over the timeline, no per-site calls). */
 function siteLegalities(built: BuiltScoring, hypothetical: ReadonlySet<string>): Map<string, ReportSiteLegality> {
   const out = new Map<string, ReportSiteLegality>();
   for (const [siteId, r] of Object.entries(built.siteLegality ?? {}))
@@ -254,7 +283,7 @@ function siteLegalities(built: BuiltScoring, hypothetical: ReadonlySet<string>):
  * filled as its missing-value policy says. WPM uses these values; TOPSIS does not normalise this way,
  * so for it they are the criteria's own scale, for reading (the method section says so).
  */
-function normalisedValues(built: ReturnType<typeof buildScoringInput>): Float64Array {
+function normalisedValues(built: BuiltScoring): Float64Array {
   const { matrix, options } = built;
   const core = scoreMatrix(matrix, { ...options, method: options.method === 'wpm' ? 'wpm' : 'wsm' });
   const m = matrix.criteria.length;
@@ -311,8 +340,8 @@ function compareOf(
 }
 
 /** The report's data-health appendix: data.health's coverage and counts for the same date and threshold. */
-function healthAppendix(db: Db, asOf: string, staleAfterDays: number): ReportModel['dataHealth'] {
-  const health = dataHealth(db, { staleAfterDays, asOf });
+function healthAppendix(snapshot: ScenarioSnapshot, asOf: string, staleAfterDays: number): ReportModel['dataHealth'] {
+  const health = dataHealthOf(snapshot, { staleAfterDays, asOf });
   return {
     coverage: health.coverage,
     stale: health.summary.stale,

@@ -1,26 +1,17 @@
 // `scenarios.compare`: the same scoring twice — under the real policy timeline and with a what-if
-// scenario's events added — and, per site, both ranks and legality statuses and what changed.
+// scenario's events added — and, per site, both ranks and legality statuses and what changed. The
+// store is read once; the two snapshots differ only in the timeline.
 import type { Db } from '../../db/open';
-import { getScenario } from '../../db/scenarios-repo';
 import type { ScenarioComparison } from '../../shared/calls/scenario-calls';
 import type { SiteScore } from '../../shared/calls/score-calls';
-import { scoreSites } from '../../shared/engine/score';
-import { ServiceError } from '../../shared/errors';
-import { buildScoringInput, type BuiltScoring, type ScoringInput } from './score-matrix';
+import type { Scenario } from '../../shared/model/scenario';
+import { readScoringData, scenarioSnapshot } from './scenario-snapshot';
+import { scoringOf, type BuiltScoring } from './score-matrix';
+import { scoreRunOf } from './score-service';
 
 type Side = ScenarioComparison['sites'][number]['real'];
 
-function score(built: BuiltScoring): SiteScore[] {
-  let result;
-  try {
-    result = scoreSites(built.matrix, built.options);
-  } catch (e) {
-    // The engine refuses impossible inputs (e.g. all weights zero) with a plain Error.
-    throw new ServiceError('invalid_input', e instanceof Error ? e.message : String(e));
-  }
-  const names = new Map(built.sites.map((s) => [s.id, s.name]));
-  return result.results.map((r) => ({ ...r, name: names.get(r.siteId) ?? r.siteId }));
-}
+const score = (built: BuiltScoring): SiteScore[] => scoreRunOf(built).results;
 
 function side(built: BuiltScoring, r: SiteScore | undefined, siteId: string): Side {
   const legality = built.options.legality?.[siteId];
@@ -33,13 +24,12 @@ function side(built: BuiltScoring, r: SiteScore | undefined, siteId: string): Si
   };
 }
 
-export function compareScenario(db: Db, input: ScoringInput & { scenarioId: string }): ScenarioComparison {
-  const scenario = getScenario(db, input.scenarioId);
-  if (scenario === undefined) {
-    throw new ServiceError('not_found', `no what-if scenario "${input.scenarioId}" (scenarios.list shows them)`);
-  }
-  const realBuilt = buildScoringInput(db, { ...input, scenarioId: undefined });
-  const whatIfBuilt = buildScoringInput(db, input);
+export function compareScenario(db: Db, input: Scenario & { scenarioId: string }): ScenarioComparison {
+  const data = readScoringData(db, input.scenarioId);
+  const scenario = data.whatIf;
+  if (scenario === null) throw new Error('readScoringData read no what-if scenario although one was named');
+  const realBuilt = scoringOf(scenarioSnapshot({ ...data, whatIf: null }, { ...input, scenarioId: undefined }));
+  const whatIfBuilt = scoringOf(scenarioSnapshot(data, input));
   const real = score(realBuilt);
   const whatIf = score(whatIfBuilt);
   const byId = new Map(whatIf.map((r) => [r.siteId, r]));
@@ -63,7 +53,7 @@ export function compareScenario(db: Db, input: ScoringInput & { scenarioId: stri
     );
   return {
     asOf: realBuilt.options.asOf,
-    scenario: { id: scenario.id, name: scenario.name, eventCount: scenario.event_count },
+    scenario: { id: scenario.id, name: scenario.name, eventCount: scenario.eventCount },
     preset: { id: realBuilt.preset.id, name: realBuilt.preset.name },
     profile: realBuilt.profile === null ? null : { id: realBuilt.profile.id, name: realBuilt.profile.name },
     method: realBuilt.options.method,

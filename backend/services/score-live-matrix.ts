@@ -2,16 +2,16 @@
 // (each weighted 1, so none is left out), in the JSON-safe form the renderer scores while weights
 // are dragged (shared/score-live.ts picks the criteria score.run would, from the real weights).
 import type { ScoreMatrix } from '../../shared/calls/score-calls';
-import { listCriteria } from '../../db/criteria-repo';
-import type { Db } from '../../db/open';
 import { ServiceError } from '../../shared/errors';
-import { buildScoringInput, type ScoringInput } from './score-matrix';
+import type { ScenarioSnapshot } from './scenario-snapshot';
+import { scoringOf } from './score-matrix';
 
 const wire = (xs: Float64Array): (number | null)[] => Array.from(xs, (x) => (Number.isNaN(x) ? null : x));
 
-export function scoreMatrixOf(db: Db, input: Omit<ScoringInput, 'weights'>): ScoreMatrix {
-  const all = Object.fromEntries(listCriteria(db).map((c) => [c.id, 1]));
-  const built = buildScoringInput(db, { ...input, weights: all });
+/** Pure: the snapshot's matrix over every criterion (the scenario's own weights are not used). */
+export function scoreMatrixOf(snapshot: ScenarioSnapshot): ScoreMatrix {
+  const all = Object.fromEntries(snapshot.criteria.map((c) => [c.id, 1]));
+  const built = scoringOf(snapshot, all);
   const { matrix, options } = built;
   return {
     asOf: options.asOf,

@@ -1,6 +1,7 @@
-// Builds the engine's DecisionMatrix and ScoreOptions from the store, for `score.run` and for the
-// sensitivity calls (which must score exactly the same matrix). SQL stays in db/; this file only
-// joins repository results into typed arrays.
+// Builds the engine's DecisionMatrix and ScoreOptions from a scenario snapshot (scenario-snapshot.ts),
+// for `score.run`, `score.matrix`, the sensitivity calls and the report (which must all score exactly
+// the same matrix). Pure: the snapshot holds what the store said; this file only joins it into
+// typed arrays.
 //
 // Choices:
 // - Criteria in the matrix: those with weight > 0 in the preset (after the caller's overrides, which
@@ -35,55 +36,22 @@
 //   Binding means a chip rule that sets a status, or a data-centre siting rule; informational
 //   entries about chips, market investigations and context (press reports about usage) are not churn.
 //   Why these numbers: docs/legality.md, "Policy churn".
-import { listChips } from '../../db/chips-repo';
-import { listCriteria } from '../../db/criteria-repo';
-import { listMarkets } from '../../db/markets-repo';
-import { listMetricValues } from '../../db/metrics-repo';
 import type { Db } from '../../db/open';
-import { listPresets } from '../../db/presets-repo';
-import { listProfiles } from '../../db/profiles-repo';
-import { listSites } from '../../db/sites-repo';
 import { legalityScore, placeInScope, type LegalityPlace } from '../../shared/engine/legality';
-import { siteLegality, type SiteLegalityResult } from '../../shared/engine/site-legality';
-import { coverageSettings, type ThinDataPolicy } from '../../shared/model/coverage-settings';
-import { legalitySettings, type LegalitySettings } from '../../shared/model/legality-settings';
+import type { SiteLegalityResult } from '../../shared/engine/site-legality';
+import { coverageSettings } from '../../shared/model/coverage-settings';
+import type { LegalitySettings } from '../../shared/model/legality-settings';
 import type { PolicyConfidence, PolicyEffect } from '../../shared/model/policy';
-import type { Workload } from '../../shared/model/profiles';
-import { checkProfileChips } from './legality-service';
 import { dayNumber } from '../../shared/engine/score';
-import type { CriterionSpec, DecisionMatrix, Method, ScoreOptions, SiteLegality } from '../../shared/engine/types';
+import type { CriterionSpec, DecisionMatrix, ScoreOptions, SiteLegality } from '../../shared/engine/types';
 import { ServiceError } from '../../shared/errors';
-import type { ScoreNormalisation } from '../../shared/calls/score-calls';
 import type { Criterion } from '../../shared/model/criteria';
 import type { PolicyEvent } from '../../shared/model/policy';
-import type { HardConstraint, Preset } from '../../shared/model/presets';
+import type { Preset } from '../../shared/model/presets';
 import type { CompanyProfile } from '../../shared/model/profiles';
+import { DEFAULT_STALE_AFTER_DAYS, type Scenario, type ScoreNormalisation } from '../../shared/model/scenario';
 import type { Site } from '../../shared/schemas';
-import { policyTimeline } from './scenario-timeline';
-
-export interface ScoringInput {
-  presetId: string;
-  profileId?: string | undefined;
-  /** YYYY-MM-DD; today (UTC) when absent. */
-  asOf?: string | undefined;
-  method?: Method | undefined;
-  /** Criterion id → weight, merged over the preset's weights. */
-  weights?: Record<string, number> | undefined;
-  /** Overrides the preset's normalisation; 'criterion' = each criterion's own. */
-  normalisation?: ScoreNormalisation | undefined;
-  /** Replaces the preset's hard constraints. */
-  constraints?: readonly HardConstraint[] | undefined;
-  staleAfterDays?: number | undefined;
-  /** A what-if scenario whose hypothetical policy events join the real ones (scenario-timeline.ts). */
-  scenarioId?: string | undefined;
-  /** How legality is asked (legality-settings.ts); defaults: training, best lawful option, every tier. */
-  workload?: Workload | undefined;
-  legalityMode?: LegalitySettings['mode'] | undefined;
-  confidenceFloor?: PolicyConfidence | undefined;
-  /** Coverage settings (coverage-settings.ts); defaults: 0.5, mark. */
-  minCoverage?: number | undefined;
-  thinData?: ThinDataPolicy | undefined;
-}
+import { readScenarioSnapshot, type ScenarioSnapshot } from './scenario-snapshot';
 
 export interface BuiltScoring {
   matrix: DecisionMatrix;
@@ -99,25 +67,22 @@ export interface BuiltScoring {
   siteLegality?: Readonly<Record<string, SiteLegalityResult>>;
 }
 
-/** Facts older than this (days before asOf) are flagged stale unless the caller says otherwise. */
-export const DEFAULT_STALE_AFTER_DAYS = 365;
+/** The store read for `input` and its scoring built: for callers that need nothing else of the snapshot. */
+export function buildScoringInput(db: Db, input: Scenario): BuiltScoring {
+  return scoringOf(readScenarioSnapshot(db, input));
+}
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
-export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
-  const asOf = input.asOf ?? today();
-  const preset = listPresets(db).find((p) => p.id === input.presetId);
-  if (preset === undefined)
-    throw new ServiceError('not_found', `no preset "${input.presetId}" (presets.list shows them)`);
-  let profile: CompanyProfile | null = null;
-  if (input.profileId !== undefined) {
-    profile = listProfiles(db).find((p) => p.id === input.profileId) ?? null;
-    if (profile === null) {
-      throw new ServiceError('not_found', `no company profile "${input.profileId}" (profiles.list shows them)`);
-    }
-  }
-  const all = listCriteria(db);
-  const weights: Record<string, number> = { ...preset.weights, ...input.weights };
+/**
+ * Pure: the engine's matrix and options for the snapshot's scenario (file comment), with `weights`,
+ * when given, in place of the scenario's overrides (score.matrix weighs every criterion).
+ */
+export function scoringOf(
+  snapshot: ScenarioSnapshot,
+  weightsOverride?: Readonly<Record<string, number>>,
+): BuiltScoring {
+  const { scenario: input, preset, profile, sites, places, asOf, settings } = snapshot;
+  const all = snapshot.criteria;
+  const weights: Record<string, number> = { ...preset.weights, ...(weightsOverride ?? input.weights) };
   for (const id of Object.keys(weights)) {
     if (!all.some((c) => c.id === id)) {
       throw new ServiceError(
@@ -146,16 +111,8 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
     ]);
   }
 
-  const sites = listSites(db);
-  const jurisdictionOf = new Map(listMarkets(db).map((m) => [m.id, m.jurisdictionCode]));
-  const places: LegalityPlace[] = sites.map((s) => ({
-    name: s.name,
-    country: s.country,
-    jurisdictionCode: jurisdictionOf.get(s.marketId) ?? null,
-  }));
-  const events = policyTimeline(db, input.scenarioId).events;
-  const settings = legalitySettings(input);
-  const answers = profile === null ? undefined : legalityOf(profile, sites, places, db, events, asOf, settings);
+  const events = snapshot.timeline.events;
+  const answers = snapshot.legality;
   const legality =
     answers === undefined
       ? undefined
@@ -180,7 +137,7 @@ export function buildScoringInput(db: Db, input: ScoringInput): BuiltScoring {
   sites.forEach((s, i) => rowsOfMarket.set(s.marketId, [...(rowsOfMarket.get(s.marketId) ?? []), i]));
 
   // Market values first, then site overrides on top of them.
-  const metrics = listMetricValues(db);
+  const metrics = snapshot.facts;
   const overridden = new Set<number>();
   for (const pass of ['market', 'site'] as const) {
     for (const [factIndex, v] of metrics.entries()) {
@@ -267,24 +224,6 @@ function toSpec(c: Criterion, normalisation: ScoreNormalisation): CriterionSpec 
     label: c.name,
     unit: c.unit,
   };
-}
-
-function legalityOf(
-  profile: CompanyProfile,
-  sites: readonly Site[],
-  places: readonly LegalityPlace[],
-  db: Db,
-  events: readonly PolicyEvent[],
-  asOf: string,
-  settings: LegalitySettings,
-): Record<string, SiteLegalityResult> {
-  const chips = listChips(db);
-  checkProfileChips(profile, chips);
-  const out: Record<string, SiteLegalityResult> = {};
-  sites.forEach((s, i) => {
-    out[s.id] = siteLegality(profile, chips, places[i] as LegalityPlace, events, asOf, settings);
-  });
-  return out;
 }
 
 /** The chip_legality column: legalityScore of each site's combined status; NaN without a profile. */

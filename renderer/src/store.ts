@@ -2,7 +2,7 @@
 // the last results fetched. A factory, so each test gets a fresh store.
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ScoreNormalisation } from '../../shared/calls/score-calls';
+import type { ScoreNormalisation } from '../../shared/model/scenario';
 import type { CallOutput } from '../../shared/contract';
 import type { LegalityStatus } from '../../shared/engine/types';
 import { DEFAULT_COVERAGE_SETTINGS, type ThinDataPolicy } from '../../shared/model/coverage-settings';
@@ -10,7 +10,7 @@ import { DEFAULT_LEGALITY_SETTINGS, type LegalityMode } from '../../shared/model
 import type { PolicyConfidence } from '../../shared/model/policy';
 import type { HardConstraint } from '../../shared/model/presets';
 import type { Workload } from '../../shared/model/profiles';
-import type { AppInfo, Site } from '../../shared/schemas';
+import { todayIso, type AppInfo, type Site } from '../../shared/schemas';
 import { sameScoreRun } from '../../shared/score-live';
 import type { Client } from './api/client';
 import { createLiveScorer, matrixInput, type ScoreRunInput } from './live-score';
@@ -213,9 +213,8 @@ export const WEIGHT_EDIT_COALESCE_MS = 600;
  */
 export const DEFAULT_PROFILE_ID = 'cn-private-lab-rented';
 
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+/** The one default date (shared/schemas.ts), re-exported for the components that default to today. */
+export { todayIso };
 
 export function createAppStore(): StoreApi<AppState> {
   // Results of an older request must not overwrite a newer one (fast date dragging).

@@ -1,15 +1,16 @@
 // Chip legality calls: the status of a chip (or a profile's best lawful option for a workload) for a
 // company at a site on a date, derived from the policy timeline, with each regime's verdict and the
-// events that produced it.
+// events that produced it; for one site, or for every site (or the sites of some countries) at once.
+// Each takes the scenario's legality question (shared/model/scenario.ts, LegalityQuestion).
 import { z } from 'zod';
 import { LEGALITY_ORDER, type LegalityStatus } from '../engine/types';
-import { LegalityMode, LegalityOverrides } from '../model/legality-settings';
+import { LegalityMode } from '../model/legality-settings';
 import { PolicyConfidence, PolicyEffect, PolicyLink, PolicyRegime } from '../model/policy';
 import { Workload } from '../model/profiles';
-import { IsoDate } from '../schemas';
+import { LegalityQuestion } from '../model/scenario';
+import { IsoCountry, IsoDate, RowId } from '../schemas';
 import type { CallSpecs } from './call-spec';
 
-const RowId = z.string().min(1).max(200);
 export const LegalityStatusSchema = z.enum(LEGALITY_ORDER as [LegalityStatus, ...LegalityStatus[]]);
 
 /** One event of the chain, flattened for the wire; `role` says why it is there and `why` in words. */
@@ -76,32 +77,51 @@ export const SiteLegalityResult = z.object({
 });
 export type SiteLegalityResult = z.infer<typeof SiteLegalityResult>;
 
+/** One site of legality.batch: its workload answer, as legality.site gives it, and the chip asked about. */
+export const BatchSiteLegality = SiteLegalityResult.extend({
+  siteId: z.string(),
+  country: z.string(),
+  /** With `chipId`: that chip's verdict at the site, as legality.check gives it; null otherwise. */
+  chip: ChipLegalityResult.nullable(),
+});
+export type BatchSiteLegality = z.infer<typeof BatchSiteLegality>;
+
+/** At most this many sites or countries named in one legality.batch (the whole store needs neither). */
+export const MAX_BATCH_NAMES = 10_000;
+
 export const legalityCalls = {
   'legality.check': {
     summary:
       'The legality of one chip for a company profile at a site on a date (default today), with each regime’s verdict and the policy events behind it.',
-    input: z.strictObject({
-      profileId: RowId,
+    // One chip: the workload and the best-or-all mode do not apply, only the tiers counted.
+    input: LegalityQuestion.pick({ profileId: true, asOf: true, scenarioId: true, confidenceFloor: true }).extend({
       chipId: RowId,
       siteId: RowId,
-      asOf: IsoDate.optional(),
-      /** A what-if scenario (scenarios.list): its hypothetical policy events join the real timeline. */
-      scenarioId: RowId.optional(),
-      confidenceFloor: LegalityOverrides.confidenceFloor,
     }),
     output: ChipLegalityResult.extend({ asOf: IsoDate, profileId: z.string(), siteId: z.string() }),
   },
   'legality.site': {
     summary:
       'The legality of a profile’s workload at a site on a date (default today): the best lawful option with its chip named (or, in "all" mode, the most restricted chip), and every chip’s own verdict.',
-    input: z.strictObject({
-      profileId: RowId,
-      siteId: RowId,
-      asOf: IsoDate.optional(),
-      /** A what-if scenario (scenarios.list): its hypothetical policy events join the real timeline. */
-      scenarioId: RowId.optional(),
-      ...LegalityOverrides,
-    }),
+    input: LegalityQuestion.extend({ siteId: RowId }),
     output: SiteLegalityResult.extend({ asOf: IsoDate, profileId: z.string(), siteId: z.string() }),
+  },
+  'legality.batch': {
+    summary:
+      'legality.site for many sites in one call: every site, or those named, or those in the countries named (in store order), each with its workload answer and, given a chipId, that chip’s verdict as legality.check gives it. The store and the timeline are read once.',
+    input: LegalityQuestion.extend({
+      /** Only these sites (unknown ids are refused); absent: every site. */
+      siteIds: z.array(RowId).max(MAX_BATCH_NAMES).optional(),
+      /** Only the sites in these countries; absent: every country. */
+      countries: z.array(IsoCountry).max(MAX_BATCH_NAMES).optional(),
+      /** A chip to judge on its own at each site too (e.g. to shade a map by one chip). */
+      chipId: RowId.optional(),
+    }),
+    output: z.object({
+      asOf: IsoDate,
+      profileId: z.string(),
+      chipId: z.string().nullable(),
+      sites: z.array(BatchSiteLegality),
+    }),
   },
 } as const satisfies CallSpecs;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ReportFormat, ReportModel, ReportRequest } from '../report/model';
 import type { CallSpecs } from './call-spec';
+import { RunId } from './sensitivity-calls';
 
 export const RenderedReportOut = z.object({
   filename: z.string(),
@@ -25,5 +26,11 @@ export const reportCalls = {
       'The same report as a file: pdf (printed by Electron or a local Chromium), html (self-contained), md, csv (one row per site) or json.',
     input: ReportRequest.extend({ format: ReportFormat }),
     output: RenderedReportOut,
+  },
+  'report.cancel': {
+    summary:
+      'Stops a report.build or report.render named by its runId while its sensitivity section is computed; that call then fails with code "cancelled" and writes nothing.',
+    input: z.strictObject({ runId: RunId }),
+    output: z.object({ runId: z.string(), found: z.boolean() }),
   },
 } as const satisfies CallSpecs;

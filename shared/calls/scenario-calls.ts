@@ -6,12 +6,12 @@ import { Text } from '../text';
 import { LegalityStatusSchema } from './legality-calls';
 import { HardConstraint } from '../model/presets';
 import { PolicyEvent } from '../model/policy';
-import { IsoDate } from '../schemas';
+import { Scenario, ScoreMethod, ScoreNormalisation } from '../model/scenario';
+import { IsoDate, RowId } from '../schemas';
 import type { CallSpecs } from './call-spec';
 import { EditChange, EditResult, EditValidation } from './edit-calls';
-import { ScenarioOverrides, ScoreMethod, ScoreNormalisation, SiteScore } from './score-calls';
+import { SiteScore } from './score-calls';
 
-const RowId = z.string().min(1).max(200);
 const ScenarioName = Text.trim().min(1, 'give the scenario a name').max(200);
 
 export const SCENARIO_FILE_FORMAT = 'landfall.scenario';
@@ -148,14 +148,8 @@ export const scenarioCalls = {
   'scenarios.compare': {
     summary:
       "Ranks every site twice, under the real policy timeline and with the scenario's hypothetical events added, with the same preset, profile, date and overrides as score.run; per site both ranks and legality statuses and what changed.",
-    input: z.strictObject({
-      scenarioId: RowId,
-      presetId: RowId,
-      profileId: RowId.optional(),
-      asOf: IsoDate.optional(),
-      ...ScenarioOverrides,
-      staleAfterDays: z.number().int().nonnegative().max(36_500).optional(),
-    }),
+    // score.run's scenario, with the what-if it compares against the real timeline required.
+    input: Scenario.extend({ scenarioId: RowId }),
     output: ScenarioComparison,
   },
 } as const satisfies CallSpecs;

@@ -1,44 +1,16 @@
-// The scoring call: rank every site for a preset (and company profile) on a date.
+// The scoring calls: rank every site for a scenario (shared/model/scenario.ts), or hand out the
+// decision matrix the renderer scores itself while weights are dragged.
 import { z } from 'zod';
 import { LegalityStatusSchema } from './legality-calls';
-import { CoverageOverrides, ThinDataPolicy } from '../model/coverage-settings';
-import { LegalityOverrides } from '../model/legality-settings';
+import { ThinDataPolicy } from '../model/coverage-settings';
 import { PolicyConfidence } from '../model/policy';
-import { CriterionId } from '../model/criteria';
-import { HardConstraint, PresetNormalisation } from '../model/presets';
+import { HardConstraint } from '../model/presets';
+import { Scenario, ScoreMethod, ScoreNormalisation } from '../model/scenario';
 import { IsoDate } from '../schemas';
 import type { CallSpecs } from './call-spec';
 
-const RowId = z.string().min(1).max(200);
 /** What a gap scores (shared/engine/types.ts, MissingPolicy); stored criteria use 'zero'. */
 const MissingPolicy = z.enum(['zero', 'exclude', 'worst', 'neutral', 'reweight']);
-
-export const ScoreMethod = z.enum(['wsm', 'wpm', 'topsis']);
-
-/**
- * How every criterion's raw values become scores in [0, 1]: 'criterion' keeps each criterion's own
- * normalisation (criteria.list); the others apply one rule to all of them. Every method honours it
- * (TOPSIS builds its ideal points on the normalised values). The same choice a preset stores, so
- * an override and a saved preset always agree.
- */
-export const ScoreNormalisation = PresetNormalisation;
-export type ScoreNormalisation = z.infer<typeof ScoreNormalisation>;
-
-/**
- * What the planner changed on top of the preset, shared by score.run and sensitivity.run so both
- * score exactly the same scenario.
- */
-export const ScenarioOverrides = {
-  method: ScoreMethod.optional(),
-  /** Criterion id → weight, merged over the preset's weights (for the UI's sliders). */
-  weights: z.record(CriterionId, z.number().finite().nonnegative()).optional(),
-  /** Overrides the preset's normalisation (and each criterion's, unless 'criterion'). */
-  normalisation: ScoreNormalisation.optional(),
-  /** Replaces the preset's hard constraints (an empty list: none). */
-  constraints: z.array(HardConstraint).max(100).optional(),
-  ...LegalityOverrides,
-  ...CoverageOverrides,
-};
 
 export const TopStatementSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
@@ -136,32 +108,14 @@ export const scoreCalls = {
   'score.matrix': {
     summary:
       "The decision matrix score.run would score for a scenario, over every criterion, with the preset's weights and the rest of the scoring options: for scoring in the renderer while weights are dragged.",
-    input: z.strictObject({
-      presetId: RowId,
-      profileId: RowId.optional(),
-      asOf: IsoDate.optional(),
-      method: ScenarioOverrides.method,
-      normalisation: ScenarioOverrides.normalisation,
-      constraints: ScenarioOverrides.constraints,
-      ...LegalityOverrides,
-      ...CoverageOverrides,
-      staleAfterDays: z.number().int().nonnegative().max(36_500).optional(),
-      scenarioId: RowId.optional(),
-    }),
+    // Everything of the scenario but the weights, which the renderer applies itself.
+    input: Scenario.omit({ weights: true }),
     output: ScoreMatrix,
   },
   'score.run': {
     summary:
       'Scores and ranks every site for a preset (optionally a company profile, date, and overrides of the method, weights, normalisation and hard constraints); excluded sites are listed with their reasons.',
-    input: z.strictObject({
-      presetId: RowId,
-      profileId: RowId.optional(),
-      asOf: IsoDate.optional(),
-      ...ScenarioOverrides,
-      staleAfterDays: z.number().int().nonnegative().max(36_500).optional(),
-      /** A what-if scenario (scenarios.list): its hypothetical policy events join the real timeline. */
-      scenarioId: RowId.optional(),
-    }),
+    input: Scenario,
     output: z.object({
       asOf: IsoDate,
       preset: z.object({ id: z.string(), name: z.string() }),

@@ -3,12 +3,14 @@
 import { z } from 'zod';
 import { Preset } from '../model/presets';
 import { CompanyProfile } from '../model/profiles';
+import { Scenario, ScoreMethod } from '../model/scenario';
 import { IsoDate } from '../schemas';
 import type { CallSpecs } from './call-spec';
-import { ScenarioOverrides } from './score-calls';
 
-const RowId = z.string().min(1).max(200);
 const Score = z.number().nullable();
+
+/** Names a long run for its progress events and its cancel (sensitivity.run, report.*). */
+export const RunId = z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 
 export const SweepPointOut = z.object({
   weight: z.number(),
@@ -54,7 +56,7 @@ export const SensitivityRunOutput = z.object({
   asOf: IsoDate,
   preset: Preset,
   profile: CompanyProfile.nullable(),
-  method: z.enum(['wsm', 'wpm', 'topsis']),
+  method: ScoreMethod,
   samples: z.number().int(),
   seed: z.number().int(),
   sweep: z.array(z.object({ criterionId: z.string(), current: z.number(), points: z.array(SweepPointOut) })),
@@ -68,14 +70,8 @@ export const sensitivityCalls = {
   'sensitivity.run': {
     summary:
       'Weight sweeps, stability intervals of the top site and SMAA rank probabilities for a preset (and profile) on a date; progress goes out as sensitivity.progress events and sensitivity.cancel stops it.',
-    input: z.strictObject({
-      presetId: RowId,
-      /** A what-if scenario (scenarios.list): its hypothetical policy events join the real timeline. */
-      scenarioId: RowId.optional(),
-      profileId: RowId.optional(),
-      asOf: IsoDate.optional(),
-      /** The same overrides as score.run, so the analysis is of the scenario on screen. */
-      ...ScenarioOverrides,
+    // The scenario on screen, as score.run takes it, so the analysis is of exactly what is ranked.
+    input: Scenario.extend({
       samples: z.number().int().min(1).max(100_000).default(2000),
       seed: z.number().int().min(0).max(4_294_967_295).default(1),
       mode: z.enum(['around_preset', 'uniform']).default('around_preset'),
@@ -83,13 +79,13 @@ export const sensitivityCalls = {
       concentration: z.number().positive().max(1e9).optional(),
       sweepSteps: z.number().int().min(2).max(201).default(21),
       /** Names the run for progress events and sensitivity.cancel; one is made up when absent. */
-      runId: z.string().min(1).max(100).optional(),
+      runId: RunId.optional(),
     }),
     output: SensitivityRunOutput,
   },
   'sensitivity.cancel': {
     summary: 'Stops a running sensitivity.run between chunks; it then answers with cancelled: true.',
-    input: z.strictObject({ runId: z.string().min(1).max(100) }),
+    input: z.strictObject({ runId: RunId }),
     output: z.object({ runId: z.string(), found: z.boolean() }),
   },
 } as const satisfies CallSpecs;

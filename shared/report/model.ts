@@ -6,22 +6,15 @@ import { z } from 'zod';
 import { DataCoverage } from '../calls/edit-calls';
 import { LegalityStatusSchema, SiteLegalityResult } from '../calls/legality-calls';
 import { PolicyConfidence, PolicyRegime } from '../model/policy';
-import {
-  ScenarioOverrides,
-  ScoreMethod,
-  ScoreNormalisation,
-  scoreCalls,
-  TopStatementSchema,
-} from '../calls/score-calls';
+import { scoreCalls, TopStatementSchema } from '../calls/score-calls';
 import { ThinDataPolicy } from '../model/coverage-settings';
-import { SmaaOut, StabilityOut } from '../calls/sensitivity-calls';
+import { RunId, SmaaOut, StabilityOut } from '../calls/sensitivity-calls';
 import { CriterionGroup, Direction } from '../model/criteria';
 import { FactMethod } from '../model/facts';
 import { HardConstraint, Preset } from '../model/presets';
 import { CompanyProfile } from '../model/profiles';
-import { IsoDate, SiteStatus } from '../schemas';
-
-const RowId = z.string().min(1).max(200);
+import { Scenario, ScoreMethod, ScoreNormalisation } from '../model/scenario';
+import { IsoDate, RowId, SiteStatus } from '../schemas';
 
 export const REPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'json'] as const;
 export const ReportFormat = z.enum(REPORT_FORMATS);
@@ -39,25 +32,24 @@ export const ReportSensitivitySettings = z.strictObject({
 });
 export type ReportSensitivitySettings = z.infer<typeof ReportSensitivitySettings>;
 
-/** What decides the report's numbers: the scenario, the pinned sites and the SMAA settings. */
-export const ReportScenario = {
-  presetId: RowId,
-  profileId: RowId.optional(),
-  /** YYYY-MM-DD; today (UTC) when absent. */
-  asOf: IsoDate.optional(),
-  ...ScenarioOverrides,
-  /** A what-if scenario (scenarios.list): its hypothetical policy events join the real timeline. */
-  scenarioId: RowId.optional(),
+/** What decides the report's numbers besides the scenario: the pinned sites and the SMAA settings. */
+const ReportSettings = {
   /** Sites pinned for the compare section (the workspace's `compare`); none: no compare section. */
-  sites: z.array(RowId).max(MAX_REPORT_COMPARE).optional(),
+  sites: z.array(RowId).max(MAX_REPORT_COMPARE, `at most ${MAX_REPORT_COMPARE} sites to compare`).optional(),
   /** SMAA and stability intervals; null leaves the sensitivity section out; absent: 2 000 samples, seed 1. */
   sensitivity: ReportSensitivitySettings.nullable().optional(),
 };
 
-export const ReportRequest = z.strictObject({
-  ...ReportScenario,
+/** The scenario (score.run's input) and the report's own settings, title and author. */
+export const ReportRequest = Scenario.extend({
+  ...ReportSettings,
   title: z.string().trim().max(200).optional(),
   author: z.string().trim().max(200).optional(),
+  /**
+   * Names the build for report.cancel, which stops its sensitivity run (the long part); one is made
+   * up when absent. Not an input of the report's numbers, so not recorded in them.
+   */
+  runId: RunId.optional(),
 });
 export type ReportRequest = z.input<typeof ReportRequest>;
 export type ParsedReportRequest = z.output<typeof ReportRequest>;
@@ -66,8 +58,8 @@ export type ParsedReportRequest = z.output<typeof ReportRequest>;
  * The resolved scenario the report was built from (asOf filled in, sensitivity settings explicit):
  * itself a valid report request, and its scoring fields a valid score.run input.
  */
-export const ReportInputs = z.strictObject({
-  ...ReportScenario,
+export const ReportInputs = Scenario.extend({
+  ...ReportSettings,
   asOf: IsoDate,
   sites: z.array(RowId).max(MAX_REPORT_COMPARE),
   sensitivity: ReportSensitivitySettings.nullable(),

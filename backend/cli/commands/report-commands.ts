@@ -9,7 +9,7 @@ import { describeIssues } from '../../../shared/errors';
 import { REPORT_FORMATS, ReportFormat } from '../../../shared/report/model';
 import { command, type Command, type CommandRun } from '../command';
 import { UsageError } from '../io';
-import { coverageInput, coverageOptions, scenarioOption } from './scenario-option';
+import { coverageInput, coverageOptions, legalityInput, legalityOptions, scenarioOption } from './scenario-option';
 
 function whole(name: string, given: string | boolean | undefined): number | undefined {
   if (given === undefined) return undefined;
@@ -75,6 +75,7 @@ export function reportInput(values: Record<string, string | boolean | undefined>
     author: str(values, 'author'),
     sensitivity,
     ...coverageInput(values),
+    ...legalityInput(values),
   };
   const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
   return { ...fromFile, ...defined };
@@ -130,6 +131,7 @@ export const reportCommands: Record<string, Command> = {
       method: { type: 'string', help: "wsm, wpm or topsis (default: the preset's)" },
       ...coverageOptions,
       ...scenarioOption,
+      ...legalityOptions,
       sites: { type: 'string', help: 'site ids to compare side by side, comma-separated' },
       title: { type: 'string', help: 'report title (default "Siting report: <preset>")' },
       author: { type: 'string', help: 'author shown on the cover' },

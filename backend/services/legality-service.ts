@@ -1,6 +1,6 @@
 // Chip legality calls: read the profile, chip, site (with its market's jurisdiction) and the policy
 // timeline through the repositories, then hand them to the pure engine in shared/engine/legality.ts.
-// legality.batch answers many sites from one legality snapshot (scenario-snapshot.ts).
+// legality.batch answers many sites from one read (scenario-snapshot.ts, legalityGround).
 import { listChips } from '../../db/chips-repo';
 import { listMarkets } from '../../db/markets-repo';
 import { listProfiles } from '../../db/profiles-repo';
@@ -16,7 +16,13 @@ import { todayIso } from '../../shared/schemas';
 import type { Db } from '../../db/open';
 import type { DomainHandlers, ServiceContext } from './context';
 import { checkProfileChips, chipById, wireChip, wireSite } from './legality-wire';
-import { legalitySnapshot, readLegalityData, type LegalityData, type LegalitySnapshot } from './scenario-snapshot';
+import {
+  judgeSites,
+  legalityGround,
+  readLegalityData,
+  type LegalityData,
+  type LegalityGround,
+} from './scenario-snapshot';
 import { policyTimeline } from './scenario-timeline';
 
 function profileById(db: Db, id: string): CompanyProfile {
@@ -57,26 +63,29 @@ export function batchSites(data: LegalityData, input: Pick<BatchInput, 'siteIds'
   return { ...data, sites };
 }
 
-/** Pure: every site's workload answer in the snapshot, and the one chip's verdict when a chipId is asked. */
-export function legalityBatchOf(snapshot: LegalitySnapshot, chipId: string | undefined): CallOutput<'legality.batch'> {
-  const { profile, legality, timeline, asOf, settings } = snapshot;
-  if (profile === null || legality === undefined) throw new Error('legality.batch needs a snapshot with a profile');
-  const chip = chipId === undefined ? null : chipById(snapshot.chips, chipId);
-  const sites = snapshot.sites.map((site, i): BatchSiteLegality => {
-    const answer = legality[site.id];
-    if (answer === undefined) throw new Error(`the legality snapshot has no answer for site ${site.id}`);
-    const place = snapshot.places[i] as LegalityPlace;
-    return {
-      siteId: site.id,
-      country: site.country,
-      ...wireSite(answer, timeline.hypothetical),
-      chip:
-        chip === null
-          ? null
-          : wireChip(chipLegality(profile, chip, place, timeline.events, asOf, settings), timeline.hypothetical),
-    };
+/**
+ * Pure: every site's answer on the ground: the workload answer (judgeSites, as scoring judges it), or,
+ * given a chip, that chip's verdict alone.
+ */
+export function legalityBatchOf(ground: LegalityGround, chipId: string | undefined): CallOutput<'legality.batch'> {
+  const { profile, timeline, asOf, settings } = ground;
+  if (profile === null) throw new Error('legality.batch needs a question with a profile');
+  const { hypothetical } = timeline;
+  if (chipId !== undefined) {
+    const chip = chipById(ground.chips, chipId);
+    const sites = ground.sites.map((site, i): BatchSiteLegality => {
+      const verdict = chipLegality(profile, chip, ground.places[i] as LegalityPlace, timeline.events, asOf, settings);
+      return { siteId: site.id, country: site.country, workload: null, chip: wireChip(verdict, hypothetical) };
+    });
+    return { asOf, profileId: profile.id, chipId: chip.id, sites };
+  }
+  const { legality } = judgeSites(ground);
+  const sites = ground.sites.map((site): BatchSiteLegality => {
+    const answer = legality?.[site.id];
+    if (answer === undefined) throw new Error(`no legality answer was judged for site ${site.id}`);
+    return { siteId: site.id, country: site.country, workload: wireSite(answer, hypothetical), chip: null };
   });
-  return { asOf, profileId: profile.id, chipId: chip?.id ?? null, sites };
+  return { asOf, profileId: profile.id, chipId: null, sites };
 }
 
 export function legalityHandlers(ctx: ServiceContext): DomainHandlers<keyof typeof legalityCalls> {
@@ -103,7 +112,7 @@ export function legalityHandlers(ctx: ServiceContext): DomainHandlers<keyof type
     },
     'legality.batch': (input) => {
       const data = batchSites(readLegalityData(ctx.db, input.scenarioId), input);
-      return legalityBatchOf(legalitySnapshot(data, input), input.chipId);
+      return legalityBatchOf(legalityGround(data, input), input.chipId);
     },
   };
 }

@@ -73,8 +73,8 @@ export function readScoringData(db: Db, scenarioId: string | undefined): Scoring
 /** The legality question of a scenario with the profile optional (scoring works without one). */
 export type LegalityAsked = Omit<LegalityQuestion, 'profileId'> & { profileId?: string | undefined };
 
-/** A legality question resolved against the data: who asks, where, on which day, and every site's answer. */
-export interface LegalitySnapshot {
+/** A legality question resolved against the data: who asks, where, on which day, under which timeline. */
+export interface LegalityGround {
   /** The question's date, today (UTC) when it named none. */
   asOf: string;
   settings: LegalitySettings;
@@ -89,6 +89,10 @@ export interface LegalitySnapshot {
   /** The real events alone (data.health's undated events count only these). */
   realEvents: PolicyEvent[];
   whatIf: WhatIf | null;
+}
+
+/** The ground with every site's answer to the question judged. */
+export interface LegalitySnapshot extends LegalityGround {
   /** Per site id: the profile's answer for the workload, every chip of it judged; undefined without a profile. */
   legality: Readonly<Record<string, SiteLegalityResult>> | undefined;
 }
@@ -103,52 +107,44 @@ export interface ScenarioSnapshot extends LegalitySnapshot {
   facts: MetricValue[];
 }
 
-/** Pure: the legality question answered for every site of the data. */
-export function legalitySnapshot(data: LegalityData, question: LegalityAsked, now?: Date): LegalitySnapshot {
-  const asOf = question.asOf ?? todayIso(now);
+/** Pure: the legality question resolved against the data (the profile, when named, must exist). */
+export function legalityGround(data: LegalityData, question: LegalityAsked, now?: Date): LegalityGround {
   let profile: CompanyProfile | null = null;
   if (question.profileId !== undefined) {
     profile = data.profiles.find((p) => p.id === question.profileId) ?? null;
     if (profile === null) {
       throw new ServiceError('not_found', `no company profile "${question.profileId}" (profiles.list shows them)`);
     }
+    checkProfileChips(profile, data.chips);
   }
   const jurisdictionOf = new Map(data.markets.map((m) => [m.id, m.jurisdictionCode]));
-  const places: LegalityPlace[] = data.sites.map((s) => ({
-    name: s.name,
-    country: s.country,
-    jurisdictionCode: jurisdictionOf.get(s.marketId) ?? null,
-  }));
-  const timeline = mergeTimeline(data.realEvents, data.whatIf);
-  const settings = legalitySettings(question);
-  let legality: Record<string, SiteLegalityResult> | undefined;
-  if (profile !== null) {
-    checkProfileChips(profile, data.chips);
-    legality = {};
-    for (const [i, site] of data.sites.entries()) {
-      legality[site.id] = siteLegality(
-        profile,
-        data.chips,
-        places[i] as LegalityPlace,
-        timeline.events,
-        asOf,
-        settings,
-      );
-    }
-  }
   return {
-    asOf,
-    settings,
+    asOf: question.asOf ?? todayIso(now),
+    settings: legalitySettings(question),
     profile,
     sites: data.sites,
-    places,
+    places: data.sites.map((s) => ({
+      name: s.name,
+      country: s.country,
+      jurisdictionCode: jurisdictionOf.get(s.marketId) ?? null,
+    })),
     markets: data.markets,
     chips: data.chips,
-    timeline,
+    timeline: mergeTimeline(data.realEvents, data.whatIf),
     realEvents: data.realEvents,
     whatIf: data.whatIf,
-    legality,
   };
+}
+
+/** Pure: every site's answer to the question (the best lawful option, or the worst chip in 'all' mode). */
+export function judgeSites(ground: LegalityGround): LegalitySnapshot {
+  const { profile, chips, places, timeline, asOf, settings } = ground;
+  if (profile === null) return { ...ground, legality: undefined };
+  const legality: Record<string, SiteLegalityResult> = {};
+  for (const [i, site] of ground.sites.entries()) {
+    legality[site.id] = siteLegality(profile, chips, places[i] as LegalityPlace, timeline.events, asOf, settings);
+  }
+  return { ...ground, legality };
 }
 
 /** Pure: a scenario resolved against the data (the preset and profile must exist). */
@@ -158,7 +154,7 @@ export function scenarioSnapshot(data: ScoringData, scenario: Scenario, now?: Da
     throw new ServiceError('not_found', `no preset "${scenario.presetId}" (presets.list shows them)`);
   }
   return {
-    ...legalitySnapshot(data, scenario, now),
+    ...judgeSites(legalityGround(data, scenario, now)),
     scenario,
     preset,
     presets: data.presets,
@@ -170,8 +166,4 @@ export function scenarioSnapshot(data: ScoringData, scenario: Scenario, now?: Da
 /** One read of the store for `scenario`, resolved: what every scoring call derives its answer from. */
 export function readScenarioSnapshot(db: Db, scenario: Scenario, now?: Date): ScenarioSnapshot {
   return scenarioSnapshot(readScoringData(db, scenario.scenarioId), scenario, now);
-}
-
-export function readLegalitySnapshot(db: Db, question: LegalityAsked, now?: Date): LegalitySnapshot {
-  return legalitySnapshot(readLegalityData(db, question.scenarioId), question, now);
 }

@@ -77,11 +77,13 @@ export const SiteLegalityResult = z.object({
 });
 export type SiteLegalityResult = z.infer<typeof SiteLegalityResult>;
 
-/** One site of legality.batch: its workload answer, as legality.site gives it, and the chip asked about. */
-export const BatchSiteLegality = SiteLegalityResult.extend({
+/** One site of legality.batch: the workload answer, or the one chip's verdict when a chip was asked. */
+export const BatchSiteLegality = z.object({
   siteId: z.string(),
   country: z.string(),
-  /** With `chipId`: that chip's verdict at the site, as legality.check gives it; null otherwise. */
+  /** Without `chipId`: the profile's answer for the workload, as legality.site gives it; otherwise null. */
+  workload: SiteLegalityResult.nullable(),
+  /** With `chipId`: that chip's verdict at the site, as legality.check gives it; otherwise null. */
   chip: ChipLegalityResult.nullable(),
 });
 export type BatchSiteLegality = z.infer<typeof BatchSiteLegality>;
@@ -108,13 +110,13 @@ export const legalityCalls = {
   },
   'legality.batch': {
     summary:
-      'legality.site for many sites in one call: every site, or those named, or those in the countries named (in store order), each with its workload answer and, given a chipId, that chip’s verdict as legality.check gives it. The store and the timeline are read once.',
+      'legality.site (or, given a chipId, legality.check) for many sites in one call: every site, or those named, or those in the countries named, in store order. The store and the timeline are read once.',
     input: LegalityQuestion.extend({
       /** Only these sites (unknown ids are refused); absent: every site. */
       siteIds: z.array(RowId).max(MAX_BATCH_NAMES).optional(),
       /** Only the sites in these countries; absent: every country. */
       countries: z.array(IsoCountry).max(MAX_BATCH_NAMES).optional(),
-      /** A chip to judge on its own at each site too (e.g. to shade a map by one chip). */
+      /** Judge this one chip at each site instead of the workload (e.g. to shade a map by one chip). */
       chipId: RowId.optional(),
     }),
     output: z.object({

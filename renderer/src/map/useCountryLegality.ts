@@ -1,6 +1,6 @@
 // Country shading on the as-of date for the chosen profile: by the workload answer (the scenario's
 // workload, legality mode and tiers counted; the store has it for every site from score.matrix), or
-// by one chip (legality.check for one site per country). A country whose markets answer differently
+// by one chip (one legality.batch call for one site per market). A country whose markets answer differently
 // takes the most restrictive of them, so a shade never promises more than its worst market.
 import { useEffect, useMemo, useState } from 'react';
 import { worseStatus } from '../../../shared/engine/legality';
@@ -57,22 +57,15 @@ function useChipShading(chipId: string | null): Record<string, LegalityStatus> {
   useEffect(() => {
     if (!chipId || !profileId) return;
     let live = true;
-    // One site per market: a market's jurisdiction can carry rules of its own.
+    // One site per market: a market's jurisdiction can carry rules of its own. One call for all of them.
     const firstSite = new Map<string, Site>();
     for (const site of sites) if (!firstSite.has(site.marketId)) firstSite.set(site.marketId, site);
-    void Promise.all(
-      [...firstSite.values()].map(async (site) => {
-        const verdict = await client.call('legality.check', {
-          profileId,
-          chipId,
-          siteId: site.id,
-          asOf,
-          confidenceFloor,
-        });
-        return [site.id, { status: verdict.status }] as const;
-      }),
-    ).then(
-      (entries) => live && setStatuses(countryStatuses([...firstSite.values()], Object.fromEntries(entries))),
+    const asked = [...firstSite.values()];
+    client.call('legality.batch', { profileId, chipId, siteIds: asked.map((s) => s.id), asOf, confidenceFloor }).then(
+      (batch) => {
+        const verdicts = Object.fromEntries(batch.sites.flatMap((s) => (s.chip === null ? [] : [[s.siteId, s.chip]])));
+        if (live) setStatuses(countryStatuses(asked, verdicts));
+      },
       () => live && setStatuses({}),
     );
     return () => {

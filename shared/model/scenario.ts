@@ -54,7 +54,12 @@ export const Scenario = z.strictObject(
     method: ScoreMethod.optional(),
     /** Criterion id → weight, merged over the preset's weights (for the UI's sliders). */
     weights: z
-      .record(CriterionId, z.number('a weight must be a number').finite().nonnegative('a weight must not be below 0'))
+      .record(CriterionId, z.number('a weight must be a number').finite().nonnegative('a weight must not be below 0'), {
+        error: (issue) =>
+          issue.code === 'invalid_key'
+            ? 'a weight is keyed by a criterion id (snake_case, e.g. "power_price")'
+            : undefined,
+      })
       .optional(),
     /** Overrides the preset's normalisation (and each criterion's, unless 'criterion'). */
     normalisation: ScoreNormalisation.optional(),

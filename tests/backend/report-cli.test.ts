@@ -4,11 +4,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../backend/backend';
+import { createBackend, type Backend } from '../../backend/backend';
 import { reportFormat } from '../../backend/cli/commands/report-commands';
 import { parseCsv } from '../../shared/csv-parse';
 import { ReportModel } from '../../shared/report/model';
 import { runCliCapturing } from './cli-capture';
+import { valueOf } from './dispatch-results';
 
 let dir: string;
 let dbPath: string;
@@ -19,7 +20,14 @@ beforeAll(() => {
   createBackend({ dbPath, version: 't', backupSchedule: false }).close();
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let opened: Backend | null = null;
+/** A backend on the test's store, for calls the CLI has no command for. */
+const backend = (): Backend => (opened ??= createBackend({ dbPath, version: 't', backupSchedule: false }));
+
+afterAll(() => {
+  opened?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const BASE = ['report', '--preset', 'cost-first', '--profile', 'cn-private-lab-rented', '--as-of', '2025-09-01'];
 
@@ -97,6 +105,52 @@ describe('landfall report', () => {
     expect(run.code).toBe(1);
     expect(run.err).toContain('no preset "nope"');
     expect(existsSync(join(dir, 'n.html'))).toBe(false);
+  });
+});
+
+describe('the reproducibility command', () => {
+  let reruns = 0;
+  /** The report's recorded command, run (its words, less "landfall" and --out): the JSON report it writes. */
+  async function rerun(command: string): Promise<ReportModel> {
+    const words = command.split(' ');
+    expect(words.slice(0, 2)).toEqual(['landfall', 'report']);
+    const out = join(dir, `again-${++reruns}.json`);
+    const args = words.slice(1, words.indexOf('--out'));
+    const run = await runCliCapturing([...args, '--out', out], dbPath);
+    expect(run).toMatchObject({ code: 0, err: '' });
+    return ReportModel.parse(JSON.parse(readFileSync(out, 'utf8')));
+  }
+
+  it('carries the legality question and the coverage settings, and re-runs to the same inputs', async () => {
+    const out = join(dir, 'question.json');
+    const asked = ['--workload', 'inference', '--legality-mode', 'all', '--confidence-floor', 'announced'];
+    const coverage = ['--min-coverage', '0.3', '--thin-data', 'exclude'];
+    const run = await runCliCapturing([...BASE, ...asked, ...coverage, '--samples', '0', '--out', out], dbPath);
+    expect(run.code).toBe(0);
+    const report = ReportModel.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(report.reproducibility.inputs).toMatchObject({
+      workload: 'inference',
+      legalityMode: 'all',
+      confidenceFloor: 'announced',
+      minCoverage: 0.3,
+      thinData: 'exclude',
+    });
+    for (const word of [...asked, ...coverage]) expect(report.reproducibility.command.split(' ')).toContain(word);
+    const again = await rerun(report.reproducibility.command);
+    expect(again.reproducibility.inputs).toEqual(report.reproducibility.inputs);
+    expect(again.ranking).toEqual(report.ranking);
+  });
+
+  it('sends a scenario field no flag carries to --inputs', async () => {
+    const model = await valueOf(backend(), 'report.build', {
+      presetId: 'cost-first',
+      asOf: '2025-09-01',
+      staleAfterDays: 90,
+      sensitivity: null,
+    });
+    expect(model.reproducibility.inputs.staleAfterDays).toBe(90);
+    expect(model.staleAfterDays).toBe(90);
+    expect(model.reproducibility.command).toMatch(/^landfall report --inputs report\.json /);
   });
 });
 

@@ -96,6 +96,22 @@ describe('sensitivity.run', () => {
     expect(await cancels[0]).toEqual({ ok: true, value: { runId: 'long', found: true } });
   });
 
+  it("analyses the scenario's coverage settings, as score.run applies them", async () => {
+    const scenario = { presetId: 'frontier-training', profileId: 'sg-neocloud', asOf: '2025-09-01' };
+    const strict = { ...scenario, minCoverage: 1, thinData: 'exclude' };
+    const scored = await backend.dispatch('score.run', strict);
+    if (!scored.ok) throw new Error(JSON.stringify(scored.error));
+    const thin = (scored.value as CallOutput<'score.run'>).results.filter((r) => r.thin).map((r) => r.siteId);
+    expect(thin.length).toBeGreaterThan(0);
+    const pExcluded = (out: RunOutput, id: string): number | undefined =>
+      out.smaa.sites.find((s) => s.siteId === id)?.pExcluded;
+    // Every weight of a sample is above zero, so a site with a gap is below full coverage in every sample.
+    const strictRun = await run({ ...strict, samples: 200 });
+    for (const id of thin) expect(pExcluded(strictRun, id)).toBe(1);
+    const plainRun = await run({ ...scenario, samples: 200 });
+    expect(thin.some((id) => (pExcluded(plainRun, id) ?? 1) < 1)).toBe(true);
+  });
+
   it('answers a cancel for no such run with found: false', async () => {
     expect(await backend.dispatch('sensitivity.cancel', { runId: 'nothing' })).toEqual({
       ok: true,

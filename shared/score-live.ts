@@ -1,11 +1,12 @@
 // Scoring a scenario's matrix (score.matrix) with new weights, exactly as score.run would: the same
-// criteria chosen (weighted above zero, or named by a min/max constraint), the same engine, the same
+// criteria chosen (chooseCriteria, the rule score.run uses), the same engine, the same
 // result shape. The renderer uses it for live re-ranking while a weight slider moves (one request per
 // gesture instead of one per step); score.run stays the source of truth and confirms at the end.
 import type { z } from 'zod';
 import type { ScoreMatrix, scoreCalls } from './calls/score-calls';
 import { scoreSites } from './engine/score';
 import type { DecisionMatrix, ScoreOptions } from './engine/types';
+import { chooseCriteria } from './scored-criteria';
 
 export type ScoreRunOutput = z.infer<(typeof scoreCalls)['score.run']['output']>;
 
@@ -51,15 +52,9 @@ export function scoreLive(
   matrix: ScoreMatrix,
   weights: Readonly<Record<string, number>> | undefined,
 ): ScoreRunOutput | null {
-  const merged: Record<string, number> = { ...matrix.presetWeights, ...weights };
-  const known = new Set(matrix.criteria.map((c) => c.id));
-  if (Object.keys(merged).some((id) => !known.has(id))) return null;
-  const constrained = new Set(matrix.constraints.flatMap((c) => (c.kind === 'chips_legal' ? [] : [c.criterionId])));
-  const pick: number[] = [];
-  matrix.criteria.forEach((c, j) => {
-    if ((merged[c.id] ?? 0) > 0 || constrained.has(c.id)) pick.push(j);
-  });
-  if (!pick.some((j) => (merged[matrix.criteria[j]?.id ?? ''] ?? 0) > 0)) return null;
+  const choice = chooseCriteria(matrix.criteria, matrix.presetWeights, weights, matrix.constraints);
+  if (!choice.ok) return null;
+  const { weights: merged, used: pick } = choice;
   const decision = columns(matrix, pick);
   const { criteria } = decision;
   const options: ScoreOptions = {

@@ -51,6 +51,7 @@ import type { Preset } from '../../shared/model/presets';
 import type { CompanyProfile } from '../../shared/model/profiles';
 import { DEFAULT_STALE_AFTER_DAYS, type Scenario, type ScoreNormalisation } from '../../shared/model/scenario';
 import type { Site } from '../../shared/schemas';
+import { chooseCriteria, type CriteriaChoice } from '../../shared/scored-criteria';
 import { readScenarioSnapshot, type ScenarioSnapshot } from './scenario-snapshot';
 
 export interface BuiltScoring {
@@ -81,35 +82,12 @@ export function scoringOf(
   weightsOverride?: Readonly<Record<string, number>>,
 ): BuiltScoring {
   const { scenario: input, preset, profile, sites, places, asOf, settings } = snapshot;
-  const all = snapshot.criteria;
-  const weights: Record<string, number> = { ...preset.weights, ...(weightsOverride ?? input.weights) };
-  for (const id of Object.keys(weights)) {
-    if (!all.some((c) => c.id === id)) {
-      throw new ServiceError(
-        'invalid_input',
-        `weight for "${id}", which is not a criterion (criteria.list shows them)`,
-        [{ path: 'weights', message: `unknown criterion ${id}` }],
-      );
-    }
-  }
   const constraints = input.constraints ?? preset.constraints;
-  const constrained = new Set(constraints.flatMap((c) => (c.kind === 'chips_legal' ? [] : [c.criterionId])));
-  for (const id of constrained) {
-    if (!all.some((c) => c.id === id)) {
-      throw new ServiceError(
-        'invalid_input',
-        `constraint on "${id}", which is not a criterion (criteria.list shows them)`,
-        [{ path: 'constraints', message: `unknown criterion ${id}` }],
-      );
-    }
-  }
+  const choice = chooseCriteria(snapshot.criteria, preset.weights, weightsOverride ?? input.weights, constraints);
+  if (!choice.ok) throw unscorable(choice);
+  const { weights } = choice;
+  const used = choice.used.map((j) => snapshot.criteria[j] as Criterion);
   const normalisation: ScoreNormalisation = input.normalisation ?? preset.normalisation;
-  const used = all.filter((c) => (weights[c.id] ?? 0) > 0 || constrained.has(c.id));
-  if (!used.some((c) => (weights[c.id] ?? 0) > 0)) {
-    throw new ServiceError('invalid_input', 'at least one weight must be above zero', [
-      { path: 'weights', message: 'all weights are zero' },
-    ]);
-  }
 
   const events = snapshot.timeline.events;
   const answers = snapshot.legality;
@@ -207,6 +185,29 @@ export function scoringOf(
     settings,
     ...(answers !== undefined ? { siteLegality: answers } : {}),
   };
+}
+
+/** Why a scenario cannot be scored, in the caller's words (chooseCriteria's problem). */
+function unscorable(choice: Extract<CriteriaChoice, { ok: false }>): ServiceError {
+  const id = choice.criterionId ?? '';
+  switch (choice.problem) {
+    case 'unknown_weight':
+      return new ServiceError(
+        'invalid_input',
+        `weight for "${id}", which is not a criterion (criteria.list shows them)`,
+        [{ path: 'weights', message: `unknown criterion ${id}` }],
+      );
+    case 'unknown_constraint':
+      return new ServiceError(
+        'invalid_input',
+        `constraint on "${id}", which is not a criterion (criteria.list shows them)`,
+        [{ path: 'constraints', message: `unknown criterion ${id}` }],
+      );
+    case 'no_weight':
+      return new ServiceError('invalid_input', 'at least one weight must be above zero', [
+        { path: 'weights', message: 'all weights are zero' },
+      ]);
+  }
 }
 
 /** Criteria whose values are on an absolute scale that no normalisation setting may rescale. */

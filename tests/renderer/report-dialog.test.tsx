@@ -110,6 +110,7 @@ describe('Export report dialog', () => {
       author: 'Planning team',
       sensitivity: null,
       format: 'csv',
+      runId: expect.any(String) as unknown,
     });
     expect(downloads).toHaveLength(1);
     expect(downloads[0]?.name).toBe('siting-report-cost-first-2025-09-01.csv');
@@ -141,6 +142,25 @@ describe('Export report dialog', () => {
     expect(alert.textContent).toBe('PDF needs Chromium or Google Chrome, and none was found.');
     expect(downloads).toEqual([]);
     expect(screen.getByRole('dialog', { name: 'Export report' })).toBeTruthy();
+  });
+
+  it('shows the sensitivity progress, and Stop cancels the build: no file, and says so', async () => {
+    const { inputs } = await setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Export report…' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'md' } });
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Samples' }), { target: { value: '100000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toMatch(/sensitivity: [\d,]+ of 100,000 samples$/),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Stopped: no report was made.'));
+    expect(downloads).toEqual([]);
+    expect(screen.queryByRole('alert')).toBeNull();
+    const render = inputs.find((c) => c.name === 'report.render')?.input as { runId: string };
+    expect(inputs.filter((c) => c.name === 'report.cancel').map((c) => c.input)).toEqual([{ runId: render.runId }]);
+    // The dialog can be closed again once the build has stopped.
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
   });
 
   it('does not send a sample count the form does not allow', async () => {

@@ -2,8 +2,10 @@
 // normalisation, weight and constraint overrides, legality question, minimum coverage, pinned compare
 // sites) into a report file through report.render, and hands it to the browser as a download (a Blob
 // URL on an <a download>, which neither the CSP nor the desktop app's network fence stands in the way of).
+// The build runs under a run id: its sensitivity progress is shown, and Stop sends report.cancel.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { CallInput, CallOutput } from '../../../shared/contract';
+import { ApiCallError } from '../../../shared/errors';
 import {
   DEFAULT_REPORT_SAMPLES,
   DEFAULT_REPORT_SEED,
@@ -61,7 +63,11 @@ export function downloadReport(file: CallOutput<'report.render'>): void {
 }
 
 type Status =
-  { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; filename: string } | { kind: 'error'; message: string };
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'done'; filename: string }
+  | { kind: 'stopped' }
+  | { kind: 'error'; message: string };
 
 export function ExportReportButton(): ReactNode {
   const [open, setOpen] = useState(false);
@@ -109,14 +115,27 @@ export function ReportDialog({ onClose }: { onClose: () => void }): ReactNode {
   const [samples, setSamples] = useState(DEFAULT_REPORT_SAMPLES);
   const [seed, setSeed] = useState(DEFAULT_REPORT_SEED);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  // The run id of the build in progress, for its progress events and for Stop; null when none is.
+  const runId = useRef<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
   const id = useId();
 
   useEffect(() => first.current?.focus(), []);
+  useEffect(
+    () =>
+      client.subscribe('sensitivity.progress', (p) => {
+        if (p.runId === runId.current) setProgress({ done: p.done, total: p.total });
+      }),
+    [client],
+  );
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setStatus({ kind: 'working' });
+    setProgress(null);
+    const run = crypto.randomUUID();
+    runId.current = run;
     try {
       const request = reportRequest(scenario, compare, {
         title,
@@ -125,12 +144,19 @@ export function ReportDialog({ onClose }: { onClose: () => void }): ReactNode {
         sensitivity: withSensitivity ? { samples, seed } : null,
         scenarioId: whatIfId,
       });
-      const file = await client.call('report.render', request);
+      const file = await client.call('report.render', { ...request, runId: run });
       downloadReport(file);
       setStatus({ kind: 'done', filename: file.filename });
     } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      if (error instanceof ApiCallError && error.code === 'cancelled') setStatus({ kind: 'stopped' });
+      else setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      runId.current = null;
     }
+  };
+
+  const stop = (): void => {
+    if (runId.current !== null) void client.call('report.cancel', { runId: runId.current });
   };
 
   const names = new Map(sites.map((s) => [s.id, s.name]));
@@ -216,8 +242,12 @@ export function ReportDialog({ onClose }: { onClose: () => void }): ReactNode {
             </label>
           </fieldset>
           <div className="report-status" role="status" aria-live="polite">
-            {working && 'Building the report…'}
+            {working &&
+              (progress === null
+                ? 'Building the report…'
+                : `Building the report… sensitivity: ${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} samples`)}
             {status.kind === 'done' && `Saved ${status.filename}.`}
+            {status.kind === 'stopped' && 'Stopped: no report was made.'}
           </div>
           {status.kind === 'error' && (
             <p className="report-error" role="alert">
@@ -225,9 +255,15 @@ export function ReportDialog({ onClose }: { onClose: () => void }): ReactNode {
             </p>
           )}
           <div className="report-actions">
-            <button type="button" onClick={onClose} disabled={working}>
-              {status.kind === 'done' ? 'Close' : 'Cancel'}
-            </button>
+            {working ? (
+              <button type="button" onClick={stop}>
+                Stop
+              </button>
+            ) : (
+              <button type="button" onClick={onClose}>
+                {status.kind === 'done' ? 'Close' : 'Cancel'}
+              </button>
+            )}
             <button type="submit" className="primary" disabled={working}>
               Export
             </button>

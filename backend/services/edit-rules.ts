@@ -20,6 +20,7 @@ import type { z } from 'zod';
 import { Chip } from '../../shared/model/chips';
 import { Criterion } from '../../shared/model/criteria';
 import { DERIVATION_NEEDED, FactMethod, METHOD_NOT_RECORDED, MetricValue } from '../../shared/model/facts';
+import { sourceDecisionProblem, type FactSourceState } from '../../shared/model/fact-source-decision';
 import { PolicyEvent, policyScope } from '../../shared/model/policy';
 import { linkProblems } from '../../shared/model/policy-links';
 import { listPolicyEvents } from '../../db/policies-repo';
@@ -196,7 +197,8 @@ const metricValues: TableEditor = {
           message: `value ${value} is above its range's high ${high}: widen the range or fix the value`,
         });
       }
-      // A new number must say where it comes from; an edited one keeps its source unless a new one is given.
+      // A new number must say where it comes from; an edited one keeps its source unless a new one is
+      // given, but a changed value needs a source decision (sourceDecisionRule).
       const isNew = ctx.op === 'insert' || ctx.stored?.kind !== 'known';
       if (isNew) {
         const source = obj(r.source);
@@ -216,10 +218,33 @@ const metricValues: TableEditor = {
         }
       }
       out.push(...methodRules(ctx, isNew));
+      out.push(...sourceDecisionRule(ctx));
     }
     return out;
   },
 };
+
+/** A fact as the source-decision rule reads it, from a stored or merged record. */
+function factState(record: Fields): FactSourceState {
+  const source = obj(record.source);
+  const [title, url, asOf] = [str(source.title), str(source.url), str(source.asOf)];
+  return {
+    value: record.kind === 'known' ? num(record.value) : null,
+    source: title === null || url === null || asOf === null ? null : { title, url, asOf },
+    method: str(record.method),
+    derivation: str(record.derivation),
+  };
+}
+
+/**
+ * A changed value may not keep the old value's source without saying it is the planner's estimate
+ * (shared/model/fact-source-decision.ts). Named on `source`, which is what the planner must decide.
+ */
+function sourceDecisionRule(ctx: RuleContext): FieldProblem[] {
+  if (ctx.op !== 'update' || ctx.stored === undefined) return [];
+  const message = sourceDecisionProblem(factState(ctx.stored), factState(ctx.record));
+  return message === null ? [] : [{ field: 'source', message }];
+}
 
 /**
  * A new or changed number says how it was obtained, in the same change: the stored method, and a

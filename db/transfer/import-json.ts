@@ -19,6 +19,7 @@ import {
 import { latestVersion } from '../migrations';
 import { listPolicyEvents } from '../policies-repo';
 import { linkProblems } from '../../shared/model/policy-links';
+import { importedFactProblem } from './fact-source-check';
 import { PlanBuilder, type ImportPlan } from './import-plan';
 import { planPresetRow } from './import-presets';
 import { criterionDerived, deferForeignKeys, keyExists, tableStore } from './table-store';
@@ -211,6 +212,11 @@ export function planJsonImport(db: Db, kind: Exclude<ImportKind, 'sites-csv'>, t
       const label = store.def.label(r.data);
       const before = store.find(r.data);
       let data = r.omitsMethod === true ? keepStoredMethod(r.data, before) : r.data;
+      const unsourced = table === 'metric_values' ? importedFactProblem(before, data) : null;
+      if (unsourced !== null) {
+        plan.errors.push({ table, row: r.row, line: null, column: 'source', message: unsourced });
+        continue;
+      }
       if (table === 'presets') {
         const preset = planPresetRow(kind, data, before);
         if (preset.kind === 'refuse') {

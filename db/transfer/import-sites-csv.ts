@@ -6,6 +6,7 @@ import type { ImportError } from '../../shared/model/transfer';
 import { isKnownCountry, parseSitesCsv } from '../../shared/sites-csv';
 import { METHOD_NOT_RECORDED } from '../../shared/model/facts';
 import type { SiteCsvFact, SiteCsvRow } from '../../shared/sites-csv-header';
+import { importedFactProblem } from './fact-source-check';
 import { PlanBuilder, type ImportPlan } from './import-plan';
 import {
   criterionDerived,
@@ -97,6 +98,11 @@ export function planSitesCsvImport(db: Db, text: string): ImportPlan {
       // A new site has no facts yet; skip the lookup for the common bulk-load case.
       const factBefore = before === undefined ? undefined : stored.fact(fact.criterionId, row.id);
       const written = fact.value !== null && fact.method === null ? keepStoredMethod(factRow, factBefore) : factRow;
+      const unsourced = importedFactProblem(factBefore, written);
+      if (unsourced !== null) {
+        fail(row, fact.criterionId, unsourced);
+        continue;
+      }
       const factOutcome = plan.upsert(factStore, written, summary, factBefore);
       if (factOutcome.fields.length > 0) fields.push(fact.criterionId);
     }

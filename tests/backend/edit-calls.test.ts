@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../backend/backend';
 import { METHOD_NOT_RECORDED } from '../../shared/model/facts';
-import { harness, openBackend, SOURCE, type Harness } from './edit-fixture';
+import { harness, openBackend, QUOTE, SOURCE, type Harness } from './edit-fixture';
 
 let backend: Backend;
 let h: Harness;
@@ -138,9 +138,15 @@ describe('data.apply on metric values', () => {
 
     await h.value('data.apply', {
       table: 'metric_values',
-      changes: [{ op: 'update', key: 'power_price_usc_kwh@site:sg-tuas', values: { value: '16', method: 'measured' } }],
+      changes: [
+        {
+          op: 'update',
+          key: 'power_price_usc_kwh@site:sg-tuas',
+          values: { value: '16', method: 'measured', source: QUOTE },
+        },
+      ],
     });
-    expect(stored()).toMatchObject({ value: 16, low: 14, high: 17, source_url: SOURCE.url, method: 'measured' });
+    expect(stored()).toMatchObject({ value: 16, low: 14, high: 17, source_url: QUOTE.url, method: 'measured' });
 
     await h.value('data.apply', {
       table: 'metric_values',
@@ -151,8 +157,8 @@ describe('data.apply on metric values', () => {
       low: null,
       high: null,
       missing_reason: 'quote withdrawn',
-      source_url: SOURCE.url,
-      as_of: SOURCE.asOf,
+      source_url: QUOTE.url,
+      as_of: QUOTE.asOf,
       method: null,
     });
 
@@ -168,7 +174,7 @@ describe('data.apply on metric values', () => {
         {
           op: 'update',
           key: { criterionId: 'power_price_usc_kwh', marketId: 'sg' },
-          values: { value: 21, method: 'official' },
+          values: { value: 21, method: 'official', source: QUOTE },
         },
       ],
     });
@@ -204,7 +210,7 @@ describe('data.apply: how a value was obtained', () => {
     // The old formula does not describe a new number.
     const error = await h.failure('data.apply', {
       table: 'metric_values',
-      changes: [{ op: 'update', key, values: { value: 10.5, method: 'derived' } }],
+      changes: [{ op: 'update', key, values: { value: 10.5, method: 'derived', source: QUOTE } }],
     });
     expect(error.issues).toEqual([
       {
@@ -221,7 +227,7 @@ describe('data.apply: how a value was obtained', () => {
     // Read off a tariff sheet instead: official, and the formula goes with the old number.
     await h.value('data.apply', {
       table: 'metric_values',
-      changes: [{ op: 'update', key, values: { value: 10.5, method: 'official', reference: null } }],
+      changes: [{ op: 'update', key, values: { value: 10.5, method: 'official', reference: null, source: QUOTE } }],
     });
     expect(how()).toEqual({ value: 10.5, method: 'official', derivation: null, reference: null });
   });
@@ -240,7 +246,11 @@ describe('data.apply: how a value was obtained', () => {
     const issues = await h.failure('data.apply', {
       table: 'metric_values',
       changes: [
-        { op: 'update', key, values: { value: 11, method: 'estimate', derivation: METHOD_NOT_RECORDED.derivation } },
+        {
+          op: 'update',
+          key,
+          values: { value: 11, method: 'estimate', derivation: METHOD_NOT_RECORDED.derivation, source: QUOTE },
+        },
       ],
     });
     expect(issues.issues.map((i) => [i.path, i.message])).toEqual([
@@ -773,7 +783,7 @@ describe('bad edits are refused, named, and change nothing', () => {
         {
           op: 'update',
           key: { criterionId: 'power_price_usc_kwh', marketId: 'sg' },
-          values: { value: 0.2, unit: 'USD/kWh', method: 'official' },
+          values: { value: 0.2, unit: 'USD/kWh', method: 'official', source: QUOTE },
         },
         { op: 'update', key: { criterionId: 'power_price_usc_kwh', marketId: 'sg' }, values: { value: 20 } },
         { op: 'update', key: 'vacancy_pct@site:sg-tuas', values: { value: 3 } },

@@ -40,3 +40,5 @@ export function harness(backend: Backend): Harness {
 }
 
 export const SOURCE = { title: 'Planner survey', url: 'https://example.org/survey', asOf: '2025-06-01' };
+/** A second source: a changed value needs its own (or to be marked the planner's estimate). */
+export const QUOTE = { title: 'Utility quote, March 2026', url: 'https://example.org/quote', asOf: '2026-03-01' };

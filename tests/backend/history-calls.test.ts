@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../backend/backend';
-import { harness, openBackend, SOURCE, type Harness } from './edit-fixture';
+import { harness, openBackend, QUOTE, SOURCE, type Harness } from './edit-fixture';
 
 let backend: Backend;
 let h: Harness;
@@ -235,8 +235,8 @@ describe('history.list', () => {
         {
           op: 'update',
           key: { criterionId: 'power_price_usc_kwh', marketId: 'sg' },
-          // Measured, as the stored value is: only the number changes.
-          values: { value: 18, method: 'measured' },
+          // Measured, as the stored value is: the number changes, with the quote it comes from.
+          values: { value: 18, method: 'measured', source: QUOTE },
         },
       ],
     });
@@ -261,7 +261,7 @@ describe('history.list', () => {
         table: 'metric_values',
         label: 'power_price_usc_kwh@market:sg',
         action: 'update',
-        fields: ['value'],
+        fields: ['value', 'source_title', 'source_url', 'as_of'],
         before: expect.objectContaining({ value: 19.19, market_id: 'sg' }) as unknown,
         after: expect.objectContaining({ value: 18, market_id: 'sg' }) as unknown,
       }),

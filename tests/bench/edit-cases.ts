@@ -62,13 +62,23 @@ export function editCases(): { cases: BenchCase[]; close(): void } {
   const plainUpdate = db.prepare('UPDATE metric_values SET value = ? WHERE id = ?');
   let tick = 0;
   const key = { criterionId: criteria[0], siteId: 'bench-5000' };
+  // A changed value needs its own source (shared/model/fact-source-decision.ts): one per tick.
+  const quote = (n: number): { title: string; url: string; asOf: string } => ({
+    title: `Bench quote ${n}`,
+    url: 'https://example.org/bench',
+    asOf: '2026-01-01',
+  });
   const paste = (
     n: number,
-  ): { op: 'update'; key: { criterionId: string; siteId: string }; values: { value: number; method: string } }[] =>
+  ): {
+    op: 'update';
+    key: { criterionId: string; siteId: string };
+    values: { value: number; method: string; source: ReturnType<typeof quote> };
+  }[] =>
     Array.from({ length: 1000 }, (_, i) => ({
       op: 'update',
       key: { criterionId: criteria[i % CRITERIA] ?? '', siteId: `bench-${Math.floor(i / CRITERIA)}` },
-      values: { value: n + i, method: 'measured' },
+      values: { value: n + i, method: 'measured', source: quote(n) },
     }));
   const pasteIds = Array.from({ length: 1000 }, (_, i) => {
     const row = db
@@ -86,7 +96,7 @@ export function editCases(): { cases: BenchCase[]; close(): void } {
         expectOk(
           backend.dispatch('data.apply', {
             table: 'metric_values',
-            changes: [{ op: 'update', key, values: { value: ++tick, method: 'measured' } }],
+            changes: [{ op: 'update', key, values: { value: ++tick, method: 'measured', source: quote(tick) } }],
           }),
         ),
     },
@@ -110,7 +120,7 @@ export function editCases(): { cases: BenchCase[]; close(): void } {
         await expectOk(
           backend.dispatch('data.apply', {
             table: 'metric_values',
-            changes: [{ op: 'update', key, values: { value: ++tick, method: 'measured' } }],
+            changes: [{ op: 'update', key, values: { value: ++tick, method: 'measured', source: quote(tick) } }],
           }),
         );
         await expectOk(backend.dispatch('history.undo', {}));

@@ -6,7 +6,7 @@ import { commitImport, ImportRefused, previewImport } from '../../db/transfer/im
 import { toCsv } from '../../shared/csv';
 import { METHOD_NOT_RECORDED } from '../../shared/model/facts';
 import type { ImportKind, ImportPreview } from '../../shared/model/transfer';
-import { addReference, changeLogCount, emptyDb, SOURCE, type Db } from './transfer-fixture';
+import { addReference, changeLogCount, emptyDb, OTHER, SOURCE, type Db } from './transfer-fixture';
 
 let db: Db;
 
@@ -518,8 +518,9 @@ describe('fact methods: files from before schema 6, and files that state them', 
     // The old file again: the same number, so the method the store has stays and nothing changes.
     const again = previewImport(db, 'metric-values-json', JSON.stringify([known()]));
     expect([again.added.length, again.changed.length, again.unchanged.length]).toEqual([0, 0, 1]);
-    // The old file with another number: the stored method was about the old one.
-    commitImport(db, 'metric-values-json', JSON.stringify([known({ value: 175 })]));
+    // Another number under the same source is refused (import-source-decision.test.ts); with the
+    // source it comes from it goes in, and the stored method, which was about the old number, goes.
+    commitImport(db, 'metric-values-json', JSON.stringify([known({ value: 175, source: OTHER })]));
     expect(how('power_price', 'market_id')).toEqual({ value: 175, ...NOT_RECORDED });
   });
 

@@ -7,6 +7,7 @@
 // the reason. Screenshots go to test-results/e2e/ (the docs' ones, in docs/screenshots/, with LANDFALL_README_SHOTS=1).
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plannersEstimate } from '../../shared/model/fact-source-decision';
 import { apiCall, checkAxe, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
 import { shownRows, type ShownRow as RankingRow } from './ranking-rows';
 
@@ -154,7 +155,8 @@ describe('scoring integrity on screen', () => {
       ).map(([criterionId, value]) => ({
         op: 'update',
         key: { criterionId, marketId: 'cn-yrd' },
-        values: { value, method: 'official' },
+        // A changed value needs a source decision: these are the test's own estimates.
+        values: { value, ...plannersEstimate('test edit: best of all on every cost criterion') },
       })),
     });
     // Best on every criterion, so 0.35 + 0.25 + 0.15 + 0.1 + 0.15 = 1.

@@ -23,6 +23,7 @@ import { matrixInput } from '../../renderer/src/live-score';
 import { markerResult } from '../../renderer/src/map/marker-tooltip';
 import { createAppStore, scoreRunInput, type ScoreRun } from '../../renderer/src/store';
 import type { FactKey } from '../../shared/calls/edit-calls';
+import { plannersEstimate } from '../../shared/model/fact-source-decision';
 import { inMemoryTransport } from './fake-backend';
 import { allShownRows } from './ranking-scroll';
 
@@ -220,7 +221,8 @@ describe('the ranking', () => {
           ...tax.map((key) => ({
             op: 'update' as const,
             key,
-            values: { value: 20, method: 'official' },
+            // A changed value needs a source decision: this one is the test's own estimate.
+            values: { value: 20, ...plannersEstimate('test edit: one tax rate for every market') },
           })),
           {
             op: 'update',

@@ -166,6 +166,15 @@ export interface AppState {
   workbench: WorkbenchTarget | null;
   /** Opens the data workbench on `table`, scrolled to `focus.key` (and its `field`) with that cell focused. */
   openWorkbench(table: WorkbenchTable, focus?: { key: string; field?: string }): void;
+  /**
+   * The cell edit the workbench holds unsaved ("Latitude of sg-tuas: “123”"), or null. While there is
+   * one, closing the workbench or leaving its table (setPanel, openWorkbench) does not discard it: it
+   * is kept in `workbenchLeave` until the planner answers the workbench's question.
+   */
+  workbenchUnsaved: string | null;
+  workbenchLeave: { panel: Panel; workbench: WorkbenchTarget | null } | null;
+  /** The answer: discard the edit and go where asked, or stay and keep editing. */
+  answerWorkbenchLeave(discard: boolean): void;
   /** The what-if scenario shown beside the real timeline (workbench/scenarios); null: none. */
   whatIfScenarioId: string | null;
   /** Its ranking both ways for the scenario on screen (fetched by the side-by-side view). */
@@ -215,6 +224,18 @@ export const DEFAULT_PROFILE_ID = 'cn-private-lab-rented';
 
 /** The one default date (shared/schemas.ts), re-exported for the components that default to today. */
 export { todayIso };
+
+/** The panels that show the data workbench (its history is a pane of it). */
+export const showsWorkbench = (panel: Panel): boolean => panel === 'workbench' || panel === 'history';
+
+/**
+ * Whether going to `panel` with `workbench` would take the grid away from an unsaved edit: closing
+ * the workbench, or any new target (another table remounts the grid; another cell moves the editor).
+ */
+function leavesUnsavedEdit(state: AppState, panel: Panel, workbench: WorkbenchTarget | null): boolean {
+  if (state.workbenchUnsaved === null || !showsWorkbench(state.panel)) return false;
+  return !showsWorkbench(panel) || workbench !== state.workbench;
+}
 
 export function createAppStore(): StoreApi<AppState> {
   // Results of an older request must not overwrite a newer one (fast date dragging).
@@ -309,6 +330,10 @@ export function createAppStore(): StoreApi<AppState> {
         await get().rescore(client);
       },
       setPanel(panel) {
+        if (leavesUnsavedEdit(get(), panel, get().workbench)) {
+          set({ workbenchLeave: { panel, workbench: get().workbench } });
+          return;
+        }
         set({ panel });
       },
       whatIfScenarioId: null,
@@ -322,7 +347,19 @@ export function createAppStore(): StoreApi<AppState> {
       workbench: null,
       openWorkbench(table, focus) {
         const seq = (get().workbench?.seq ?? 0) + 1;
-        set({ panel: 'workbench', workbench: { table, focus: focus ?? null, seq } });
+        const workbench = { table, focus: focus ?? null, seq };
+        if (leavesUnsavedEdit(get(), 'workbench', workbench)) {
+          set({ workbenchLeave: { panel: 'workbench', workbench } });
+          return;
+        }
+        set({ panel: 'workbench', workbench });
+      },
+      workbenchUnsaved: null,
+      workbenchLeave: null,
+      answerWorkbenchLeave(discard) {
+        const leave = get().workbenchLeave;
+        if (leave === null) return;
+        set(discard ? { ...leave, workbenchLeave: null, workbenchUnsaved: null } : { workbenchLeave: null });
       },
       async load(client) {
         // The data may have changed: the live matrix is fetched again when next needed.

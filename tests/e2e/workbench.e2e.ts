@@ -1,8 +1,10 @@
 // The data workbench in Chromium: edit a fact in the grid and watch the ranking change, undo it with
 // Ctrl+Z and watch it return; paste a 3×4 spreadsheet block (a real paste event with a DataTransfer)
 // and see 12 cells written as one batch; refused edits (latitude 123, a policy ending before it
-// starts, text in a number) show what to fix and leave the store's content hash as it was; restart
-// the server on the same database and the history is still listed and undo still works.
+// starts, text in a number) show what to fix and leave the store's content hash as it was; after a
+// refused edit the focus stays in the cell editor (Backspace edits, Escape cancels only the edit) and
+// closing with an unsaved edit asks; restart the server on the same database and the history is
+// still listed and undo still works.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,6 +95,7 @@ describe('data workbench', () => {
     const dialog = page.getByRole('dialog', { name: /Where does the new value come from/ });
     await dialog.getByLabel(/Source title/).fill('Utility quote, March');
     await dialog.getByLabel(/Source URL/).fill('https://example.org/quote');
+    await dialog.getByLabel(/As of/).fill('2026-03-01');
     // A changed number says how it was obtained too.
     await dialog.getByLabel(/Method/).selectOption('official');
     await dialog.getByRole('button', { name: 'Save with this source' }).click();
@@ -178,6 +181,61 @@ describe('data workbench', () => {
     expect(dbHash()).toBe(before);
   });
 
+  it('keeps the focus in a refused edit: Backspace edits, Escape cancels the edit, closing over an edit asks', async () => {
+    const before = dbHash();
+    await openTable('Sites');
+    const site = (await grid().locator('[role=row][data-key]').nth(3).getAttribute('data-key')) as string;
+    await editCell(site, 'lat', '123');
+    await expect.poll(() => gridCell(site, 'lat').getAttribute('aria-invalid')).toBe('true');
+    const editor = grid().getByRole('textbox');
+    // The focus is still in the cell's editor, not on the page body.
+    const focused = (): Promise<string> =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el === document.body ? 'body' : `${el?.tagName ?? ''}.${el?.className ?? ''}`;
+      });
+    expect(await focused()).toBe('INPUT.grid-editor');
+    // The refusal is announced (a polite live region) and is the editor's description.
+    const describedBy = (await editor.getAttribute('aria-describedby')) as string;
+    const message = page.locator(`[id="${describedBy}"]`);
+    expect(await message.textContent()).toMatch(/latitude 123 is outside -90 to 90/);
+    expect(await message.evaluate((el) => el.closest('[aria-live]')?.getAttribute('aria-live'))).toBe('polite');
+    await screenshot(page, 'workbench-refused-focus');
+    await page.keyboard.press('Backspace');
+    expect(await editor.inputValue()).toBe('12');
+    await page.keyboard.press('Escape');
+    expect(await grid().getByRole('textbox').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Data workbench' }).count()).toBe(1);
+    expect(await gridCell(site, 'lat').getAttribute('aria-invalid')).toBeNull();
+
+    // An unsaved edit again: Close asks, and "Keep editing" gives the editor back as it was.
+    await page.keyboard.press('F2');
+    await page.keyboard.press('End');
+    await page.keyboard.type('5');
+    const typed = await editor.inputValue();
+    await page.getByRole('button', { name: 'Close the data workbench' }).click();
+    const ask = page.getByRole('dialog', { name: 'Discard the unsaved edit?' });
+    await ask.waitFor();
+    await screenshot(page, 'workbench-discard-ask');
+    await ask.getByRole('button', { name: 'Keep editing' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('INPUT.grid-editor');
+    expect(await editor.inputValue()).toBe(typed);
+    // Escape with the focus on the page body (the old trap) asks too instead of closing.
+    await editor.evaluate((el) => (el as HTMLElement).blur());
+    expect(await focused()).toBe('body');
+    await page.keyboard.press('Escape');
+    await ask.waitFor();
+    expect(await page.getByRole('region', { name: 'Data workbench' }).count()).toBe(1);
+    await ask.getByRole('button', { name: 'Keep editing' }).click();
+    // Escape cancels the edit, and a second Escape, with nothing unsaved, closes the workbench.
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('region', { name: 'Data workbench' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('region', { name: 'Data workbench' }).count()).toBe(0);
+    expect(dbHash()).toBe(before);
+  });
+
   it('keeps the history across a restart, and undo still works', async () => {
     const pasted = await api<{ entries: { label: string; batchId: string }[] }>('history.list', {});
     expect(pasted.entries[0]?.label).toBe('Paste 12 cells into Sites');
@@ -210,6 +268,22 @@ describe('data workbench', () => {
       await axePage.locator('.history-panel').waitFor();
       expect(await checkAxe(axePage)).toEqual([]);
       await axePage.getByRole('button', { name: 'Add row…' }).click();
+      expect(await checkAxe(axePage)).toEqual([]);
+      await axePage.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+      // The source decision for a changed value, then the question before discarding an unsaved edit.
+      const axeGrid = axePage.getByRole('grid');
+      await axeGrid.locator('[role=row][data-key] [data-column="value"]').first().click();
+      await axePage.keyboard.press('F2');
+      await axeGrid.getByRole('textbox').fill('1234.5');
+      await axeGrid.getByRole('textbox').press('Enter');
+      const source = axePage.getByRole('dialog', { name: /Where does the new value come from/ });
+      await source.waitFor();
+      expect(await checkAxe(axePage)).toEqual([]);
+      await source.getByRole('radio', { name: /My own estimate/ }).check();
+      expect(await checkAxe(axePage)).toEqual([]);
+      await source.getByRole('button', { name: 'Cancel' }).click();
+      await axePage.getByRole('button', { name: 'Close the data workbench' }).click();
+      await axePage.getByRole('dialog', { name: 'Discard the unsaved edit?' }).waitFor();
       expect(await checkAxe(axePage)).toEqual([]);
     } finally {
       await axePage.context().close();

@@ -3,59 +3,12 @@
 // data.validate and data.apply, a bad cell shows what to fix and writes nothing (content hash), a
 // changed number asks for its source and method, a pasted block is one history batch, Ctrl+Z in the
 // grid undoes the store's edit (not the scenario's), and the grid's ARIA and keyboard behave.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentHash } from '../../db/transfer/content-hash';
-import { createClient } from '../../renderer/src/api/client';
-import { ServicesProvider } from '../../renderer/src/context';
-import { useShortcuts } from '../../renderer/src/hooks/use-shortcuts';
-import {
-  createAppStore,
-  DEFAULT_COVERAGE_CHOICE,
-  DEFAULT_LEGALITY_CHOICE,
-  type WorkbenchTable,
-} from '../../renderer/src/store';
-import { Workbench } from '../../renderer/src/workbench/Workbench';
-import { inMemoryTransport } from './fake-backend';
+import { DEFAULT_COVERAGE_CHOICE, DEFAULT_LEGALITY_CHOICE } from '../../renderer/src/store';
+import { cell, setupWorkbench as setup, typeInto } from './workbench-harness';
 
 afterEach(cleanup);
-
-function Shell(): null {
-  useShortcuts(() => undefined);
-  return null;
-}
-
-async function setup(table: WorkbenchTable, focus?: { key: string; field?: string }) {
-  const { transport, backend } = inMemoryTransport();
-  const client = createClient(transport);
-  const store = createAppStore();
-  await store.getState().load(client);
-  store.getState().openWorkbench(table, focus);
-  render(
-    <ServicesProvider client={client} store={store}>
-      <Shell />
-      <Workbench />
-    </ServicesProvider>,
-  );
-  const grid = await screen.findByRole('grid');
-  await waitFor(() => expect(within(grid).getAllByRole('row').length).toBeGreaterThan(3));
-  return { backend, client, store, grid, hash: () => contentHash(backend.db) };
-}
-
-const cell = (grid: HTMLElement, key: string, column: string): HTMLElement => {
-  const row = grid.querySelector(`[role=row][data-key="${key}"]`);
-  const found = row?.querySelector(`[data-column="${column}"]`);
-  if (!(found instanceof HTMLElement)) throw new Error(`no cell ${key}/${column}`);
-  return found;
-};
-
-async function typeInto(grid: HTMLElement, key: string, column: string, text: string): Promise<void> {
-  fireEvent.mouseDown(cell(grid, key, column));
-  fireEvent.keyDown(grid, { key: 'F2' });
-  const editor = await within(grid).findByRole('textbox');
-  fireEvent.change(editor, { target: { value: text } });
-  fireEvent.keyDown(editor, { key: 'Enter' });
-}
 
 describe('data workbench grid', () => {
   it('has grid semantics: row count, column indexes, the active cell as active descendant', async () => {
@@ -149,6 +102,7 @@ describe('data workbench grid', () => {
     const dialog = await screen.findByRole('dialog', { name: /Where does the new value come from/ });
     fireEvent.change(within(dialog).getByLabelText(/Source title/), { target: { value: 'Utility quote' } });
     fireEvent.change(within(dialog).getByLabelText(/Source URL/), { target: { value: 'not a url' } });
+    fireEvent.change(within(dialog).getByLabelText(/As of/), { target: { value: '2026-03-01' } });
     // Derived, but without its formula.
     fireEvent.change(within(dialog).getByLabelText(/Method/), { target: { value: 'derived' } });
     fireEvent.change(within(dialog).getByLabelText(/Derivation/), { target: { value: '' } });

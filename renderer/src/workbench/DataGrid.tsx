@@ -1,7 +1,8 @@
 // A spreadsheet-like grid over one table: virtualised rows, sort by header, a filter per column,
 // resizable columns, keyboard editing, range selection, copy and paste as TSV, ARIA grid semantics.
 // The grid never writes: it hands cell edits to `onCommit`, which answers with the issues (none:
-// written); refused cells keep their outline and message until fixed.
+// written); refused cells keep their outline and message until fixed. A refused edit keeps the focus
+// in its cell's editor, with the message announced and tied to it; Escape there cancels the edit only.
 import {
   useCallback,
   useEffect,
@@ -42,6 +43,10 @@ export interface DataGridProps {
   onOpenForm?(key: string, columnId: string): void;
   onActiveRow?(key: string | null): void;
   focusRequest?: FocusRequest | null;
+  /** What the open cell edit is ("Latitude of sg-tuas: 123") while its text differs from the cell's; null: none. */
+  onPendingEdit?(what: string | null): void;
+  /** Bumped to give the focus back to the open cell editor (after "keep editing"). */
+  editorFocusRequest?: number;
 }
 
 interface Editing {
@@ -52,9 +57,10 @@ interface Editing {
 const issueId = (key: string | null, columnId: string | null): string => `${key ?? ''}\u0000${columnId ?? ''}`;
 
 export function DataGrid(props: DataGridProps): ReactNode {
-  const { label, columns, rows, onCommit, onOpenForm, onActiveRow, focusRequest } = props;
+  const { label, columns, rows, onCommit, onOpenForm, onActiveRow, focusRequest, onPendingEdit } = props;
   const gridId = useId().replace(/:/g, '');
   const scroller = useRef<HTMLDivElement>(null);
+  const editor = useRef<HTMLInputElement>(null);
   const [sort, setSort] = useState<SortState | null>(null);
   const [filters, setFilters] = useState<Record<string, string>>({});
   const [widths, setWidths] = useState<number[]>(() => columns.map((c) => c.width));
@@ -75,6 +81,18 @@ export function DataGrid(props: DataGridProps): ReactNode {
   const rowIssue = useMemo(() => new Set(issues.filter((i) => i.columnId === null).map((i) => i.key)), [issues]);
 
   useEffect(() => onActiveRow?.(activeRow?.key ?? null), [activeRow?.key, onActiveRow]);
+
+  // The open edit, while it would change the cell: the workbench asks before anything discards it.
+  const original = activeRow && activeColumn ? (activeRow.cells[activeColumn.id] ?? '') : '';
+  const pending =
+    editing && activeRow && activeColumn && editing.text !== original
+      ? `${activeColumn.header} of ${activeRow.key}: “${editing.text}”`
+      : null;
+  useEffect(() => onPendingEdit?.(pending), [pending, onPendingEdit]);
+  useEffect(() => () => onPendingEdit?.(null), [onPendingEdit]);
+  useEffect(() => {
+    if (props.editorFocusRequest !== undefined) editor.current?.focus();
+  }, [props.editorFocusRequest]);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -188,11 +206,21 @@ export function DataGrid(props: DataGridProps): ReactNode {
       setEditing(null);
       if (after) goTo(after);
       scroller.current?.focus();
-    } else setEditing({ ...editing, busy: false });
+    } else {
+      // Refused: the edit stays open in its cell, and so does the focus (a form that asked, or a
+      // click elsewhere, may have taken it), so Backspace edits and Escape cancels the edit only.
+      setEditing({ ...editing, busy: false });
+      editor.current?.focus();
+    }
   };
 
   const onEditorKey = (event: KeyboardEvent<HTMLInputElement>): void => {
     event.stopPropagation();
+    // While the edit is being written, a second Enter or Tab would send it twice.
+    if (editing?.busy && ['Enter', 'Tab', 'Escape'].includes(event.key)) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Escape') {
       event.preventDefault();
       setEditing(null);
@@ -308,6 +336,7 @@ export function DataGrid(props: DataGridProps): ReactNode {
   const cellId = (row: number, col: number): string => `${gridId}-r${row}-c${col}`;
   const activeIssue = activeRow ? issueMap.get(issueId(activeRow.key, activeColumn?.id ?? null)) : undefined;
   const template = widths.map((w) => `${w}px`).join(' ');
+  const messageId = `${gridId}-message`;
 
   return (
     <div className="data-grid">
@@ -414,7 +443,12 @@ export function DataGrid(props: DataGridProps): ReactNode {
                       title={message ?? row.cells[column.id]}
                       onMouseDown={(e) => {
                         if (editing && isActive) return;
-                        if (editing) void finishEdit(null);
+                        // A click elsewhere saves the edit first, and moves there only if it was saved.
+                        if (editing) {
+                          e.preventDefault();
+                          void finishEdit({ row: r, col: c });
+                          return;
+                        }
                         goTo({ row: r, col: c }, e.shiftKey);
                       }}
                       onMouseEnter={(e) => {
@@ -425,11 +459,16 @@ export function DataGrid(props: DataGridProps): ReactNode {
                     >
                       {isActive && editing ? (
                         <input
+                          ref={editor}
                           className="grid-editor"
                           aria-label={`${column.header} of ${row.key}`}
                           aria-invalid={message ? true : undefined}
+                          // The refusal, in the live status line below, is this field's description.
+                          aria-describedby={message ? messageId : undefined}
+                          aria-busy={editing.busy || undefined}
                           autoFocus
-                          disabled={editing.busy}
+                          // Read-only, not disabled, while saving: a disabled field loses the focus to the page.
+                          readOnly={editing.busy}
                           value={editing.text}
                           onChange={(e) => setEditing({ text: e.target.value, busy: false })}
                           onKeyDown={onEditorKey}
@@ -453,7 +492,9 @@ export function DataGrid(props: DataGridProps): ReactNode {
                 activeColumn?.header ?? ''
               }`}
         </span>
-        <span className="grid-message">{activeIssue ? `Fix: ${activeIssue}` : status}</span>
+        <span id={messageId} className="grid-message">
+          {activeIssue ? `Fix: ${activeIssue}` : status}
+        </span>
       </p>
     </div>
   );

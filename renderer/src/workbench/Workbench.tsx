@@ -1,17 +1,20 @@
-// The data workbench: one table at a time in the data grid, with add and delete, a source and method
-// asked for changed numbers, and the history beside it. Replaces the map while open; the ranking
-// stays in view and re-scores after every write (App reloads on data.changed).
+// The data workbench: one table at a time in the data grid, with add and delete, a source decision
+// asked for changed numbers (a new source, or the planner's estimate), and the history beside it.
+// Replaces the map while open; the ranking stays in view and re-scores after every write (App
+// reloads on data.changed). Escape closes it, but never over an unsaved cell edit without asking.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { EditChange } from '../../../shared/calls/edit-calls';
 import { ApiCallError } from '../../../shared/errors';
 import { methodNotRecorded } from '../../../shared/model/facts';
+import { plannersEstimate } from '../../../shared/model/fact-source-decision';
 import { useApp, useServices } from '../context';
 import { isTypingTarget } from '../shortcuts';
-import { todayIso, type WorkbenchTable } from '../store';
+import { showsWorkbench, type WorkbenchTable } from '../store';
 import { TABLES, TABLE_ORDER, factKey, rowsOf, type GridRow, type TableData } from './columns';
 import { DataGrid, type FocusRequest } from './DataGrid';
 import { issuesToCells, updatesFor, type CellEdit, type CellIssue } from './edits';
-import { ConfirmDialog, SourceForm, type FactOrigin, type MethodValues, type SourceValues } from './forms';
+import { ConfirmDialog } from './forms';
+import { SourceForm, type FactOrigin, type MethodValues, type SourceValues } from './source-form';
 import { HistoryPanel, type HistoryAction } from './HistoryPanel';
 import { AddRowForm, ScopeForm } from './row-forms';
 import './workbench.css';
@@ -43,8 +46,31 @@ async function loadTable(
   }
 }
 
+/**
+ * The fields a source decision adds to a changed fact: a new source with its method; the planner's
+ * estimate (method estimate, the note as its derivation, no reference: no table gives the number);
+ * or, for a range edit, the method alone. `withSource`: the edit did not give the source itself.
+ */
+function originValues(origin: FactOrigin, withSource: boolean): Record<string, unknown> {
+  switch (origin.kind) {
+    case 'source':
+      return withSource ? { source: origin.source, ...origin.how } : { ...origin.how };
+    case 'estimate':
+      return { ...plannersEstimate(origin.note), reference: null };
+    case 'keep':
+      return { ...origin.how };
+  }
+}
+
 type Ask =
-  | { kind: 'source'; count: number; initial: SourceValues & MethodValues; resolve(v: FactOrigin | null): void }
+  | {
+      kind: 'source';
+      count: number;
+      valueChanged: boolean;
+      current: SourceValues | null;
+      currentHow: MethodValues;
+      resolve(v: FactOrigin | null): void;
+    }
   | { kind: 'add'; initial?: Record<string, string> }
   | { kind: 'delete'; key: string; error: string | null }
   | { kind: 'scope'; key: string };
@@ -65,6 +91,11 @@ export function Workbench(): ReactNode {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const showHistory = panel === 'history';
+  const unsaved = useApp((s) => s.workbenchUnsaved);
+  const leave = useApp((s) => s.workbenchLeave);
+  /** Bumped to give the focus back to the cell editor after "keep editing". */
+  const [editorFocus, setEditorFocus] = useState(0);
+  const onPendingEdit = useCallback((what: string | null) => store.setState({ workbenchUnsaved: what }), [store]);
   /** Own fact updates whose data.changed is still to come (their rows are re-read one by one instead). */
   const ownFactWrites = useRef(0);
 
@@ -126,22 +157,19 @@ export function Workbench(): ReactNode {
     if (m) setAsk({ kind: 'add', initial: { criterionId: m[1] as string, owner: m[2] as string } });
   }
 
-  const askSource = (count: number, key: string): Promise<FactOrigin | null> =>
+  const askSource = (count: number, key: string, valueChanged: boolean): Promise<FactOrigin | null> =>
     new Promise((resolve) => {
-      const fact = data?.data.metrics?.find(
-        (m) => `${m.criterionId}@${m.siteId ? `site:${m.siteId}` : `market:${m.marketId ?? ''}`}` === key,
-      );
+      const fact = data?.data.metrics?.find((m) => factKey(m) === key);
       // The stand-in for an unrecorded method is never offered for a new number: the planner says it.
       const how = fact?.kind === 'known' && !methodNotRecorded(fact) ? fact : null;
-      const initial = {
-        title: fact?.source?.title ?? '',
-        url: fact?.source?.url ?? '',
-        asOf: todayIso(),
-        method: how?.method ?? '',
-        derivation: how?.derivation ?? '',
-        reference: how?.reference ?? '',
-      };
-      setAsk({ kind: 'source', count, initial, resolve: (v) => (setAsk(null), resolve(v)) });
+      setAsk({
+        kind: 'source',
+        count,
+        valueChanged,
+        current: fact?.source ?? null,
+        currentHow: { method: how?.method ?? '', derivation: how?.derivation ?? '', reference: how?.reference ?? '' },
+        resolve: (v) => (setAsk(null), resolve(v)),
+      });
     });
 
   /** Re-reads a few facts after an edit and patches them into the loaded 50 000 (no full reload). */
@@ -212,21 +240,21 @@ export function Workbench(): ReactNode {
         let found = (await validateAll(changes)).filter((i) => !asked(i));
         if (found.length > 0) return found;
         if (needing.length > 0) {
-          const origin = await askSource(needing.length, needing[0] as string);
+          // A changed value may not keep the old value's source: only a range edit may.
+          const valueChanged = needing.some((k) => gave(k, (c) => c === 'value'));
+          const origin = await askSource(needing.length, needing[0] as string, valueChanged);
           if (origin === null)
             return [
               {
                 key: edits[0]?.key ?? null,
                 columnId: edits[0]?.columnId ?? null,
                 message:
-                  'Cancelled: give the source and method to save the new value, or press Escape to drop the edit.',
+                  'Not saved: say where the new value comes from (a new source, or your own estimate), or press Escape to drop the edit.',
               },
             ];
-          const { source, ...how } = origin;
           for (const change of changes as EditChange[]) {
-            if (typeof change.key !== 'string') continue;
-            if (source !== 'keep' && needSource.includes(change.key)) change.values = { ...change.values, source };
-            if (needMethod.includes(change.key)) change.values = { ...change.values, ...how };
+            if (typeof change.key !== 'string' || !needing.includes(change.key)) continue;
+            change.values = { ...change.values, ...originValues(origin, needSource.includes(change.key)) };
           }
           found = await validateAll(changes);
           if (found.length > 0) return found;
@@ -315,7 +343,14 @@ export function Workbench(): ReactNode {
   );
 
   // Ctrl+Z / Ctrl+Shift+Z here undo the store's edits; the workspace's handler leaves them to us.
+  // Escape that nothing inside took (a cell editor, a form and the filters take their own) closes the
+  // workbench, which asks first when an edit is unsaved (store: setPanel).
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key === 'Escape' && !event.defaultPrevented && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      store.getState().setPanel('none');
+      return;
+    }
     if (!(event.ctrlKey || event.metaKey) || event.altKey || isTypingTarget(event.target)) return;
     const key = event.key.toLowerCase();
     if (key !== 'z' && key !== 'y') return;
@@ -349,7 +384,7 @@ export function Workbench(): ReactNode {
               role="tab"
               aria-selected={t === table}
               className={t === table ? 'active' : undefined}
-              onClick={() => store.setState({ workbench: { table: t, focus: null, seq: (target?.seq ?? 0) + 1 } })}
+              onClick={() => t !== table && store.getState().openWorkbench(t)}
             >
               {TABLES[t].title}
             </button>
@@ -395,11 +430,35 @@ export function Workbench(): ReactNode {
             onActiveRow={setActiveKey}
             onOpenForm={(key) => setAsk({ kind: 'scope', key })}
             focusRequest={focusRequest}
+            onPendingEdit={onPendingEdit}
+            editorFocusRequest={editorFocus}
           />
         )}
         {showHistory && <HistoryPanel busy={busy} outcome={outcome} onAction={(a) => void runHistory(a)} />}
       </div>
-      {ask?.kind === 'source' && <SourceForm count={ask.count} initial={ask.initial} onDone={ask.resolve} />}
+      {ask?.kind === 'source' && (
+        <SourceForm
+          count={ask.count}
+          valueChanged={ask.valueChanged}
+          current={ask.current}
+          currentHow={ask.currentHow}
+          onDone={ask.resolve}
+        />
+      )}
+      {leave !== null && (
+        <ConfirmDialog
+          title="Discard the unsaved edit?"
+          message={`${unsaved ?? 'A cell edit'} is not saved. ${
+            showsWorkbench(leave.panel) ? 'Going there' : 'Closing the data workbench'
+          } discards it.`}
+          confirmLabel="Discard the edit"
+          cancelLabel="Keep editing"
+          onDone={(discard) => {
+            store.getState().answerWorkbenchLeave(discard);
+            if (!discard) setEditorFocus((n) => n + 1);
+          }}
+        />
+      )}
       {ask?.kind === 'add' && (
         <AddRowForm
           table={table}

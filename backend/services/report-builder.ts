@@ -22,6 +22,7 @@ import {
   type ReportRow,
   type ReportSiteLegality,
 } from '../../shared/report/model';
+import { reportChips } from '../../shared/report/chips';
 import { reportCommand } from '../../shared/report/command';
 import { executiveSummary } from '../../shared/report/summary';
 import { METHOD_TEXT } from '../../shared/report/words';
@@ -171,6 +172,7 @@ export async function buildReport(
     asOf: inputs.asOf,
     preset,
     profile,
+    chips: reportChips(snapshot.chips, profile),
     whatIf:
       whatIf === null
         ? null

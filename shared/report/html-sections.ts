@@ -1,5 +1,6 @@
 // The reference sections of the HTML report: legality chains, method and weights, sources cited and
 // the reproducibility block. Kept apart from render-html.ts, which lays out the ranking and charts.
+import { chipNamer } from './chips';
 import { esc } from './escape';
 import type { ReportModel, ReportSiteLegality } from './model';
 import { coverageStatement } from './summary';
@@ -50,6 +51,8 @@ const status = (s: string): string => `<span class="status status-${esc(s)}">${e
 export function legalitySection(model: ReportModel): string {
   if (model.legality === null || model.profile === null) return '';
   const name = siteNamer(model);
+  const chipName = chipNamer(model);
+  const chipList = (ids: readonly string[]): string => esc(ids.map(chipName).join(', '));
   const country = new Map(model.ranking.map((r) => [r.siteId, r.country]));
   const groups = groupLegality(model)
     .map((g) => {
@@ -85,14 +88,14 @@ export function legalitySection(model: ReportModel): string {
               ? ''
               : `<p class="note">${unprinted} more event${unprinted === 1 ? '' : 's'} in force for this chip did not reach this company or place, or were of a tier not counted (landfall legality lists each with why).</p>`;
           // The heading rides in the first chip's unbreakable block, so it never ends a page alone.
-          return `<div class="chip-block">${i === 0 ? heading : ''}<p class="chip"><strong>${esc(chip.chipId)}</strong>: ${status(chip.status)}. ${esc(chip.reason)}</p>${regimeTable}${table}${skipped}</div>`;
+          return `<div class="chip-block">${i === 0 ? heading : ''}<p class="chip"><strong>${esc(chipName(chip.chipId))}</strong>: ${status(chip.status)}. ${esc(chip.reason)}</p>${regimeTable}${table}${skipped}</div>`;
         })
         .join('');
       return `<div class="group">${chips}</div>`;
     })
     .join('\n');
   return `<section id="legality" class="page"><h2>Chip legality</h2>
-<p class="muted">The accelerators ${esc(model.profile.name)} would accept for training (${esc(model.profile.trainingChips.join(', '))}) and inference (${esc((model.profile.inferenceChips.length > 0 ? model.profile.inferenceChips : model.profile.trainingChips).join(', '))}), judged on ${esc(model.asOf)} from the policy timeline. Regimes are cumulative: each chip's status is its most restrictive regime. A site's status is the best lawful option of the workload (or, in "all" mode, the most restricted chip). Sites with the same verdicts from the same events are grouped; reasons name the first of them.</p>
+<p class="muted">The accelerators ${esc(model.profile.name)} would accept for training (${chipList(model.profile.trainingChips)}) and inference (${chipList(model.profile.inferenceChips.length > 0 ? model.profile.inferenceChips : model.profile.trainingChips)}), judged on ${esc(model.asOf)} from the policy timeline. Regimes are cumulative: each chip's status is its most restrictive regime. A site's status is the best lawful option of the workload (or, in "all" mode, the most restricted chip). Sites with the same verdicts from the same events are grouped; reasons name the first of them.</p>
 ${groups}
 </section>`;
 }
@@ -213,5 +216,15 @@ ${json(r.inputs)}
 ${json(model.preset)}
 <h3>Company profile</h3>
 ${model.profile === null ? '<p>None.</p>' : json(model.profile)}
+${chipKey(model)}
 </section>`;
+}
+
+/** The chip ids the quoted profile holds, with the names the report prints them by. */
+function chipKey(model: Pick<ReportModel, 'chips'>): string {
+  if (model.chips.length === 0) return '';
+  const rows = model.chips.map(
+    (c) => `<tr><td><code>${esc(c.id)}</code></td><td>${esc(`${c.vendor} ${c.name}`)}</td></tr>`,
+  );
+  return `<table><caption>The profile's chip ids</caption><thead><tr><th>Id</th><th>Chip</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

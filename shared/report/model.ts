@@ -203,6 +203,10 @@ export const PolicySourceRef = z.object({
   usedFor: z.array(z.enum(['legality', 'policy_churn'])),
 });
 
+/** A chip the report names: printed as "vendor name" (Nvidia H200), never as its id (nvidia-h200). */
+export const ReportChip = z.object({ id: z.string(), vendor: z.string(), name: z.string() });
+export type ReportChip = z.infer<typeof ReportChip>;
+
 export const SiteSourceRef = z.object({ siteId: z.string(), title: z.string(), url: z.string(), asOf: IsoDate });
 
 export const ReportModel = z.object({
@@ -216,6 +220,8 @@ export const ReportModel = z.object({
   asOf: IsoDate,
   preset: Preset,
   profile: CompanyProfile.nullable(),
+  /** The profile's chips (training, then inference), each once: what every format names them by. */
+  chips: z.array(ReportChip),
   /** The what-if scenario whose hypothetical events were read with the real ones; null: the real timeline only. */
   whatIf: z.object({ id: z.string(), name: z.string(), description: z.string(), events: z.number().int() }).nullable(),
   method: z.object({ id: ScoreMethod, name: z.string(), description: z.string() }),

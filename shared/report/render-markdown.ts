@@ -1,5 +1,6 @@
 // The report as Markdown: the same sections as the HTML (the map excepted: Markdown has no way to
 // carry an image without a file or a URL), as headings, paragraphs and pipe tables.
+import { chipNamer } from './chips';
 import { groupLegality } from './html-sections';
 import type { ReportModel, ReportRow } from './model';
 import { coverageStatement, drivers } from './summary';
@@ -133,10 +134,13 @@ export function renderMarkdown(model: ReportModel): string {
     out.push('## Compare pinned sites', '', ...model.compare.explanations.map((e) => `- ${text(e)}`), '');
   }
   if (model.legality !== null && model.profile !== null) {
+    const chipName = chipNamer(model);
+    const { trainingChips, inferenceChips } = model.profile;
+    const chips = (ids: readonly string[]): string => text(ids.map(chipName).join(', '));
     out.push(
       '## Chip legality',
       '',
-      `The accelerators ${text(model.profile.name)} would accept, judged on ${model.asOf}; regimes are cumulative.`,
+      `The accelerators ${text(model.profile.name)} would accept for training (${chips(trainingChips)}) and inference (${chips(inferenceChips.length > 0 ? inferenceChips : trainingChips)}), judged on ${model.asOf}; regimes are cumulative.`,
       '',
     );
     for (const g of groupLegality(model)) {
@@ -146,7 +150,9 @@ export function renderMarkdown(model: ReportModel): string {
       );
       out.push(text(g.legality.reason), '');
       for (const chip of g.legality.chips) {
-        out.push(`- **${text(chip.chipId)}**: ${LEGALITY_TEXT[chip.status] ?? chip.status}. ${text(chip.reason)}`);
+        out.push(
+          `- **${text(chipName(chip.chipId))}**: ${LEGALITY_TEXT[chip.status] ?? chip.status}. ${text(chip.reason)}`,
+        );
         for (const r of chip.regimes.filter((v) => v.status !== null)) {
           out.push(`  - ${r.name}: ${LEGALITY_TEXT[r.status as string] ?? r.status} (${r.deciders.join(', ')})`);
         }
@@ -336,5 +342,16 @@ export function renderMarkdown(model: ReportModel): string {
     model.profile === null ? 'None.' : json(model.profile),
     '',
   );
+  if (model.chips.length > 0) {
+    out.push(
+      "The profile's chip ids:",
+      '',
+      table(
+        ['Id', 'Chip'],
+        model.chips.map((c) => [`\`${c.id}\``, `${c.vendor} ${c.name}`]),
+      ),
+      '',
+    );
+  }
   return out.join('\n');
 }

@@ -4,6 +4,7 @@
 // tie is a tie, and a lead that rests on filled-in values or thin data is never "first".
 import { explainWin } from '../compare-explain';
 import { percent, rankLabel, topSentence } from '../score-words';
+import { chipNamer } from './chips';
 import type { ReportModel, ReportRow } from './model';
 import { fmtPct, fmtScore, gapWords, LEGALITY_TEXT, listWords, METHOD_TEXT, silenceReason, siteNamer } from './words';
 
@@ -55,10 +56,11 @@ export function executiveSummary(model: SummaryInput): string[] {
   const chips = model.legality?.find((l) => l.siteId === first.siteId);
   if (chips !== undefined) {
     const status = LEGALITY_TEXT[chips.status] ?? chips.status;
+    const chip = chipNamer(model)(chips.chipId);
     const how =
       chips.mode === 'all'
-        ? `every one of its ${chips.chips.length} ${chips.workload} chips must clear, and ${chips.chipId} is the most restricted`
-        : `the best lawful option for ${chips.workload} is ${chips.chipId}`;
+        ? `every one of its ${chips.chips.length} ${chips.workload} chips must clear, and ${chip} is the most restricted`
+        : `the best lawful option for ${chips.workload} is ${chip}`;
     const tier =
       chips.confidence === null || chips.confidence === 'rule' ? '' : ` (resting on ${chips.confidence} measures)`;
     out.push(

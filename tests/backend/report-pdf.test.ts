@@ -158,6 +158,18 @@ describe.skipIf(chromium === null || !hasPoppler)('a printed report', () => {
     expect(last).toContain('"presetId": "cost-first"');
   });
 
+  it('names the profile’s chips by vendor and name, their ids only in the reproducibility appendix', () => {
+    const appendix = pages.findIndex((p) => p.split('\n').some((line) => line.trim() === 'Reproducibility'));
+    expect(appendix).toBeGreaterThan(0);
+    const body = pages.slice(0, appendix).join('\n');
+    expect(model.chips.length).toBeGreaterThan(1);
+    for (const chip of model.chips) {
+      expect(body).not.toMatch(new RegExp(`(?<![\\w-])${chip.id}(?![\\w-])`));
+      expect(pages.slice(appendix).join('\n')).toContain(chip.id);
+    }
+    expect(body).toContain('Nvidia H200');
+  });
+
   it('renders every page to an image (test-results/report-pdf/page-*.png)', () => {
     const images = readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f));
     expect(images).toHaveLength(pages.length);

@@ -187,6 +187,7 @@ export function fixtureModel(
       updatedAt: '2025-01-01T00:00:00.000Z',
     },
     profile: null,
+    chips: [],
     whatIf: null,
     method: { id: 'wsm', name: 'Weighted sum (WSM)', description: 'sum' },
     normalisation: 'criterion',

@@ -154,7 +154,15 @@ export function SensitivityPanel({ onClose }: { onClose: () => void }): ReactNod
               ))}
             </select>
           </h3>
-          {sweep && <SweepChart points={sweep.points} siteIds={leaders} names={names} current={sweep.current} />}
+          {sweep && (
+            <SweepChart
+              points={sweep.points}
+              siteIds={leaders}
+              names={names}
+              current={sweep.current}
+              criterion={criterionNames.get(sweep.criterionId) ?? sweep.criterionId}
+            />
+          )}
         </div>
       )}
     </section>

@@ -1,12 +1,14 @@
 // Two presets side by side (presets.diff): each criterion's weight as a share of its preset's total,
 // as numbers and as paired bars, the difference in percentage points, and whether the method,
-// normalisation and hard constraints agree.
+// normalisation and hard constraints agree; then what that does to the ranking (each preset's
+// ranking for the scenario on screen, and each site's move: presets-rank-changes.tsx).
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { CallOutput } from '../../../shared/contract';
 import { describeConstraint } from '../constraint-rules';
 import { useApp, useServices } from '../context';
 import { toProblem, type Problem } from './presets-actions';
 import { ProblemNote } from './presets-problem';
+import { PresetRankChanges } from './presets-rank-changes';
 import { METHOD_TEXT, NORMALISATION_TEXT } from './ScoringChoices';
 
 type Diff = CallOutput<'presets.diff'>;
@@ -164,6 +166,7 @@ export function PresetsCompare({ initial }: { initial: [string, string] | null }
               </tr>
             </tbody>
           </table>
+          <PresetRankChanges a={diff.a.id} b={diff.b.id} />
         </>
       )}
     </div>

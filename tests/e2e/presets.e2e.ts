@@ -115,6 +115,9 @@ describe('Presets manager', () => {
     await panel().getByRole('combobox', { name: 'Preset B' }).selectOption({ label: COPY });
     const table = panel().getByRole('table', { name: /Weights, as a share/ });
     await table.waitFor();
+    // The table may still show the pair compared before the two picks: wait for this one.
+    const heads = (): Promise<string[]> => table.locator('thead th').allTextContents();
+    await expect.poll(async () => (await heads()).slice(1, 3)).toEqual(['A: Cost first', `B: ${COPY}`]);
     const cells = (id: string): Promise<string[]> => table.locator(`tr[data-criterion="${id}"] > *`).allTextContents();
     const powerRow = await cells('power_price_usc_kwh');
     expect(powerRow[1]).toBe('35.0 %');
@@ -123,6 +126,13 @@ describe('Presets manager', () => {
     // The others gave way in proportion.
     expect((await cells('build_cost_usd_w'))[3]).toMatch(/^−\d+\.\d pts$/);
     expect(await panel().locator('.presets-compare-summary').textContent()).toMatch(/^Weights differ for 5 criteria/);
+    // What that does to the ranking: both ranked for the scenario on screen, each site's move.
+    const ranks = panel().getByRole('region', { name: 'What B does to the ranking' });
+    await ranks.getByRole('table').waitFor();
+    expect(await ranks.locator('.presets-ranks-summary').textContent()).toMatch(/^Under B(,| every site)/);
+    const moves = await ranks.locator('tbody tr td:last-child [aria-hidden]').allTextContents();
+    expect(moves.length).toBeGreaterThan(0);
+    for (const m of moves) expect(m).toMatch(/^(↑\d+|↓\d+|=|new|excluded|—)$/);
     expect(await checkAxe(page, '.presets-panel')).toEqual([]);
     await screenshot(page, 'presets-compare', { readme: true });
   });
@@ -206,6 +216,7 @@ describe('Presets manager', () => {
     await panel()
       .getByRole('table', { name: /Weights, as a share/ })
       .waitFor();
+    await panel().getByRole('region', { name: 'What B does to the ranking' }).getByRole('table').waitFor();
     expect(await checkAxe(page, '.presets-panel')).toEqual([]);
     await screenshot(page, 'presets-compare-dark');
     await page.getByRole('button', { name: 'Switch to light theme' }).click();

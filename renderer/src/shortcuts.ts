@@ -15,7 +15,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 't', does: 'Switch between light and dark theme' },
   { keys: 'Ctrl+Z / Ctrl+Shift+Z', does: 'Undo / redo a scenario edit (weights, constraints, method, normalisation)' },
   { keys: '?', does: 'Show these shortcuts' },
-  { keys: 'Esc', does: 'Close the open panel' },
+  {
+    keys: 'Esc',
+    does: 'Close the open panel; in the workbench, first cancel the cell edit (closing asks before discarding one)',
+  },
 ];
 
 /** Typing in a field must never trigger a shortcut. */

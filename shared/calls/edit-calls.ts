@@ -267,7 +267,7 @@ export type DataHealth = z.infer<typeof DataHealth>;
 export const editCalls = {
   'data.apply': {
     summary:
-      'Applies a batch of inserts, updates and deletes to one table (sites, metric_values, chips, policy_events, company_profiles, criteria): every change is checked field by field and against the store; any bad change refuses the whole batch (invalid_input, one issue per change and field) and nothing is written. The batch is one change-log entry that history.undo takes back.',
+      "Applies a batch of inserts, updates and deletes to one table (sites, metric_values, chips, policy_events, company_profiles, criteria): every change is checked field by field and against the store; any bad change refuses the whole batch (invalid_input, one issue per change and field) and nothing is written. A fact whose value changes needs a source decision: its new source, or method estimate with a derivation written for the new number — the old value's source alone is refused (issue on `source`). The batch is one change-log entry that history.undo takes back.",
     input: EditInput,
     output: EditResult,
     writes: true,

@@ -44,7 +44,9 @@ describe('the workbench focus path', () => {
     // The Close button (any door: the store's setPanel) asks instead of closing.
     fireEvent.click(screen.getByRole('button', { name: 'Close the data workbench' }));
     const ask = await screen.findByRole('dialog', { name: 'Discard the unsaved edit?' });
-    expect(ask.textContent).toContain('Latitude of sg-tuas: “1.31” is not saved.');
+    expect(ask.textContent).toContain(
+      'Latitude of sg-tuas: “1.31” is not saved. Closing the data workbench discards it.',
+    );
     expect(store.getState().panel).toBe('workbench');
     fireEvent.click(within(ask).getByRole('button', { name: 'Keep editing' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -57,6 +59,7 @@ describe('the workbench focus path', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
     fireEvent.click(screen.getByRole('tab', { name: 'Chips' }));
     const again = await screen.findByRole('dialog', { name: 'Discard the unsaved edit?' });
+    expect(again.textContent).toContain('Opening Chips discards it.');
     expect(store.getState().workbench?.table).toBe('sites');
     fireEvent.click(within(again).getByRole('button', { name: 'Discard the edit' }));
     await waitFor(() => expect(store.getState().workbench?.table).toBe('chips'));

@@ -9,7 +9,7 @@ import { methodNotRecorded } from '../../../shared/model/facts';
 import { plannersEstimate } from '../../../shared/model/fact-source-decision';
 import { useApp, useServices } from '../context';
 import { isTypingTarget } from '../shortcuts';
-import { showsWorkbench, type WorkbenchTable } from '../store';
+import { showsWorkbench, type Panel, type WorkbenchTable, type WorkbenchTarget } from '../store';
 import { TABLES, TABLE_ORDER, factKey, rowsOf, type GridRow, type TableData } from './columns';
 import { DataGrid, type FocusRequest } from './DataGrid';
 import { issuesToCells, updatesFor, type CellEdit, type CellIssue } from './edits';
@@ -60,6 +60,13 @@ function originValues(origin: FactOrigin, withSource: boolean): Record<string, u
     case 'keep':
       return { ...origin.how };
   }
+}
+
+/** What the asked-for leave does, for the question before it discards an edit. */
+function leavingWords(leave: { panel: Panel; workbench: WorkbenchTarget | null }, table: WorkbenchTable): string {
+  if (!showsWorkbench(leave.panel)) return 'Closing the data workbench';
+  const to = leave.workbench?.table ?? table;
+  return to === table ? 'Going to the linked cell' : `Opening ${TABLES[to].title}`;
 }
 
 type Ask =
@@ -448,9 +455,7 @@ export function Workbench(): ReactNode {
       {leave !== null && (
         <ConfirmDialog
           title="Discard the unsaved edit?"
-          message={`${unsaved ?? 'A cell edit'} is not saved. ${
-            showsWorkbench(leave.panel) ? 'Going there' : 'Closing the data workbench'
-          } discards it.`}
+          message={`${unsaved ?? 'A cell edit'} is not saved. ${leavingWords(leave, table)} discards it.`}
           confirmLabel="Discard the edit"
           cancelLabel="Keep editing"
           onDone={(discard) => {

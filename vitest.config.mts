@@ -9,6 +9,7 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     globalSetup: ['tests/global-setup.ts'],
+    setupFiles: ['tests/forget-remembered.ts'],
     testTimeout: 20000,
   },
 });

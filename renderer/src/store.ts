@@ -14,7 +14,9 @@ import { todayIso, type AppInfo, type Site } from '../../shared/schemas';
 import { sameScoreRun } from '../../shared/score-live';
 import type { Client } from './api/client';
 import { createLiveScorer, matrixInput, type ScoreRunInput } from './live-score';
-import { DEFAULT_RANKING_VIEW, loadLayout, saveLayout, type RankingView } from './layout';
+import { DEFAULT_RANKING_VIEW, loadLayout, saveLayout, type RankingView } from './remembered/layout';
+import { defaultStorage } from './remembered/record';
+import { restoreScenario, scenarioRecord } from './remembered/scenario';
 
 export type LoadState = 'loading' | 'ready' | 'error';
 export type ScoreRun = CallOutput<'score.run'>;
@@ -137,6 +139,8 @@ export interface AppState {
   sites: Site[];
   choices: Choices;
   scenario: Scenario;
+  /** What restoring the remembered scenario had to replace (a preset no longer in the store); null: nothing. */
+  scenarioNotice: string | null;
   score: ScoreRun | null;
   scoreError: string | null;
   /** The sites' legality answers for the last scenario asked; compare `key` with legalityKey(scenario). */
@@ -151,7 +155,7 @@ export interface AppState {
   visibleOrder: string[] | null;
   /** The overlay open over the map, if any. */
   panel: Panel;
-  /** The ranking's sort and filters, remembered across reloads (layout.ts). */
+  /** The ranking's sort and filters, remembered across reloads (remembered/layout.ts). */
   rankingView: RankingView;
   setRankingView(change: Partial<RankingView>): void;
   clearRankingFilters(): void;
@@ -237,7 +241,26 @@ function leavesUnsavedEdit(state: AppState, panel: Panel, workbench: WorkbenchTa
   return !showsWorkbench(panel) || workbench !== state.workbench;
 }
 
-export function createAppStore(): StoreApi<AppState> {
+/** The scenario before anything is chosen or remembered: no preset or profile yet, as of today. */
+function startingScenario(): Scenario {
+  return {
+    presetId: null,
+    profileId: null,
+    asOf: todayIso(),
+    ...NO_OVERRIDES,
+    ...DEFAULT_LEGALITY_CHOICE,
+    ...DEFAULT_COVERAGE_CHOICE,
+  };
+}
+
+export interface AppStoreOptions {
+  /** Where the scenario is remembered across reloads and restarts; default localStorage, null: nowhere. */
+  storage?: Storage | null;
+}
+
+export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState> {
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const rememberedScenario = scenarioRecord(startingScenario);
   // Results of an older request must not overwrite a newer one (fast date dragging).
   let scoreRequest = 0;
   let lastWeightEdit = 0;
@@ -259,7 +282,7 @@ export function createAppStore(): StoreApi<AppState> {
       },
     );
   };
-  return createStore<AppState>()((set, get) => {
+  const store = createStore<AppState>()((set, get) => {
     setLegality = (legality) => {
       // An answer for a scenario no longer on screen is dropped (fast date dragging).
       if (legalityKey(get().scenario) === legality.key) set({ legality });
@@ -270,14 +293,9 @@ export function createAppStore(): StoreApi<AppState> {
       info: null,
       sites: [],
       choices: { presets: [], profiles: [], criteria: [], policies: [], chips: [] },
-      scenario: {
-        presetId: null,
-        profileId: null,
-        asOf: todayIso(),
-        ...NO_OVERRIDES,
-        ...DEFAULT_LEGALITY_CHOICE,
-        ...DEFAULT_COVERAGE_CHOICE,
-      },
+      // The question the planner left open last time; load() checks it against the store's data.
+      scenario: rememberedScenario.load(storage),
+      scenarioNotice: null,
       score: null,
       scoreError: null,
       legality: null,
@@ -285,11 +303,11 @@ export function createAppStore(): StoreApi<AppState> {
       compare: [],
       visibleOrder: null,
       panel: 'none',
-      rankingView: loadLayout().ranking,
+      rankingView: loadLayout(storage).ranking,
       setRankingView(change) {
         const rankingView = { ...get().rankingView, ...change };
         set({ rankingView });
-        saveLayout({ ranking: rankingView });
+        saveLayout({ ranking: rankingView }, storage);
       },
       clearRankingFilters() {
         get().setRankingView({ ...DEFAULT_RANKING_VIEW, sort: get().rankingView.sort });
@@ -375,17 +393,17 @@ export function createAppStore(): StoreApi<AppState> {
             client.call('policies.list', {}),
             client.call('chips.list', {}),
           ]);
-          const { scenario } = get();
+          const fallback = {
+            presetId: presets[0]?.id ?? null,
+            profileId: profiles.find((p) => p.id === DEFAULT_PROFILE_ID)?.id ?? profiles[0]?.id ?? null,
+          };
+          const restored = restoreScenario(get().scenario, { presets, profiles, criteria }, fallback);
           set({
             info,
             sites,
             choices: { presets, profiles, criteria, policies, chips },
-            scenario: {
-              ...scenario,
-              presetId: scenario.presetId ?? presets[0]?.id ?? null,
-              profileId:
-                scenario.profileId ?? profiles.find((p) => p.id === DEFAULT_PROFILE_ID)?.id ?? profiles[0]?.id ?? null,
-            },
+            scenario: restored.scenario,
+            scenarioNotice: restored.notice,
             loadState: 'ready',
           });
         } catch (error) {
@@ -458,6 +476,11 @@ export function createAppStore(): StoreApi<AppState> {
       },
     };
   });
+  // Every change of the question is remembered at once, so a crash or a closed window loses nothing.
+  store.subscribe((state, previous) => {
+    if (state.scenario !== previous.scenario) rememberedScenario.save(state.scenario, storage);
+  });
+  return store;
 }
 
 /** score.run's input for the scenario on screen; null before a preset is chosen. */

@@ -14,7 +14,7 @@ let browser: Browser;
 let page: Page;
 const problems: string[] = [];
 
-/** A remembered layout (renderer/src/layout.ts) with a tall details pane and the map on East and Southeast Asia. */
+/** A remembered layout (renderer/src/remembered/layout.ts) with a tall details pane and the map on East and Southeast Asia. */
 const LAYOUT = {
   version: 1,
   sidebarWidth: 620,

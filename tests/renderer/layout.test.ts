@@ -12,32 +12,13 @@ import {
   loadLayout,
   saveLayout,
   type Layout,
-} from '../../renderer/src/layout';
-
-/** A Storage backed by a Map, optionally refusing to read or write. */
-function memoryStorage(options: { failGet?: boolean; failSet?: boolean } = {}): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    key: (i) => [...data.keys()][i] ?? null,
-    getItem: (k) => {
-      if (options.failGet) throw new Error('SecurityError: storage is disabled');
-      return data.get(k) ?? null;
-    },
-    setItem: (k, v) => {
-      if (options.failSet) throw new Error('QuotaExceededError');
-      data.set(k, v);
-    },
-    removeItem: (k) => void data.delete(k),
-  };
-}
+} from '../../renderer/src/remembered/layout';
+import { memoryStorage } from './memory-storage';
 
 const CHANGED: Layout = {
   sidebarWidth: 700,
   weightsOpen: true,
+  legendOpen: true,
   details: { height: 410, collapsed: true },
   mapView: { center: [1.35, 103.8], zoom: 9 },
   ranking: {

@@ -21,7 +21,7 @@ import {
   OVERSCAN_ROWS,
   WINDOW_ABOVE_ROWS,
 } from '../../renderer/src/components/ranking-window';
-import { DEFAULT_RANKING_VIEW, type RankingView } from '../../renderer/src/layout';
+import { DEFAULT_RANKING_VIEW, type RankingView } from '../../renderer/src/remembered/layout';
 
 /**
  * The 15 seeded sites with no capacity on record: seven districts the data build does not size (no

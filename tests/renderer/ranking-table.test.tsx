@@ -8,7 +8,7 @@ import { App } from '../../renderer/src/App';
 import { createClient } from '../../renderer/src/api/client';
 import type { Transport } from '../../renderer/src/api/transport';
 import { ServicesProvider } from '../../renderer/src/context';
-import { LAYOUT_KEY, loadLayout } from '../../renderer/src/layout';
+import { LAYOUT_KEY, loadLayout } from '../../renderer/src/remembered/layout';
 import { createAppStore } from '../../renderer/src/store';
 import type { Backend } from '../../backend/backend';
 import { inMemoryTransport } from './fake-backend';

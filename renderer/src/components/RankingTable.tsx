@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type React
 import type { Site } from '../../../shared/schemas';
 import { coverageLabel } from '../../../shared/score-words';
 import { useApp, useServices } from '../context';
-import type { SortKey } from '../layout';
+import type { SortKey } from '../remembered/layout';
 import { markRendered } from '../render-marks';
 import type { ScoreRun } from '../store';
 import { EmptyState } from './EmptyState';

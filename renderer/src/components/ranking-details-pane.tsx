@@ -3,7 +3,7 @@
 // what to do when nothing is selected.
 import { useId, type ReactNode } from 'react';
 import { useApp } from '../context';
-import { DETAILS_HEIGHT } from '../layout';
+import { DETAILS_HEIGHT } from '../remembered/layout';
 import { EmptyState } from './EmptyState';
 import { Splitter } from './ranking-splitter';
 import { SiteDetails } from './SiteDetails';

@@ -2,7 +2,7 @@
 // capacity, hide excluded; how many sites pass, and one button to clear them all.
 import { useId, type ReactNode } from 'react';
 import { LEGALITY_ORDER, type LegalityStatus } from '../../../shared/engine/types';
-import type { RankingView } from '../layout';
+import type { RankingView } from '../remembered/layout';
 import { usePopover } from '../use-popover';
 import { STATUS_TITLE } from '../../../shared/engine/legality';
 import { LegalityBadge } from './ranking-row';

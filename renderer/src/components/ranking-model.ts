@@ -3,7 +3,7 @@
 // constraint excludes the most. Pure functions, so the table's logic is tested without a DOM.
 import { LEGALITY_ORDER, type LegalityStatus } from '../../../shared/engine/types';
 import type { Site } from '../../../shared/schemas';
-import type { RankingView, SortKey } from '../layout';
+import type { RankingView, SortKey } from '../remembered/layout';
 import type { ScoreRun } from '../store';
 
 export type SiteResult = ScoreRun['results'][number];

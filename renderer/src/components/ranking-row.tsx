@@ -3,7 +3,7 @@
 import { memo, type ReactNode } from 'react';
 import { STATUS_TITLE } from '../../../shared/engine/legality';
 import type { LegalityStatus } from '../../../shared/engine/types';
-import type { RankingView, SortKey } from '../layout';
+import type { RankingView, SortKey } from '../remembered/layout';
 import { scoreColor } from '../score-colors';
 import { CoverageBadge, RankText, ThinBadge } from './coverage-badges';
 import type { RankingRow } from './ranking-model';

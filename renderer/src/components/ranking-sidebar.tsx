@@ -13,7 +13,7 @@ import {
   loadLayout,
   saveLayout,
   type Layout,
-} from '../layout';
+} from '../remembered/layout';
 import { RankingTable } from './RankingTable';
 import { DetailsPane } from './ranking-details-pane';
 import { Splitter } from './ranking-splitter';

@@ -4,7 +4,7 @@ import 'leaflet/dist/leaflet.css';
 import './map-edit.css';
 import { useCallback, useState, type ReactNode } from 'react';
 import { MapContainer, TileLayer, useMapEvents } from 'react-leaflet';
-import { loadLayout, saveLayout } from '../layout';
+import { loadLayout, saveLayout } from '../remembered/layout';
 import { SCORE_SCALE } from '../score-colors';
 import { LEGALITY_ORDER } from '../../../shared/engine/types';
 import { LEGALITY_FILL, LEGALITY_LABEL } from './legality-shading';
@@ -50,7 +50,7 @@ export function SiteMap(): ReactNode {
   const toggle = (m: EditMode): void => setMode((now) => (now === m ? 'none' : m));
   const [shade, setShade] = useState<Shading>(null);
   const shading = useCountryLegality(shade);
-  // Where the map was left last time (layout.ts); read once, as MapContainer props are fixed after mount.
+  // Where the map was left last time (remembered/layout.ts); read once, as MapContainer props are fixed after mount.
   const [view] = useState(() => loadLayout().mapView);
   const [onlineTiles, setOnlineTiles] = useState(loadOnlineTiles);
   const changeOnlineTiles = (on: boolean): void => {

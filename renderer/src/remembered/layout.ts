@@ -1,9 +1,9 @@
-// The workspace layout remembered on this machine: sidebar width, drawer and details panel state,
-// the map view, and the ranking's sort and filters. Stored as one JSON record in localStorage and
-// validated on the way in: a record from another version, or one that is not JSON, is ignored
-// whole; a single bad field falls back to its default, so one bad value never costs the rest.
+// The workspace layout remembered on this machine: sidebar width, drawer, legend and details state,
+// the map view, and the ranking's sort and filters (a remembered record, record.ts): a single bad
+// field falls back to its default, so one bad value never costs the rest.
 import { z } from 'zod';
-import { LEGALITY_ORDER, type LegalityStatus } from '../../shared/engine/types';
+import { LEGALITY_ORDER, type LegalityStatus } from '../../../shared/engine/types';
+import { rememberedRecord } from './record';
 
 export const LAYOUT_KEY = 'landfall.layout';
 /** Bump when a field changes meaning; older records are then ignored rather than misread. */
@@ -39,6 +39,8 @@ export interface Layout {
   /** null: sized to the window (autoSidebarWidth) until the planner drags it. */
   sidebarWidth: number | null;
   weightsOpen: boolean;
+  /** The map legend shows more than its score scale (it covers markers when open). */
+  legendOpen: boolean;
   details: { height: number; collapsed: boolean };
   /** null until the map has been moved; the map then opens on its own default view. */
   mapView: MapView | null;
@@ -57,6 +59,7 @@ export const DEFAULT_RANKING_VIEW: RankingView = {
 export const DEFAULT_LAYOUT: Layout = {
   sidebarWidth: null,
   weightsOpen: false,
+  legendOpen: false,
   details: { height: DETAILS_HEIGHT.default, collapsed: false },
   mapView: null,
   ranking: DEFAULT_RANKING_VIEW,
@@ -88,9 +91,9 @@ const MapViewSchema = z.object({
 });
 
 const LayoutSchema = z.object({
-  version: z.literal(LAYOUT_VERSION),
   sidebarWidth: z.number().finite().transform(clampTo(SIDEBAR_WIDTH)).nullable().catch(null),
   weightsOpen: z.boolean().catch(DEFAULT_LAYOUT.weightsOpen),
+  legendOpen: z.boolean().catch(DEFAULT_LAYOUT.legendOpen),
   details: z
     .object({
       height: z.number().finite().transform(clampTo(DETAILS_HEIGHT)),
@@ -101,44 +104,18 @@ const LayoutSchema = z.object({
   ranking: RankingViewSchema.catch(DEFAULT_RANKING_VIEW),
 });
 
-/** localStorage, or null where there is none (Node tests) or it refuses access (privacy modes). */
-function defaultStorage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.localStorage;
-  } catch {
-    return null;
-  }
-}
+const layoutRecord = rememberedRecord<Layout>({
+  key: LAYOUT_KEY,
+  version: LAYOUT_VERSION,
+  schema: LayoutSchema,
+  defaults: () => DEFAULT_LAYOUT,
+});
 
 /** The remembered layout, or the defaults for whatever is missing, damaged or from another version. */
-export function loadLayout(storage: Storage | null = defaultStorage()): Layout {
-  let raw: unknown;
-  try {
-    const text = storage?.getItem(LAYOUT_KEY);
-    if (!text) return DEFAULT_LAYOUT;
-    raw = JSON.parse(text);
-  } catch {
-    return DEFAULT_LAYOUT;
-  }
-  // Fields missing from an otherwise valid record take their defaults (a field added later).
-  const parsed = LayoutSchema.safeParse(
-    raw !== null && typeof raw === 'object' ? { ...DEFAULT_LAYOUT, ...(raw as object) } : raw,
-  );
-  if (!parsed.success) return DEFAULT_LAYOUT;
-  const { version: _version, ...layout } = parsed.data;
-  return layout;
-}
+export const loadLayout: (storage?: Storage | null) => Layout = layoutRecord.load;
 
 /** Merges `change` into the remembered layout. A full or refusing storage only loses the memory. */
-export function saveLayout(change: Partial<Layout>, storage: Storage | null = defaultStorage()): Layout {
-  const next = { ...loadLayout(storage), ...change };
-  try {
-    storage?.setItem(LAYOUT_KEY, JSON.stringify({ version: LAYOUT_VERSION, ...next }));
-  } catch {
-    // Quota exceeded or storage disabled: the layout still applies for this session.
-  }
-  return next;
-}
+export const saveLayout: (change: Partial<Layout>, storage?: Storage | null) => Layout = layoutRecord.save;
 
 /** The sidebar's width before the planner sets one: a third of a wide window, never under 540 px. */
 export function autoSidebarWidth(viewport: number): number {

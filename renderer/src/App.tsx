@@ -12,6 +12,7 @@ import { WhatIfCompare } from './components/WhatIfCompare';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useApp, useServices } from './context';
 import { SiteMap } from './map/SiteMap';
+import { scenarioTitle, windowTitle } from './scenario-title';
 import { Workbench } from './workbench/Workbench';
 
 export function App(): ReactNode {
@@ -19,7 +20,12 @@ export function App(): ReactNode {
   const loadState = useApp((s) => s.loadState);
   const workbenchOpen = useApp((s) => s.panel === 'workbench' || s.panel === 'history');
   const [theme, toggleTheme] = useTheme();
+  const title = useApp((s) => scenarioTitle(s.scenario, s.choices));
   useShortcuts(toggleTheme);
+  // The window's title names the question too (Electron's title bar follows document.title).
+  useEffect(() => {
+    document.title = windowTitle(title);
+  }, [title]);
   useEffect(() => {
     void store.getState().load(client);
     return client.subscribe('data.changed', () => void store.getState().load(client));
@@ -29,7 +35,13 @@ export function App(): ReactNode {
     <div className="app">
       <header className="top-bar">
         <h1>Landfall</h1>
-        <span className="tagline">Where to put AI compute — chip legality, connectivity, cost, stability</span>
+        {title === null ? (
+          <span className="tagline">Where to put AI compute — chip legality, connectivity, cost, stability</span>
+        ) : (
+          <span className="scenario-title" title={title}>
+            {title}
+          </span>
+        )}
         <ThemeToggle theme={theme} onToggle={toggleTheme} />
         <ExportReportButton />
         <WhatIfButtons />

@@ -66,11 +66,15 @@ export function App(): ReactNode {
           <ScenarioBar />
         </nav>
       )}
-      {loadState === 'ready' && <WhatIfCompare />}
       <main className="workspace">
         <Sidebar />
-        {/* The workbench takes the map's place; the ranking beside it shows each write's effect. */}
-        {workbenchOpen ? <Workbench /> : <SiteMap />}
+        {/* The what-if rankings sit over the map, not over the whole workspace: they take the map's
+            height, never the ranking's. The workbench takes the map's place; the ranking beside it
+            shows each write's effect. */}
+        <div className="map-column">
+          {loadState === 'ready' && <WhatIfCompare />}
+          {workbenchOpen ? <Workbench /> : <SiteMap />}
+        </div>
       </main>
       <StatusBar />
     </div>

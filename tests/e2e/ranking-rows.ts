@@ -149,3 +149,29 @@ export async function shownRows<K extends string>(page: Page, parts: Record<K, s
   await scroller.evaluate((e, top) => (e.scrollTop = top), start);
   return [...rows.values()].sort((a, b) => a.rowIndex - b.rowIndex);
 }
+
+/**
+ * How many ranking rows a planner can read without scrolling: rows whose whole box lies inside the
+ * ranking's scroll viewport, below its sticky header, and inside the window, and that nothing else
+ * covers (the point at their centre hits the row). The windowed ranking keeps rows beyond the view
+ * in the DOM, so counting rendered rows would overstate it.
+ */
+export function fullyVisibleRowCount(page: Page): Promise<number> {
+  return page.locator(SCROLLER).evaluate((scroller) => {
+    const view = scroller.getBoundingClientRect();
+    const header = scroller.querySelector('thead')?.getBoundingClientRect();
+    const top = Math.max(view.top, header?.bottom ?? view.top, 0);
+    const bottom = Math.min(view.bottom, window.innerHeight);
+    const left = Math.max(view.left, 0);
+    const right = Math.min(view.right, window.innerWidth);
+    // Half a pixel for sub-pixel layout.
+    const readable = (tr: Element): boolean => {
+      const r = tr.getBoundingClientRect();
+      if (r.height === 0 || r.top < top - 0.5 || r.bottom > bottom + 0.5 || r.left < left - 0.5 || r.left >= right)
+        return false;
+      const hit = document.elementFromPoint((r.left + Math.min(r.right, right)) / 2, (r.top + r.bottom) / 2);
+      return hit !== null && tr.contains(hit);
+    };
+    return [...scroller.querySelectorAll('tbody tr[data-site]')].filter(readable).length;
+  });
+}

@@ -1,10 +1,13 @@
 // Every screen of the workspace at the two window sizes planners use (1280×800 laptops, 1920×1080
 // desks) in both themes: each is opened the way a person would, must fit the window (nothing spills
 // sideways, the panel is inside the viewport), and is saved as test-results/e2e/screen-….png so a
-// person can look through all of them after a run.
+// person can look through all of them after a run. And room for the answer: in every combination of
+// the weights drawer, a what-if and a selected site, at least 8 ranking rows can be read without
+// scrolling.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
+import { apiCall, launchChromium, openWorkspace, screenshot, serve, type Served } from './harness';
+import { fullyVisibleRowCount } from './ranking-rows';
 
 interface Screen {
   name: string;
@@ -232,6 +235,81 @@ describe.each(THEMES)('%s theme', (theme) => {
       await screen.close(page);
     });
   });
+});
+
+/** What may be open beside the ranking. */
+interface Room {
+  drawer: boolean;
+  whatIf: boolean;
+  selected: boolean;
+}
+const ROOMS: Room[] = [
+  { drawer: false, whatIf: false, selected: false },
+  { drawer: true, whatIf: false, selected: false },
+  { drawer: false, whatIf: true, selected: false },
+  { drawer: true, whatIf: true, selected: false },
+  // A selection cannot be taken back from the page, so the selected states come last.
+  { drawer: false, whatIf: false, selected: true },
+  { drawer: true, whatIf: false, selected: true },
+  { drawer: false, whatIf: true, selected: true },
+  { drawer: true, whatIf: true, selected: true },
+];
+const roomName = (r: Room): string =>
+  [r.drawer && 'weights drawer', r.whatIf && 'what-if', r.selected && 'site selected'].filter(Boolean).join(' + ') ||
+  'nothing open';
+const MIN_ROWS = 8;
+const WHAT_IF = 'Room test what-if';
+
+/** Opens and closes the drawer, the what-if and the selection until the page shows `room`. */
+async function arrange(page: Page, room: Room): Promise<void> {
+  const drawer = page.locator('.weights-drawer');
+  if ((await drawer.evaluate((d) => (d as HTMLDetailsElement).open)) !== room.drawer)
+    await drawer.locator('> summary').click();
+  const whatIf = page.getByRole('toolbar', { name: 'Scenario' }).getByRole('combobox', { name: 'What-if' });
+  const compare = page.getByRole('region', { name: 'Real and what-if rankings' });
+  if (room.whatIf) {
+    await whatIf.selectOption({ label: WHAT_IF });
+    await compare.getByRole('table', { name: 'Real timeline' }).waitFor();
+  } else if ((await whatIf.count()) > 0) {
+    await whatIf.selectOption('');
+    await compare.waitFor({ state: 'detached' });
+  }
+  if (room.selected && (await page.getByRole('region', { name: /^Details of/ }).count()) === 0) {
+    await ranking(page).locator('tbody tr').nth(2).click();
+    await page.getByRole('region', { name: /^Details of/ }).waitFor();
+  }
+  // The map flies to a selected site and the details pane settles.
+  await page.waitForTimeout(400);
+}
+
+describe.each(VIEWPORTS)('room for the answer at $width×$height', (viewport) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openThemed('light', viewport);
+    // A saved what-if scenario brings the What-if select into the scenario bar.
+    const saved = await apiCall<{ name: string }[]>(page, 'scenarios.list');
+    if (!saved.some((x) => x.name === WHAT_IF)) await apiCall(page, 'scenarios.create', { name: WHAT_IF });
+    await page.getByRole('toolbar', { name: 'Scenario' }).getByRole('combobox', { name: 'What-if' }).waitFor();
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  it.each(ROOMS.map((r) => [roomName(r), r] as const))(
+    `%s: at least ${MIN_ROWS} rows fully visible`,
+    async (name, room) => {
+      await arrange(page, room);
+      const shot = `room-${name.replace(/[^a-z]+/g, '-')}-${viewport.width}`;
+      await screenshot(page, shot);
+      expect(
+        await fullyVisibleRowCount(page),
+        `${name} at ${viewport.width}×${viewport.height}`,
+      ).toBeGreaterThanOrEqual(MIN_ROWS);
+      // The scenario bar keeps to one row even with the What-if select in it.
+      const bar = await page.getByRole('toolbar', { name: 'Scenario' }).boundingBox();
+      expect(bar?.height ?? Infinity).toBeLessThan(70);
+    },
+  );
 });
 
 describe('all screens', () => {

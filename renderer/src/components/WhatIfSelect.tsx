@@ -17,7 +17,7 @@ export function WhatIfSelect(): ReactNode {
   // Nothing to choose from: no select (the bar is full enough); the What-if… panel makes the first.
   if (list.length === 0 && active === null) return null;
   return (
-    <label>
+    <label className="whatif-select">
       What-if
       <select
         value={active ?? ''}

@@ -1,10 +1,9 @@
 // The pane under the ranking that holds the selected site's details: resizable from its top edge,
-// collapsible to a one-line bar (which still names the selected site), with a message that says
-// what to do when nothing is selected.
+// collapsible to a one-line bar (which still names the selected site). With nothing selected it is
+// only that bar, with a one-line hint saying how to pick a site: the ranking takes the rest.
 import { useId, type ReactNode } from 'react';
 import { useApp } from '../context';
 import { DETAILS_HEIGHT } from '../remembered/layout';
-import { EmptyState } from './EmptyState';
 import { Splitter } from './ranking-splitter';
 import { SiteDetails } from './SiteDetails';
 
@@ -21,9 +20,10 @@ export function DetailsPane({ height, collapsed, maxHeight, onLiveHeight, onChan
   const id = useId();
   const siteName = useApp((s) => s.sites.find((x) => x.id === s.selectedSiteId)?.name ?? null);
   const max = Math.max(DETAILS_HEIGHT.min, Math.min(DETAILS_HEIGHT.max, maxHeight));
+  const open = !collapsed && siteName !== null;
   return (
     <>
-      {!collapsed && (
+      {open && (
         <Splitter
           label="Resize site details"
           orientation="horizontal"
@@ -37,7 +37,6 @@ export function DetailsPane({ height, collapsed, maxHeight, onLiveHeight, onChan
           onCommit={(h) => onChange({ height: h })}
         />
       )}
-      {/* Nothing selected: the pane is only as tall as its hint, the ranking takes the rest. */}
       <div
         className={collapsed ? 'details-pane collapsed' : siteName === null ? 'details-pane empty' : 'details-pane'}
         id={id}
@@ -47,25 +46,21 @@ export function DetailsPane({ height, collapsed, maxHeight, onLiveHeight, onChan
             type="button"
             className="details-toggle"
             aria-expanded={!collapsed}
-            aria-controls={`${id}-body`}
+            aria-controls={open ? `${id}-body` : undefined}
             onClick={() => onChange({ collapsed: !collapsed })}
           >
             <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span> Site details
             {siteName && <span className="muted"> · {siteName}</span>}
           </button>
+          {!collapsed && siteName === null && (
+            <p className="details-hint" role="status" aria-label="No site selected">
+              Click a site, or use ↑ ↓ in the ranking, to see its facts here.
+            </p>
+          )}
         </div>
-        {!collapsed && (
+        {open && (
           <div className="details-pane-body" id={`${id}-body`}>
-            {siteName === null ? (
-              <EmptyState title="No site selected" label="No site selected">
-                <p>
-                  Click a site in the ranking or on the map, or focus the ranking and use ↑ ↓ (or <kbd>j</kbd>{' '}
-                  <kbd>k</kbd>), to see its facts, score breakdown and chip legality here.
-                </p>
-              </EmptyState>
-            ) : (
-              <SiteDetails />
-            )}
+            <SiteDetails />
           </div>
         )}
       </div>

@@ -1,8 +1,13 @@
-// The left side of the workspace: the weights drawer, the ranking and the site details pane, with
-// the handle that resizes it against the map. Its layout (width, drawer open, details height and
-// collapsed) is remembered in layout.ts. Dragging a handle resizes through a CSS variable set
-// directly on the element, so the app (and its 1 000 map markers) does not re-render on every
-// pointer move; only the final size goes through React state.
+// The left side of the workspace: the ranking and the site details pane, the handle that resizes
+// them against the map, and the weights drawer beside them. Its layout (width, drawer open, details
+// height and collapsed) is remembered in remembered/layout.ts. Dragging a handle resizes through a
+// CSS variable set directly on the element, so the app (and its 1 000 map markers) does not
+// re-render on every pointer move; only the final size goes through React state.
+//
+// The drawer is a column of its own between the sidebar and the map, not a section above the
+// ranking: opened on a laptop screen it takes width from the map instead of height from the ranking
+// (which keeps at least 8 rows, styles.css .ranking-scroll), and its 30-odd controls come after
+// the ranking in the Tab order.
 import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useApp, useServices } from '../context';
 import {
@@ -20,6 +25,13 @@ import { Splitter } from './ranking-splitter';
 import { WeightsPanel } from './WeightsPanel';
 
 type SidebarLayout = Pick<Layout, 'sidebarWidth' | 'weightsOpen' | 'details'>;
+
+/**
+ * The height the window keeps for everything but the details pane at its tallest: top bar,
+ * scenario bar, status bar, filters, the summary and the ranking's minimum rows (styles.css,
+ * .ranking-scroll).
+ */
+const RESERVED_FOR_RANKING_PX = 600;
 
 /** Leaflet re-measures its container on window resize; a sidebar resize changes it too. */
 function tellTheMapItsSizeChanged(): void {
@@ -70,8 +82,9 @@ export function Sidebar(): ReactNode {
 
   const width = fitSidebarWidth(layout.sidebarWidth ?? autoSidebarWidth(viewport.width), viewport.width);
   const maxWidth = fitSidebarWidth(SIDEBAR_WIDTH.max, viewport.width);
-  // Room for the top bar, the scenario bar, the status bar, the filters and a few ranking rows.
-  const maxDetails = Math.max(DETAILS_HEIGHT.min, viewport.height - 420);
+  // Room for the top bar, the scenario bar, the status bar, the filters and the ranking's minimum rows
+  // (the CSS holds the ranking to them whatever this says; this keeps the handle's range honest).
+  const maxDetails = Math.max(DETAILS_HEIGHT.min, viewport.height - RESERVED_FOR_RANKING_PX);
   const style = {
     '--sidebar-width': `${width}px`,
     '--details-height': `${Math.min(layout.details.height, maxDetails)}px`,
@@ -92,17 +105,6 @@ export function Sidebar(): ReactNode {
         )}
         {ready && (
           <>
-            <details
-              className="weights-drawer"
-              open={layout.weightsOpen}
-              onToggle={(e) => {
-                const open = e.currentTarget.open;
-                if (open !== layout.weightsOpen) change({ weightsOpen: open });
-              }}
-            >
-              <summary>Weights</summary>
-              <WeightsPanel />
-            </details>
             <div className="ranking-wrap">
               <RankingTable />
             </div>
@@ -130,6 +132,21 @@ export function Sidebar(): ReactNode {
         onLive={(w) => live('--sidebar-width', w, true)}
         onCommit={(w) => change({ sidebarWidth: w })}
       />
+      {ready && (
+        <details
+          className="weights-drawer"
+          open={layout.weightsOpen}
+          onToggle={(e) => {
+            const open = e.currentTarget.open;
+            if (open !== layout.weightsOpen) change({ weightsOpen: open });
+          }}
+        >
+          <summary title={layout.weightsOpen ? 'Close the weights' : 'Open the weights'}>
+            <span aria-hidden="true">{layout.weightsOpen ? '◂' : '▸'}</span> Weights
+          </summary>
+          <WeightsPanel />
+        </details>
+      )}
     </>
   );
 }

@@ -30,6 +30,7 @@ import {
   type EditMode,
   type PendingMove,
 } from './EditModes';
+import { FollowContainerSize } from './FollowContainerSize';
 import { clusterDiameter } from './marker-style';
 import { SiteMarkers } from './SiteMarkers';
 
@@ -114,6 +115,7 @@ export function SiteMap(): ReactNode {
         {mode === 'add' && adding === null && <AddSiteClicks onPick={(at) => setAdding({ at })} />}
         {mode === 'move' && <DraggableSites onDrop={setMoving} />}
         <RememberView />
+        <FollowContainerSize />
       </MapContainer>
       <Legend shade={shade} />
       <ComparePanel />
@@ -167,10 +169,16 @@ function ShadingControl({ shade, onChange }: { shade: Shading; onChange: (shade:
   );
 }
 
+/**
+ * The key to the map, at its bottom right (the seeded sites cluster top left, top right and bottom
+ * centre). Closed it is one line, the score scale; open it also explains hollow markers and badges.
+ * A country shading's key shows whenever shading is on. Open or closed is remembered (remembered/layout.ts).
+ */
 function Legend({ shade }: { shade: Shading }): ReactNode {
   const workload = useApp((s) => s.scenario.workload);
   const mode = useApp((s) => s.scenario.legalityMode);
   const catalogue = useApp((s) => s.choices.chips);
+  const [open, setOpen] = useState(() => loadLayout().legendOpen);
   const title =
     shade === null
       ? ''
@@ -178,9 +186,9 @@ function Legend({ shade }: { shade: Shading }): ReactNode {
         ? `Country: ${WORKLOAD_NAMES[workload].toLowerCase()}, ${mode === 'best' ? 'best lawful chip' : 'every chip'}`
         : `Country: ${chipName(shade.chipId, catalogue)}`;
   return (
-    <div className="legend" aria-label="Legend">
+    <div className="legend" aria-label="Legend" role="group">
       {shade !== null && (
-        <>
+        <div className="legend-shading">
           <div className="legend-title">{title}</div>
           {LEGALITY_ORDER.map((status) => (
             <div key={status} className="legend-row" data-status={status}>
@@ -188,34 +196,44 @@ function Legend({ shade }: { shade: Shading }): ReactNode {
               {LEGALITY_LABEL[status]}
             </div>
           ))}
-        </>
+        </div>
       )}
-      <div className="legend-title">Score</div>
-      <div className="legend-scale" aria-hidden="true">
-        {SCORE_SCALE.map((color) => (
-          <span key={color} style={{ background: color }} />
-        ))}
-      </div>
-      <div className="legend-row legend-ends">
-        <span>0</span>
-        <span>1</span>
-      </div>
-      <div className="legend-row">
-        <svg width="12" height="12" aria-hidden="true">
-          <circle cx="6" cy="6" r="5" fill="none" stroke="#64748b" strokeDasharray="3 2" />
-        </svg>
-        Excluded (hover for why)
-      </div>
-      <div className="legend-row">
-        <span
-          className="legend-cluster"
-          aria-hidden="true"
-          style={{ width: clusterDiameter(2) - 6, height: clusterDiameter(2) - 6, background: SCORE_SCALE[3] }}
-        >
-          3
-        </span>
-        Sites close together (best score; click to zoom in or fan out)
-      </div>
+      <details
+        open={open}
+        onToggle={(e) => {
+          const next = e.currentTarget.open;
+          if (next === open) return;
+          setOpen(next);
+          saveLayout({ legendOpen: next });
+        }}
+      >
+        <summary className="legend-row legend-score" title={open ? 'Show less' : 'What the markers mean'}>
+          <span className="legend-title">Score</span>
+          <span>0</span>
+          <span className="legend-scale" aria-hidden="true">
+            {SCORE_SCALE.map((color) => (
+              <span key={color} style={{ background: color }} />
+            ))}
+          </span>
+          <span>1</span>
+        </summary>
+        <div className="legend-row">
+          <svg width="12" height="12" aria-hidden="true">
+            <circle cx="6" cy="6" r="5" fill="none" stroke="#64748b" strokeDasharray="3 2" />
+          </svg>
+          Excluded (hover for why)
+        </div>
+        <div className="legend-row">
+          <span
+            className="legend-cluster"
+            aria-hidden="true"
+            style={{ width: clusterDiameter(2) - 6, height: clusterDiameter(2) - 6, background: SCORE_SCALE[3] }}
+          >
+            3
+          </span>
+          Sites close together (best score; click to zoom in or fan out)
+        </div>
+      </details>
     </div>
   );
 }

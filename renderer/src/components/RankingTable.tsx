@@ -192,6 +192,7 @@ function RankingGrid({ sites, score, legality }: GridProps): ReactNode {
       )}
       <div className="ranking-scroll" ref={scrollerRef}>
         <table
+          id="ranking"
           className="ranking"
           aria-label="Ranking"
           aria-rowcount={shown.length + 1}

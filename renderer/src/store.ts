@@ -429,6 +429,9 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
       },
       async setScenario(client, change, options = {}) {
         const current = get().scenario;
+        // The planner chose a preset or profile: what the restore replaced no longer needs saying.
+        if (get().scenarioNotice !== null && (change.presetId !== undefined || change.profileId !== undefined))
+          set({ scenarioNotice: null });
         // Another preset brings its own weights and constraints: drop the overrides made for the
         // previous one (the method and normalisation are questions of their own and stay).
         const presetChanged = change.presetId !== undefined && change.presetId !== current.presetId;

@@ -211,7 +211,7 @@ describe('the store remembers the scenario', () => {
   it('falls back to the default preset when the remembered one is gone, and says so', async () => {
     const storage = memoryStorage();
     stored(storage, { ...DEFENDED, version: SCENARIO_VERSION, presetId: 'deleted-preset' });
-    const { store } = await started(storage);
+    const { store, client } = await started(storage);
     const state = store.getState();
     expect(state.scenario.presetId).toBe(state.choices.presets[0]?.id);
     expect(state.scenario.weights).toBeNull();
@@ -220,5 +220,10 @@ describe('the store remembers the scenario', () => {
     expect(state.score).not.toBeNull();
     // The replacement is what is remembered now.
     expect(scenarioRecord(() => STARTING).load(storage).presetId).toBe(state.scenario.presetId);
+    // Choosing a preset makes the note moot.
+    await store.getState().setScenario(client, { asOf: '2025-11-01' });
+    expect(store.getState().scenarioNotice).not.toBeNull();
+    await store.getState().setScenario(client, { presetId: 'cost-first' });
+    expect(store.getState().scenarioNotice).toBeNull();
   });
 });

@@ -109,6 +109,23 @@ describe('the remembered scenario', () => {
     await page.reload();
     await top(page);
     expect((await shown(page)).preset).not.toBe('');
+  });
+
+  it('keeps the top bar to one row with a long scenario name, cutting the name rather than the buttons', async () => {
+    await bar(page).getByRole('combobox', { name: 'Preset' }).selectOption('latency-inference');
+    await bar(page).getByRole('combobox', { name: 'Company profile' }).selectOption('cn-private-lab-rented');
+    await bar(page).getByRole('combobox', { name: 'Method' }).selectOption('topsis');
+    await expect.poll(() => page.title()).toContain('Latency-sensitive inference (edited) · China-HQ');
+    const banner = page.getByRole('banner');
+    expect((await banner.boundingBox())?.height ?? Infinity).toBeLessThan(50);
+    for (const name of ['Switch to dark theme', 'Export report…', 'Data…']) {
+      const box = await banner.getByRole('button', { name }).boundingBox();
+      // One line of text: a wrapped label would be twice as tall.
+      expect(box?.height ?? Infinity).toBeLessThan(30);
+    }
+    const title = banner.locator('.scenario-title');
+    expect(await title.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    expect(await title.getAttribute('title')).toContain('China-HQ private AI lab (renting offshore capacity)');
     expect(problems).toEqual([]);
   });
 });

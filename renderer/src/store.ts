@@ -254,7 +254,7 @@ function startingScenario(): Scenario {
 }
 
 export interface AppStoreOptions {
-  /** Where the scenario is remembered across reloads and restarts; default localStorage, null: nowhere. */
+  /** Where the scenario and the ranking's view are remembered across reloads and restarts; default localStorage, null: nowhere. */
   storage?: Storage | null;
 }
 

@@ -301,6 +301,9 @@ describe.each(VIEWPORTS)('room for the answer at $width×$height', (viewport) =>
       await arrange(page, room);
       const shot = `room-${name.replace(/[^a-z]+/g, '-')}-${viewport.width}`;
       await screenshot(page, shot);
+      // The README's picture of a laptop screen with everything open.
+      if (room.drawer && room.whatIf && room.selected && viewport.width === 1280)
+        await screenshot(page, 'workspace-laptop-1280', { readme: true });
       expect(
         await fullyVisibleRowCount(page),
         `${name} at ${viewport.width}×${viewport.height}`,

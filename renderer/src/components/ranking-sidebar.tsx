@@ -33,12 +33,7 @@ type SidebarLayout = Pick<Layout, 'sidebarWidth' | 'weightsOpen' | 'details'>;
  */
 const RESERVED_FOR_RANKING_PX = 600;
 
-/** Leaflet re-measures its container on window resize; a sidebar resize changes it too. */
-function tellTheMapItsSizeChanged(): void {
-  window.dispatchEvent(new Event('resize'));
-}
-
-/** The window's inner size, following real resizes (not the synthetic ones sent to the map). */
+/** The window's inner size, following real resizes (the map follows its own container, map/FollowContainerSize). */
 function useViewport(): { width: number; height: number } {
   const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
   useEffect(() => {
@@ -64,20 +59,13 @@ export function Sidebar(): ReactNode {
   });
   const viewport = useViewport();
   const aside = useRef<HTMLElement>(null);
-  const frame = useRef(0);
 
   const change = useCallback((next: Partial<SidebarLayout>) => {
     setLayout((current) => ({ ...current, ...next }));
     saveLayout(next);
-    if (next.sidebarWidth !== undefined) tellTheMapItsSizeChanged();
   }, []);
-  const live = (property: string, px: number, resizesMap: boolean): void => {
+  const live = (property: string, px: number): void => {
     aside.current?.style.setProperty(property, `${px}px`);
-    if (resizesMap && frame.current === 0)
-      frame.current = requestAnimationFrame(() => {
-        frame.current = 0;
-        tellTheMapItsSizeChanged();
-      });
   };
 
   const width = fitSidebarWidth(layout.sidebarWidth ?? autoSidebarWidth(viewport.width), viewport.width);
@@ -114,7 +102,7 @@ export function Sidebar(): ReactNode {
                 height={layout.details.height}
                 collapsed={layout.details.collapsed}
                 maxHeight={maxDetails}
-                onLiveHeight={(h) => live('--details-height', h, false)}
+                onLiveHeight={(h) => live('--details-height', h)}
                 onChange={(d) => change({ details: { ...layout.details, ...d } })}
               />
             )}
@@ -129,7 +117,7 @@ export function Sidebar(): ReactNode {
         min={SIDEBAR_WIDTH.min}
         max={maxWidth}
         defaultValue={autoSidebarWidth(viewport.width)}
-        onLive={(w) => live('--sidebar-width', w, true)}
+        onLive={(w) => live('--sidebar-width', w)}
         onCommit={(w) => change({ sidebarWidth: w })}
       />
       {ready && (

@@ -141,7 +141,11 @@ describe('browser mode', () => {
   });
 
   it("replays history: dragging the date across April 2025 changes mainland China's H20 status", async () => {
+    // The owned lab's ranking moves Ulanqab: look for its row once that ranking is in, not in the
+    // rows it replaces (a taller ranking finds the old row before the new ranking arrives).
+    const scored = page.waitForResponse((r) => r.url().endsWith('/api/score.run'));
     await page.getByRole('combobox', { name: 'Company profile' }).selectOption('cn-private-lab-owned');
+    await scored;
     await siteRow(page, 'cn-ulanqab');
     await page
       .getByRole('table', { name: 'Ranking' })

@@ -36,6 +36,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   ({ page } = await openWorkspace(browser, server, { problems, consoleErrors: true }));
   await top(page);
+  // A fresh store's first screen is the README's picture.
+  await page.waitForSelector('.site-marker, .site-cluster', { state: 'attached' });
+  await page.waitForTimeout(800);
+  await screenshot(page, 'first-screen-campuses', { readme: true });
 });
 
 afterAll(async () => {

@@ -1,18 +1,18 @@
 // The first screen: the site list and details on the left, the map on the right.
 import { useEffect, type ReactNode } from 'react';
-import { PresetsButton } from './components/PresetsButton';
+import { PresetsButton } from './presets/PresetsButton';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
-import { ExportReportButton } from './components/ReportDialog';
-import { Sidebar } from './components/ranking-sidebar';
-import { ScenarioBar } from './components/ScenarioBar';
+import { ExportReportButton } from './report/ReportDialog';
+import { Sidebar } from './ranking/ranking-sidebar';
+import { ScenarioBar } from './scenario/ScenarioBar';
 import { StatusBar } from './components/StatusBar';
 import { ThemeToggle, useTheme } from './components/ThemeToggle';
-import { WhatIfButtons } from './components/WhatIfButtons';
-import { WhatIfCompare } from './components/WhatIfCompare';
+import { WhatIfButtons } from './whatif/WhatIfButtons';
+import { WhatIfCompare } from './whatif/WhatIfCompare';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useApp, useServices } from './context';
 import { SiteMap } from './map/SiteMap';
-import { scenarioTitle, windowTitle } from './scenario-title';
+import { scenarioTitle, windowTitle } from './scenario/scenario-title';
 import { Workbench } from './workbench/Workbench';
 
 export function App(): ReactNode {

@@ -3,8 +3,8 @@
 // rests on an announcement or press reports rather than rule text.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LegalityBadge } from '../../renderer/src/components/ranking-row';
-import { buildRows } from '../../renderer/src/components/ranking-model';
+import { LegalityBadge } from '../../renderer/src/ranking/ranking-row';
+import { buildRows } from '../../renderer/src/ranking/ranking-model';
 
 afterEach(cleanup);
 

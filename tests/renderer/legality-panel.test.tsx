@@ -7,12 +7,12 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
 import type { Transport } from '../../renderer/src/api/transport';
-import { legalityHeadline, lawfulCompute, tierFlag } from '../../renderer/src/components/legality-answer';
-import { LegalityChain } from '../../renderer/src/components/LegalityChain';
-import { ScenarioBar } from '../../renderer/src/components/ScenarioBar';
+import { legalityHeadline, lawfulCompute, tierFlag } from '../../renderer/src/details/legality-answer';
+import { LegalityChain } from '../../renderer/src/details/LegalityChain';
+import { ScenarioBar } from '../../renderer/src/scenario/ScenarioBar';
 import { ServicesProvider } from '../../renderer/src/context';
 import { countryStatuses } from '../../renderer/src/map/useCountryLegality';
-import { ACCEPTABLE_STATUSES, describeConstraint } from '../../renderer/src/constraint-rules';
+import { ACCEPTABLE_STATUSES, describeConstraint } from '../../renderer/src/weights/constraint-rules';
 import { createAppStore } from '../../renderer/src/store';
 import { inMemoryTransport } from './fake-backend';
 

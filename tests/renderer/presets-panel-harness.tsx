@@ -4,7 +4,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { createClient, type Client } from '../../renderer/src/api/client';
 import type { Transport } from '../../renderer/src/api/transport';
-import { PresetsPanel } from '../../renderer/src/components/PresetsPanel';
+import { PresetsPanel } from '../../renderer/src/presets/PresetsPanel';
 import { ServicesProvider } from '../../renderer/src/context';
 import { createAppStore } from '../../renderer/src/store';
 import { inMemoryTransport } from './fake-backend';

@@ -4,7 +4,7 @@
 // table from presets.diff, and keyboard behaviour (Escape closes, focus returns to the opener).
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pointsText } from '../../renderer/src/components/presets-compare';
+import { pointsText } from '../../renderer/src/presets/presets-compare';
 import { callsNamed, panel, setup } from './presets-panel-harness';
 
 afterEach(cleanup);

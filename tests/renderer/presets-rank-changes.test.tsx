@@ -4,7 +4,7 @@
 // and each site's move from A to B. The expected ranks come from score.run called here directly.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TOP_RANKS } from '../../renderer/src/components/presets-rank-changes';
+import { TOP_RANKS } from '../../renderer/src/presets/presets-rank-changes';
 import { rankLabel } from '../../shared/score-words';
 import { callsNamed, setup } from './presets-panel-harness';
 

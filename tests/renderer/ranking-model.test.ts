@@ -14,13 +14,8 @@ import {
   topContributors,
   type RankingRow,
   type SiteResult,
-} from '../../renderer/src/components/ranking-model';
-import {
-  rowWindow,
-  scrollTopFor,
-  OVERSCAN_ROWS,
-  WINDOW_ABOVE_ROWS,
-} from '../../renderer/src/components/ranking-window';
+} from '../../renderer/src/ranking/ranking-model';
+import { rowWindow, scrollTopFor, OVERSCAN_ROWS, WINDOW_ABOVE_ROWS } from '../../renderer/src/ranking/ranking-window';
 import { DEFAULT_RANKING_VIEW, type RankingView } from '../../renderer/src/remembered/layout';
 
 /**

@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
 import type { Transport } from '../../renderer/src/api/transport';
-import { ExportReportButton, reportRequest } from '../../renderer/src/components/ReportDialog';
+import { ExportReportButton, reportRequest } from '../../renderer/src/report/ReportDialog';
 import { ServicesProvider } from '../../renderer/src/context';
 import { createAppStore, DEFAULT_COVERAGE_CHOICE, DEFAULT_LEGALITY_CHOICE } from '../../renderer/src/store';
 import { parseCsv } from '../../shared/csv-parse';

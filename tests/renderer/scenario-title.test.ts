@@ -1,7 +1,7 @@
 // The scenario's name in the title bar and the top bar: preset, profile and date, "(edited)" when
 // the preset has changes on top, and the app's name alone before a preset is chosen.
 import { describe, expect, it } from 'vitest';
-import { scenarioTitle, windowTitle } from '../../renderer/src/scenario-title';
+import { scenarioTitle, windowTitle } from '../../renderer/src/scenario/scenario-title';
 import {
   DEFAULT_COVERAGE_CHOICE,
   DEFAULT_LEGALITY_CHOICE,

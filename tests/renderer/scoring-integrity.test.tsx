@@ -8,9 +8,9 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { createClient, type Client } from '../../renderer/src/api/client';
-import { ComparePanel } from '../../renderer/src/components/ComparePanel';
-import { WeightsPanel } from '../../renderer/src/components/WeightsPanel';
-import { buildRows, exclusionCauses, THIN_DATA_CAUSE } from '../../renderer/src/components/ranking-model';
+import { ComparePanel } from '../../renderer/src/details/ComparePanel';
+import { WeightsPanel } from '../../renderer/src/weights/WeightsPanel';
+import { buildRows, exclusionCauses, THIN_DATA_CAUSE } from '../../renderer/src/ranking/ranking-model';
 import { ServicesProvider } from '../../renderer/src/context';
 import {
   missingNote,

@@ -5,7 +5,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
-import { SiteFacts } from '../../renderer/src/components/SiteFacts';
+import { SiteFacts } from '../../renderer/src/details/SiteFacts';
 import { ServicesProvider } from '../../renderer/src/context';
 import { createAppStore } from '../../renderer/src/store';
 import { METHOD_NOT_RECORDED } from '../../shared/model/facts';

@@ -6,9 +6,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
 import type { Transport } from '../../renderer/src/api/transport';
-import { pairwiseMatrix } from '../../renderer/src/ahp-judgments';
-import { ScenarioBar } from '../../renderer/src/components/ScenarioBar';
-import { WeightsPanel } from '../../renderer/src/components/WeightsPanel';
+import { pairwiseMatrix } from '../../renderer/src/weights/ahp-judgments';
+import { ScenarioBar } from '../../renderer/src/scenario/ScenarioBar';
+import { WeightsPanel } from '../../renderer/src/weights/WeightsPanel';
 import { ServicesProvider } from '../../renderer/src/context';
 import { createAppStore, DEFAULT_COVERAGE_CHOICE, DEFAULT_LEGALITY_CHOICE } from '../../renderer/src/store';
 import type { CallInput } from '../../shared/contract';

@@ -2,7 +2,7 @@
 // percentages always add up to 100.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalise, rescale, toPercent, toPercents } from '../../renderer/src/weights-math';
+import { normalise, rescale, toPercent, toPercents } from '../../renderer/src/weights/weights-math';
 
 const sum = (w: Record<string, number>): number => Object.values(w).reduce((s, v) => s + v, 0);
 /** A weight by id; 0 when absent (the generated records hold every id they are asked for). */

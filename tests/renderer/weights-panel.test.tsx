@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
-import { WeightsPanel } from '../../renderer/src/components/WeightsPanel';
+import { WeightsPanel } from '../../renderer/src/weights/WeightsPanel';
 import { ServicesProvider } from '../../renderer/src/context';
 import { createAppStore } from '../../renderer/src/store';
 import { inMemoryTransport } from './fake-backend';

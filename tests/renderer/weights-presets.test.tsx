@@ -6,8 +6,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
 import type { Transport } from '../../renderer/src/api/transport';
-import { ScenarioBar } from '../../renderer/src/components/ScenarioBar';
-import { WeightsPanel } from '../../renderer/src/components/WeightsPanel';
+import { ScenarioBar } from '../../renderer/src/scenario/ScenarioBar';
+import { WeightsPanel } from '../../renderer/src/weights/WeightsPanel';
 import { ServicesProvider } from '../../renderer/src/context';
 import { createAppStore, NO_OVERRIDES } from '../../renderer/src/store';
 import { inMemoryTransport } from './fake-backend';

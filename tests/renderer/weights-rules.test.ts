@@ -11,8 +11,8 @@ import {
   positionOf,
   ratioText,
   upperPairs,
-} from '../../renderer/src/ahp-judgments';
-import { checkBound, checkValue, describeConstraint, valueRange } from '../../renderer/src/constraint-rules';
+} from '../../renderer/src/weights/ahp-judgments';
+import { checkBound, checkValue, describeConstraint, valueRange } from '../../renderer/src/weights/constraint-rules';
 import { ahpWeights } from '../../shared/engine/weights';
 import type { HardConstraint } from '../../shared/model/presets';
 

@@ -5,8 +5,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
-import { WhatIfCompare } from '../../renderer/src/components/WhatIfCompare';
-import { reportRequest } from '../../renderer/src/components/ReportDialog';
+import { WhatIfCompare } from '../../renderer/src/whatif/WhatIfCompare';
+import { reportRequest } from '../../renderer/src/report/ReportDialog';
 import { ServicesProvider } from '../../renderer/src/context';
 import { createAppStore } from '../../renderer/src/store';
 import { ScenariosPanel } from '../../renderer/src/workbench/scenarios/ScenariosPanel';

@@ -22,7 +22,7 @@ import {
 import { RankingTable } from './RankingTable';
 import { DetailsPane } from './ranking-details-pane';
 import { Splitter } from './ranking-splitter';
-import { WeightsPanel } from './WeightsPanel';
+import { WeightsPanel } from '../weights/WeightsPanel';
 
 type SidebarLayout = Pick<Layout, 'sidebarWidth' | 'weightsOpen' | 'details'>;
 

@@ -5,7 +5,7 @@ import { useId, type ReactNode } from 'react';
 import { useApp } from '../context';
 import { DETAILS_HEIGHT } from '../remembered/layout';
 import { Splitter } from './ranking-splitter';
-import { SiteDetails } from './SiteDetails';
+import { SiteDetails } from '../details/SiteDetails';
 
 export interface DetailsPaneProps {
   height: number;

@@ -5,7 +5,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ScenarioComparison } from '../../../shared/calls/scenario-calls';
 import { useApp, useServices } from '../context';
 import { scenarioOverrides } from '../store';
-import { RankText } from './coverage-badges';
+import { RankText } from '../ranking/coverage-badges';
 import '../workbench/scenarios/whatif.css';
 
 type Row = ScenarioComparison['sites'][number];

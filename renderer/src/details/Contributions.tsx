@@ -6,7 +6,7 @@ import { thinDataNote } from '../../../shared/score-words';
 import { useApp } from '../context';
 import { missingNote, uninformativeNote, type Uninformative } from '../coverage-words';
 import type { ScoreRun } from '../store';
-import { coverageTitle, RankText } from './coverage-badges';
+import { coverageTitle, RankText } from '../ranking/coverage-badges';
 
 type SiteScore = ScoreRun['results'][number];
 

@@ -5,7 +5,7 @@ import type { Preset } from '../../../shared/model/presets';
 import { useApp, useServices } from '../context';
 import { refreshPresets, toProblem, type Problem } from './presets-actions';
 import { ProblemNote } from './presets-problem';
-import { METHOD_TEXT, NORMALISATION_TEXT } from './ScoringChoices';
+import { METHOD_TEXT, NORMALISATION_TEXT } from '../weights/ScoringChoices';
 
 interface ListProps {
   /** Says what happened in the panel's status line. */

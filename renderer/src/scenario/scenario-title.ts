@@ -1,7 +1,7 @@
 // The scenario's name as the title bar and the top bar say it: preset, company profile and as-of
 // date, so a planner can tell at a glance (and in the window list) which question is on screen.
 // "(edited)" marks a preset changed on top (method, normalisation, weights or constraints).
-import type { Choices, Scenario } from './store';
+import type { Choices, Scenario } from '../store';
 
 export const APP_NAME = 'Landfall';
 

@@ -4,12 +4,12 @@
 // ranking for the scenario on screen, and each site's move: presets-rank-changes.tsx).
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { CallOutput } from '../../../shared/contract';
-import { describeConstraint } from '../constraint-rules';
+import { describeConstraint } from '../weights/constraint-rules';
 import { useApp, useServices } from '../context';
 import { toProblem, type Problem } from './presets-actions';
 import { ProblemNote } from './presets-problem';
 import { PresetRankChanges } from './presets-rank-changes';
-import { METHOD_TEXT, NORMALISATION_TEXT } from './ScoringChoices';
+import { METHOD_TEXT, NORMALISATION_TEXT } from '../weights/ScoringChoices';
 
 type Diff = CallOutput<'presets.diff'>;
 

@@ -13,7 +13,7 @@ import {
   ratioText,
   upperPairs,
   type Position,
-} from '../ahp-judgments';
+} from './ahp-judgments';
 
 interface Props {
   /** Every criterion (display order) with its current weight; weights sum to 1. */

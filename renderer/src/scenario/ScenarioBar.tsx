@@ -5,7 +5,7 @@ import { useApp, useServices } from '../context';
 import type { Method } from '../store';
 import { LegalityQuestion } from './LegalityQuestion';
 import { TimelineSlider } from './TimelineSlider';
-import { WhatIfSelect } from './WhatIfSelect';
+import { WhatIfSelect } from '../whatif/WhatIfSelect';
 
 const METHODS: { id: Method | ''; label: string }[] = [
   { id: '', label: "Preset's method" },

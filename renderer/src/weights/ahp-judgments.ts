@@ -2,7 +2,7 @@
 // reciprocal matrix from the planner's judgments, starting judgments read off the current weights,
 // the most inconsistent judgment, and how AHP weights replace the compared criteria's share.
 // Pure, so it is tested without a DOM; the eigenvector and CR come from shared/engine/weights.ts.
-import { ahpWeights, RANDOM_INDEX, type AhpResult } from '../../shared/engine/weights';
+import { ahpWeights, RANDOM_INDEX, type AhpResult } from '../../../shared/engine/weights';
 
 /** AHP is computed for at most this many criteria (Saaty's random index table ends there). */
 export const MAX_AHP_CRITERIA = RANDOM_INDEX.length;

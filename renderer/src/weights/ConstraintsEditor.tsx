@@ -10,7 +10,7 @@ import {
   describeConstraint,
   STATUS_WORDS,
   type AcceptableStatus,
-} from '../constraint-rules';
+} from './constraint-rules';
 import { useApp, useServices } from '../context';
 
 type Bound = Extract<HardConstraint, { kind: 'min' | 'max' }>;

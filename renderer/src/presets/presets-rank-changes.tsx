@@ -7,7 +7,7 @@ import { moveText, moveWords, rankChanges, type SiteRankChange } from '../../../
 import { rankLabel } from '../../../shared/score-words';
 import { useApp, useServices } from '../context';
 import { coverageChoice, legalityChoice } from '../store';
-import { legalitySummary } from './LegalityQuestion';
+import { legalitySummary } from '../scenario/LegalityQuestion';
 import { toProblem, type Problem } from './presets-actions';
 import { ProblemNote } from './presets-problem';
 

@@ -9,7 +9,7 @@ import { useApp, useServices } from '../context';
 import type { SortKey } from '../remembered/layout';
 import { markRendered } from '../render-marks';
 import type { ScoreRun } from '../store';
-import { EmptyState } from './EmptyState';
+import { EmptyState } from '../components/EmptyState';
 import { FilterBar } from './ranking-filters';
 import { useSiteLegality, type SiteLegality } from './ranking-legality';
 import {

@@ -8,11 +8,11 @@ import type { CriterionGroup } from '../../../shared/model/criteria';
 import { useApp, useServices } from '../context';
 import { uninformativeFlag } from '../coverage-words';
 import { NO_OVERRIDES, type Choices, type Scenario } from '../store';
-import { normalise, rescale, toPercent } from '../weights-math';
+import { normalise, rescale, toPercent } from './weights-math';
 import { AhpPairwise } from './AhpPairwise';
 import { ConstraintsEditor } from './ConstraintsEditor';
 import { CoverageMinimum } from './CoverageMinimum';
-import { PresetActions, type ScenarioToSave } from './SavePresetDialog';
+import { PresetActions, type ScenarioToSave } from '../presets/SavePresetDialog';
 import { ScoringChoices } from './ScoringChoices';
 import './weights-panel.css';
 

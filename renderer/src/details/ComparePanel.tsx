@@ -6,7 +6,7 @@ import { explainWin, type Contender } from '../../../shared/compare-explain';
 import { useApp } from '../context';
 import { uninformativeNote, type Uninformative } from '../coverage-words';
 import type { ScoreRun } from '../store';
-import { CoverageBadge, RankText, ThinBadge } from './coverage-badges';
+import { CoverageBadge, RankText, ThinBadge } from '../ranking/coverage-badges';
 
 type SiteScore = ScoreRun['results'][number];
 

@@ -1,9 +1,9 @@
 // Hard constraints in words and the checks the constraints editor makes before a value reaches the
 // backend: a number in the criterion's plausible range, one minimum and one maximum per criterion,
 // and no minimum above a maximum. Pure, so it is tested without a DOM.
-import type { LegalityStatus } from '../../shared/engine/types';
-import type { Criterion } from '../../shared/model/criteria';
-import type { HardConstraint } from '../../shared/model/presets';
+import type { LegalityStatus } from '../../../shared/engine/types';
+import type { Criterion } from '../../../shared/model/criteria';
+import type { HardConstraint } from '../../../shared/model/presets';
 
 export type ChipStatus = LegalityStatus;
 /** The statuses a chips_legal constraint may accept ('prohibited' never is). */

@@ -6,7 +6,7 @@ import { percent, thinDataNote } from '../../../shared/score-words';
 import type { ThinDataPolicy } from '../../../shared/model/coverage-settings';
 import { useApp, useServices } from '../context';
 import { thinCount } from '../coverage-words';
-import './coverage.css';
+import '../ranking/coverage.css';
 
 /** Tenths, 0 meaning no check: finer steps would suggest more precision than the seed's coverage has. */
 const STEPS = Array.from({ length: 10 }, (_, i) => i / 10);

@@ -6,23 +6,23 @@ import { defaultBackupSchedule, startBackupScheduler, type BackupSchedule } from
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { createEventBus, type EventBus } from './event-bus';
 import { guardWrites } from './read-only-guard';
-import { appHandlers } from './services/app-service';
+import { appHandlers } from './services/store/app-service';
 import type { ServiceContext } from './services/context';
-import { dataHealthHandlers } from './services/data-health';
-import { dataHandlers } from './services/data-service';
-import { editHandlers } from './services/edit-service';
-import { historyHandlers } from './services/history-service';
-import { legalityHandlers } from './services/legality-service';
-import { presetHandlers } from './services/presets-service';
-import { chromiumPdfPrinter, type PdfPrinter } from './services/report-pdf';
-import { reportHandlers } from './services/report-service';
-import { scenarioHandlers } from './services/scenario-service';
-import { scoreHandlers } from './services/score-service';
+import { dataHealthHandlers } from './services/data/data-health';
+import { dataHandlers } from './services/data/data-service';
+import { editHandlers } from './services/edit/edit-service';
+import { historyHandlers } from './services/edit/history-service';
+import { legalityHandlers } from './services/legality/legality-service';
+import { presetHandlers } from './services/presets/presets-service';
+import { chromiumPdfPrinter, type PdfPrinter } from './services/report/report-pdf';
+import { reportHandlers } from './services/report/report-service';
+import { scenarioHandlers } from './services/scenario/scenario-service';
+import { scoreHandlers } from './services/scoring/score-service';
 import { createSensitivityRunner } from './services/sensitivity-runner';
 import { sensitivityHandlers } from './services/sensitivity-service';
-import { siteHandlers } from './services/sites-service';
-import { scheduledBackupJob, storeHandlers } from './services/store-service';
-import { transferHandlers } from './services/transfer-service';
+import { siteHandlers } from './services/data/sites-service';
+import { scheduledBackupJob, storeHandlers } from './services/store/store-service';
+import { transferHandlers } from './services/transfer/transfer-service';
 import { openStoreHandle } from './store';
 
 export interface BackendOptions {

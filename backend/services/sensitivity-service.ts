@@ -9,8 +9,8 @@ import type { SmaaResult, SmaaSettings } from '../../shared/engine/smaa';
 import type { StabilityInterval } from '../../shared/engine/sensitivity';
 import { ServiceError } from '../../shared/errors';
 import type { DomainHandlers, ServiceContext } from './context';
-import { readScenarioSnapshot } from './scenario-snapshot';
-import { scoringOf, type BuiltScoring } from './score-matrix';
+import { readScenarioSnapshot } from './scenario/scenario-snapshot';
+import { scoringOf, type BuiltScoring } from './scoring/score-matrix';
 import type { SensitivityRunner } from './sensitivity-runner';
 
 export interface SensitivityAnalysis {

@@ -2,7 +2,7 @@
 // against the issue's targets (≥ 90 % of the built-in presets' cells known, ≤ 20 % of them estimates).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../backend/backend';
-import { dataCoverage } from '../../backend/services/data-coverage';
+import { dataCoverage } from '../../backend/services/data/data-coverage';
 import type { Criterion } from '../../shared/model/criteria';
 import type { MetricValue } from '../../shared/model/facts';
 import type { Preset } from '../../shared/model/presets';

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../backend/cli/io';
 import { runCli } from '../../backend/cli/main';
-import { dataHealth } from '../../backend/services/data-health';
+import { dataHealth } from '../../backend/services/data/data-health';
 import { setMeta } from '../../db/meta-repo';
 import { migrate } from '../../db/migrations';
 import { SEED_VERSION, SEED_VERSION_KEY } from '../../db/seed/run-seed';

@@ -2,7 +2,7 @@
 // weighs severity × confidence tier × 2^(−age / 548 days), summed. The expectations below are worked
 // out by hand from that formula (docs/legality.md, "Policy churn"), not read back from the code.
 import { describe, expect, it } from 'vitest';
-import { policyChurnColumn } from '../../backend/services/score-matrix';
+import { policyChurnColumn } from '../../backend/services/scoring/score-matrix';
 import type { LegalityPlace } from '../../shared/engine/legality';
 import { policyScope, type PolicyEvent } from '../../shared/model/policy';
 

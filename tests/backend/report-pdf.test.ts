@@ -12,7 +12,7 @@ import {
   chromiumPdfPrinter,
   findChromium,
   noChromiumMessage,
-} from '../../backend/services/report-pdf';
+} from '../../backend/services/report/report-pdf';
 import type { ReportModel } from '../../shared/report/model';
 import { rankLabel } from '../../shared/score-words';
 import { errorOf, valueOf } from './dispatch-results';

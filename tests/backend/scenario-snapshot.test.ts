@@ -1,5 +1,5 @@
 // The scenario as a value: each call that scores, explains or reports a scenario reads the store's
-// tables once (backend/services/scenario-snapshot.ts). Counted on the real connection: every SQL
+// tables once (backend/services/scenario/scenario-snapshot.ts). Counted on the real connection: every SQL
 // statement the call prepares is logged, and each repository read is recognised by the statements
 // it prepares when called on its own.
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';

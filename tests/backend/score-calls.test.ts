@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../backend/backend';
-import { buildScoringInput } from '../../backend/services/score-matrix';
+import { buildScoringInput } from '../../backend/services/scoring/score-matrix';
 import type { CallOutput } from '../../shared/contract';
 import { runCliCapturing, type CliRun } from './cli-capture';
 

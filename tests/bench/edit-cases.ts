@@ -3,7 +3,7 @@
 // undo + redo of the one-cell edit, and history.list — each against plain SQL doing the same
 // storage work, so the ratio is the price of checking, logging and the history.
 import { createBackend, type Backend } from '../../backend/backend';
-import { applyEdits } from '../../backend/services/edit-service';
+import { applyEdits } from '../../backend/services/edit/edit-service';
 import type { BenchCase } from './harness';
 
 const SITES = 10_000;

@@ -4,7 +4,7 @@
 // upgrade can still be undone.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { undo } from '../../backend/services/history-service';
+import { undo } from '../../backend/services/edit/history-service';
 import { withChangeBatch } from '../../db/change-log';
 import { listMetricValues } from '../../db/metrics-repo';
 import { migrate, schemaVersion } from '../../db/migrations';

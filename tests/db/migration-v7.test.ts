@@ -3,7 +3,7 @@
 // into a complete row.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { undo } from '../../backend/services/history-service';
+import { undo } from '../../backend/services/edit/history-service';
 import { withChangeBatch } from '../../db/change-log';
 import { migrate, schemaVersion } from '../../db/migrations';
 import { listSites } from '../../db/sites-repo';

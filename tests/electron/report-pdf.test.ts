@@ -10,7 +10,7 @@ import type {
   PrintToPDFOptions,
 } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PdfPrinter } from '../../backend/services/report-pdf';
+import type { PdfPrinter } from '../../backend/services/report/report-pdf';
 import { fakeSession } from './fakes';
 
 interface PrintWindow {

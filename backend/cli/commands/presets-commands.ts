@@ -7,7 +7,7 @@ import type { PresetImportResult } from '../../../shared/calls/preset-calls';
 import type { ApiError } from '../../../shared/errors';
 import type { HardConstraint, Preset } from '../../../shared/model/presets';
 import type { PresetDiff } from '../../../shared/preset-diff';
-import { describeCounts } from '../../services/preset-import';
+import { describeCounts } from '../../services/presets/preset-import';
 import { command, json, type Command } from '../command';
 import { UsageError, type CliIo } from '../io';
 import { dataCommands } from './data-commands';

@@ -13,7 +13,7 @@ import {
   type ImportPreview,
 } from '../../../shared/model/transfer';
 import { explainUnguessable } from '../../../shared/import-guess';
-import { errorPath } from '../../services/transfer-service';
+import { errorPath } from '../../services/transfer/transfer-service';
 import { command, json, type Command, type CommandRun } from '../command';
 import { UsageError, type CliIo } from '../io';
 

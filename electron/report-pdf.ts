@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session, type Session } from 'electron';
-import type { PdfPrinter } from '../backend/services/report-pdf';
+import type { PdfPrinter } from '../backend/services/report/report-pdf';
 import { denyAllPermissions } from './security';
 
 /** The partition of the print window: in memory (no "persist:"), never shared with the app's pages. */

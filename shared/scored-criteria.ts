@@ -1,6 +1,6 @@
 // Which criteria a scenario scores, and with which weights: the caller's weights merged over the
 // preset's, every criterion weighted above zero, plus any a min/max constraint names (at weight 0,
-// so the constraint can read it). One rule for score.run (backend/services/score-matrix.ts) and for
+// so the constraint can read it). One rule for score.run (backend/services/scoring/score-matrix.ts) and for
 // the renderer's live scoring (shared/score-live.ts), so a dragged slider ranks what score.run will.
 import type { HardConstraint } from './model/presets';
 

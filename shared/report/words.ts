@@ -25,7 +25,7 @@ export const METHOD_TEXT: Record<MethodId, { name: string; description: string }
 
 /**
  * What a gap scores, as the method sections say it: stored criteria use the 'zero' policy
- * (backend/services/score-matrix.ts; docs/scoring.md says why).
+ * (backend/services/scoring/score-matrix.ts; docs/scoring.md says why).
  */
 export const MISSING_TEXT =
   'Missing facts score 0 on their criterion: no credit, since an unknown must not be rewarded, and never more than the worst known value; a site never gains from a value it does not have. ' +

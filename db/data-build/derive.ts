@@ -3,13 +3,15 @@
 // re-derives it and compares byte for byte, so a refresh is: update a table, re-run, review the diff.
 import type { Market } from '../../shared/model/jurisdictions';
 import { CAMPUS_OF_DISTRICT, type SeedSite } from '../seed/sites';
-import { Figures, type Fact, type FactMethod } from './figures';
+import { Figures, type Fact } from './figures';
 import { gridCarbon, regulatoryQuality, renewableShare } from './rules/country-datasets';
 import { latencyHk, latencySg, meanTemperature, subseaCables, waterStress } from './rules/connectivity-climate';
 import { buildCost, dcCapacity, siteLand, landCost, pipeline, taxIncentive, vacancy } from './rules/market-reports';
 import { powerPrice } from './rules/power-prices';
 import { campusCapacityRules } from './rules/campus-capacities';
 import { siteCapacityRules } from './rules/site-capacities';
+import type { SiteCapacity } from './site-capacity';
+import type { SiteCapacityRule } from './rules/site-capacity-rule';
 import type { SourceTable } from './source-tables';
 
 /** A rule for one criterion of one market: a sourced fact, or an honest gap with its reason. */
@@ -33,22 +35,6 @@ export const MARKET_RULES: Readonly<Record<string, MarketRule>> = {
   pipeline_mw: pipeline,
   vacancy_pct: vacancy,
 };
-
-/** A site's capacity from operator announcements or market reports (the sites table's capacityMw). */
-export interface SiteCapacity {
-  siteId: string;
-  /** MW in operation / planned (null when the source gives none). */
-  existing: number | null;
-  planned: number | null;
-  method: FactMethod;
-  derivation: string | null;
-  reference: string;
-  source: { title: string; url: string; asOf: string };
-  note: string;
-}
-
-/** A rule for one site's capacity; undefined when no source gives one (the site keeps "unknown"). */
-export type SiteCapacityRule = (f: Figures, site: SeedSite) => SiteCapacity | undefined;
 
 /** Site id → its capacity rule. */
 export const SITE_CAPACITY_RULES: Readonly<Record<string, SiteCapacityRule>> = {

@@ -3,7 +3,7 @@
 // market-level). Each site cites the market-level source from the reference that mentions the
 // place or its market, and its status says what that source reports for the district.
 import type { Site, SiteStatus, Source } from '../../shared/schemas';
-import type { SiteCapacity } from '../data-build/derive';
+import type { SiteCapacity } from '../data-build/site-capacity';
 import { seedCampuses, type SeedCampus } from './campuses';
 import derived from './derived-metrics.json';
 import {

@@ -2,14 +2,11 @@
 // the last results fetched. A factory, so each test gets a fresh store.
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ScoreNormalisation } from '../../shared/model/scenario';
 import type { CallOutput } from '../../shared/contract';
 import type { LegalityStatus } from '../../shared/engine/types';
-import { DEFAULT_COVERAGE_SETTINGS, type ThinDataPolicy } from '../../shared/model/coverage-settings';
-import { DEFAULT_LEGALITY_SETTINGS, type LegalityMode } from '../../shared/model/legality-settings';
-import type { PolicyConfidence } from '../../shared/model/policy';
+import { DEFAULT_COVERAGE_SETTINGS } from '../../shared/model/coverage-settings';
+import { DEFAULT_LEGALITY_SETTINGS } from '../../shared/model/legality-settings';
 import type { HardConstraint } from '../../shared/model/presets';
-import type { Workload } from '../../shared/model/profiles';
 import { todayIso, type AppInfo, type Site } from '../../shared/schemas';
 import { sameScoreRun } from '../../shared/score-live';
 import type { Client } from './api/client';
@@ -17,46 +14,10 @@ import { createLiveScorer, matrixInput, type ScoreRunInput } from './live-score'
 import { DEFAULT_RANKING_VIEW, loadLayout, saveLayout, type RankingView } from './remembered/layout';
 import { defaultStorage } from './remembered/record';
 import { restoreScenario, scenarioRecord } from './remembered/scenario';
+import type { Choices, Method, Normalisation, Scenario, ScoreRun } from './scenario/scenario-state';
 
 export type LoadState = 'loading' | 'ready' | 'error';
-export type ScoreRun = CallOutput<'score.run'>;
-export type Method = ScoreRun['method'];
-export type Normalisation = ScoreNormalisation;
-
-export interface Choices {
-  presets: CallOutput<'presets.list'>;
-  profiles: CallOutput<'profiles.list'>;
-  criteria: CallOutput<'criteria.list'>;
-  /** The whole policy timeline, for the as-of slider's event marks. */
-  policies: CallOutput<'policies.list'>;
-  /** The accelerator catalogue, so chips are named by vendor and name rather than by id. */
-  chips: CallOutput<'chips.list'>;
-}
-
-export interface Scenario {
-  presetId: string | null;
-  profileId: string | null;
-  /** YYYY-MM-DD */
-  asOf: string;
-  /** null: the preset's own method. */
-  method: Method | null;
-  /** null: the preset's own normalisation (each criterion's, unless the preset says otherwise). */
-  normalisation: Normalisation | null;
-  /** Criterion id → weight overriding the preset's (from the weights panel); null: the preset's. */
-  weights: Record<string, number> | null;
-  /** Hard constraints replacing the preset's (from the weights panel); null: the preset's. */
-  constraints: HardConstraint[] | null;
-  /** Which of the profile's workloads legality is judged for (shared/model/legality-settings.ts). */
-  workload: Workload;
-  /** 'best': the best lawful chip decides a site; 'all': every chip must clear. */
-  legalityMode: LegalityMode;
-  /** The least firm policy tier that counts ('reported': rules, announcements and press reports). */
-  confidenceFloor: PolicyConfidence;
-  /** Coverage (0..1, share of the weight on known values) below which a site is "thin data". */
-  minCoverage: number;
-  /** 'mark': a thin site stays ranked, marked; 'exclude': it is left out of the ranking. */
-  thinData: ThinDataPolicy;
-}
+export type { Choices, Method, Normalisation, Scenario, ScoreRun } from './scenario/scenario-state';
 
 /** How the scenario asks the legality question; sent with every scoring, legality and report call. */
 export type LegalityChoice = Pick<Scenario, 'workload' | 'legalityMode' | 'confidenceFloor'>;

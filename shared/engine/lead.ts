@@ -3,29 +3,9 @@
 // when X's own score rests mostly on filled-in values. This decides, from the scored arrays, what a
 // summary sentence may claim about the top of a ranking.
 import { applyTransform, type ColumnTransform } from './normalise';
-import type { DecisionMatrix } from './types';
+import type { DecisionMatrix, TopStatement } from './types';
 
-export type TopStatement =
-  | { kind: 'none' }
-  /** One ranked site: first by default, not by comparison. */
-  | { kind: 'alone'; siteId: string; thin: boolean }
-  /** Several sites share the best score: nobody is first. */
-  | { kind: 'tie'; siteIds: string[] }
-  | {
-      kind: 'lead';
-      siteId: string;
-      /** The best-ranked other site (the first by site id of a tie for second). */
-      runnerUpId: string;
-      /**
-       * Over the criteria both have values for, the leader still scores higher than every site
-       * sharing second place: the lead stands on known facts. False: it comes from filled-in values.
-       */
-      restsOnKnown: boolean;
-      /** Weighted criteria on which the leader or the runner-up had no value (filled by the policy). */
-      filledCriteria: string[];
-      /** The leader's coverage is below the scenario's minimum. */
-      thin: boolean;
-    };
+export type { TopStatement };
 
 export interface LeadInput {
   matrix: DecisionMatrix;

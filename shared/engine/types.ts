@@ -1,7 +1,6 @@
 // The decision engine's data shapes. Pure TypeScript: the engine runs in Node, the renderer and a
 // worker, so its inputs are plain arrays and typed arrays, never database rows.
 import type { HardConstraint } from '../model/presets';
-import type { TopStatement } from './lead';
 
 /**
  * licence_required: an ordinary licence requirement; licence_denial: a licence is required and
@@ -154,3 +153,26 @@ export interface ScoreResult {
   /** Weighted criteria not scored by the rule they asked for, and why (normalise.ts). */
   scaleNotes: { criterionId: string; note: string }[];
 }
+
+/** What a summary may say about the top of a ranking (decided by lead.ts, topStatement). */
+export type TopStatement =
+  | { kind: 'none' }
+  /** One ranked site: first by default, not by comparison. */
+  | { kind: 'alone'; siteId: string; thin: boolean }
+  /** Several sites share the best score: nobody is first. */
+  | { kind: 'tie'; siteIds: string[] }
+  | {
+      kind: 'lead';
+      siteId: string;
+      /** The best-ranked other site (the first by site id of a tie for second). */
+      runnerUpId: string;
+      /**
+       * Over the criteria both have values for, the leader still scores higher than every site
+       * sharing second place: the lead stands on known facts. False: it comes from filled-in values.
+       */
+      restsOnKnown: boolean;
+      /** Weighted criteria on which the leader or the runner-up had no value (filled by the policy). */
+      filledCriteria: string[];
+      /** The leader's coverage is below the scenario's minimum. */
+      thin: boolean;
+    };

@@ -2,7 +2,7 @@
 // were worked out by hand from the figures files under data/sources (named beside each), so a rule
 // that reads the wrong row or does the wrong sum fails here.
 import { describe, expect, it } from 'vitest';
-import type { SiteCapacity } from '../../db/data-build/derive';
+import type { SiteCapacity } from '../../db/data-build/site-capacity';
 import { Figures } from '../../db/data-build/figures';
 import { campusCapacityRules } from '../../db/data-build/rules/campus-capacities';
 import { loadSourceTables } from '../../db/data-build/source-tables';

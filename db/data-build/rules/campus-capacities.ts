@@ -6,7 +6,8 @@
 // `estimate` with its reasoning. A campus no source sizes still cites the row that names it, with
 // both figures null. A campus that is a district site's whole capacity is seeded under the district's
 // id (CAMPUS_OF_DISTRICT in db/seed/sites.ts).
-import type { SiteCapacity, SiteCapacityRule } from '../derive';
+import type { SiteCapacity } from '../site-capacity';
+import type { SiteCapacityRule } from './site-capacity-rule';
 import type { Figures, Picked } from '../figures';
 import { qualified, singleCapacity, siteCapacity, type Qualified } from './market-helpers';
 

@@ -1,7 +1,7 @@
 // Helpers the market-report, power-price and site-capacity rules share: reading a figure the source
 // qualifies ("about 2", "nearly 500", "just under 3,000", "<1", "1.22 billion"), turning it into an `estimate` with its
 // reasoning, a value the source gives as a range (low/high), and a site's capacity with its source.
-import type { SiteCapacity } from '../derive';
+import type { SiteCapacity } from '../site-capacity';
 import {
   factDate,
   inputText,

@@ -10,7 +10,7 @@
 // share — 44 % of Johor's operating MW, 53 % of its pipeline — is carried by the Iskandar Puteri
 // campuses seeded on their own, AirTrunk JHB1-4, DayOne NTP, STT Johor, TM-Nxera and Logos, so
 // repeating it here would count them twice).
-import type { SiteCapacityRule } from '../derive';
+import type { SiteCapacityRule } from './site-capacity-rule';
 import type { Picked } from '../figures';
 import { singleCapacity, siteCapacity } from './market-helpers';
 

@@ -10,7 +10,7 @@
 // the status bar says so (restoreScenario).
 import { z } from 'zod';
 import { Scenario as ScenarioSchema } from '../../../shared/model/scenario';
-import type { Choices, Scenario } from '../store';
+import type { Choices, Scenario } from '../scenario/scenario-state';
 import { rememberedRecord, type RememberedRecord } from './record';
 
 export const SCENARIO_KEY = 'landfall.scenario';

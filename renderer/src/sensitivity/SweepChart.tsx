@@ -3,13 +3,10 @@
 // one another, so each such group is drawn with alternating dashes, keyed "A = B" and said in words.
 import type { ReactNode } from 'react';
 import { listWords } from '../../../shared/report/words';
-import { coincidentGroups } from './sweep-lines';
-import './sweep.css';
+import { coincidentGroups, type SweepPoint } from './sweep-lines';
 
-export interface SweepPoint {
-  weight: number;
-  scores: Record<string, number | null>;
-}
+export type { SweepPoint };
+import './sweep.css';
 
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00'];
 const W = 380;

@@ -1,7 +1,11 @@
 // Which sites' sweep lines coincide. Drawn one over the other, identical lines look like one line and
 // hide a site (issue 15): the chart marks each group, and says so in words. Scores are read to three
 // decimals everywhere in the app, so lines within half of that at every point are "the same".
-import type { SweepPoint } from './SweepChart';
+/** One step of a sweep: the swept weight and each site's score there (null: excluded). */
+export interface SweepPoint {
+  weight: number;
+  scores: Record<string, number | null>;
+}
 
 /** Scores closer than this at every weight draw (and read) as one line. */
 export const COINCIDE_WITHIN = 0.0005;

@@ -1,8 +1,6 @@
 // Reads of the accelerator catalogue.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import type { Chip } from '../shared/model/chips';
-
-type Db = Database.Database;
 
 interface ChipRow {
   id: string;

@@ -1,8 +1,6 @@
 // Reads of criteria: what sites are scored on, in display order.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import type { Criterion } from '../shared/model/criteria';
-
-type Db = Database.Database;
 
 interface CriterionRow {
   id: string;

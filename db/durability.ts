@@ -14,14 +14,12 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { BACKUP_REASON } from '../shared/calls/store-calls';
 import { backupName, backupsDirFor, backupStem, type BackupInfo } from './backup-list';
 import { sealPending } from './content-seal';
 import { checkIntegrity, type CheckOptions } from './integrity';
 import { fileContent } from './store-content';
-
-type Db = Database.Database;
 
 export {
   backupsDirFor,

@@ -3,11 +3,10 @@
 // undo can write back exactly what it reads there. Table and column names come from the fixed
 // definitions below, never from input.
 import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { DataTable } from '../shared/model/transfer';
 import type { ChangeBatch } from './change-log';
 import { canonicalJson, tableDefs, type Cell, type DbRow, type TableDef } from './transfer/tables';
-
-type Db = Database.Database;
 
 /** The tables history can put back: the importable ones and the what-if scenarios. */
 export type RowTableName = DataTable | 'scenarios' | 'scenario_policy_events';

@@ -3,11 +3,10 @@
 // damaged file must stay byte-for-byte as we found it so that nothing the user might recover is lost.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import type { Db } from './db';
 import type { StoreProblemKind } from '../shared/calls/store-calls';
 import { sealProblem } from './content-seal';
 import { latestVersion, schemaVersion } from './migrations';
-
-type Db = Database.Database;
 
 // The kinds live in the contract (the UI and CLI show them); db/ adds detection for each.
 export type { StoreProblemKind };

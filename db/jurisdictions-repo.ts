@@ -1,8 +1,6 @@
 // Reads of jurisdictions: countries and their ISO 3166-2 subdivisions.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import type { Jurisdiction } from '../shared/model/jurisdictions';
-
-type Db = Database.Database;
 
 interface JurisdictionRow {
   code: string;

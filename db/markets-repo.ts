@@ -1,8 +1,6 @@
 // Reads of markets: the regions sites belong to and metric values attach to.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import type { Market } from '../shared/model/jurisdictions';
-
-type Db = Database.Database;
 
 interface MarketRow {
   id: string;

@@ -1,7 +1,5 @@
 // Small key/value facts about the store itself (e.g. which seed version has been applied).
-import type Database from 'better-sqlite3';
-
-type Db = Database.Database;
+import type { Db } from './db';
 
 export function getMeta(db: Db, key: string): string | null {
   const row = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key);

@@ -1,10 +1,8 @@
 // Reads of metric values. A site's value for a criterion is its own override if it has one, else
 // its market's; each value returned says which (marketId or siteId set), so the source shown is
 // always the one the number came from.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { FactMethod, type MetricValue } from '../shared/model/facts';
-
-type Db = Database.Database;
 
 interface MetricRow {
   criterion_id: string;

@@ -9,11 +9,9 @@
 // would claim a provenance no one checked; data health counts these apart, and restating one is an
 // ordinary edit. Missing values have no method. The change log's images of metric values are
 // rewritten the same way, so undoing an edit made before the upgrade writes a row the checks accept.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { DERIVATION_NEEDED, FactMethod, METHOD_NOT_RECORDED } from '../shared/model/facts';
 import { rewriteChangeLog, type Row } from './migration-regimes';
-
-type Db = Database.Database;
 
 const METHOD_CHECK = FactMethod.options.map((m) => `'${m}'`).join(',');
 const NEEDS_DERIVATION = FactMethod.options

@@ -1,10 +1,8 @@
 // Migration 7: a site names its operator (the company that runs or builds the campus), null for a
 // district or park that several operators share. Older change-log images of sites gain
 // `operator: null`, so undoing an edit made before the upgrade writes a complete row.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { rewriteChangeLog, type Row } from './migration-regimes';
-
-type Db = Database.Database;
 
 export const siteOperatorMigration = {
   version: 7,

@@ -1,11 +1,9 @@
 // Schema changes as an ordered list; PRAGMA user_version records how many have run.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { sealTables } from './content-seal';
 import { factMethodsMigration } from './migration-fact-methods';
 import { regimesMigration } from './migration-regimes';
 import { siteOperatorMigration } from './migration-site-operator';
-
-type Db = Database.Database;
 
 export interface Migration {
   version: number;

@@ -11,7 +11,9 @@ import { latestVersion, migrate, schemaVersion } from './migrations';
 import { seedDatabase } from './seed/run-seed';
 import { permissionProblem, vanishedProblem } from './store-state';
 
-export type Db = Database.Database;
+import type { Db } from './db';
+
+export type { Db };
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running ABI (Electron keeps its own build). */

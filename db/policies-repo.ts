@@ -1,10 +1,8 @@
 // Reads of the policy timeline. The scope column is JSON; it is parsed with PolicyScope on the way
 // out, so a row that does not fit the model fails here rather than inside the legality engine.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { PolicyLink, PolicyScope, type PolicyEvent } from '../shared/model/policy';
 import { z } from 'zod';
-
-type Db = Database.Database;
 
 /** A policy event row as stored; scenario_policy_events has the same columns (plus scenario_id). */
 export interface PolicyEventRow {

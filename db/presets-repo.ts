@@ -1,14 +1,12 @@
 // Weight presets (built-in and the user's own): reads, and writes that log each row in change_log
 // in the SQL shape history.undo and presets.undoDelete put back (db/edit-rows.ts). Weights and
 // constraints are JSON columns, parsed with the model's schemas on the way out.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { Preset } from '../shared/model/presets';
 import { withChangeBatch, type ChangeBatch } from './change-log';
 import { deleteRow, insertRow, rowTables, updateRow } from './edit-rows';
 import { discardRedoStack, recordBatch } from './history-repo';
 import { tableDefs, type DbRow } from './transfer/tables';
-
-type Db = Database.Database;
 
 interface PresetRow {
   id: string;

@@ -1,9 +1,7 @@
 // Reads of company profiles (built-in and the user's own).
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { z } from 'zod';
 import type { CompanyProfile } from '../shared/model/profiles';
-
-type Db = Database.Database;
 
 interface ProfileRow {
   id: string;

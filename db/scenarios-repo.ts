@@ -1,12 +1,10 @@
 // Reads of what-if scenarios and their hypothetical policy events. The events live in their own
 // table (scenario_policy_events, migration 4), never in policy_events, so nothing that reads the
 // real timeline can see them; writes go through edit-rows.ts so they are logged and undoable.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import type { PolicyEvent } from '../shared/model/policy';
 import { policyEventFromRow, type PolicyEventRow } from './policies-repo';
 import type { DbRow } from './transfer/tables';
-
-type Db = Database.Database;
 
 export interface ScenarioRow {
   id: string;

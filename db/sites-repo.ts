@@ -1,8 +1,6 @@
 // Reads and writes of sites and markets. Every query is a prepared statement.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import type { BBox, Site, SiteStatus } from '../shared/schemas';
-
-type Db = Database.Database;
 
 interface SiteRow {
   id: string;

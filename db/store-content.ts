@@ -6,10 +6,9 @@
 // through the change log.
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import type { Db } from './db';
 import { migrate } from './migrations';
 import { seedDatabase } from './seed/run-seed';
-
-type Db = Database.Database;
 
 /** 'data': holds something beyond the seed; 'blank': exactly what a fresh store holds. */
 export type StoreContent = 'data' | 'blank';

@@ -1,11 +1,9 @@
 // A fingerprint of the store's content: sha256 over every table's rows in key order. Import tests
 // use it to prove a refused or failed import changed nothing and that a round trip lost nothing.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { Db } from '../db';
 import { DataTable } from '../../shared/model/transfer';
 import { canonicalJson, tableDefs, type DbRow, type TableDef } from './tables';
-
-type Db = Database.Database;
 
 /** Bookkeeping, not content: the log of edits, its undo/redo state, and the store's own key/value facts. */
 const NOT_CONTENT = new Set(['change_log', 'history_batches', 'meta']);

@@ -1,6 +1,6 @@
 // Exports: any table as JSON (the records an import reads back) or CSV, and the whole store as one
 // JSON file. The sites CSV is the wide file the sites importer reads, so it round-trips too.
-import type Database from 'better-sqlite3';
+import type { Db } from '../db';
 import { toCsv } from '../../shared/csv';
 import {
   DATABASE_FILE_FORMAT,
@@ -21,8 +21,6 @@ import {
   readSiteFacts,
 } from './table-store';
 import { tableDefs, type Cell, type DbRow, type TableDef } from './tables';
-
-type Db = Database.Database;
 
 export function exportTable(db: Db, table: ExportTable | 'all', format: ExportFormat): ExportOutput {
   if (table === 'all') {

@@ -1,6 +1,6 @@
 // Plans a JSON import (the whole store or one table): every row checked against its model, its
 // duplicates and its references (to the file or to the store), then compared with what is stored.
-import type Database from 'better-sqlite3';
+import type { Db } from '../db';
 import type { z } from 'zod';
 import { issuesFromZod } from '../../shared/errors';
 import { positionOf } from '../../shared/text';
@@ -25,7 +25,6 @@ import { planPresetRow } from './import-presets';
 import { criterionDerived, deferForeignKeys, keyExists, tableStore } from './table-store';
 import { keepStoredMethod, tableDefs, type DbRow, type TableDef } from './tables';
 
-type Db = Database.Database;
 type FileTables = Partial<Record<DataTable, unknown[]>>;
 
 interface GoodRow {

@@ -1,7 +1,7 @@
 // Plans a sites CSV import: the pure checks of shared/sites-csv.ts, then the ones that need the
 // store (criteria exist and are not derived, regions resolve to markets or may create one), then
 // per row what would be added, changed or left alone.
-import type Database from 'better-sqlite3';
+import type { Db } from '../db';
 import type { ImportError } from '../../shared/model/transfer';
 import { isKnownCountry, parseSitesCsv } from '../../shared/sites-csv';
 import { METHOD_NOT_RECORDED } from '../../shared/model/facts';
@@ -17,8 +17,6 @@ import {
   type MarketRef,
 } from './table-store';
 import { keepStoredMethod, type DbRow } from './tables';
-
-type Db = Database.Database;
 
 /** How a changed site column is named in the CSV, for the preview. */
 const CSV_NAME: Record<string, string> = {

@@ -1,13 +1,11 @@
 // The two steps of every import: a preview that writes nothing, and a commit that plans again inside
 // one transaction and writes every row with its change_log entry — or, on any error, nothing at all.
-import type Database from 'better-sqlite3';
+import type { Db } from '../db';
 import type { ImportKind, ImportPreview, ImportResult } from '../../shared/model/transfer';
 import { withChangeBatch } from '../change-log';
 import type { ImportPlan } from './import-plan';
 import { planJsonImport } from './import-json';
 import { planSitesCsvImport } from './import-sites-csv';
-
-type Db = Database.Database;
 
 /** The file has bad rows; the preview names every one. Nothing was written. */
 export class ImportRefused extends Error {

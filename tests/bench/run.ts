@@ -15,6 +15,11 @@ async function main(): Promise<void> {
   // First, in a fresh process (as each numpy baseline runs in its own): the engine is not timed
   // amid the garbage the store and report cases leave behind.
   const numpy = await numpyLines();
+  // BENCH_ONLY=numpy: just the engine-vs-numpy lines (a minute instead of three).
+  if (process.env.BENCH_ONLY === 'numpy') {
+    process.stdout.write(`${numpy.join('\n')}\n`);
+    return;
+  }
   const backend = createBackend({ dbPath: ':memory:', version: 'bench' });
   const transfer = transferCases();
   const edits = editCases();

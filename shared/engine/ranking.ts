@@ -36,7 +36,8 @@ export function tieOrder(siteIds: readonly string[]): Int32Array {
  * ranks never depend on which ran. It allocates nothing (the fallback aside).
  */
 export class Ranker {
-  private readonly order: Int32Array;
+  /** The tie order; null when it is the sites' own order (no indirection). */
+  private readonly order: Int32Array | null;
   /** Each site's place in the tie order (for the comparison sort; made when first needed). */
   private position: Int32Array | null = null;
   private readonly bucket: Int32Array;
@@ -44,8 +45,6 @@ export class Ranker {
   private readonly sortedScore: Float64Array;
   private readonly sortedSite: Int32Array;
   private readonly buckets: Int32Array;
-  /** Whether the tie order is the sites' own order (site ids already sorted): no indirection. */
-  private readonly identity: boolean;
   /** How many rank() calls fell back to the comparison sort (for tests and benchmarks). */
   fallbacks = 0;
 
@@ -54,7 +53,9 @@ export class Ranker {
     readonly size: number,
     order?: Int32Array,
   ) {
-    this.order = order ?? Int32Array.from({ length: size }, (_, i) => i);
+    let identity = true;
+    if (order) for (let q = 0; q < size && identity; q++) identity = order[q] === q;
+    this.order = identity ? null : (order as Int32Array);
     this.bucket = new Int32Array(size);
     this.site = new Int32Array(size);
     this.sortedScore = new Float64Array(size);
@@ -62,9 +63,6 @@ export class Ranker {
     // 2^bits ≥ size buckets (256 … 65 536): about one site per bucket.
     let bits = 8;
     while (bits < 16 && 1 << bits < size) bits++;
-    let identity = true;
-    for (let q = 0; q < size && identity; q++) identity = this.order[q] === q;
-    this.identity = identity;
     this.buckets = new Int32Array(1 << bits);
   }
 
@@ -110,6 +108,7 @@ export class Ranker {
   sort(scores: Float64Array, unranked?: Int32Array): number {
     const n = this.size;
     const order = this.order;
+    const identity = order === null;
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < n; i++) {
@@ -124,7 +123,6 @@ export class Ranker {
     const site = this.site;
     buckets.fill(0);
     let m = 0;
-    const identity = this.identity;
     for (let q = 0; q < n; q++) {
       const i = identity ? q : (order[q] as number);
       const s = scores[i] as number;
@@ -184,7 +182,8 @@ export class Ranker {
     let position = this.position;
     if (position === null) {
       position = new Int32Array(this.size);
-      for (let q = 0; q < this.size; q++) position[this.order[q] as number] = q;
+      const order = this.order;
+      for (let q = 0; q < this.size; q++) position[order === null ? q : (order[q] as number)] = q;
       this.position = position;
     }
     const sorted = Array.from(this.site.subarray(0, m)).sort(

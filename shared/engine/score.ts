@@ -426,9 +426,10 @@ function staleCriteria(matrix: DecisionMatrix, threshold: number): (string[] | u
  * their group are equal: they share the group's best rank (1, 2, 2, 4) and are marked tied — the
  * display lists them by siteId (code-unit order, the same on every machine and locale), but the
  * rank never pretends one is ahead. The sort is SMAA's (ranking.ts, Ranker: scores bucketed in one
- * counting pass, fed in siteId order, each bucket ordered by the exact score), so the table and
- * SMAA rank every vector alike; about 3× faster at 100 000 sites than the three-pass radix sort
- * on quantised scores it replaced, with the same order.
+ * counting pass, each bucket ordered by the exact score), so the table and SMAA rank every vector
+ * alike. It runs in site index order, not siteId order: the order among equal scores moves a site
+ * inside its group, never the group's bounds, so ranks and ties come out the same and the 100 000
+ * string comparisons of a siteId order are saved.
  */
 export function rankScores(
   siteIds: readonly string[],
@@ -436,9 +437,6 @@ export function rankScores(
   include: Uint8Array,
 ): { rank: Uint32Array; tied: Uint8Array } {
   const n = siteIds.length;
-  const idOrder = siteIdOrder(siteIds);
-  const byIdPos = new Int32Array(n);
-  for (let i = 0; i < n; i++) byIdPos[idOrder[i] as number] = i;
   // Excluded rows take no rank, whatever their score says.
   let ranked = scores;
   for (let i = 0; i < n; i++) {
@@ -450,7 +448,7 @@ export function rankScores(
   }
   const ranks = new Int32Array(n);
   const sizes = new Int32Array(n);
-  new Ranker(n, byIdPos).rank(ranked, ranks, sizes);
+  new Ranker(n).rank(ranked, ranks, sizes);
   const rank = new Uint32Array(ranks.buffer);
   const tied = new Uint8Array(n);
   for (let i = 0; i < n; i++) if ((sizes[i] as number) > 1 && (ranks[i] as number) > 0) tied[i] = 1;
@@ -463,26 +461,6 @@ export function rankScores(
  * the same tolerance (ranking.ts, where it lives), so the table and SMAA agree on what a tie is.
  */
 export { TIE_TOLERANCE } from './ranking';
-
-/** Position of each siteId in code-unit order; free when the ids already come sorted (as from the database). */
-function siteIdOrder(siteIds: readonly string[]): Uint32Array {
-  const n = siteIds.length;
-  let sorted = true;
-  for (let i = 1; i < n && sorted; i++) if ((siteIds[i - 1] as string) > (siteIds[i] as string)) sorted = false;
-  const pos = new Uint32Array(n);
-  if (sorted) {
-    for (let i = 0; i < n; i++) pos[i] = i;
-    return pos;
-  }
-  const idx = Array.from({ length: n }, (_, i) => i);
-  idx.sort((a, b) => {
-    const x = siteIds[a] as string;
-    const y = siteIds[b] as string;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
-  idx.forEach((i, k) => (pos[i] = k));
-  return pos;
-}
 
 /** Column transforms over the included rows and, per column, the normalised value a gap gets. */
 function prepareColumns(
@@ -830,6 +808,9 @@ function wpmRows(
   cov: Float64Array,
 ): void {
   const c = col.length;
+  // A local copy: the imported constant is read through the module's scope, and the clamp below
+  // mixing it with 1 and r was kept as a tagged value — a heap number allocated for every cell.
+  const floor = +WPM_FLOOR;
   for (let i = 0, base = 0; i < n4; i += 4, base += 4 * m) {
     let s0 = 0;
     let s1 = 0;
@@ -859,10 +840,10 @@ function wpmRows(
       const r1 = (x1 - o) / d;
       const r2 = (x2 - o) / d;
       const r3 = (x3 - o) / d;
-      s0 += w * fastLog(r0 < WPM_FLOOR ? WPM_FLOOR : r0 > 1 ? 1 : r0);
-      s1 += w * fastLog(r1 < WPM_FLOOR ? WPM_FLOOR : r1 > 1 ? 1 : r1);
-      s2 += w * fastLog(r2 < WPM_FLOOR ? WPM_FLOOR : r2 > 1 ? 1 : r2);
-      s3 += w * fastLog(r3 < WPM_FLOOR ? WPM_FLOOR : r3 > 1 ? 1 : r3);
+      s0 += w * fastLog(r0 < floor ? floor : r0 > 1 ? 1 : r0);
+      s1 += w * fastLog(r1 < floor ? floor : r1 > 1 ? 1 : r1);
+      s2 += w * fastLog(r2 < floor ? floor : r2 > 1 ? 1 : r2);
+      s3 += w * fastLog(r3 < floor ? floor : r3 > 1 ? 1 : r3);
     }
     out[i] = Math.exp(s0 / wk);
     out[i + 1] = Math.exp(s1 / wk);

@@ -117,26 +117,22 @@ export class Rng {
 
   /**
    * The numbers fillRange(low, span, …, from, to) would give, written to dest[index[q]] instead of
-   * out[q], and the ones whose flag[q] is not 0 folded into minMax ([min, max], updated in place).
-   * SMAA's value sampling in one pass: the draw, its place in the matrix and the column's range
-   * (about twice as fast as fillRange followed by a scatter loop).
+   * out[q]: SMAA's value sampling draws straight into its copy of the matrix (one loop, not
+   * fillRange and a scatter loop). The draw is monotonic in the uniform, so no draw is
+   * below low[q] nor above maxDraw(low[q], span[q]).
    */
   scatterRange(
     low: Float64Array,
     span: Float64Array,
     index: Int32Array,
     dest: Float64Array,
-    flag: Uint8Array,
     from: number,
     to: number,
-    minMax: Float64Array,
   ): void {
     let s0 = this.s0;
     let s1 = this.s1;
     let s2 = this.s2;
     let s3 = this.s3;
-    let mn = minMax[0] as number;
-    let mx = minMax[1] as number;
     for (let q = from; q < to; q++) {
       const a = Math.imul(s1, 5);
       const r = Math.imul((a << 7) | (a >>> 25), 9) >>> 0;
@@ -147,15 +143,8 @@ export class Rng {
       s0 ^= s3;
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
-      const x = (low[q] as number) + (span[q] as number) * (r * TWO_TO_MINUS_32);
-      dest[index[q] as number] = x;
-      if (flag[q] !== 0) {
-        if (x < mn) mn = x;
-        if (x > mx) mx = x;
-      }
+      dest[index[q] as number] = (low[q] as number) + (span[q] as number) * (r * TWO_TO_MINUS_32);
     }
-    minMax[0] = mn;
-    minMax[1] = mx;
     this.s0 = s0;
     this.s1 = s1;
     this.s2 = s2;
@@ -289,6 +278,14 @@ export class Rng {
 }
 
 const TWO_TO_MINUS_32 = 1 / 4294967296;
+
+/**
+ * The largest value fillRange / scatterRange can draw for a cell: low + span · u with the largest
+ * uniform, 1 − 2^-32. Rounding is monotonic, so every draw of the cell lies in [low, this].
+ */
+export function maxDraw(low: number, span: number): number {
+  return low + span * (4294967295 * TWO_TO_MINUS_32);
+}
 
 /** xoshiro128**'s jump polynomial for 2^64 steps (from the reference implementation). */
 const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b] as const;

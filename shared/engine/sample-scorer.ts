@@ -18,10 +18,12 @@
 // scores are the same doubles scoreSites gives (tests/engine/sample-scorer.test.ts compares them on
 // random matrices):
 // - the raw values live column by column (a column is 8 KB at 1 000 sites); a sample's ranged cells
-//   are drawn, written into their column and folded into the column's min and max in one loop
-//   (Rng.scatterRange), so a column's stats cost one pass over its ranged cells: the fixed cells'
-//   min and max are taken once per candidate set (a vector-normalised column's sum of squares, which
-//   must be added in row order, is taken per sample);
+//   are drawn straight into their column (Rng.scatterRange); the fixed cells' min and max are taken
+//   once per candidate set, and only the few drawn cells that can beat them are read per sample for
+//   the column's min and max (a draw lies in [low, maxDraw]: a cell whose lowest draw is above the
+//   column's certain maximum of its min, and whose highest is below the certain minimum of its max,
+//   never decides either); a vector-normalised column's sum of squares, which must be added in row
+//   order, is taken per sample;
 // - exclusions are recomputed per evaluation where they can change: min/max constraints on a
 //   ranged criterion (a draw can break the bound in one sample and not another), thin data under
 //   'exclude' (coverage depends on the weights), the 'exclude' missing policy (depends on which
@@ -35,7 +37,7 @@
 // Anything else (WPM, TOPSIS, an infinite raw value, duplicate criterion ids) goes through
 // scoreMatrix per evaluation with the draws written into a copy of the matrix.
 import { valueFunction } from './normalise';
-import type { Rng } from './random';
+import { maxDraw, type Rng } from './random';
 import { scoreMatrix, scoreSites } from './score';
 import type { CriterionSpec, DecisionMatrix, MissingPolicy, ScoreOptions } from './types';
 import { weightVector } from './weights';
@@ -159,9 +161,9 @@ class Scorer implements SampleScorer {
   readonly sites: number;
   readonly criteria: number;
   readonly baseWeights: Float64Array;
-  readonly linear: boolean;
   readonly ranged: RangedCells;
   slowEvaluations = 0;
+  private isLinear: boolean | undefined;
   private readonly ids: string[];
   private readonly weights: Record<string, number> = {};
   private readonly bulk: ScoreOptions;
@@ -187,7 +189,15 @@ class Scorer implements SampleScorer {
     this.bulk = { ...options, contributions: 'none' };
     this.index = fast ? null : new Map(matrix.siteIds.map((id, i) => [id, i]));
     this.ranged = rangedCells(matrix);
-    this.linear = options.method === 'wsm' && fast && this.modelFor(this.baseWeights) !== null;
+  }
+
+  /**
+   * Asked for on first use: building the preset's model scores the matrix three times, which SMAA
+   * with value ranges (every SMAA thread, every run) never needs.
+   */
+  get linear(): boolean {
+    this.isLinear ??= this.options.method === 'wsm' && this.fast && this.modelFor(this.baseWeights) !== null;
+    return this.isLinear;
   }
 
   score(w: Float64Array, values: Float64Array | null, out: Float64Array): void {
@@ -460,6 +470,14 @@ class ValueModel {
   private statsFor: Uint8Array | null = null;
   private ready = false;
   private readonly rInc: Uint8Array;
+  /** Each ranged cell's highest possible draw (random.ts, maxDraw). */
+  private readonly top: Float64Array;
+  /**
+   * Per column, the ranged cells of the stats' candidates whose draw can be the column's min or max
+   * (taken with the fixed stats, rebase): extremes[extremeStart[j] … extremeStart[j + 1]).
+   */
+  private readonly extremes: Int32Array;
+  private readonly extremeStart: Int32Array;
   /** The order weightVector sums a record keyed by the ids in (integer-like keys first). */
   private readonly sumOrder: Int32Array;
   private readonly weightRecord: Record<string, number> = {};
@@ -476,7 +494,6 @@ class ValueModel {
   private readonly O: Float64Array;
   private readonly other: Int32Array;
   private readonly affine: Int32Array;
-  private readonly minMax = new Float64Array(2);
 
   /** null when the matrix or the options need the general path. */
   static create(matrix: DecisionMatrix, options: ScoreOptions, ranged: RangedCells): ValueModel | null {
@@ -588,6 +605,9 @@ class ValueModel {
     this.fCount = new Float64Array(m);
     this.statsMask = new Uint8Array(n);
     this.rInc = new Uint8Array(Q);
+    this.top = Float64Array.from(ranged.low, (lo, q) => maxDraw(lo, ranged.span[q] as number));
+    this.extremes = new Int32Array(Q);
+    this.extremeStart = new Int32Array(m + 1);
 
     const probe: Record<string, number> = {};
     for (const id of ids) probe[id] = 0;
@@ -622,24 +642,21 @@ class ValueModel {
     }
 
     // The draws (made here, column by column, when given the generator), written into the matrix,
-    // with each column's min and max over the stats' candidates.
+    // with each column's min and max over the stats' candidates: from the drawn cells that can
+    // decide them (the same values, met in the same order, as a pass over every drawn cell).
     if (rng !== null) {
-      const minMax = this.minMax;
+      const { extremes, extremeStart } = this;
       for (let j = 0; j < m; j++) {
-        minMax[0] = fMin[j] as number;
-        minMax[1] = fMax[j] as number;
-        rng.scatterRange(
-          this.low,
-          this.span,
-          pos,
-          vals,
-          rInc,
-          colStart[j] as number,
-          colStart[j + 1] as number,
-          minMax,
-        );
-        cMin[j] = minMax[0] as number;
-        cMax[j] = minMax[1] as number;
+        rng.scatterRange(this.low, this.span, pos, vals, colStart[j] as number, colStart[j + 1] as number);
+        let mn = fMin[j] as number;
+        let mx = fMax[j] as number;
+        for (let e = extremeStart[j] as number, end = extremeStart[j + 1] as number; e < end; e++) {
+          const x = vals[pos[extremes[e] as number] as number] as number;
+          if (x < mn) mn = x;
+          if (x > mx) mx = x;
+        }
+        cMin[j] = mn;
+        cMax[j] = mx;
       }
     } else {
       for (let j = 0; j < m; j++) {
@@ -772,6 +789,33 @@ class ValueModel {
       fCount[j] = count;
     }
     for (let q = 0; q < rInc.length; q++) rInc[q] = mask[rRow[q] as number] as number;
+    this.findExtremes();
+  }
+
+  /**
+   * Per column, the candidates' drawn cells that can decide its min or max. The min is at most
+   * `minCap` (the fixed min, or a drawn cell's highest draw) and the max at least `maxFloor`; a cell
+   * whose lowest draw is above minCap and whose highest is below maxFloor is beaten on both sides
+   * whatever it draws.
+   */
+  private findExtremes(): void {
+    const { m, colStart, rInc, fMin, fMax, low, top, extremes, extremeStart } = this;
+    let e = 0;
+    for (let j = 0; j < m; j++) {
+      const from = colStart[j] as number;
+      const to = colStart[j + 1] as number;
+      let minCap = fMin[j] as number;
+      let maxFloor = fMax[j] as number;
+      for (let q = from; q < to; q++) {
+        if (rInc[q] === 0) continue;
+        if ((top[q] as number) < minCap) minCap = top[q] as number;
+        if ((low[q] as number) > maxFloor) maxFloor = low[q] as number;
+      }
+      extremeStart[j] = e;
+      for (let q = from; q < to; q++)
+        if (rInc[q] === 1 && ((low[q] as number) <= minCap || (top[q] as number) >= maxFloor)) extremes[e++] = q;
+    }
+    extremeStart[m] = e;
   }
 
   /** Each column's min and max over the stats' candidates: the fixed cells' and the drawn cells'. */

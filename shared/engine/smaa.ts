@@ -348,10 +348,11 @@ export function smaaResult(
     for (let t = first; t < first + g; t++) shares[t] = (shares[t] as number) + share;
   }
   const sites = matrix.siteIds.map((siteId, i): SmaaSite => {
-    const rankProbabilities: number[] = [];
+    // Sized up front, not pushed: a million pushes were most of the time making the result.
+    const rankProbabilities = new Array<number>(n);
     for (let r = 0, k = i * n; r < n; r++, k++) {
       const count = (tally.counts[k] as number) + (shares.length > 0 ? (shares[k] as number) : 0);
-      rankProbabilities.push(total > 0 ? count / total : 0);
+      rankProbabilities[r] = total > 0 ? count / total : 0;
     }
     const ranked = total - (tally.excluded[i] as number);
     return {

@@ -170,6 +170,73 @@ describe('scoreDraws (the value-sampling fast path)', () => {
     expect(identical).toBe(compared);
   });
 
+  it('takes each column’s min and max from the drawn cells that can decide them, whatever the ranges', () => {
+    // c0: every cell ranged (no fixed cell bounds the min or max), overlapping ranges 0.25 apart, so
+    // the lowest and highest draws come from a few cells at either end; c1: half the cells ranged a
+    // few ulps around huge values; c2: a cost column of fixed values in [40, 60] but for two ranged
+    // cells straddling its ends, which decide its min or max in about half the samples. A minimum
+    // on c0 that some draws break changes the candidates in some samples.
+    const n = 40;
+    const m = 3;
+    const values = new Float64Array(n * m);
+    const low = new Float64Array(n * m).fill(Number.NaN);
+    const high = new Float64Array(n * m).fill(Number.NaN);
+    const range = (k: number, lo: number, hi: number): void => {
+      low[k] = lo;
+      high[k] = hi;
+      values[k] = (lo + hi) / 2;
+    };
+    for (let i = 0; i < n; i++) {
+      range(i * m, 10 + 0.25 * i, 11 + 0.25 * i);
+      values[i * m + 1] = 1e15 + 8 * i;
+      if (i % 2 === 0) range(i * m + 1, 1e15 + 8 * i - 0.25, 1e15 + 8 * i + 0.25);
+      values[i * m + 2] = 40 + (20 * i) / (n - 1);
+    }
+    range(5 * m + 2, 39.5, 40.5);
+    range(6 * m + 2, 59.5, 60.5);
+    const rng = createRng(77);
+    const c: Case = {
+      matrix: {
+        siteIds: Array.from({ length: n }, (_, i) => `s${String(i).padStart(2, '0')}`),
+        criteria: [0, 1, 2].map((j) => ({
+          id: `c${j}`,
+          direction: j === 2 ? 'cost' : 'benefit',
+          normalisation: { kind: 'minmax' },
+          missing: 'zero',
+        })),
+        values,
+        low,
+        high,
+        asOfDay: new Float64Array(n * m).fill(Number.NaN),
+      },
+      options: {
+        method: 'wsm',
+        weights: { c0: 1, c1: 1, c2: 1 },
+        constraints: [{ kind: 'min', criterionId: 'c0', value: 10.2 }],
+        asOf: '2026-01-01',
+        staleAfterDays: 3650,
+      },
+    };
+    const scorer = createSampleScorer(c.matrix, c.options);
+    const w = new Float64Array(m);
+    const draws = new Float64Array(scorer.ranged.cell.length);
+    const got = new Float64Array(n);
+    let excluded = 0;
+    for (let sample = 0; sample < 40; sample++) {
+      rng.dirichlet(Float64Array.from([5, 5, 5]), w);
+      const twin = rng.clone();
+      scorer.scoreSample(w, rng, got);
+      twin.fillRange(scorer.ranged.low, scorer.ranged.span, draws);
+      const want = reference(c, w, draws);
+      for (let i = 0; i < n; i++) {
+        expect(Object.is(got[i], want[i]), `sample ${sample} site ${i}: ${got[i]} vs ${want[i]}`).toBe(true);
+        if (Number.isNaN(want[i] as number)) excluded++;
+      }
+    }
+    expect(scorer.slowEvaluations).toBe(0);
+    expect(excluded).toBeGreaterThan(0);
+  });
+
   it('excludes a site in a sample whose draw breaks a hard constraint, and not in another', () => {
     // c0 of site a ranges over [30, 50] against a minimum of 40: excluded in about half the samples.
     const matrix: DecisionMatrix = {

@@ -1,7 +1,7 @@
 // Runs SMAA for the backend without blocking it. A large run (samples × sites × criteria at least
 // PARALLEL_MIN_WORK) goes to the process's pool of worker threads (smaa-parallel.ts), which uses
 // every core while this thread stays free for IPC and HTTP; the threads report each finished block
-// of 250 samples and a cancel stops the handing out of blocks. Smaller runs, and every run where
+// of 250 samples and a cancel stops them taking more blocks. Smaller runs, and every run where
 // there is no pool (one core, or the engine running from TypeScript sources as under vitest), draw
 // their samples here in chunks with setImmediate between them, so other calls (sensitivity.cancel
 // among them) keep being answered and a cancel takes effect at the next chunk. Both give the same

@@ -1,9 +1,12 @@
 // SMAA on worker threads: the samples' blocks (shared/engine/smaa.ts, SMAA_BLOCK samples each, each
-// block drawing from its own sub-stream of the seed) are handed out one at a time to the threads
-// that are free, two in flight per thread so none waits for the next; each thread tallies its
-// blocks, and the tallies (integers) are added up at the end. Which thread drew which block changes
-// nothing: a seed gives the same result, bit for bit, as runSmaa on one thread, with any number of
-// threads and under any load.
+// block drawing from its own sub-stream of the seed) are shared out among the threads through a
+// counter in shared memory: a thread takes the next block with one atomic add and runs until none
+// is left, so no thread ever waits for this thread to hand it work (under load, a round trip to a
+// busy main thread per block left threads idle: two threads barely beat one). Each thread tallies
+// its blocks and reports each one done (for progress); the tallies (integers) are added up at the
+// end. Which thread drew which block changes nothing: a seed gives the same result, bit for bit, as
+// runSmaa on one thread, with any number of threads and under any load. A stop flag in the same
+// memory ends the run after the blocks in progress (a cancel, or a failure elsewhere).
 //
 // The thread code is the bundle scripts/build-node.mjs writes next to each Node entry point
 // (dist/node/smaa-worker.cjs, dist/electron/smaa-worker.cjs). It is read with fs and started with
@@ -19,7 +22,6 @@ import {
   checkSmaaSettings,
   createSmaaTally,
   mergeSmaaTally,
-  SMAA_BLOCK,
   smaaResult,
   type SmaaResult,
   type SmaaSettings,
@@ -27,20 +29,31 @@ import {
 } from '../../shared/engine/smaa';
 import type { DecisionMatrix, ScoreOptions } from '../../shared/engine/types';
 
-export type SmaaThreadRequest =
-  | { type: 'start'; job: number; matrix: DecisionMatrix; options: ScoreOptions; settings: SmaaSettings }
-  | { type: 'blocks'; job: number; from: number; to: number }
-  | { type: 'finish'; job: number }
-  | { type: 'drop'; job: number };
+/**
+ * A run for a thread: it takes blocks from `claim` (Int32Array over it: [NEXT_BLOCK] the next block
+ * to take, [STOP] non-zero to take no more) until none is left, then sends its tally.
+ */
+export interface SmaaThreadRequest {
+  type: 'start';
+  job: number;
+  matrix: DecisionMatrix;
+  options: ScoreOptions;
+  settings: SmaaSettings;
+  claim: SharedArrayBuffer;
+}
 
 export type SmaaThreadReply =
   | { type: 'done'; job: number; from: number; to: number }
   | { type: 'tally'; job: number; tally: SmaaTally }
   | { type: 'error'; job: number; message: string };
 
+/** Slots of the shared claim array. */
+export const NEXT_BLOCK = 0;
+export const STOP = 1;
+
 export interface SmaaPoolControl {
   onProgress?: (done: number, total: number) => void;
-  /** Checked after every block; true stops handing out blocks and the run reports cancelled. */
+  /** Checked after every block; true stops the threads taking blocks and the run reports cancelled. */
   shouldStop?: () => boolean;
 }
 
@@ -56,13 +69,8 @@ export interface SmaaPool {
   close(): Promise<void>;
 }
 
-/** Blocks a thread holds at once: one being drawn, one waiting, so it never idles for a message. */
-const IN_FLIGHT = 2;
-
 interface Job {
-  /** Blocks each thread has in hand. */
-  inFlight: number[];
-  onReply(thread: number, reply: SmaaThreadReply): void;
+  onReply(reply: SmaaThreadReply): void;
   onFailure(error: Error): void;
 }
 
@@ -80,7 +88,7 @@ export function createSmaaPool(source: string, threads: number): SmaaPool {
     const existing = workers[t];
     if (existing) return existing;
     const w = new Worker(source, { eval: true });
-    w.on('message', (reply: SmaaThreadReply) => jobs.get(reply.job)?.onReply(t, reply));
+    w.on('message', (reply: SmaaThreadReply) => jobs.get(reply.job)?.onReply(reply));
     w.on('error', (error) => {
       workers[t] = null;
       failAll(error instanceof Error ? error : new Error(String(error)));
@@ -110,12 +118,13 @@ export function createSmaaPool(source: string, threads: number): SmaaPool {
         const valuesSampled = settings.sampleValues !== false && rangedCells(matrix).cell.length > 0;
         const job = nextJob++;
         const total = settings.samples;
-        const blocks = Math.ceil(total / SMAA_BLOCK);
         const tally = createSmaaTally(matrix.siteIds.length);
-        let next = 0;
+        const claim = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+        const flags = new Int32Array(claim);
+        const stop = (): void => void Atomics.store(flags, STOP, 1);
         let done = 0;
         let stopped = control.shouldStop?.() === true;
-        let collecting = false;
+        if (stopped) stop();
         let tallies = 0;
         let finished = false;
         const finish = (error: Error | null, result?: SmaaResult): void => {
@@ -124,40 +133,23 @@ export function createSmaaPool(source: string, threads: number): SmaaPool {
           jobs.delete(job);
           release();
           if (error) {
-            for (const w of workers) w?.postMessage({ type: 'drop', job } satisfies SmaaThreadRequest);
+            stop(); // the other threads take no more blocks of a failed run
             reject(error);
           } else resolve(result as SmaaResult);
         };
-        const dispatch = (t: number): void => {
-          const state = jobs.get(job);
-          if (!state) return;
-          while (!stopped && next < blocks && (state.inFlight[t] as number) < IN_FLIGHT) {
-            const from = next * SMAA_BLOCK;
-            const to = Math.min(total, from + SMAA_BLOCK);
-            next++;
-            state.inFlight[t] = (state.inFlight[t] as number) + 1;
-            worker(t).postMessage({ type: 'blocks', job, from, to } satisfies SmaaThreadRequest);
-          }
-          if (!collecting && state.inFlight.every((k) => k === 0) && (stopped || next >= blocks)) {
-            collecting = true;
-            for (let u = 0; u < size; u++) worker(u).postMessage({ type: 'finish', job } satisfies SmaaThreadRequest);
-          }
-        };
         jobs.set(job, {
-          inFlight: new Array<number>(size).fill(0),
-          onReply(t, reply) {
+          onReply(reply) {
             if (reply.type === 'error') {
               finish(new Error(reply.message));
               return;
             }
             if (reply.type === 'done') {
-              const state = jobs.get(job);
-              if (!state) return;
-              state.inFlight[t] = (state.inFlight[t] as number) - 1;
               done += reply.to - reply.from;
               control.onProgress?.(done, total);
-              if (!stopped && control.shouldStop?.() === true) stopped = true;
-              dispatch(t);
+              if (!stopped && control.shouldStop?.() === true) {
+                stopped = true;
+                stop();
+              }
               return;
             }
             mergeSmaaTally(tally, reply.tally);
@@ -169,10 +161,16 @@ export function createSmaaPool(source: string, threads: number): SmaaPool {
         });
         try {
           for (let t = 0; t < size; t++) {
-            worker(t).postMessage({ type: 'start', job, matrix, options, settings } satisfies SmaaThreadRequest);
+            worker(t).postMessage({
+              type: 'start',
+              job,
+              matrix,
+              options,
+              settings,
+              claim,
+            } satisfies SmaaThreadRequest);
           }
           hold();
-          for (let t = 0; t < size; t++) dispatch(t);
         } catch (error) {
           finish(error instanceof Error ? error : new Error(String(error)));
         }

@@ -199,10 +199,12 @@ export function scoreMatrix(matrix: DecisionMatrix, options: ScoreOptions): Scor
         );
     }
   };
-  // Coverage decides exclusions only when thin data is excluded; otherwise WSM's weighted-sum pass
-  // and WPM's product pass add it up on their way through the matrix (one pass over 100 000 × 20
-  // cells fewer) and the thin marks follow the scores. The same numbers either way.
-  const coverageFirst = (minCoverage > 0 && options.thinData === 'exclude') || options.method === 'topsis';
+  // Coverage decides exclusions only when thin data is excluded; otherwise it is taken after the
+  // column stats: one number for every site when no weighted column has a gap (the stats count the
+  // known values), else WSM's weighted-sum pass and WPM's product pass add it up on their way
+  // through the matrix (TOPSIS takes its own pass), and the thin marks follow. The same numbers
+  // every way.
+  const coverageFirst = minCoverage > 0 && options.thinData === 'exclude';
   const coverage = coverageFirst ? coverageOf(values, n, weights) : new Float64Array(n);
   if (coverageFirst) markThin(coverage);
 
@@ -228,6 +230,14 @@ export function scoreMatrix(matrix: DecisionMatrix, options: ScoreOptions): Scor
   // comes from its policy.
   const prep = prepareColumns(matrix, include);
   const { fill, transforms } = prep;
+  let coverageDone = coverageFirst;
+  if (!coverageDone && prep.included === n && prep.stats.every((st, j) => st.count === n || !(weights[j] as number))) {
+    // coverageOf's sum for a site with every weighted value known (a zero weight adds nothing).
+    let c = 0;
+    for (let j = 0; j < m; j++) if ((weights[j] as number) > 0) c += weights[j] as number;
+    coverage.fill(c > 1 ? 1 : c);
+    coverageDone = true;
+  }
   let scores: Float64Array;
   if (options.method === 'topsis') {
     // Which cells are known; not needed when no candidate has a gap (every column's count is the
@@ -246,13 +256,13 @@ export function scoreMatrix(matrix: DecisionMatrix, options: ScoreOptions): Scor
       known,
       criteria.map((c) => c.missing === 'zero' || c.missing === 'worst'),
     ).closeness;
+    if (!coverageDone) coverage.set(coverageOf(values, n, weights));
   } else if (options.method === 'wsm') {
-    scores = wsmAffine(values, n, weights, transforms, prep.stats, fill, include, coverageFirst ? null : coverage);
-    if (!coverageFirst) markThin(coverage);
+    scores = wsmAffine(values, n, weights, transforms, prep.stats, fill, include, coverageDone ? null : coverage);
   } else {
-    scores = wpmAffine(values, n, weights, transforms, fill, include, coverageFirst ? null : coverage);
-    if (!coverageFirst) markThin(coverage);
+    scores = wpmAffine(values, n, weights, transforms, fill, include, coverageDone ? null : coverage);
   }
+  if (!coverageFirst) markThin(coverage);
   for (const j of fillCols) {
     const c = criteria[j] as CriterionSpec;
     if (prep.stats[j]?.count === prep.included) continue; // no gaps in this column
@@ -771,7 +781,7 @@ function wpmAffine(
   const ds = Float64Array.from(cols, (j) => (transforms[j] as ColumnTransform).d);
   const out = new Float64Array(n).fill(Number.NaN);
   const n4 = n - (n % 4);
-  wpmRows(values, m, n4, Int32Array.from(cols), lw, ws, os, ds, wk, out, coverage ?? new Float64Array(n));
+  wpmRows(values, m, n4, Int32Array.from(cols), lw, ws, os, ds, wk, out, coverage);
   if (coverage && n4 < n) coverage.set(coverageOf(values.subarray(n4 * m), n - n4, weights), n4);
   // Excluded rows are NaN; included rows still NaN (a gap, or the tail) go through aggregateFused.
   const redo = new Uint8Array(n);
@@ -805,7 +815,8 @@ function wpmRows(
   ds: Float64Array,
   wk: number,
   out: Float64Array,
-  cov: Float64Array,
+  /** Filled with coverageOf's sums when given (not needed when no weighted column has a gap). */
+  cov: Float64Array | null,
 ): void {
   const c = col.length;
   // A local copy: the imported constant is read through the module's scope, and the clamp below
@@ -826,11 +837,13 @@ function wpmRows(
       const x1 = values[p + m] as number;
       const x2 = values[p + 2 * m] as number;
       const x3 = values[p + 3 * m] as number;
-      const wc = ws[q] as number;
-      if (x0 === x0) c0 += wc;
-      if (x1 === x1) c1 += wc;
-      if (x2 === x2) c2 += wc;
-      if (x3 === x3) c3 += wc;
+      if (cov !== null) {
+        const wc = ws[q] as number;
+        if (x0 === x0) c0 += wc;
+        if (x1 === x1) c1 += wc;
+        if (x2 === x2) c2 += wc;
+        if (x3 === x3) c3 += wc;
+      }
       const w = lw[q] as number;
       if (w === 0) continue;
       const o = os[q] as number;
@@ -849,6 +862,7 @@ function wpmRows(
     out[i + 1] = Math.exp(s1 / wk);
     out[i + 2] = Math.exp(s2 / wk);
     out[i + 3] = Math.exp(s3 / wk);
+    if (cov === null) continue;
     cov[i] = c0 > 1 ? 1 : c0;
     cov[i + 1] = c1 > 1 ? 1 : c1;
     cov[i + 2] = c2 > 1 ? 1 : c2;

@@ -230,6 +230,34 @@ describe('coverage', () => {
     expect(r.results.map((x) => x.thin)).toEqual([false, false, false]);
   });
 
+  it('is the same whichever way it is taken: a gap where nothing is weighted, a gap where something is', () => {
+    // b lacks r. Unweighted, r's gap rests no weight: every site's coverage is 1 (taken as one
+    // number for all). Weighted a quarter (2 : 1 : 1), b's coverage is 3/4 (taken per site).
+    const g = matrixOf(
+      ['a', 'b', 'c'],
+      [crit('p', 'cost'), crit('q'), crit('r')],
+      [
+        [1, 2, 3],
+        [2, 5, NaN_],
+        [3, 1, 2],
+      ],
+    );
+    for (const method of ['wsm', 'wpm', 'topsis'] as const) {
+      const none = scoreSites(g, opts({ p: 2, q: 2, r: 0 }, { method, minCoverage: 0.8 }));
+      expect(none.results.map((x) => [x.coverage, x.thin])).toEqual([
+        [1, false],
+        [1, false],
+        [1, false],
+      ]);
+      const quarter = scoreSites(g, opts({ p: 2, q: 1, r: 1 }, { method, minCoverage: 0.8 }));
+      expect(quarter.results.map((x) => [x.coverage, x.thin])).toEqual([
+        [1, false],
+        [0.75, true],
+        [1, false],
+      ]);
+    }
+  });
+
   it('below the minimum a site is marked thin, or excluded with the reason', () => {
     const marked = scoreSites(m, opts({ p: 0.5, q: 0.3, r: 0.2 }, { asOf: when, minCoverage: 0.5 }));
     expect(marked.results.map((x) => [x.thin, x.excluded])).toEqual([

@@ -6,15 +6,17 @@
 // Both sides get the same data: the bench generates it (seeded), writes it to a temporary folder as
 // raw float64 and tests/bench/numpy_baseline.py loads it there, untimed; numpy times only its
 // computation (perf_counter around it), the engine only its call (no process start, no data
-// generation). Each case runs numpy, then the engine, so a change of machine load hits both alike;
-// the figures are medians. Without python3 or numpy the lines say so and are skipped.
+// generation). Each case takes turns over ROUNDS rounds — numpy's runs, then the engine's, then
+// numpy's again … — so load that comes and goes on a shared machine hits both alike (one numpy
+// batch then one engine batch let a burst land on one side only); the figures are medians over all
+// rounds. Without python3 or numpy the lines say so and are skipped.
 //
 // The engine side is what the product runs: SMAA through the backend's sensitivity runner (its
 // worker-thread pool; the one-thread time is printed beside it), scoring through scoreMatrix (which
 // also returns ranks and coverage; numpy's timed work includes ranking the sites, and its time
 // without the ranking is printed too).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSensitivityRunner } from '../../backend/services/sensitivity-runner';
@@ -30,6 +32,8 @@ const SMAA_SAMPLES = 10_000;
 const SCORE_SITES = 100_000;
 const SCORE_CRITERIA = 20;
 const SCRIPT = join(process.cwd(), 'tests', 'bench', 'numpy_baseline.py');
+/** Turns each side takes per case (see the header). */
+const ROUNDS = 3;
 
 interface NumpyTiming {
   ms: number[];
@@ -42,7 +46,7 @@ const median = (xs: readonly number[]): number => {
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 };
 
-async function timeMs(fn: () => unknown, runs: number, warmup: number): Promise<number> {
+async function timesMs(fn: () => unknown, runs: number, warmup: number): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -50,7 +54,7 @@ async function timeMs(fn: () => unknown, runs: number, warmup: number): Promise<
     await fn();
     times.push(performance.now() - start);
   }
-  return median(times);
+  return times;
 }
 
 function criteriaOf(m: number): CriterionSpec[] {
@@ -111,7 +115,17 @@ interface Case {
   runs: number;
 }
 
+/** numpy's timings of `c.runs` runs (in a fresh process, after its own untimed warm-up run). */
 function runNumpy(dir: string, c: Case, settings?: SmaaSettings): NumpyTiming {
+  const specPath = join(dir, `${c.name}.json`);
+  if (!existsSync(specPath)) writeSpec(dir, specPath, c, settings);
+  const run = spawnSync('python3', [SCRIPT, specPath], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 600_000 });
+  if (run.status !== 0) throw new Error(`numpy baseline failed: ${run.stderr || run.error?.message}`);
+  return (JSON.parse(run.stdout) as Record<string, NumpyTiming>)[c.name] as NumpyTiming;
+}
+
+/** The case's data as raw float64 files and the spec numpy_baseline.py reads (once per case). */
+function writeSpec(dir: string, specPath: string, c: Case, settings?: SmaaSettings): void {
   const { matrix } = c;
   const file = (name: string, data: Float64Array): string => {
     const path = join(dir, `${c.name}-${name}.f64`);
@@ -141,11 +155,7 @@ function runNumpy(dir: string, c: Case, settings?: SmaaSettings): NumpyTiming {
       },
     ],
   };
-  const specPath = join(dir, `${c.name}.json`);
   writeFileSync(specPath, JSON.stringify(spec));
-  const run = spawnSync('python3', [SCRIPT, specPath], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 600_000 });
-  if (run.status !== 0) throw new Error(`numpy baseline failed: ${run.stderr || run.error?.message}`);
-  return (JSON.parse(run.stdout) as Record<string, NumpyTiming>)[c.name] as NumpyTiming;
 }
 
 const ms = (x: number): string => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
@@ -190,25 +200,33 @@ export async function numpyLines(): Promise<string[]> {
         matrix: smaaRanged,
         weights: smaaWeights,
         ranged,
-        runs: 3,
+        runs: 1,
       };
-      const numpy = runNumpy(dir, c, settings);
       let result: SmaaResult | null = null;
-      const engine = await timeMs(
-        async () => (result = await runner.run(`bench-${runs++}`, smaaRanged, options, settings, () => undefined)),
-        3,
-        2,
-      );
-      const single = await timeMs(() => runSmaa(smaaRanged, options, settings), 3, 1);
+      const numpyMs: number[] = [];
+      const engineMs: number[] = [];
+      const singleMs: number[] = [];
+      let numpy: NumpyTiming | null = null;
+      for (let round = 0; round < ROUNDS; round++) {
+        numpy = runNumpy(dir, c, settings);
+        numpyMs.push(...numpy.ms);
+        const pooled = async (): Promise<SmaaResult> =>
+          (result = await runner.run(`bench-${runs++}`, smaaRanged, options, settings, () => undefined));
+        engineMs.push(...(await timesMs(pooled, 1, round === 0 ? 2 : 0)));
+        singleMs.push(...(await timesMs(() => runSmaa(smaaRanged, options, settings), 1, round === 0 ? 1 : 0)));
+      }
+      const check = (numpy as NumpyTiming).check;
+      const engine = median(engineMs);
+      const single = median(singleMs);
       const top = topOf(result as unknown as SmaaResult);
       const label = ranged ? `SMAA 10k×1000×20, half the cells ranged` : `SMAA 10k×1000×20, weights only`;
       lines.push(
         line(
           label,
           engine,
-          median(numpy.ms),
+          median(numpyMs),
           `(${threads} threads; 1 thread ${ms(single)}${ranged ? `; target < 1 s: ${engine < 1000 ? 'met' : 'NOT met'}` : ''}; ` +
-            `top site ${top.site} p ${top.p.toFixed(3)}, numpy site-${String(numpy.check.top).padStart(6, '0')} p ${(numpy.check.pFirst ?? 0).toFixed(3)})`,
+            `top site ${top.site} p ${top.p.toFixed(3)}, numpy site-${String(check.top).padStart(6, '0')} p ${(check.pFirst ?? 0).toFixed(3)})`,
         ),
       );
     }
@@ -223,18 +241,27 @@ export async function numpyLines(): Promise<string[]> {
         staleAfterDays: 3650,
         contributions: 'none',
       };
-      const numpy = runNumpy(dir, { name: method, kind: method, matrix: scoreData, weights: scoreWeights, runs: 15 });
+      const c: Case = { name: method, kind: method, matrix: scoreData, weights: scoreWeights, runs: 5 };
       let out = scoreMatrix(scoreData, options);
-      const engine = await timeMs(() => (out = scoreMatrix(scoreData, options)), 15, 3);
+      const numpyMs: number[] = [];
+      const plainMs: number[] = [];
+      const engineMs: number[] = [];
+      let numpy: NumpyTiming | null = null;
+      for (let round = 0; round < ROUNDS; round++) {
+        numpy = runNumpy(dir, c);
+        numpyMs.push(...numpy.ms);
+        plainMs.push(...numpy.plainMs);
+        engineMs.push(...(await timesMs(() => (out = scoreMatrix(scoreData, options)), c.runs, round === 0 ? 3 : 0)));
+      }
+      const check = (numpy as NumpyTiming).check;
       const top = out.rank.indexOf(1);
-      const agree =
-        top === numpy.check.top && Math.abs((out.scores[top] as number) - (numpy.check.topScore ?? Number.NaN)) < 1e-9;
+      const agree = top === check.top && Math.abs((out.scores[top] as number) - (check.topScore ?? Number.NaN)) < 1e-9;
       lines.push(
         line(
           `${method.toUpperCase()} 100k×20 scoreMatrix`,
-          engine,
-          median(numpy.ms),
-          `(numpy without ranking ${ms(median(numpy.plainMs))}; top site ${agree ? 'and score agree' : 'DIFFER'})`,
+          median(engineMs),
+          median(numpyMs),
+          `(numpy without ranking ${ms(median(plainMs))}; top site ${agree ? 'and score agree' : 'DIFFER'})`,
         ),
       );
     }

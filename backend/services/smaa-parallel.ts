@@ -1,8 +1,8 @@
 // SMAA on worker threads: the samples' blocks (shared/engine/smaa.ts, SMAA_BLOCK samples each, each
 // block drawing from its own sub-stream of the seed) are shared out among the threads through a
 // counter in shared memory: a thread takes the next block with one atomic add and runs until none
-// is left, so no thread ever waits for this thread to hand it work (under load, a round trip to a
-// busy main thread per block left threads idle: two threads barely beat one). Each thread tallies
+// is left, so no thread ever waits for this thread to hand it work (with this thread queued behind
+// other work, a round trip per block could leave a thread idle). Each thread tallies
 // its blocks and reports each one done (for progress); the tallies (integers) are added up at the
 // end. Which thread drew which block changes nothing: a seed gives the same result, bit for bit, as
 // runSmaa on one thread, with any number of threads and under any load. A stop flag in the same

@@ -18,8 +18,8 @@ import { chromiumPdfPrinter, type PdfPrinter } from './services/report/report-pd
 import { reportHandlers } from './services/report/report-service';
 import { scenarioHandlers } from './services/scenario/scenario-service';
 import { scoreHandlers } from './services/scoring/score-service';
-import { createSensitivityRunner } from './services/sensitivity-runner';
-import { sensitivityHandlers } from './services/sensitivity-service';
+import { createSensitivityRunner } from './services/sensitivity/sensitivity-runner';
+import { sensitivityHandlers } from './services/sensitivity/sensitivity-service';
 import { siteHandlers } from './services/data/sites-service';
 import { scheduledBackupJob, storeHandlers } from './services/store/store-service';
 import { transferHandlers } from './services/transfer/transfer-service';

@@ -19,8 +19,8 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    // smaa-worker: the SMAA worker thread, read next to the bundle by backend/services/smaa-parallel.ts.
-    entryPoints: { main: 'electron/main.ts', 'smaa-worker': 'backend/services/smaa-thread.ts' },
+    // smaa-worker: the SMAA worker thread, read next to the bundle by backend/services/sensitivity/smaa-parallel.ts.
+    entryPoints: { main: 'electron/main.ts', 'smaa-worker': 'backend/services/sensitivity/smaa-thread.ts' },
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },
   }),
@@ -40,7 +40,7 @@ await Promise.all([
       bench: 'tests/bench/run.ts',
       faults: 'tests/faults/run.ts',
       'data-build': 'db/data-build/main.ts',
-      'smaa-worker': 'backend/services/smaa-thread.ts',
+      'smaa-worker': 'backend/services/sensitivity/smaa-thread.ts',
     },
     outdir: 'dist/node',
     outExtension: { '.js': '.cjs' },

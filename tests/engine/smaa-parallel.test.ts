@@ -1,10 +1,10 @@
-// SMAA on worker threads (backend/services/smaa-parallel.ts) with the real thread bundle, built
+// SMAA on worker threads (backend/services/sensitivity/smaa-parallel.ts) with the real thread bundle, built
 // here with esbuild as scripts/build-node.mjs builds it: the same result as one thread for a seed,
 // with one thread or two; progress per block; cancel; errors; the backend runner's choice.
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSensitivityRunner } from '../../backend/services/sensitivity-runner';
-import { createSmaaPool, type SmaaPool } from '../../backend/services/smaa-parallel';
+import { createSensitivityRunner } from '../../backend/services/sensitivity/sensitivity-runner';
+import { createSmaaPool, type SmaaPool } from '../../backend/services/sensitivity/smaa-parallel';
 import { runSmaa, SMAA_BLOCK } from '../../shared/engine/smaa';
 import { optionsOf, randomMatrix, randomWeights } from './sensitivity-fixtures';
 
@@ -18,7 +18,7 @@ const pool = (threads: number): SmaaPool => {
 
 beforeAll(() => {
   const built = buildSync({
-    entryPoints: ['backend/services/smaa-thread.ts'],
+    entryPoints: ['backend/services/sensitivity/smaa-thread.ts'],
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -34,8 +34,8 @@ import { policySources, SourceRegistry } from './report-sources';
 import { readScenarioSnapshot, type ScenarioSnapshot } from '../scenario/scenario-snapshot';
 import { scoringOf, type BuiltScoring } from '../scoring/score-matrix';
 import { scoreRunOf } from '../scoring/score-service';
-import { analyseSensitivity } from '../sensitivity-service';
-import type { SensitivityRunner } from '../sensitivity-runner';
+import { analyseSensitivity } from '../sensitivity/sensitivity-service';
+import type { SensitivityRunner } from '../sensitivity/sensitivity-runner';
 
 /** The scoring scenario of a report: everything but its own settings, absent fields left out. */
 function scenarioOf(inputs: ReportInputs): Scenario {

@@ -9,8 +9,8 @@ import type { DomainHandlers, ServiceContext } from '../context';
 import { reportCountries } from './report-basemap';
 import { buildReport } from './report-builder';
 import type { PdfPrinter } from './report-pdf';
-import type { SensitivityRunner } from '../sensitivity-runner';
-import { withRunId } from '../sensitivity-service';
+import type { SensitivityRunner } from '../sensitivity/sensitivity-runner';
+import { withRunId } from '../sensitivity/sensitivity-service';
 
 export function reportHandlers(
   ctx: ServiceContext,

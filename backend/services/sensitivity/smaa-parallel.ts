@@ -17,7 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { rangedCells } from '../../shared/engine/sample-scorer';
+import { rangedCells } from '../../../shared/engine/sample-scorer';
 import {
   checkSmaaSettings,
   createSmaaTally,
@@ -26,8 +26,8 @@ import {
   type SmaaResult,
   type SmaaSettings,
   type SmaaTally,
-} from '../../shared/engine/smaa';
-import type { DecisionMatrix, ScoreOptions } from '../../shared/engine/types';
+} from '../../../shared/engine/smaa';
+import type { DecisionMatrix, ScoreOptions } from '../../../shared/engine/types';
 
 /**
  * A run for a thread: it takes blocks from `claim` (Int32Array over it: [NEXT_BLOCK] the next block

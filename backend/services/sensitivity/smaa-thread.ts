@@ -1,10 +1,10 @@
 // The SMAA worker thread (bundled to smaa-worker.cjs next to each Node entry point by
-// scripts/build-node.mjs; backend/services/smaa-parallel.ts starts it). For each run it makes a
+// scripts/build-node.mjs; backend/services/sensitivity/smaa-parallel.ts starts it). For each run it makes a
 // sampler and takes blocks of samples from the run's shared counter until none is left (or the stop
 // flag is up), reporting each block done; then its tally goes back to the main thread, which merges
 // the threads' tallies (integers, so the order does not matter).
 import { parentPort } from 'node:worker_threads';
-import { createSmaaSampler, createSmaaTally, SMAA_BLOCK } from '../../shared/engine/smaa';
+import { createSmaaSampler, createSmaaTally, SMAA_BLOCK } from '../../../shared/engine/smaa';
 import { NEXT_BLOCK, STOP, type SmaaThreadReply, type SmaaThreadRequest } from './smaa-parallel';
 
 const port = parentPort;

@@ -3,14 +3,14 @@
 // sent as 'sensitivity.progress' events and a cancel that takes effect between chunks. The analysis
 // itself (analyseSensitivity) is shared with the report, which runs it on its own snapshot.
 import { randomUUID } from 'node:crypto';
-import { stabilityIntervals, sweepCriterion, type CriterionSweep } from '../../shared/engine/sensitivity';
-import { createSampleScorer } from '../../shared/engine/sample-scorer';
-import type { SmaaResult, SmaaSettings } from '../../shared/engine/smaa';
-import type { StabilityInterval } from '../../shared/engine/sensitivity';
-import { ServiceError } from '../../shared/errors';
-import type { DomainHandlers, ServiceContext } from './context';
-import { readScenarioSnapshot } from './scenario/scenario-snapshot';
-import { scoringOf, type BuiltScoring } from './scoring/score-matrix';
+import { stabilityIntervals, sweepCriterion, type CriterionSweep } from '../../../shared/engine/sensitivity';
+import { createSampleScorer } from '../../../shared/engine/sample-scorer';
+import type { SmaaResult, SmaaSettings } from '../../../shared/engine/smaa';
+import type { StabilityInterval } from '../../../shared/engine/sensitivity';
+import { ServiceError } from '../../../shared/errors';
+import type { DomainHandlers, ServiceContext } from '../context';
+import { readScenarioSnapshot } from '../scenario/scenario-snapshot';
+import { scoringOf, type BuiltScoring } from '../scoring/score-matrix';
 import type { SensitivityRunner } from './sensitivity-runner';
 
 export interface SensitivityAnalysis {

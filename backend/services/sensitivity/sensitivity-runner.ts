@@ -7,8 +7,8 @@
 // among them) keep being answered and a cancel takes effect at the next chunk. Both give the same
 // result for a seed, bit for bit (shared/engine/smaa.ts: per-block random streams, integer tallies).
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { runSmaaAsync, type SmaaResult, type SmaaSettings } from '../../shared/engine/smaa';
-import type { DecisionMatrix, ScoreOptions } from '../../shared/engine/types';
+import { runSmaaAsync, type SmaaResult, type SmaaSettings } from '../../../shared/engine/smaa';
+import type { DecisionMatrix, ScoreOptions } from '../../../shared/engine/types';
 import { defaultSmaaPool, type SmaaPool } from './smaa-parallel';
 
 export interface SensitivityRunner {

@@ -23,7 +23,7 @@
 // sub-stream, the seed's xoshiro128** generator advanced by b × 2^64 steps (random.ts, Rng.stream),
 // weights first, then the ranged cells' values column by column. A sample's draws therefore depend
 // only on the seed and the sample's index, never on the chunk size or on how the blocks are shared
-// among threads (backend/services/smaa-parallel.ts runs blocks on worker threads). The tallies are
+// among threads (backend/services/sensitivity/smaa-parallel.ts runs blocks on worker threads). The tallies are
 // integers — samples in which site i alone took rank r, and per (site, first rank, group size) how
 // often it shared a rank — merged by addition; the fractional shares of a tie are added only when
 // the result is made, in a fixed order. So the same seed gives the same result, bit for bit, with

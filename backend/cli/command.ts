@@ -1,7 +1,7 @@
 // What a CLI command is: its options, help line, and how it turns a contract call into output.
 // Each domain's commands live in commands/; commands/index.ts lists them all.
 import type { CallName, CallOutput } from '../../shared/contract';
-import { describeIssues } from '../../shared/errors';
+import { describeIssues, type ApiError } from '../../shared/errors';
 import type { Call } from '../dispatcher';
 import { UsageError, type CliIo } from './io';
 
@@ -36,6 +36,13 @@ export interface Command extends CommandBase<CallName> {
   run(step: CommandRun): Promise<number>;
 }
 
+/** Says why the backend refused a command's call, its problems in brackets; the exit code (1). */
+export function refused(io: CliIo, name: string, error: ApiError): number {
+  const detail = error.issues.length > 0 ? ` (${describeIssues(error.issues)})` : '';
+  io.err(`landfall ${name}: ${error.message}${detail}\n`);
+  return 1;
+}
+
 export function command<N extends CallName>(spec: CommandSpec<N>): Command {
   if ('run' in spec) return spec;
   const { render, ...base } = spec;
@@ -43,11 +50,7 @@ export function command<N extends CallName>(spec: CommandSpec<N>): Command {
     ...base,
     run: async ({ call, input, format, io, name }) => {
       const result = await call(spec.call, input);
-      if (!result.ok) {
-        const detail = result.error.issues.length > 0 ? ` (${describeIssues(result.error.issues)})` : '';
-        io.err(`landfall ${name}: ${result.error.message}${detail}\n`);
-        return 1;
-      }
+      if (!result.ok) return refused(io, name, result.error);
       io.out(render(result.value, format));
       return 0;
     },

@@ -1,10 +1,9 @@
 // `landfall legality`: the derived legality of one chip (--chip) or of a profile's workload (no
 // --chip: the best lawful option, or every chip with --legality-mode all) for a company profile at a site on
 // a date, as JSON (default) or text: the answer, each regime's verdict per chip, and the chain.
-import { describeIssues } from '../../../shared/errors';
 import type { CallOutput } from '../../../shared/contract';
 import { STATUS_TITLE } from '../../../shared/engine/legality';
-import { command, json, type Command } from '../command';
+import { command, refused, json, type Command } from '../command';
 import { UsageError } from '../io';
 import { legalityInput, legalityOptions, scenarioInput, scenarioOption } from './scenario-option';
 
@@ -77,11 +76,7 @@ export const legalityCommands: Record<string, Command> = {
     run: async ({ name, call, input, format, io }) => {
       const which = (input as { chipId?: unknown }).chipId === undefined ? 'legality.site' : 'legality.check';
       const result = await call(which, input);
-      if (!result.ok) {
-        const detail = result.error.issues.length > 0 ? ` (${describeIssues(result.error.issues)})` : '';
-        io.err(`landfall ${name}: ${result.error.message}${detail}\n`);
-        return 1;
-      }
+      if (!result.ok) return refused(io, name, result.error);
       io.out(render(result.value, format));
       return 0;
     },

@@ -5,9 +5,8 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { writeFileAtomic } from '../../../db/transfer/atomic-file';
 import { refuseStoreTarget } from '../../../db/transfer/store-targets';
-import { describeIssues } from '../../../shared/errors';
 import { REPORT_FORMATS, ReportFormat } from '../../../shared/report/model';
-import { command, type Command, type CommandRun } from '../command';
+import { command, refused, type Command, type CommandRun } from '../command';
 import { UsageError } from '../io';
 import { coverageInput, coverageOptions, legalityInput, legalityOptions, scenarioOption } from './scenario-option';
 
@@ -107,11 +106,7 @@ async function runReport(step: CommandRun): Promise<number> {
   const format = reportFormat(out, values.format);
   refuseStoreTarget(out, dbPath); // before the report is rendered
   const result = await call('report.render', { ...(input as object), format });
-  if (!result.ok) {
-    const detail = result.error.issues.length > 0 ? ` (${describeIssues(result.error.issues)})` : '';
-    io.err(`landfall ${name}: ${result.error.message}${detail}\n`);
-    return 1;
-  }
+  if (!result.ok) return refused(io, name, result.error);
   const file = result.value;
   const bytes = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
   writeFileAtomic(out, bytes, { store: dbPath });

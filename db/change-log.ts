@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ChangeEntry } from '../shared/model/changes';
-import { sealTables } from './content-seal';
+import { bulkRowIds, encodeBulkInsert, expandBulkRow, isBulkRow } from './change-log-bulk';
+import { sealInsertedRows, sealTables } from './content-seal';
+import type { Cell } from './transfer/tables';
 
 type Db = Database.Database;
 
@@ -18,31 +20,29 @@ export interface ChangeBatch {
     summary?: string,
   ): void;
   /**
-   * Logs `count` changes, in order, with few statements: the same rows `record` would write, for
-   * bulk writers. `entry(i)` is asked for each in turn, so row images are built (and freed) a chunk
-   * at a time; its `before` and `after` are JSON text already (or null).
+   * Logs inserts of `rows` into `table` in order, as bulk rows of up to LOG_BULK_CHUNK changes (see
+   * change-log-bulk.ts), and seals them from their values (see sealInsertedRows): for bulk writers.
    */
-  recordAll(count: number, entry: (index: number) => SerialisedChange): void;
+  recordInserts(table: string, rows: InsertedRows): void;
 }
 
-/** One change_log entry whose row images are already serialised (JSON text, or null for none). */
-export interface SerialisedChange {
-  action: ChangeEntry['action'];
-  table: string;
-  rowId: string;
-  before: string | null;
-  after: string | null;
-  summary: string;
+/** Rows a bulk writer has just inserted into one table, in the order it inserted them. */
+export interface InsertedRows {
+  /** The names of each row's values: its log image's keys, and the table's columns in order. */
+  columns: readonly string[];
+  values: readonly (readonly Cell[])[];
+  /** The rowid of the first row; the others follow one by one, above every rowid the table had. */
+  firstRowid: number;
+  /** change_log.row_id of each row. */
+  rowIds: readonly string[];
+  summaries: readonly string[];
 }
 
-/** Rows per multi-row INSERT: each statement updates the AUTOINCREMENT counter once, not per row. */
-const LOG_CHUNK = 256;
-const LOG_COLUMNS = 'at, actor, batch_id, action, table_name, row_id, before, after, summary';
-
-/** `INSERT ... VALUES` for `rows` entries. */
-function logInsertSql(rows: number): string {
-  return `INSERT INTO change_log (${LOG_COLUMNS}) VALUES ${Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
-}
+/**
+ * Changes per bulk row: big enough that the per-row cost of the log (its indexes, its statement)
+ * vanishes, small enough that history shows a batch's first changes without parsing much.
+ */
+const LOG_BULK_CHUNK = 1024;
 
 /**
  * Runs `edit` in one transaction with a batch that logs each change; everything (data, log and the
@@ -60,46 +60,63 @@ export function withChangeBatch<T>(db: Db, actor: string, edit: (batch: ChangeBa
   const batchId = randomUUID();
   const at = new Date().toISOString();
   const touched = new Set<string>();
-  let chunkInsert: Database.Statement | null = null;
-  const recordAll = (count: number, entry: (index: number) => SerialisedChange): void => {
-    let i = 0;
-    const write = (stmt: Database.Statement, rows: number): void => {
-      const params: (string | null)[] = [];
-      for (const end = i + rows; i < end; i++) {
-        const e = entry(i);
-        touched.add(e.table);
-        params.push(at, actor, batchId, e.action, e.table, e.rowId, e.before, e.after, e.summary);
+  let insertBulk: Database.Statement | null = null;
+  const record: ChangeBatch['record'] = (action, table, rowId, before, after, summary = '') => {
+    touched.add(table);
+    insert.run({
+      at,
+      actor,
+      batchId,
+      action,
+      table,
+      rowId,
+      before: before === null || before === undefined ? null : JSON.stringify(before),
+      after: after === null || after === undefined ? null : JSON.stringify(after),
+      summary,
+    });
+  };
+  const recordInserts = (table: string, rows: InsertedRows): void => {
+    touched.add(table);
+    sealInsertedRows(db, table, rows.columns, rows.firstRowid, rows.values);
+    for (let from = 0; from < rows.values.length; from += LOG_BULK_CHUNK) {
+      const to = Math.min(from + LOG_BULK_CHUNK, rows.values.length);
+      if (to - from === 1) {
+        const image = Object.fromEntries(rows.columns.map((c, k) => [c, rows.values[from]?.[k] ?? null]));
+        record('insert', table, rows.rowIds[from] ?? '', null, image, rows.summaries[from]);
+        continue;
       }
-      stmt.run(params);
-    };
-    if (count >= LOG_CHUNK) chunkInsert ??= db.prepare(logInsertSql(LOG_CHUNK));
-    while (count - i >= LOG_CHUNK && chunkInsert !== null) write(chunkInsert, LOG_CHUNK);
-    if (i < count) write(db.prepare(logInsertSql(count - i)), count - i);
+      const bulk = encodeBulkInsert(
+        rows.columns,
+        rows.values.slice(from, to),
+        rows.rowIds.slice(from, to),
+        rows.summaries.slice(from, to),
+      );
+      // The row takes the id of its last change and reserves the ids before it for the others.
+      const id = lastLogId(db) + (to - from);
+      insertBulk ??= db.prepare(`
+        INSERT INTO change_log (id, at, actor, batch_id, action, table_name, row_id, before, after, summary)
+        VALUES (@id, @at, @actor, @batchId, 'insert', @table, @rowId, NULL, @after, @summary)`);
+      insertBulk.run({ id, at, actor, batchId, table, ...bulk });
+    }
   };
   return db
     .transaction(() => {
-      const result = edit({
-        id: batchId,
-        recordAll,
-        record(action, table, rowId, before, after, summary = '') {
-          touched.add(table);
-          insert.run({
-            at,
-            actor,
-            batchId,
-            action,
-            table,
-            rowId,
-            before: before === null || before === undefined ? null : JSON.stringify(before),
-            after: after === null || after === undefined ? null : JSON.stringify(after),
-            summary,
-          });
-        },
-      });
+      const result = edit({ id: batchId, record, recordInserts });
       sealTables(db, touched);
       return result;
     })
     .immediate();
+}
+
+/** The largest id change_log has used (AUTOINCREMENT never reuses one, even after a delete). */
+function lastLogId(db: Db): number {
+  const row = db
+    .prepare<[], { last: number }>(
+      `SELECT max(coalesce((SELECT max(id) FROM change_log), 0),
+                  coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0)) AS last`,
+    )
+    .get();
+  return row?.last ?? 0;
 }
 
 interface ChangeRow {
@@ -115,18 +132,42 @@ interface ChangeRow {
   summary: string;
 }
 
+/** The newest `limit` changes, newest first (a bulk row gives each of its changes). */
 export function listChanges(db: Db, limit = 200): ChangeEntry[] {
-  const rows = db.prepare<[number], ChangeRow>('SELECT * FROM change_log ORDER BY id DESC LIMIT ?').all(limit);
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    batchId: r.batch_id,
-    action: r.action,
-    table: r.table_name,
-    rowId: r.row_id,
-    before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-    after: r.after === null ? null : (JSON.parse(r.after) as unknown),
-    summary: r.summary,
-  }));
+  const out: ChangeEntry[] = [];
+  if (limit <= 0) return out;
+  const rows = db.prepare<[], ChangeRow>('SELECT * FROM change_log ORDER BY id DESC').iterate();
+  const parse = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
+  for (const r of rows) {
+    const common = { at: r.at, actor: r.actor, batchId: r.batch_id, action: r.action, table: r.table_name };
+    const changes = isBulkRow(r)
+      ? expandBulkRow(r)
+          .reverse()
+          .map((c) => ({ ...common, id: c.id, rowId: c.rowId, before: null, after: c.after, summary: c.summary }))
+      : [{ ...common, id: r.id, rowId: r.row_id, before: parse(r.before), after: parse(r.after), summary: r.summary }];
+    for (const c of changes) {
+      out.push(c);
+      if (out.length === limit) return out;
+    }
+  }
+  return out;
+}
+
+/**
+ * Every row of `table` the log mentions (by change_log.row_id), with the action of its latest change:
+ * what the seed needs to leave the user's rows alone. One pass over the log, bulk rows included.
+ */
+export function latestActions(db: Db, table: string): Map<string, ChangeEntry['action']> {
+  const rows = db
+    .prepare<[string], { action: ChangeEntry['action']; row_id: string; after: string | null }>(
+      // Only the first character of `after`, which tells a bulk row (whose row_id lists its rows).
+      'SELECT action, row_id, substr(after, 1, 1) AS after FROM change_log WHERE table_name = ? ORDER BY id',
+    )
+    .iterate(table);
+  const latest = new Map<string, ChangeEntry['action']>();
+  for (const r of rows) {
+    if (isBulkRow(r)) for (const id of bulkRowIds(r)) latest.set(id, 'insert');
+    else latest.set(r.row_id, r.action);
+  }
+  return latest;
 }

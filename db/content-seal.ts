@@ -26,6 +26,7 @@ const UNSEALED = new Set(['change_log', 'history_batches', 'meta']);
 
 /** Rows per block: rowid >> BLOCK_BITS. */
 const BLOCK_BITS = 8;
+const BLOCK_ROWS = 1 << BLOCK_BITS;
 
 /** Table → block number → 16 hex digits of the block's sha256. */
 interface Seal {
@@ -50,7 +51,8 @@ function contentTables(db: Db): string[] {
 
 /**
  * Block hashes of `table`, every column exactly as stored (JSON keeps doubles exact), within
- * [from, to] rowids or the whole table.
+ * [from, to] rowids or the whole table. A block's rows are hashed as one text (the same bytes as
+ * row by row), which costs far less than an update per row.
  */
 function hashBlocks(db: Db, table: string, from?: number, to?: number): Map<number, string> {
   const where = from === undefined ? '' : ' WHERE rowid BETWEEN ? AND ?';
@@ -58,20 +60,30 @@ function hashBlocks(db: Db, table: string, from?: number, to?: number): Map<numb
   const rows = (from === undefined ? stmt.iterate() : stmt.iterate(from, to)) as IterableIterator<unknown[]>;
   const blocks = new Map<number, string>();
   let block = -1;
-  let hash = createHash('sha256');
+  let lines: string[] = [];
   for (const row of rows) {
-    const b = Number(row[0]) >> BLOCK_BITS;
+    const b = blockOf(Number(row[0]));
     if (b !== block) {
-      if (block >= 0) blocks.set(block, hash.digest('hex').slice(0, 16));
+      if (block >= 0) blocks.set(block, blockHash(lines));
       block = b;
-      hash = createHash('sha256');
+      lines = [];
     }
-    hash.update(JSON.stringify(row));
-    hash.update('\n');
+    lines.push(JSON.stringify(row));
   }
-  if (block >= 0) blocks.set(block, hash.digest('hex').slice(0, 16));
+  if (block >= 0) blocks.set(block, blockHash(lines));
   return blocks;
 }
+
+/** A block's hash from its rows' JSON, in rowid order: 16 hex digits of sha256 over each row and a newline. */
+function blockHash(lines: readonly string[]): string {
+  return createHash('sha256')
+    .update(`${lines.join('\n')}\n`)
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** Kept to 32-bit shifts, as seals have always been computed (rowids stay far below 2^31 here). */
+const blockOf = (rowid: number): number => rowid >> BLOCK_BITS;
 
 function tableSeal(db: Db, table: string): Record<string, string> {
   return Object.fromEntries([...hashBlocks(db, table)].map(([b, h]) => [String(b), h]));
@@ -117,10 +129,13 @@ function withDependents(db: Db, tables: Iterable<string>, all: string[]): Set<st
 
 /**
  * Notes every row written on this connection in temp.seal_touched (temporary: on this connection
- * only, never in the file). Inside the caller's transaction, so a rolled-back write leaves no note.
+ * only, never in the file), and keeps temp.seal_known for blocks a bulk writer hashed itself.
+ * Inside the caller's transaction, so a rolled-back write leaves no note.
  */
 function trackWrites(db: Db): void {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS seal_touched (tbl TEXT NOT NULL, rid INTEGER NOT NULL)');
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS seal_touched (tbl TEXT NOT NULL, rid INTEGER NOT NULL);
+    CREATE TEMP TABLE IF NOT EXISTS seal_known (tbl TEXT NOT NULL, block INTEGER NOT NULL, hash TEXT NOT NULL);`);
   for (const t of contentTables(db)) {
     const name = t.replaceAll("'", "''");
     const on = `main.${ident(t)}`;
@@ -135,8 +150,23 @@ function trackWrites(db: Db): void {
   tracked.add(db);
 }
 
-/** Rehashes the blocks noted in temp.seal_touched and forgets the notes. */
+/**
+ * Puts the hashes bulk writers computed (temp.seal_known) into the seal, then rehashes the blocks
+ * noted in temp.seal_touched — which includes any such block written again later in the batch — and
+ * forgets both.
+ */
 function resealTouched(db: Db, seal: Seal): void {
+  const changed = new Map<string, Map<string, string>>();
+  const blocksOf = (tbl: string): Map<string, string> => {
+    let blocks = changed.get(tbl);
+    if (blocks === undefined) {
+      blocks = new Map(Object.entries(seal.tables[tbl] ?? {}));
+      changed.set(tbl, blocks);
+    }
+    return blocks;
+  };
+  const known = db.prepare<[], { tbl: string; block: number; hash: string }>('SELECT * FROM temp.seal_known').all();
+  for (const { tbl, block, hash } of known) blocksOf(tbl).set(String(block), hash);
   const touched = db
     .prepare<[], { tbl: string; block: number }>(
       `SELECT DISTINCT tbl, rid >> ${BLOCK_BITS} AS block FROM temp.seal_touched ORDER BY tbl, block`,
@@ -144,12 +174,78 @@ function resealTouched(db: Db, seal: Seal): void {
     .all();
   for (const { tbl, block } of touched) {
     const from = block << BLOCK_BITS;
-    const hash = hashBlocks(db, tbl, from, from + (1 << BLOCK_BITS) - 1).get(block);
+    const hash = hashBlocks(db, tbl, from, from + BLOCK_ROWS - 1).get(block);
     // A block whose rows are all gone has no hash; one with rows gets its new one.
-    const others = Object.entries(seal.tables[tbl] ?? {}).filter(([b]) => b !== String(block));
-    seal.tables[tbl] = Object.fromEntries(hash === undefined ? others : [...others, [String(block), hash]]);
+    if (hash === undefined) blocksOf(tbl).delete(String(block));
+    else blocksOf(tbl).set(String(block), hash);
   }
+  for (const [tbl, blocks] of changed) seal.tables[tbl] = Object.fromEntries(blocks);
   db.prepare('DELETE FROM temp.seal_touched').run();
+  db.prepare('DELETE FROM temp.seal_known').run();
+}
+
+/**
+ * For a writer that has just inserted `rows` (each a row's values, `columns` naming them) at rowids
+ * firstRowid, firstRowid + 1, … above every rowid the table had: hashes the blocks that hold only
+ * these rows from the values themselves, and takes those blocks off temp.seal_touched, so that the
+ * batch does not read 200 000 rows back to seal them. That is exact only where SQLite stores what
+ * was bound, so it is done only for a STRICT table without triggers (but the seal's) whose columns are
+ * `columns` (a STRICT table converts a bound value only losslessly — 3 into a REAL is 3.0, which
+ * reads back and is written in JSON as 3 — or refuses it). A block with a lone surrogate (stored
+ * as U+FFFD), a block shared with older rows, and every other table are read back as before.
+ */
+export function sealInsertedRows(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  firstRowid: number,
+  rows: readonly (readonly unknown[])[],
+): void {
+  const last = firstRowid + rows.length - 1;
+  if (!tracked.has(db) || rows.length === 0 || last > 0x7fffffff || UNSEALED.has(table)) return;
+  if (!storesAsBound(db, table, columns)) return;
+  const name = `main.${ident(table)}`;
+  const top = db.prepare<[], { top: number | null }>(`SELECT max(rowid) AS top FROM ${name}`).get()?.top;
+  if (top !== last) return;
+  const from = (blockOf(firstRowid - 1) + 1) << BLOCK_BITS; // the first block that starts at or after firstRowid
+  if (from > last) return;
+  const known = db.prepare('INSERT INTO temp.seal_known (tbl, block, hash) VALUES (?, ?, ?)');
+  const unknown = db.prepare('INSERT INTO temp.seal_touched (tbl, rid) VALUES (?, ?)');
+  db.prepare('DELETE FROM temp.seal_touched WHERE tbl = ? AND rid BETWEEN ? AND ?').run(table, from, last);
+  for (let start = from; start <= last; start += BLOCK_ROWS) {
+    const lines: string[] = [];
+    for (let rowid = start; rowid <= Math.min(start + BLOCK_ROWS - 1, last); rowid++) {
+      lines.push(JSON.stringify([rowid, ...(rows[rowid - firstRowid] ?? [])]));
+    }
+    // JSON.stringify writes a lone surrogate as a \udXXX escape (and a backslash before "ud" as \\ud).
+    if (lines.some((l) => l.includes('\\ud'))) unknown.run(table, start);
+    else known.run(table, blockOf(start), blockHash(lines));
+  }
+}
+
+/** Whether SQLite stores in `table` exactly the values a writer binds to `columns` (see sealInsertedRows). */
+function storesAsBound(db: Db, table: string, columns: readonly string[]): boolean {
+  const strict = db
+    .prepare<[string], { strict: number }>("SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = ?")
+    .get(table);
+  // Triggers of its own, in the file or on this connection (the seal's own only note rowids).
+  const triggers = db
+    .prepare(
+      `SELECT 1 FROM main.sqlite_schema WHERE type = 'trigger' AND tbl_name = ?
+       UNION ALL
+       SELECT 1 FROM temp.sqlite_schema WHERE type = 'trigger' AND tbl_name = ? AND name NOT LIKE 'seal\\_%' ESCAPE '\\'`,
+    )
+    .get(table, table);
+  const stored = db
+    .prepare(`SELECT * FROM main.${ident(table)}`)
+    .columns()
+    .map((c) => c.name);
+  return (
+    strict?.strict === 1 &&
+    triggers === undefined &&
+    stored.length === columns.length &&
+    stored.every((c, i) => c === columns[i])
+  );
 }
 
 /**

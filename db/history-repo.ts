@@ -1,8 +1,11 @@
 // The history of the store: change_log batches (one per edit, import, undo, redo or revert) and the
 // undo/redo state kept beside them in history_batches (migration 4), so both survive restarts.
 // A batch is contiguous in change_log (it is written in one transaction by the only writer), which
-// lets us walk from batch to batch with index seeks instead of grouping the whole log.
+// lets us walk from batch to batch with index seeks instead of grouping the whole log. A bulk row
+// (change-log-bulk.ts) stands for a run of inserts and holds the ids before its own for them, so a
+// batch still spans consecutive ids.
 import type Database from 'better-sqlite3';
+import { bulkRowIds, changeCount, expandBulkRow, isBulkRow } from './change-log-bulk';
 import type { DbRow } from './transfer/tables';
 
 type Db = Database.Database;
@@ -97,8 +100,9 @@ function summarise(db: Db, batchId: string, lastId: number): BatchSummary | unde
     .get(batchId);
   if (first === undefined || first.first_id === null) return undefined;
   const row = db
-    .prepare<[number], { at: string; actor: string; summary: string }>(
-      'SELECT at, actor, summary FROM change_log WHERE id = ?',
+    .prepare<[number], { at: string; actor: string; summary: string; row_id: string; after: string | null }>(
+      // The first character of `after` tells a bulk row; its row_id says how many changes it holds.
+      'SELECT at, actor, summary, row_id, substr(after, 1, 1) AS after FROM change_log WHERE id = ?',
     )
     .get(first.first_id);
   if (row === undefined) return undefined;
@@ -107,7 +111,8 @@ function summarise(db: Db, batchId: string, lastId: number): BatchSummary | unde
     .get(batchId);
   return {
     batchId,
-    firstId: first.first_id,
+    // A bulk row's first change has the first of the ids it holds.
+    firstId: first.first_id - changeCount(row) + 1,
     lastId,
     at: row.at,
     actor: row.actor,
@@ -159,26 +164,40 @@ interface ChangeRow {
 
 const parseRow = (text: string | null): DbRow | null => (text === null ? null : (JSON.parse(text) as DbRow));
 
-function toChange(r: ChangeRow): LoggedChange {
-  return {
-    id: r.id,
-    action: r.action,
-    table: r.table_name,
-    rowId: r.row_id,
-    before: parseRow(r.before),
-    after: parseRow(r.after),
-    summary: r.summary,
-  };
+/** The changes a change_log row stands for: itself, or each insert of a bulk row. */
+function toChanges(r: ChangeRow): LoggedChange[] {
+  if (isBulkRow(r)) {
+    return expandBulkRow(r).map((c) => ({ ...c, action: 'insert', table: r.table_name, before: null }));
+  }
+  return [
+    {
+      id: r.id,
+      action: r.action,
+      table: r.table_name,
+      rowId: r.row_id,
+      before: parseRow(r.before),
+      after: parseRow(r.after),
+      summary: r.summary,
+    },
+  ];
 }
 
 /** A batch's changes in the order they were made (at most `limit`). */
 export function batchChanges(db: Db, batchId: string, limit = Number.MAX_SAFE_INTEGER): LoggedChange[] {
-  return db
-    .prepare<[string, number], ChangeRow>(
-      'SELECT id, action, table_name, row_id, before, after, summary FROM change_log WHERE batch_id = ? ORDER BY id LIMIT ?',
+  const out: LoggedChange[] = [];
+  if (limit <= 0) return out;
+  const rows = db
+    .prepare<[string], ChangeRow>(
+      'SELECT id, action, table_name, row_id, before, after, summary FROM change_log WHERE batch_id = ? ORDER BY id',
     )
-    .all(batchId, limit)
-    .map(toChange);
+    .iterate(batchId);
+  for (const r of rows) {
+    for (const c of toChanges(r)) {
+      out.push(c);
+      if (out.length === limit) return out;
+    }
+  }
+  return out;
 }
 
 /** A batch is contiguous in the log, so its size is its id span. */
@@ -211,15 +230,18 @@ export function batchTouches(db: Db, batchId: string, table: string): boolean {
 export function rowsChangedAfter(db: Db, afterId: number): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const rows = db
-    .prepare<[number], { table_name: string; row_id: string; batch_id: string }>(
-      'SELECT table_name, row_id, batch_id FROM change_log WHERE id > ? ORDER BY id',
+    .prepare<[number], { table_name: string; row_id: string; batch_id: string; after: string | null }>(
+      // Only the first character of `after`, which tells a bulk row (whose row_id lists its rows).
+      'SELECT table_name, row_id, batch_id, substr(after, 1, 1) AS after FROM change_log WHERE id > ? ORDER BY id',
     )
     .iterate(afterId);
   for (const r of rows) {
-    const key = `${r.table_name}\u0000${r.row_id}`;
-    const list = out.get(key) ?? [];
-    if (!list.includes(r.batch_id)) list.push(r.batch_id);
-    out.set(key, list);
+    for (const rowId of isBulkRow(r) ? bulkRowIds(r) : [r.row_id]) {
+      const key = `${r.table_name}\u0000${rowId}`;
+      const list = out.get(key) ?? [];
+      if (!list.includes(r.batch_id)) list.push(r.batch_id);
+      out.set(key, list);
+    }
   }
   return out;
 }

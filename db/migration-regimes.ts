@@ -9,6 +9,8 @@
 // rewritten the same way, so undoing an edit made before the upgrade writes columns that exist.
 import type Database from 'better-sqlite3';
 import { PolicyEffect, PolicyRegime, PolicyScope, legacyRegime } from '../shared/model/policy';
+import { encodeBulkInsert, expandBulkRow, isBulkRow, type LoggedRow } from './change-log-bulk';
+import type { DbRow } from './transfer/tables';
 
 type Db = Database.Database;
 
@@ -74,17 +76,36 @@ function copyRows(db: Db, from: string, to: string, upgrade: (r: Row) => Row): v
   for (const r of rows) insert.run(upgrade(r));
 }
 
-/** Rewrites the change log's before/after images of `table`, so an undo writes columns that exist. */
+/**
+ * Rewrites the change log's before/after images of `table`, so an undo writes columns that exist;
+ * a bulk row (change-log-bulk.ts) is rewritten image by image.
+ */
 export function rewriteChangeLog(db: Db, table: string, upgrade: (r: Row) => Row): void {
   const rows = db
-    .prepare<[string], { id: number; before: string | null; after: string | null }>(
-      'SELECT id, before, after FROM change_log WHERE table_name = ?',
+    .prepare<[string], LoggedRow & { before: string | null }>(
+      'SELECT id, row_id, before, after, summary FROM change_log WHERE table_name = ?',
     )
     .all(table);
   const update = db.prepare('UPDATE change_log SET before = @before, after = @after WHERE id = @id');
   const image = (j: string | null): string | null =>
     j === null ? null : JSON.stringify(upgrade(JSON.parse(j) as Row));
-  for (const r of rows) update.run({ id: r.id, before: image(r.before), after: image(r.after) });
+  for (const r of rows) {
+    const after = isBulkRow(r) ? rewriteBulk(r, upgrade) : image(r.after);
+    update.run({ id: r.id, before: image(r.before), after });
+  }
+}
+
+function rewriteBulk(row: LoggedRow, upgrade: (r: Row) => Row): string {
+  const changes = expandBulkRow(row);
+  const images = changes.map((c) => upgrade(c.after) as DbRow);
+  const columns = Object.keys(images[0] ?? {});
+  const values = images.map((i) => columns.map((c) => i[c] ?? null));
+  return encodeBulkInsert(
+    columns,
+    values,
+    changes.map((c) => c.rowId),
+    changes.map((c) => c.summary),
+  ).after;
 }
 
 export const regimesMigration = {

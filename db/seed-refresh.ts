@@ -22,6 +22,7 @@ import type {
 } from '../shared/calls/data-refresh-calls';
 import { FactMethod, type MetricValue } from '../shared/model/facts';
 import { withChangeBatch, type ChangeBatch } from './change-log';
+import { expandBulkRow, type LoggedRow } from './change-log-bulk';
 import { deleteRow, findFact, insertRow, rowTables, updateRow } from './edit-rows';
 import { discardRedoStack, recordBatch } from './history-repo';
 import { getMeta, setMeta } from './meta-repo';
@@ -104,7 +105,8 @@ function touchedKeys(db: Db): Set<string> {
          json_extract(img, '$.site_id') AS s
        FROM (SELECT before AS img FROM change_log WHERE table_name = 'metric_values' AND actor <> ? AND before IS NOT NULL
              UNION ALL
-             SELECT after AS img FROM change_log WHERE table_name = 'metric_values' AND actor <> ? AND after IS NOT NULL)`,
+             SELECT after AS img FROM change_log WHERE table_name = 'metric_values' AND actor <> ?
+               AND after IS NOT NULL AND substr(after, 1, 1) <> '[')`,
     )
     .all(REFRESH_ACTOR, REFRESH_ACTOR);
   const keys = new Set<string>();
@@ -112,6 +114,14 @@ function touchedKeys(db: Db): Set<string> {
     if (r.c === null) continue;
     keys.add(refreshKey({ criterion_id: r.c, market_id: r.m, site_id: r.s }));
   }
+  // Bulk rows (change-log-bulk.ts): the facts an import inserted, images read in JavaScript.
+  const bulk = db
+    .prepare<[string], LoggedRow>(
+      `SELECT id, row_id, after, summary FROM change_log
+       WHERE table_name = 'metric_values' AND actor <> ? AND substr(after, 1, 1) = '['`,
+    )
+    .iterate(REFRESH_ACTOR);
+  for (const row of bulk) for (const change of expandBulkRow(row)) keys.add(refreshKey(change.after));
   return keys;
 }
 

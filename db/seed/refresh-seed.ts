@@ -4,6 +4,7 @@
 // change_log, which records every user edit and import by table and row id.
 import type Database from 'better-sqlite3';
 import type { DataTable, TableRecord } from '../../shared/model/transfer';
+import { latestActions } from '../change-log';
 import { tableDefs } from '../transfer/tables';
 
 type Db = Database.Database;
@@ -14,12 +15,6 @@ export const RETIRED_SEED_IDS: Partial<Record<DataTable, readonly string[]>> = {
   policy_events: ['sg-2025-11-offshore-training-pattern'],
 };
 
-function touched(db: Db, table: string, id: string): boolean {
-  return (
-    db.prepare('SELECT 1 FROM change_log WHERE table_name = ? AND row_id = ? LIMIT 1').get(table, id) !== undefined
-  );
-}
-
 /** Overwrites each untouched stored row of `table` that the seed has with the seed's version. */
 export function refreshUntouched<T extends DataTable>(db: Db, table: T, records: readonly TableRecord<T>[]): number {
   const def = tableDefs[table];
@@ -29,15 +24,16 @@ export function refreshUntouched<T extends DataTable>(db: Db, table: T, records:
   const update = db.prepare(
     `UPDATE ${table} SET ${others.map((c) => `${c} = @${c}`).join(', ')} WHERE ${key} = @${key}`,
   );
+  const touched = latestActions(db, table);
   let changed = 0;
   for (const record of records) {
     const row = def.toRow(record);
-    if (touched(db, table, String(row[key]))) continue;
+    if (touched.has(String(row[key]))) continue;
     changed += update.run(row).changes;
   }
   const retired = RETIRED_SEED_IDS[table] ?? [];
   const remove = db.prepare(`DELETE FROM ${table} WHERE ${key} = ?`);
-  for (const id of retired) if (!touched(db, table, id)) changed += remove.run(id).changes;
+  for (const id of retired) if (!touched.has(id)) changed += remove.run(id).changes;
   return changed;
 }
 

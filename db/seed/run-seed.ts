@@ -17,6 +17,7 @@ import { PolicyEvent } from '../../shared/model/policy';
 import { Preset } from '../../shared/model/presets';
 import { CompanyProfile } from '../../shared/model/profiles';
 import { Site } from '../../shared/schemas';
+import { latestActions } from '../change-log';
 import { sealTables } from '../content-seal';
 import { getMeta, setMeta } from '../meta-repo';
 import { planDataRefresh } from '../seed-refresh';
@@ -134,14 +135,7 @@ function refreshSeed(db: Db): void {
 
 /** Ids of seeded rows the user deleted: their latest change-log entry is a delete. */
 function deletedIds(db: Db, table: string): Set<string> {
-  const rows = db
-    .prepare<[string], { row_id: string }>(
-      `SELECT c.row_id FROM change_log c
-       WHERE c.table_name = ? AND c.action = 'delete'
-         AND c.id = (SELECT max(l.id) FROM change_log l WHERE l.table_name = c.table_name AND l.row_id = c.row_id)`,
-    )
-    .all(table);
-  return new Set(rows.map((r) => r.row_id));
+  return new Set([...latestActions(db, table)].filter(([, action]) => action === 'delete').map(([id]) => id));
 }
 
 function insertAll(db: Db, firstSeed: boolean): void {

@@ -9,7 +9,7 @@ import {
   type ImportPreview,
   type PreviewEntry,
 } from '../../shared/model/transfer';
-import { changedColumns, type Cell, type DbRow } from './tables';
+import { changedColumns, type DbRow } from './tables';
 import type { TableStore } from './table-store';
 
 export interface ImportPlan {
@@ -114,36 +114,38 @@ const TABLE_ORDER = new Map<string, number>(DataTable.options.map((t, i) => [t, 
 
 /**
  * Writes a run of inserts as `insert` would one by one, but table by table in multi-row statements
- * (parents first, each table's rows in plan order, so rowids and metric value ids are the same),
- * and logs them in plan order. Should SQLite refuse anything, the run is undone and written again
- * one row at a time, so the error is the one the row-by-row writer meets first.
+ * (parents first, each table's rows in plan order, so rowids and metric value ids are the same), and
+ * logs them table by table in bulk rows. Should SQLite refuse anything, the run is undone and
+ * written again one row at a time, so the error is the one the row-by-row writer meets first.
  */
 function insertRun(run: readonly Write[], batch: ChangeBatch): void {
   const first = run[0];
   if (first === undefined) return;
-  const byTable = new Map<TableStore, number[]>();
-  run.forEach((w, i) => {
+  const byTable = new Map<TableStore, Write[]>();
+  for (const w of run) {
     const list = byTable.get(w.store);
-    if (list === undefined) byTable.set(w.store, [i]);
-    else list.push(i);
-  });
+    if (list === undefined) byTable.set(w.store, [w]);
+    else list.push(w);
+  }
   const stores = [...byTable.keys()].sort(
     (a, b) => (TABLE_ORDER.get(a.def.table) ?? 0) - (TABLE_ORDER.get(b.def.table) ?? 0),
   );
   try {
     first.store.savepoint(() => {
-      const stored = new Array<Cell[]>(run.length);
       for (const store of stores) {
-        const at = byTable.get(store) ?? [];
-        const values = store.insertMany(at.map((i) => (run[i] as Write).row));
-        at.forEach((i, k) => (stored[i] = values[k] as Cell[]));
+        const writes = byTable.get(store) ?? [];
+        const stored = store.insertMany(writes.map((w) => w.row));
+        batch.recordInserts(store.def.table, { ...stored, summaries: writes.map((w) => w.summary) });
       }
-      batch.recordAll(run.length, (i) => {
-        const w = run[i] as Write;
-        return w.store.logEntry(stored[i] as Cell[], w.summary);
-      });
     });
-  } catch {
+  } catch (error) {
+    if (!isSqliteError(error)) throw error;
     for (const w of run) w.store.insert(w.row, batch, w.summary);
   }
+}
+
+/** An error SQLite raised (a constraint, a full disk), as opposed to a fault in this code. */
+function isSqliteError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_');
 }

@@ -1,7 +1,8 @@
 // The SQL behind import and export, one set of prepared statements per table. Table and column
 // names come from the fixed definitions in tables.ts, never from a file being imported.
 import type Database from 'better-sqlite3';
-import type { ChangeBatch, SerialisedChange } from '../change-log';
+import type { ChangeBatch } from '../change-log';
+import { expandBulkRow, isBulkRow, type LoggedRow } from '../change-log-bulk';
 import { assertPresetWritable } from './import-presets';
 import { changedColumns, tableDefs, type Cell, type DbRow, type TableDef } from './tables';
 import type { DataTable } from '../../shared/model/transfer';
@@ -18,51 +19,25 @@ export interface TableStore {
   update(before: DbRow, row: DbRow, batch: ChangeBatch, summary: string): void;
   /**
    * Inserts rows in order with multi-row statements, exactly as `insert` would one by one (same
-   * values, same metric value ids), without logging them: returns each row's stored values, for
-   * `logEntry`, so that the caller logs the rows in the order of its plan.
+   * values, same rowids and metric value ids), without logging them: returns what the caller logs
+   * with `batch.recordInserts`, in the order of its plan.
    */
-  insertMany(rows: readonly DbRow[]): Cell[][];
-  /** The change_log entry `insert` writes for a row whose stored values `insertMany` returned. */
-  logEntry(values: readonly Cell[], summary: string): SerialisedChange;
+  insertMany(rows: readonly DbRow[]): InsertedValues;
   /** Runs `fn` in a savepoint of the open transaction: if it throws, none of its writes remain. */
   savepoint<T>(fn: () => T): T;
 }
 
+/** What `insertMany` stored: each row's log image values (`columns`), from rowid `firstRowid` on. */
+export interface InsertedValues {
+  columns: readonly string[];
+  values: Cell[][];
+  firstRowid: number;
+  /** change_log.row_id of each row. */
+  rowIds: string[];
+}
+
 /** Rows per multi-row INSERT (well under SQLite's 32 766 parameters for the widest table). */
 const INSERT_CHUNK = 64;
-
-/** A cell as JSON.stringify writes it inside an object (every Cell is a string, a number or null). */
-function jsonCell(v: Cell): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
-  return JSON.stringify(v) ?? 'null';
-}
-
-/**
- * JSON.stringify of the object with `keys` in order and `values` as their values, byte for byte,
- * without building the object: the change-log image of a row. (Joined, not concatenated: a string
- * built with += stays a rope of small pieces until something flattens it.)
- */
-export function rowJson(keys: readonly string[]): (values: readonly Cell[]) => string {
-  if (keys.length === 0) return () => '{}';
-  const prefixes = keys.map((k, i) => `${i === 0 ? '{' : ','}${JSON.stringify(k)}:`);
-  // Each column's last cell and its JSON: in a bulk import most columns repeat from row to row.
-  const last: Cell[] = keys.map(() => null);
-  const lastJson = prefixes.map((p) => `${p}null`);
-  return (values) => {
-    const parts = new Array<string>(prefixes.length + 1);
-    for (let i = 0; i < prefixes.length; i++) {
-      const v = values[i] ?? null;
-      if (v !== last[i]) {
-        last[i] = v;
-        lastJson[i] = (prefixes[i] as string) + jsonCell(v);
-      }
-      parts[i] = lastJson[i] as string;
-    }
-    parts[prefixes.length] = '}';
-    return parts.join('');
-  };
-}
 
 const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
@@ -84,18 +59,19 @@ export function tableStore(db: Db, table: DataTable): TableStore {
   const keyOf = (row: DbRow): DbRow => Object.fromEntries(def.key.map((k) => [k, row[k] ?? null]));
   const columnsOf = (row: DbRow): DbRow => Object.fromEntries(def.columns.map((c) => [c, row[c] ?? null]));
 
-  // Bulk inserts. A metric value's id is given explicitly: the one SQLite would choose for a row
-  // inserted alone (one more than the largest id so far), so ids and the log match `insert`.
+  // Bulk inserts give every row its rowid: the one SQLite would choose for a row inserted alone (one
+  // more than the largest so far), so rows, metric value ids and the log match `insert`, and the
+  // seal knows where each row went. A metric value's id is its rowid.
   const withId = table === 'metric_values';
   const keyIndex = def.columns.indexOf(def.key[0] ?? 'id');
-  const bulkColumns = withId ? ['id', ...def.columns] : [...def.columns];
-  const imageOf = rowJson(bulkColumns);
+  const logColumns = withId ? ['id', ...def.columns] : [...def.columns];
+  const bulkColumns = withId ? logColumns : ['rowid', ...def.columns];
   const bulkSql = (rows: number): string => {
     const one = `(${bulkColumns.map(() => '?').join(', ')})`;
     return `INSERT INTO ${name} (${bulkColumns.map(ident).join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`;
   };
   let chunkInsert: Database.Statement | null = null;
-  const maxId = withId ? db.prepare<[], { id: number | null }>(`SELECT max(id) AS id FROM ${name}`) : null;
+  const maxRowid = db.prepare<[], { id: number | null }>(`SELECT max(rowid) AS id FROM ${name}`);
 
   return {
     def,
@@ -126,11 +102,12 @@ export function tableStore(db: Db, table: DataTable): TableStore {
     },
     savepoint: (fn) => db.transaction(fn)(),
     insertMany(rows) {
-      let nextId = maxId === null ? 0 : (maxId.get()?.id ?? 0) + 1;
-      if (!Number.isSafeInteger(nextId + rows.length)) {
-        throw new Error(`${table} ids are too large for a bulk insert`);
+      const firstRowid = (maxRowid.get()?.id ?? 0) + 1;
+      if (!Number.isSafeInteger(firstRowid + rows.length)) {
+        throw new Error(`${table} rowids are too large for a bulk insert`);
       }
-      const stored: Cell[][] = [];
+      const values: Cell[][] = [];
+      const rowIds: string[] = [];
       let params: Cell[] = [];
       let pending = 0;
       const flush = (): void => {
@@ -144,25 +121,21 @@ export function tableStore(db: Db, table: DataTable): TableStore {
         params = [];
         pending = 0;
       };
+      let rowid = firstRowid;
       for (const row of rows) {
         if (table === 'presets') assertPresetWritable(undefined, row);
-        const values: Cell[] = withId ? [nextId++] : [];
-        for (const c of def.columns) values.push(row[c] ?? null);
-        for (const v of values) params.push(v);
-        stored.push(values);
+        const stored: Cell[] = withId ? [rowid] : [];
+        for (const c of def.columns) stored.push(row[c] ?? null);
+        if (!withId) params.push(rowid);
+        for (const v of stored) params.push(v);
+        values.push(stored);
+        rowIds.push(withId ? String(rowid) : keyIndex < 0 ? 'undefined' : String(stored[keyIndex]));
+        rowid++;
         if (++pending === INSERT_CHUNK) flush();
       }
       flush();
-      return stored;
+      return { columns: logColumns, values, firstRowid, rowIds };
     },
-    logEntry: (values, summary) => ({
-      action: 'insert',
-      table,
-      rowId: withId ? String(values[0]) : keyIndex < 0 ? 'undefined' : String(values[keyIndex]),
-      before: null,
-      after: imageOf(values),
-      summary,
-    }),
   };
 }
 
@@ -178,9 +151,22 @@ export function readRows(db: Db, table: DataTable): DbRow[] {
   return db.prepare<[], DbRow>(`SELECT * FROM ${ident(table)} ORDER BY ${order}`).all();
 }
 
-/** The change log, oldest first, for export (it is never imported). */
+/**
+ * The change log, oldest first, one row per change, for export (it is never imported): a bulk row
+ * (change-log-bulk.ts) is written out as the one-change rows it stands for.
+ */
 export function readChangeLog(db: Db): DbRow[] {
-  return db.prepare<[], DbRow>('SELECT * FROM change_log ORDER BY id').all();
+  const out: DbRow[] = [];
+  for (const row of db.prepare<[], DbRow & LoggedRow>('SELECT * FROM change_log ORDER BY id').iterate()) {
+    if (!isBulkRow(row)) {
+      out.push(row);
+      continue;
+    }
+    for (const c of expandBulkRow(row)) {
+      out.push({ ...row, id: c.id, row_id: c.rowId, after: JSON.stringify(c.after), summary: c.summary });
+    }
+  }
+  return out;
 }
 
 export function changeLogColumns(db: Db): string[] {

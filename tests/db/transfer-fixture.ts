@@ -2,6 +2,7 @@
 // the awkward cases a round trip must survive: formula-looking text, commas, quotes and line breaks,
 // nulls, negative and fractional numbers, facts with and without their own source, JSON columns.
 import Database from 'better-sqlite3';
+import { changeCount, type LoggedRow } from '../../db/change-log-bulk';
 import { migrate } from '../../db/migrations';
 
 export type Db = Database.Database;
@@ -225,6 +226,8 @@ export function copyTables(from: Db, to: Db, tables: readonly string[]): void {
   }
 }
 
+/** How many changes the log holds (a bulk row holds many, see db/change-log-bulk.ts). */
 export function changeLogCount(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+  const rows = db.prepare('SELECT row_id, substr(after, 1, 1) AS after FROM change_log').all() as LoggedRow[];
+  return rows.reduce((n, r) => n + changeCount(r), 0);
 }

@@ -293,6 +293,8 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
  * before a formula character, which makes escape and unescape exact inverses.
  */
 export function unescapeFormula(cell: string): string {
+  // Most cells do not start with an apostrophe: skip the pattern (called for every cell of a file).
+  if (cell.charCodeAt(0) !== 39) return cell;
   return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 

@@ -39,10 +39,10 @@ export function isBulkRow(row: Pick<LoggedRow, 'after'>): boolean {
 }
 
 /** A column's cells: the one value when all are equal (the usual case for sources and methods), else all of them. */
-function columnCells(rows: readonly (readonly Cell[])[], k: number): Cell | Cell[] {
-  const first = rows[0]?.[k] ?? null;
+function columnCells(rows: readonly (readonly Cell[])[], at: number): Cell | Cell[] {
+  const first = rows[0]?.[at] ?? null;
   for (let i = 1; i < rows.length; i++) {
-    if ((rows[i]?.[k] ?? null) !== first) return rows.map((r) => r[k] ?? null);
+    if ((rows[i]?.[at] ?? null) !== first) return rows.map((r) => r[at] ?? null);
   }
   // NaN is unequal to itself, so a column holding one is kept whole (JSON writes it as null either way).
   return first;
@@ -54,16 +54,18 @@ function sameOrAll(values: readonly string[]): string | string[] {
 }
 
 /**
- * The row_id, after and summary of a bulk row standing for inserts of `rows` (each the row's values
- * in `columns` order) with these row ids and summaries (one each).
+ * The row_id, after and summary of a bulk row standing for inserts of `rows` with these row ids and
+ * summaries (one each). Each row holds its values in `columns` order from index `offset` on (a
+ * bulk writer's rows start with their rowid, which is no part of the image).
  */
 export function encodeBulkInsert(
   columns: readonly string[],
   rows: readonly (readonly Cell[])[],
   rowIds: readonly string[],
   summaries: readonly string[],
+  offset = 0,
 ): { rowId: string; after: string; summary: string } {
-  const cells = columns.map((_, k) => columnCells(rows, k));
+  const cells = columns.map((_, k) => columnCells(rows, offset + k));
   return {
     rowId: JSON.stringify(rowIds),
     after: JSON.stringify([columns, cells, sameOrAll(summaries)]),

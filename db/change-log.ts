@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ChangeEntry } from '../shared/model/changes';
 import { bulkRowIds, encodeBulkInsert, expandBulkRow, isBulkRow } from './change-log-bulk';
-import { sealInsertedRows, sealTables } from './content-seal';
+import { sealTables } from './content-seal';
 import type { Cell } from './transfer/tables';
 
 type Db = Database.Database;
@@ -21,18 +21,17 @@ export interface ChangeBatch {
   ): void;
   /**
    * Logs inserts of `rows` into `table` in order, as bulk rows of up to LOG_BULK_CHUNK changes (see
-   * change-log-bulk.ts), and seals them from their values (see sealInsertedRows): for bulk writers.
+   * change-log-bulk.ts): for bulk writers (which seal the rows as they write them, see appendSealed).
    */
   recordInserts(table: string, rows: InsertedRows): void;
 }
 
 /** Rows a bulk writer has just inserted into one table, in the order it inserted them. */
 export interface InsertedRows {
-  /** The names of each row's values: its log image's keys, and the table's columns in order. */
+  /** The keys of each row's log image. */
   columns: readonly string[];
-  values: readonly (readonly Cell[])[];
-  /** The rowid of the first row; the others follow one by one, above every rowid the table had. */
-  firstRowid: number;
+  /** Each row as stored: its rowid, then its value for each of `columns`. */
+  rows: readonly (readonly Cell[])[];
   /** change_log.row_id of each row. */
   rowIds: readonly string[];
   summaries: readonly string[];
@@ -77,22 +76,26 @@ export function withChangeBatch<T>(db: Db, actor: string, edit: (batch: ChangeBa
   };
   const recordInserts = (table: string, rows: InsertedRows): void => {
     touched.add(table);
-    sealInsertedRows(db, table, rows.columns, rows.firstRowid, rows.values);
-    for (let from = 0; from < rows.values.length; from += LOG_BULK_CHUNK) {
-      const to = Math.min(from + LOG_BULK_CHUNK, rows.values.length);
+    // The ids this call takes: nothing else writes to the log meanwhile.
+    let lastId = lastLogId(db);
+    for (let from = 0; from < rows.rows.length; from += LOG_BULK_CHUNK) {
+      const to = Math.min(from + LOG_BULK_CHUNK, rows.rows.length);
       if (to - from === 1) {
-        const image = Object.fromEntries(rows.columns.map((c, k) => [c, rows.values[from]?.[k] ?? null]));
+        const image = Object.fromEntries(rows.columns.map((c, k) => [c, rows.rows[from]?.[k + 1] ?? null]));
         record('insert', table, rows.rowIds[from] ?? '', null, image, rows.summaries[from]);
+        lastId++;
         continue;
       }
       const bulk = encodeBulkInsert(
         rows.columns,
-        rows.values.slice(from, to),
+        rows.rows.slice(from, to),
         rows.rowIds.slice(from, to),
         rows.summaries.slice(from, to),
+        1,
       );
       // The row takes the id of its last change and reserves the ids before it for the others.
-      const id = lastLogId(db) + (to - from);
+      lastId += to - from;
+      const id = lastId;
       insertBulk ??= db.prepare(`
         INSERT INTO change_log (id, at, actor, batch_id, action, table_name, row_id, before, after, summary)
         VALUES (@id, @at, @actor, @batchId, 'insert', @table, @rowId, NULL, @after, @summary)`);

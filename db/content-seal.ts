@@ -25,7 +25,7 @@ export const SEAL_KEY = 'content_seal';
 const UNSEALED = new Set(['change_log', 'history_batches', 'meta']);
 
 /** Rows per block: rowid >> BLOCK_BITS. */
-const BLOCK_BITS = 8;
+export const BLOCK_BITS = 8;
 const BLOCK_ROWS = 1 << BLOCK_BITS;
 
 /** Table → block number → 16 hex digits of the block's sha256. */
@@ -37,9 +37,12 @@ interface Seal {
 /** Connections whose temporary triggers note every written row in temp.seal_touched. */
 const tracked = new WeakSet<Db>();
 
+/** Whether this connection notes its writes (opened by openDatabase for writing). */
+export const isTracked = (db: Db): boolean => tracked.has(db);
+
 const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
-function contentTables(db: Db): string[] {
+export function contentTables(db: Db): string[] {
   return db
     .prepare<[], { name: string }>(
       "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
@@ -75,7 +78,7 @@ function hashBlocks(db: Db, table: string, from?: number, to?: number): Map<numb
 }
 
 /** A block's hash from its rows' JSON, in rowid order: 16 hex digits of sha256 over each row and a newline. */
-function blockHash(lines: readonly string[]): string {
+export function blockHash(lines: readonly string[]): string {
   return createHash('sha256')
     .update(`${lines.join('\n')}\n`)
     .digest('hex')
@@ -83,7 +86,7 @@ function blockHash(lines: readonly string[]): string {
 }
 
 /** Kept to 32-bit shifts, as seals have always been computed (rowids stay far below 2^31 here). */
-const blockOf = (rowid: number): number => rowid >> BLOCK_BITS;
+export const blockOf = (rowid: number): number => rowid >> BLOCK_BITS;
 
 function tableSeal(db: Db, table: string): Record<string, string> {
   return Object.fromEntries([...hashBlocks(db, table)].map(([b, h]) => [String(b), h]));
@@ -139,15 +142,23 @@ function trackWrites(db: Db): void {
   for (const t of contentTables(db)) {
     const name = t.replaceAll("'", "''");
     const on = `main.${ident(t)}`;
+    createInsertNotes(db, t);
     db.exec(`
-      CREATE TEMP TRIGGER IF NOT EXISTS ${ident(`seal_ins_${t}`)} AFTER INSERT ON ${on}
-        BEGIN INSERT INTO seal_touched VALUES ('${name}', NEW.rowid); END;
       CREATE TEMP TRIGGER IF NOT EXISTS ${ident(`seal_upd_${t}`)} AFTER UPDATE ON ${on}
         BEGIN INSERT INTO seal_touched VALUES ('${name}', OLD.rowid), ('${name}', NEW.rowid); END;
       CREATE TEMP TRIGGER IF NOT EXISTS ${ident(`seal_del_${t}`)} AFTER DELETE ON ${on}
         BEGIN INSERT INTO seal_touched VALUES ('${name}', OLD.rowid); END;`);
   }
   tracked.add(db);
+}
+
+/** The trigger that notes the rows inserted into `table`. */
+const insertNotes = (table: string): string => ident(`seal_ins_${table}`);
+
+function createInsertNotes(db: Db, table: string): void {
+  db.exec(`
+    CREATE TEMP TRIGGER IF NOT EXISTS ${insertNotes(table)} AFTER INSERT ON main.${ident(table)}
+      BEGIN INSERT INTO seal_touched VALUES ('${table.replaceAll("'", "''")}', NEW.rowid); END;`);
 }
 
 /**
@@ -185,67 +196,17 @@ function resealTouched(db: Db, seal: Seal): void {
 }
 
 /**
- * For a writer that has just inserted `rows` (each a row's values, `columns` naming them) at rowids
- * firstRowid, firstRowid + 1, … above every rowid the table had: hashes the blocks that hold only
- * these rows from the values themselves, and takes those blocks off temp.seal_touched, so that the
- * batch does not read 200 000 rows back to seal them. That is exact only where SQLite stores what
- * was bound, so it is done only for a STRICT table without triggers (but the seal's) whose columns are
- * `columns` (a STRICT table converts a bound value only losslessly — 3 into a REAL is 3.0, which
- * reads back and is written in JSON as 3 — or refuses it). A block with a lone surrogate (stored
- * as U+FFFD), a block shared with older rows, and every other table are read back as before.
+ * Runs `fn` without the trigger that notes the rows inserted into `table`, for a writer that seals
+ * what it inserts itself (content-seal-append.ts). The trigger is back when `fn` returns or throws.
  */
-export function sealInsertedRows(
-  db: Db,
-  table: string,
-  columns: readonly string[],
-  firstRowid: number,
-  rows: readonly (readonly unknown[])[],
-): void {
-  const last = firstRowid + rows.length - 1;
-  if (!tracked.has(db) || rows.length === 0 || last > 0x7fffffff || UNSEALED.has(table)) return;
-  if (!storesAsBound(db, table, columns)) return;
-  const name = `main.${ident(table)}`;
-  const top = db.prepare<[], { top: number | null }>(`SELECT max(rowid) AS top FROM ${name}`).get()?.top;
-  if (top !== last) return;
-  const from = (blockOf(firstRowid - 1) + 1) << BLOCK_BITS; // the first block that starts at or after firstRowid
-  if (from > last) return;
-  const known = db.prepare('INSERT INTO temp.seal_known (tbl, block, hash) VALUES (?, ?, ?)');
-  const unknown = db.prepare('INSERT INTO temp.seal_touched (tbl, rid) VALUES (?, ?)');
-  db.prepare('DELETE FROM temp.seal_touched WHERE tbl = ? AND rid BETWEEN ? AND ?').run(table, from, last);
-  for (let start = from; start <= last; start += BLOCK_ROWS) {
-    const lines: string[] = [];
-    for (let rowid = start; rowid <= Math.min(start + BLOCK_ROWS - 1, last); rowid++) {
-      lines.push(JSON.stringify([rowid, ...(rows[rowid - firstRowid] ?? [])]));
-    }
-    // JSON.stringify writes a lone surrogate as a \udXXX escape (and a backslash before "ud" as \\ud).
-    if (lines.some((l) => l.includes('\\ud'))) unknown.run(table, start);
-    else known.run(table, blockOf(start), blockHash(lines));
+export function withoutInsertNotes<T>(db: Db, table: string, fn: () => T): T {
+  db.exec(`DROP TRIGGER IF EXISTS temp.${insertNotes(table)}`);
+  try {
+    return fn();
+  } finally {
+    // Also when `fn` fails: a caller that goes on in the same transaction is noted as before.
+    createInsertNotes(db, table);
   }
-}
-
-/** Whether SQLite stores in `table` exactly the values a writer binds to `columns` (see sealInsertedRows). */
-function storesAsBound(db: Db, table: string, columns: readonly string[]): boolean {
-  const strict = db
-    .prepare<[string], { strict: number }>("SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = ?")
-    .get(table);
-  // Triggers of its own, in the file or on this connection (the seal's own only note rowids).
-  const triggers = db
-    .prepare(
-      `SELECT 1 FROM main.sqlite_schema WHERE type = 'trigger' AND tbl_name = ?
-       UNION ALL
-       SELECT 1 FROM temp.sqlite_schema WHERE type = 'trigger' AND tbl_name = ? AND name NOT LIKE 'seal\\_%' ESCAPE '\\'`,
-    )
-    .get(table, table);
-  const stored = db
-    .prepare(`SELECT * FROM main.${ident(table)}`)
-    .columns()
-    .map((c) => c.name);
-  return (
-    strict?.strict === 1 &&
-    triggers === undefined &&
-    stored.length === columns.length &&
-    stored.every((c, i) => c === columns[i])
-  );
 }
 
 /**
@@ -280,7 +241,9 @@ export function sealTables(db: Db, tables: Iterable<string> | 'all'): void {
  * without the triggers (read-only, or not opened by openDatabase) and when nothing is pending.
  */
 export function sealPending(db: Db): void {
-  if (!tracked.has(db) || db.prepare('SELECT 1 FROM temp.seal_touched LIMIT 1').get() === undefined) return;
+  if (!tracked.has(db)) return;
+  const pending = db.prepare('SELECT 1 FROM temp.seal_touched UNION ALL SELECT 1 FROM temp.seal_known LIMIT 1');
+  if (pending.get() === undefined) return;
   db.transaction(() => sealTables(db, []))();
 }
 

@@ -181,6 +181,20 @@ export function detectDelimiter(text: string): Delimiter {
  */
 export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(text)): ParsedCsv {
   const records: CsvRecord[] = [];
+  const { problems } = readCsv(text, delimiter, (record) => records.push(record));
+  return { delimiter, records, problems };
+}
+
+/**
+ * parseCsv that hands each record to `onRecord` as soon as it is read instead of keeping them all:
+ * a large file's records (and the cells nobody keeps) then die young rather than all living until
+ * the last line is read.
+ */
+export function readCsv(
+  text: string,
+  delimiter: Delimiter,
+  onRecord: (record: CsvRecord) => void,
+): { problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
   const n = text.length;
   const delim = delimiter.charCodeAt(0);
@@ -282,9 +296,9 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
       line++;
       lineStart = i;
     }
-    if (!blank) records.push({ row, line: recordLine, fields, broken });
+    if (!blank) onRecord({ row, line: recordLine, fields, broken });
   }
-  return { delimiter, records, problems };
+  return { problems };
 }
 
 /**

@@ -71,6 +71,11 @@ export class SiteRowReader {
     }));
   }
 
+  /** The criteria the header names, in its order. */
+  get criteria(): string[] {
+    return this.columns.facts.map((f) => f.id);
+  }
+
   read(record: CsvRecord): SiteCsvRow {
     this.record = record;
     const site = this.columns.site;

@@ -3,7 +3,7 @@
 // that needs no database: the header (sites-csv-header.ts), each row's numbers, coordinates and
 // sources (sites-csv-row.ts), and here what spans rows (duplicate ids, unreadable cells);
 // db/transfer/ checks markets and criteria.
-import { parseCsv, type CsvRecord } from './csv-parse';
+import { detectDelimiter, readCsv, type CsvRecord } from './csv-parse';
 import type { ImportError } from './model/transfer';
 import { readHeader, type SiteCsvRow, type SitesCsv } from './sites-csv-header';
 import { csvError, SiteRowReader } from './sites-csv-row';
@@ -11,32 +11,29 @@ import { textProblem } from './text';
 
 /** Reads a sites CSV (text already decoded). Every problem is collected; nothing stops at the first. */
 export function parseSitesCsv(text: string): SitesCsv {
-  const csv = parseCsv(text);
-  const errors: ImportError[] = csv.problems.map((p) =>
-    csvError(p.row, p.line, null, `${p.message} (line ${p.line}, character ${p.column})`),
-  );
-  const [header, ...records] = csv.records;
-  if (header === undefined) {
-    errors.push(
-      csvError(1, 1, null, 'the file is empty: expected a header row starting id,name,country,region,lat,lon'),
-    );
-    return { header: { row: 1, line: 1 }, criteria: [], rows: [], errors };
-  }
+  const delimiter = detectDelimiter(text);
   // A cell can only hold a NUL or an unpaired surrogate if the file holds one of those characters:
   // most files hold none, and then no cell needs checking.
   const mayBeUnclean = text.includes('\u0000') || /[\uD800-\uDFFF]/.test(text);
-  if (mayBeUnclean && !cleanCells(header, header, errors)) {
-    return { header: { row: 1, line: 1 }, criteria: [], rows: [], errors };
-  }
-  const columns = readHeader(header, errors);
-  const reader = new SiteRowReader(columns, csv.delimiter === ';', errors);
+  // The header's and the rows' problems, after the parser's (as they always were listed).
+  const found: ImportError[] = [];
   const rows: SiteCsvRow[] = [];
-  for (const record of records) {
-    if (record.broken) continue; // already reported by the parser; its cells are not trustworthy
-    if (record.fields.every((f) => f.trim() === '')) continue; // a spreadsheet's empty row
-    if (mayBeUnclean && !cleanCells(record, header, errors)) continue;
+  // Set by the first record (the header); no reader when the header is unreadable.
+  const file: { header?: CsvRecord; reader: SiteRowReader | null } = { reader: null };
+  const { problems } = readCsv(text, delimiter, (record) => {
+    const { header, reader } = file;
+    if (header === undefined) {
+      file.header = record;
+      if (mayBeUnclean && !cleanCells(record, record, found)) return;
+      file.reader = new SiteRowReader(readHeader(record, found), delimiter === ';', found);
+      return;
+    }
+    if (reader === null) return; // its problems say why
+    if (record.broken) return; // already reported by the parser; its cells are not trustworthy
+    if (record.fields.every((f) => f.trim() === '')) return; // a spreadsheet's empty row
+    if (mayBeUnclean && !cleanCells(record, header, found)) return;
     if (record.fields.length !== header.fields.length) {
-      errors.push(
+      found.push(
         csvError(
           record.row,
           record.line,
@@ -44,12 +41,27 @@ export function parseSitesCsv(text: string): SitesCsv {
           `the row has ${record.fields.length} cells but the header has ${header.fields.length}`,
         ),
       );
-      continue;
+      return;
     }
     rows.push(reader.read(record));
+  });
+  const parser = problems.map((p) =>
+    csvError(p.row, p.line, null, `${p.message} (line ${p.line}, character ${p.column})`),
+  );
+  const { header, reader } = file;
+  if (header === undefined) {
+    const empty = csvError(
+      1,
+      1,
+      null,
+      'the file is empty: expected a header row starting id,name,country,region,lat,lon',
+    );
+    return { header: { row: 1, line: 1 }, criteria: [], rows: [], errors: [...parser, empty] };
   }
+  const errors = [...parser, ...found];
+  if (reader === null) return { header: { row: 1, line: 1 }, criteria: [], rows: [], errors };
   markDuplicates(rows, errors);
-  return { header: { row: header.row, line: header.line }, criteria: columns.facts.map((f) => f.id), rows, errors };
+  return { header: { row: header.row, line: header.line }, criteria: reader.criteria, rows, errors };
 }
 
 /**

@@ -134,8 +134,13 @@ function insertRun(run: readonly Write[], batch: ChangeBatch): void {
     first.store.savepoint(() => {
       for (const store of stores) {
         const writes = byTable.get(store) ?? [];
-        const stored = store.insertMany(writes.map((w) => w.row));
-        batch.recordInserts(store.def.table, { ...stored, summaries: writes.map((w) => w.summary) });
+        store.insertMany(
+          writes.map((w) => w.row),
+          (chunk) => {
+            const summaries = writes.slice(chunk.from, chunk.from + chunk.rows.length).map((w) => w.summary);
+            batch.recordInserts(store.def.table, { ...chunk, summaries });
+          },
+        );
       }
     });
   } catch (error) {

@@ -5,7 +5,7 @@ import { withChangeBatch } from '../../db/change-log';
 import { batchChanges } from '../../db/history-repo';
 import { contentHash, rowCounts } from '../../db/transfer/content-hash';
 import { commitImport, ImportRefused } from '../../db/transfer/import';
-import { readChangeLog, tableStore } from '../../db/transfer/table-store';
+import { readChangeLog, tableStore, type InsertedChunk } from '../../db/transfer/table-store';
 import type { Cell, DbRow } from '../../db/transfer/tables';
 import { addReference, changeLogCount, emptyDb, populate, SOURCE, type Db } from './transfer-fixture';
 
@@ -93,10 +93,11 @@ describe('insertMany', () => {
     withChangeBatch(bulk, 'import', (batch) => {
       const siteStore = tableStore(bulk, 'sites');
       const factStore = tableStore(bulk, 'metric_values');
-      const storedSites = siteStore.insertMany(sites);
-      const storedFacts = factStore.insertMany(facts);
-      batch.recordInserts('sites', { ...storedSites, summaries: sites.map((_, i) => `row ${i}`) });
-      batch.recordInserts('metric_values', { ...storedFacts, summaries: facts.map((_, i) => `row ${i}`) });
+      const summaries = (chunk: InsertedChunk): string[] => chunk.rows.map((_, i) => `row ${chunk.from + i}`);
+      siteStore.insertMany(sites, (chunk) => batch.recordInserts('sites', { ...chunk, summaries: summaries(chunk) }));
+      factStore.insertMany(facts, (chunk) =>
+        batch.recordInserts('metric_values', { ...chunk, summaries: summaries(chunk) }),
+      );
     });
 
     // The same rows and the same changes, read back from far fewer log rows.

@@ -1,5 +1,5 @@
 // The content seal of rows a bulk import writes is hashed from the values it bound instead of read
-// back (db/content-seal.ts, sealInsertedRows). That is only right if it is byte for byte the seal a
+// back (db/content-seal.ts, appendSealed). That is only right if it is byte for byte the seal a
 // read-back gives, for every kind of value, and if a rolled-back import leaves no hash behind.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withChangeBatch } from '../../db/change-log';
@@ -77,9 +77,12 @@ describe('the seal of bulk-inserted rows', () => {
     withChangeBatch(db, 'import', (batch) => {
       const top = count('SELECT max(rowid) FROM sites');
       const rows = Array.from({ length: 1200 }, (_, i) => site(i, i === 700 ? 'lone \ud800 surrogate' : `Site ${i}`));
-      const inserted = sites.insertMany(rows);
-      expect(inserted.firstRowid).toBe(top + 1);
-      batch.recordInserts('sites', { ...inserted, summaries: rows.map(() => 'bulk') });
+      const rowids: unknown[] = [];
+      sites.insertMany(rows, (chunk) => {
+        rowids.push(...chunk.rows.map((r) => r[0]));
+        batch.recordInserts('sites', { ...chunk, summaries: chunk.rows.map(() => 'bulk') });
+      });
+      expect(rowids).toEqual(rows.map((_, i) => top + 1 + i));
       // Blocks of 256 rowids: the first one is shared with the seed's rows, the one with the lone
       // surrogate is read back; every other one that holds new rows is hashed from the values.
       const blocks = (from: number, to: number): number => Math.floor(to / 256) - Math.floor(from / 256) + 1;
@@ -88,6 +91,15 @@ describe('the seal of bulk-inserted rows', () => {
       expect(hashed).toBe(blocks(top + 1, top + 1200) - 2);
       expect(count(`SELECT count(*) FROM temp.seal_known WHERE tbl = 'sites' AND block = ${lone}`)).toBe(0);
       expect(count(`SELECT count(*) FROM temp.seal_touched WHERE tbl = 'sites' AND rid >> 8 = ${lone}`)).toBe(1);
+      // One note each for the shared and the lone-surrogate block, none per row.
+      expect(count("SELECT count(*) FROM temp.seal_touched WHERE tbl = 'sites'")).toBe(2);
+      // Later writes in the batch are noted as ever, the rows just hashed included.
+      db.prepare("UPDATE sites SET notes = 'changed later' WHERE id = 'bulk-1000'").run();
+      db.prepare(
+        `INSERT INTO sites (id, name, market_id, lat, lon, status, source_title, source_url, source_as_of)
+         VALUES ('after-bulk', 'After', 'sg', 1, 103, 'planned', 'T', 'https://t.org', '2020-01-01')`,
+      ).run();
+      expect(count("SELECT count(*) FROM temp.seal_touched WHERE tbl = 'sites'")).toBe(5);
     });
     // What SQLite stored is not what was bound: that block could only be sealed by reading it back.
     expect(db.prepare("SELECT name FROM sites WHERE id = 'bulk-700'").pluck().get()).toMatch(

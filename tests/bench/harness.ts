@@ -21,6 +21,11 @@ export interface BenchCase {
    * other, so that a load on a shared machine that comes and goes weighs on both alike.
    */
   interleave?: boolean;
+  /**
+   * A throughput the candidate must reach (in `unit`s per second, over `unitsPerIteration`): the
+   * line then says the target and whether this run met it.
+   */
+  target?: number;
 }
 
 export interface BenchResult {
@@ -72,9 +77,17 @@ export async function runCase(c: BenchCase, defaultIterations = 50): Promise<Ben
 }
 
 export function formatResult(r: BenchResult, c: BenchCase): string {
-  const rate =
-    c.unitsPerIteration !== undefined
-      ? `  ${Math.round(c.unitsPerIteration / (r.candidateMs / 1000)).toLocaleString('en-US')} ${c.unit ?? 'units'}/s`
-      : '';
-  return `${r.name.padEnd(44)} baseline ${r.baselineMs.toFixed(3)} ms  candidate ${r.candidateMs.toFixed(3)} ms  ratio ${r.ratio.toFixed(2)}×${rate}`;
+  const unit = c.unit ?? 'units';
+  const perSecond = c.unitsPerIteration === undefined ? null : c.unitsPerIteration / (r.candidateMs / 1000);
+  const rate = perSecond === null ? '' : `  ${Math.round(perSecond).toLocaleString('en-US')} ${unit}/s`;
+  return `${r.name.padEnd(44)} baseline ${r.baselineMs.toFixed(3)} ms  candidate ${r.candidateMs.toFixed(3)} ms  ratio ${r.ratio.toFixed(2)}×${rate}${targetNote(c, perSecond)}`;
+}
+
+/** "target ≥ 50,000 sites/s (≤ 1.00 s for 50,000): met" — judged on this run's candidate time alone. */
+function targetNote(c: BenchCase, perSecond: number | null): string {
+  if (c.target === undefined || perSecond === null || c.unitsPerIteration === undefined) return '';
+  const unit = c.unit ?? 'units';
+  const seconds = c.unitsPerIteration / c.target;
+  const verdict = perSecond >= c.target ? 'met' : 'NOT met';
+  return `  target ≥ ${c.target.toLocaleString('en-US')} ${unit}/s (≤ ${seconds.toFixed(2)} s for ${c.unitsPerIteration.toLocaleString('en-US')}): ${verdict}`;
 }

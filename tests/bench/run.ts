@@ -11,47 +11,63 @@ import { sealCases } from './seal-cases';
 import { sensitivityCases } from './sensitivity-cases';
 import { transferCases } from './transfer-cases';
 
+/**
+ * `BENCH_ONLY=transfer,seal npm run bench` runs only those groups of cases (numpy, dispatch,
+ * transfer, edit, sensitivity, score, report, seal, browser); without it, every one.
+ * `BENCH_ONLY=numpy` gives just the engine-vs-numpy lines (a minute instead of three).
+ */
+const only = new Set(
+  (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((g) => g.trim())
+    .filter((g) => g !== ''),
+);
+const wanted = (group: string): boolean => only.size === 0 || only.has(group);
+
+interface Group {
+  cases: BenchCase[];
+  close?: () => void;
+}
+
+/** A group's cases (and what to close after them), built only when the group is wanted. */
+async function group(name: string, make: () => Group | Promise<Group>): Promise<Group> {
+  return wanted(name) ? await make() : { cases: [] };
+}
+
 async function main(): Promise<void> {
   // First, in a fresh process (as each numpy baseline runs in its own): the engine is not timed
   // amid the garbage the store and report cases leave behind.
-  const numpy = await numpyLines();
-  // BENCH_ONLY=numpy: just the engine-vs-numpy lines (a minute instead of three).
-  if (process.env.BENCH_ONLY === 'numpy') {
-    process.stdout.write(`${numpy.join('\n')}\n`);
-    return;
-  }
+  const numpy = wanted('numpy') ? await numpyLines() : [];
   const backend = createBackend({ dbPath: ':memory:', version: 'bench' });
-  const transfer = transferCases();
-  const edits = editCases();
-  const reports = reportCases();
-  const seal = sealCases();
-  const cases: BenchCase[] = [
-    {
-      // The contract's validation (input and output schemas) over a direct repository read.
-      name: 'sites.list through the dispatcher vs repo',
-      unitsPerIteration: listSites(backend.db).length,
-      unit: 'sites',
-      baseline: () => listSites(backend.db),
-      candidate: () => backend.dispatch('sites.list', {}),
-    },
-    ...transfer.cases,
-    ...edits.cases,
-    ...sensitivityCases(),
-    ...scoreCases(),
-    ...reports.cases,
-    ...seal.cases,
+  const dispatch = await group('dispatch', () => ({
+    cases: [
+      {
+        // The contract's validation (input and output schemas) over a direct repository read.
+        name: 'sites.list through the dispatcher vs repo',
+        unitsPerIteration: listSites(backend.db).length,
+        unit: 'sites',
+        baseline: () => listSites(backend.db),
+        candidate: () => backend.dispatch('sites.list', {}),
+      },
+    ],
+  }));
+  const groups = [
+    dispatch,
+    await group('transfer', transferCases),
+    await group('edit', editCases),
+    await group('sensitivity', () => ({ cases: sensitivityCases() })),
+    await group('score', () => ({ cases: scoreCases() })),
+    await group('report', reportCases),
+    await group('seal', sealCases),
   ];
-  for (const c of cases) {
+  for (const c of groups.flatMap((g) => g.cases)) {
     const result = await runCase(c, 200);
     process.stdout.write(`${formatResult(result, c)}\n`);
   }
-  process.stdout.write(`${numpy.join('\n')}\n`);
-  process.stdout.write(`${perfResultLines().join('\n')}\n`);
+  if (numpy.length > 0) process.stdout.write(`${numpy.join('\n')}\n`);
+  if (wanted('browser')) process.stdout.write(`${perfResultLines().join('\n')}\n`);
   backend.close();
-  transfer.close();
-  edits.close();
-  reports.close();
-  seal.close();
+  for (const g of groups) g.close?.();
 }
 
 void main();

@@ -11,7 +11,8 @@
 //   row_id   a JSON array of the n row ids
 //   after    a JSON array [columns, cells, summaries]: cells[k] holds column k for the n rows, either
 //            as an array of n values or, when all n are equal, as that one value (a cell is never an
-//            array); summaries likewise (one string when all n are equal)
+//            array); summaries are runs [summary, count], in order, that add up to n (the rows one
+//            line of a file wrote share its summary, and follow each other)
 //   summary  the first change's summary (what a batch is named by)
 // Every reader of change_log reads both shapes through this module; a store written before it has
 // only one-change rows, which read as they always did.
@@ -48,9 +49,15 @@ function columnCells(rows: readonly (readonly Cell[])[], at: number): Cell | Cel
   return first;
 }
 
-function sameOrAll(values: readonly string[]): string | string[] {
-  const first = values[0] ?? '';
-  return values.every((v) => v === first) ? first : [...values];
+/** Summaries as runs of equal ones: [summary, count], … */
+function summaryRuns(summaries: readonly string[]): [string, number][] {
+  const runs: [string, number][] = [];
+  for (const s of summaries) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[0] === s) last[1]++;
+    else runs.push([s, 1]);
+  }
+  return runs;
 }
 
 /**
@@ -68,7 +75,7 @@ export function encodeBulkInsert(
   const cells = columns.map((_, k) => columnCells(rows, offset + k));
   return {
     rowId: JSON.stringify(rowIds),
-    after: JSON.stringify([columns, cells, sameOrAll(summaries)]),
+    after: JSON.stringify([columns, cells, summaryRuns(summaries)]),
     summary: summaries[0] ?? '',
   };
 }
@@ -81,7 +88,9 @@ export function bulkRowIds(row: Pick<LoggedRow, 'row_id'>): string[] {
 /** The inserts a bulk row stands for, in order, each with its own id and its row image. */
 export function expandBulkRow(row: LoggedRow): BulkInsert[] {
   const rowIds = bulkRowIds(row);
-  const [columns, cells, summaries] = JSON.parse(row.after ?? '[]') as [string[], (Cell | Cell[])[], string | string[]];
+  const [columns, cells, runs] = JSON.parse(row.after ?? '[]') as [string[], (Cell | Cell[])[], [string, number][]];
+  const summaries: string[] = [];
+  for (const [summary, count] of runs) for (let k = 0; k < count; k++) summaries.push(summary);
   const first = row.id - rowIds.length + 1;
   return rowIds.map((rowId, i) => {
     const after: DbRow = {};
@@ -89,7 +98,7 @@ export function expandBulkRow(row: LoggedRow): BulkInsert[] {
       const cell = cells[k] ?? null;
       after[c] = Array.isArray(cell) ? (cell[i] ?? null) : cell;
     });
-    const summary = Array.isArray(summaries) ? (summaries[i] ?? '') : summaries;
+    const summary = summaries[i] ?? '';
     return { id: first + i, rowId, after, summary };
   });
 }

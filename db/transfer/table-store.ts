@@ -3,9 +3,9 @@
 import type Database from 'better-sqlite3';
 import type { ChangeBatch } from '../change-log';
 import { expandBulkRow, isBulkRow, type LoggedRow } from '../change-log-bulk';
-import { appendSealed } from '../content-seal-append';
+import { bulkInserter, type InsertedChunk } from './bulk-insert';
 import { assertPresetWritable } from './import-presets';
-import { changedColumns, tableDefs, type Cell, type DbRow, type TableDef } from './tables';
+import { changedColumns, tableDefs, type DbRow, type TableDef } from './tables';
 import type { DataTable } from '../../shared/model/transfer';
 
 type Db = Database.Database;
@@ -19,32 +19,14 @@ export interface TableStore {
   /** Overwrites the stored row `before` with `row`, logging both. */
   update(before: DbRow, row: DbRow, batch: ChangeBatch, summary: string): void;
   /**
-   * Inserts rows in order with multi-row statements, exactly as `insert` would one by one (same
-   * values, same rowids and metric value ids), and seals them (appendSealed), without logging them:
-   * hands them to `inserted` a chunk at a time as they are stored, for the caller to log (so that
-   * they need not all live until the last one is written).
+   * Inserts rows in order as `insert` would one by one (bulk-insert.ts), and seals them, without
+   * logging them: hands them to `inserted` a chunk at a time as they are stored, for the caller to
+   * log (so that they need not all live until the last one is written).
    */
   insertMany(rows: readonly DbRow[], inserted: (chunk: InsertedChunk) => void): void;
   /** Runs `fn` in a savepoint of the open transaction: if it throws, none of its writes remain. */
   savepoint<T>(fn: () => T): T;
 }
-
-/** Rows `insertMany` has stored, a chunk at a time. */
-export interface InsertedChunk {
-  /** The table's columns: its rows' log images' keys. */
-  columns: readonly string[];
-  /** Each row as `SELECT rowid, *` reads it: its rowid, then its value for each of `columns`. */
-  rows: Cell[][];
-  /** change_log.row_id of each row. */
-  rowIds: string[];
-  /** Where the chunk's first row is in insertMany's input. */
-  from: number;
-}
-
-/** Rows per multi-row INSERT (well under SQLite's 32 766 parameters for the widest table). */
-const INSERT_CHUNK = 64;
-/** Rows insertMany hands over at a time: a whole number of INSERT_CHUNKs. */
-const HAND_OVER = 16 * INSERT_CHUNK;
 
 const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
@@ -66,19 +48,7 @@ export function tableStore(db: Db, table: DataTable): TableStore {
   const keyOf = (row: DbRow): DbRow => Object.fromEntries(def.key.map((k) => [k, row[k] ?? null]));
   const columnsOf = (row: DbRow): DbRow => Object.fromEntries(def.columns.map((c) => [c, row[c] ?? null]));
 
-  // Bulk inserts give every row its rowid: the one SQLite would choose for a row inserted alone (one
-  // more than the largest so far), so rows, metric value ids and the log match `insert`, and the
-  // seal knows where each row went. A metric value's id is its rowid.
-  const withId = table === 'metric_values';
-  const keyIndex = def.columns.indexOf(def.key[0] ?? 'id');
-  const logColumns = withId ? ['id', ...def.columns] : [...def.columns];
-  const bulkColumns = withId ? logColumns : ['rowid', ...def.columns];
-  const bulkSql = (rows: number): string => {
-    const one = `(${bulkColumns.map(() => '?').join(', ')})`;
-    return `INSERT INTO ${name} (${bulkColumns.map(ident).join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`;
-  };
-  let chunkInsert: Database.Statement | null = null;
-  const maxRowid = db.prepare<[], { id: number | null }>(`SELECT max(rowid) AS id FROM ${name}`);
+  const insertMany = bulkInserter(db, def);
 
   return {
     def,
@@ -108,49 +78,7 @@ export function tableStore(db: Db, table: DataTable): TableStore {
       );
     },
     savepoint: (fn) => db.transaction(fn)(),
-    insertMany(rows, inserted) {
-      const firstRowid = (maxRowid.get()?.id ?? 0) + 1;
-      if (!Number.isSafeInteger(firstRowid + rows.length)) {
-        throw new Error(`${table} rowids are too large for a bulk insert`);
-      }
-      appendSealed(db, table, logColumns, firstRowid, (seal) => {
-        let chunk: InsertedChunk = { columns: logColumns, rows: [], rowIds: [], from: 0 };
-        let params: Cell[] = [];
-        let pending = 0;
-        const flush = (): void => {
-          if (pending === 0) return;
-          if (pending === INSERT_CHUNK) chunkInsert ??= db.prepare(bulkSql(INSERT_CHUNK));
-          const stmt = pending === INSERT_CHUNK && chunkInsert !== null ? chunkInsert : db.prepare(bulkSql(pending));
-          const info = stmt.run(params);
-          if (info.changes !== pending) {
-            throw new Error(`inserting ${pending} rows into ${table} changed ${info.changes} rows`);
-          }
-          params = [];
-          pending = 0;
-        };
-        const handOver = (): void => {
-          if (chunk.rows.length === 0) return;
-          inserted(chunk);
-          chunk = { columns: logColumns, rows: [], rowIds: [], from: chunk.from + chunk.rows.length };
-        };
-        let rowid = firstRowid;
-        for (const row of rows) {
-          if (table === 'presets') assertPresetWritable(undefined, row);
-          // A metric value's id is its rowid, so it is bound once (as "id") and stored twice here.
-          const values: Cell[] = withId ? [rowid, rowid] : [rowid];
-          for (const c of def.columns) values.push(row[c] ?? null);
-          for (let k = withId ? 1 : 0; k < values.length; k++) params.push(values[k] ?? null);
-          seal(values);
-          chunk.rows.push(values);
-          chunk.rowIds.push(withId ? String(rowid) : keyIndex < 0 ? 'undefined' : String(values[keyIndex + 1]));
-          rowid++;
-          if (++pending === INSERT_CHUNK) flush();
-          if (chunk.rows.length === HAND_OVER) handOver();
-        }
-        flush();
-        handOver();
-      });
-    },
+    insertMany,
   };
 }
 

@@ -5,7 +5,8 @@ import { withChangeBatch } from '../../db/change-log';
 import { batchChanges } from '../../db/history-repo';
 import { contentHash, rowCounts } from '../../db/transfer/content-hash';
 import { commitImport, ImportRefused } from '../../db/transfer/import';
-import { readChangeLog, tableStore, type InsertedChunk } from '../../db/transfer/table-store';
+import type { InsertedChunk } from '../../db/transfer/bulk-insert';
+import { readChangeLog, tableStore } from '../../db/transfer/table-store';
 import type { Cell, DbRow } from '../../db/transfer/tables';
 import { addReference, changeLogCount, emptyDb, populate, SOURCE, type Db } from './transfer-fixture';
 

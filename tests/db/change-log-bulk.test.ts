@@ -13,10 +13,13 @@ import {
   type BatchSummary,
 } from '../../db/history-repo';
 import { rewriteChangeLog } from '../../db/migration-regimes';
+import { openDatabase } from '../../db/open';
+import { planDataRefresh, previewDataRefresh } from '../../db/seed-refresh';
 import { refreshUntouched } from '../../db/seed/refresh-seed';
 import { commitImport } from '../../db/transfer/import';
-import { readChangeLog } from '../../db/transfer/table-store';
+import { readChangeLog, tableStore } from '../../db/transfer/table-store';
 import { tableDefs, type DbRow } from '../../db/transfer/tables';
+import type { MetricValue } from '../../shared/model/facts';
 import type { SiteRecord } from '../../shared/model/transfer';
 import { addReference, changeLogCount, emptyDb, SOURCE, type Db } from './transfer-fixture';
 
@@ -170,5 +173,95 @@ describe('an import logged as bulk rows', () => {
     );
     expect(changes.slice(SITES)).toEqual(old.slice(SITES));
     expect(changes.map((c) => [c.id, c.rowId, c.summary])).toEqual(old.map((c) => [c.id, c.rowId, c.summary]));
+  });
+});
+
+describe('a store whose imports were logged one row per change (before bulk rows)', () => {
+  it('reads those rows as it always did, beside bulk rows', () => {
+    // What an import wrote before: one insert row per row written, with its image.
+    const old = withChangeBatch(db, 'import', (b) => {
+      const sites = tableStore(db, 'sites');
+      for (let i = 0; i < 3; i++) {
+        sites.insert(
+          {
+            id: `old-${i}`,
+            name: `Old ${i}`,
+            market_id: 'sg',
+            lat: 1,
+            lon: 103,
+            capacity_existing_mw: null,
+            capacity_planned_mw: null,
+            status: 'planned',
+            notes: '',
+            source_title: 'T',
+            source_url: 'https://t.org',
+            source_as_of: '2020-01-01',
+            origin: 'import',
+            operator: null,
+          },
+          b,
+          `import sites-csv row ${i + 2}`,
+        );
+      }
+      return b.id;
+    });
+    const { imported } = importBetweenEdits();
+    const oldBatch = findBatch(db, old) as BatchSummary;
+    expect(batchChangeCount(oldBatch)).toBe(3);
+    expect(batchChanges(db, old).map((c) => [c.id, c.rowId, c.after?.name])).toEqual([
+      [oldBatch.firstId, 'old-0', 'Old 0'],
+      [oldBatch.firstId + 1, 'old-1', 'Old 1'],
+      [oldBatch.firstId + 2, 'old-2', 'Old 2'],
+    ]);
+    const walked: string[] = [];
+    walkBatches(db, (b) => {
+      walked.push(b.batchId);
+      return true;
+    });
+    expect(walked.indexOf(imported.batchId)).toBeLessThan(walked.indexOf(old));
+    expect(latestActions(db, 'sites').get('old-1')).toBe('insert');
+    expect(readChangeLog(db).filter((r) => r.batch_id === old)).toHaveLength(3);
+  });
+});
+
+describe('a data refresh after an import', () => {
+  it('keeps the facts the import wrote, as edits of the planner', () => {
+    const store = openDatabase(':memory:');
+    try {
+      const criterion = store
+        .prepare('SELECT id FROM criteria WHERE derived = 0 ORDER BY sort_order LIMIT 1')
+        .pluck()
+        .get() as string;
+      const text = `id,name,country,region,lat,lon,${criterion},source_title,source_url,as_of\n${['a', 'b', 'c']
+        .map((id) => `bulk-${id},Bulk ${id},SG,sg,1.3,103.8,7,"${SOURCE.title}",${SOURCE.url},${SOURCE.asOf}`)
+        .join('\n')}\n`;
+      commitImport(store, 'sites-csv', text);
+      // The seed would say 8 for bulk-b's fact: the imported 7 is the planner's, so it is kept.
+      const seeded: MetricValue = {
+        kind: 'known',
+        criterionId: criterion,
+        marketId: null,
+        siteId: 'bulk-b',
+        value: 8,
+        low: null,
+        high: null,
+        method: 'measured',
+        derivation: null,
+        reference: null,
+        note: '',
+        source: { title: 'Seed', url: 'https://example.org/seed', asOf: '2025-01-01' },
+      };
+      planDataRefresh(store, {
+        seedVersion: 99,
+        fromVersion: 98,
+        facts: [seeded],
+        scope: { markets: [], sites: ['bulk-b'], criteria: [criterion] },
+      });
+      const preview = previewDataRefresh(store);
+      expect(preview.changes).toEqual([]);
+      expect(preview.kept.map((k) => k.key)).toEqual([`${criterion}@site:bulk-b`]);
+    } finally {
+      store.close();
+    }
   });
 });

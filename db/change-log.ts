@@ -2,12 +2,11 @@
 // log and the data can never disagree.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import type { ChangeEntry } from '../shared/model/changes';
 import { bulkRowIds, encodeBulkInsert, expandBulkRow, isBulkRow } from './change-log-bulk';
 import { sealTables } from './content-seal';
 import type { Cell } from './transfer/tables';
-
-type Db = Database.Database;
 
 export interface ChangeBatch {
   id: string;

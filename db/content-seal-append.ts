@@ -3,9 +3,8 @@
 // all back to hash them, cost half as much as inserting them. The writer hands each row over as it
 // binds it; whole blocks of new rows are hashed from those values, in the same transaction.
 import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { BLOCK_BITS, blockHash, blockOf, contentTables, isTracked, withoutInsertNotes } from './content-seal';
-
-type Db = Database.Database;
 
 const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 

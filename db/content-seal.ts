@@ -11,10 +11,8 @@
 // the batch rehashes only the blocks it touched, whichever door wrote them and including rows that
 // foreign keys cascaded into. `npm run bench` prints the cost of both the write and the check.
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { getMeta, setMeta } from './meta-repo';
-
-type Db = Database.Database;
 
 export const SEAL_KEY = 'content_seal';
 

@@ -4,11 +4,9 @@
 // lets us walk from batch to batch with index seeks instead of grouping the whole log. A bulk row
 // (change-log-bulk.ts) stands for a run of inserts and holds the ids before its own for them, so a
 // batch still spans consecutive ids.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { bulkRowIds, changeCount, expandBulkRow, isBulkRow } from './change-log-bulk';
 import type { DbRow } from './transfer/tables';
-
-type Db = Database.Database;
 
 /** What made a batch: a plain edit, an import, or a history operation on another batch. */
 export type BatchKind = 'edit' | 'import' | 'undo' | 'redo' | 'revert';

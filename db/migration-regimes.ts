@@ -7,12 +7,10 @@
 // 'rule', and its regime is inferred from its issuer and scope (legacyRegime); a profile's needed
 // chips become its training chips. The change log's before/after images of those tables are
 // rewritten the same way, so undoing an edit made before the upgrade writes columns that exist.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { PolicyEffect, PolicyRegime, PolicyScope, legacyRegime } from '../shared/model/policy';
 import { encodeBulkInsert, expandBulkRow, isBulkRow, type LoggedRow } from './change-log-bulk';
 import type { DbRow } from './transfer/tables';
-
-type Db = Database.Database;
 
 const REGIME_CHECK = PolicyRegime.options.map((r) => `'${r}'`).join(',');
 

@@ -11,7 +11,7 @@
 // of it (one change-log batch, kind import, labelled "Data refresh vN", so history shows it and undo
 // takes it back) or dismisses it. Each change is re-checked when accepted: one edited, deleted or
 // changed since it was worked out is skipped, never overwritten.
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import type {
   DataRefreshAccepted,
   DataRefreshDismissed,
@@ -27,8 +27,6 @@ import { deleteRow, findFact, insertRow, rowTables, updateRow } from './edit-row
 import { discardRedoStack, recordBatch } from './history-repo';
 import { getMeta, setMeta } from './meta-repo';
 import { tableDefs, type DbRow } from './transfer/tables';
-
-type Db = Database.Database;
 
 /** The change-log actor of a refresh's writes: they are the seed's, not the planner's. */
 export const REFRESH_ACTOR = 'data-refresh';

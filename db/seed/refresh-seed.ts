@@ -2,12 +2,10 @@
 // corrected version, and rows the seed no longer has go away; a row with any change-log entry (an
 // edit, an import, a delete) is the user's and stays exactly as it is. "Never touched" is read from
 // change_log, which records every user edit and import by table and row id.
-import type Database from 'better-sqlite3';
+import type { Db } from '../db';
 import type { DataTable, TableRecord } from '../../shared/model/transfer';
 import { latestActions } from '../change-log';
 import { tableDefs } from '../transfer/tables';
-
-type Db = Database.Database;
 
 /** Seed ids a later seed version dropped or renamed, per table. */
 export const RETIRED_SEED_IDS: Partial<Record<DataTable, readonly string[]>> = {

@@ -7,7 +7,7 @@
 // change-log entry is a delete stays deleted); a child whose parent the user removed is skipped
 // rather than failing the whole open. Every record is checked against its zod schema first, so a
 // bad seed fails loudly (and in the tests) instead of landing half-right in someone's database.
-import type Database from 'better-sqlite3';
+import type { Db } from '../db';
 import type { z } from 'zod';
 import { Chip } from '../../shared/model/chips';
 import { Criterion } from '../../shared/model/criteria';
@@ -31,8 +31,6 @@ import { seedPresets } from './presets';
 import { seedProfiles } from './profiles';
 import { seedSites } from './sites';
 import { insertMissing, refreshUntouched } from './refresh-seed';
-
-type Db = Database.Database;
 
 /**
  * Bump when the seed data changes; a store that has seen this version is not seeded again, and a

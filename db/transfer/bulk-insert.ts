@@ -2,11 +2,10 @@
 // writer would store it (same values, same rowids and metric value ids), sealed as they are bound
 // (content-seal-append.ts) and handed back a chunk at a time for the caller to log.
 import type Database from 'better-sqlite3';
+import type { Db } from '../db';
 import { appendSealed } from '../content-seal-append';
 import { assertPresetWritable } from './import-presets';
 import type { Cell, DbRow, TableDef } from './tables';
-
-type Db = Database.Database;
 
 /** Rows `insertMany` has stored, a chunk at a time. */
 export interface InsertedChunk {

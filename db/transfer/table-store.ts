@@ -1,14 +1,12 @@
 // The SQL behind import and export, one set of prepared statements per table. Table and column
 // names come from the fixed definitions in tables.ts, never from a file being imported.
-import type Database from 'better-sqlite3';
+import type { Db } from '../db';
 import type { ChangeBatch } from '../change-log';
 import { expandBulkRow, isBulkRow, type LoggedRow } from '../change-log-bulk';
 import { bulkInserter, type InsertedChunk } from './bulk-insert';
 import { assertPresetWritable } from './import-presets';
 import { changedColumns, tableDefs, type DbRow, type TableDef } from './tables';
 import type { DataTable } from '../../shared/model/transfer';
-
-type Db = Database.Database;
 
 export interface TableStore {
   def: TableDef;

@@ -8,6 +8,7 @@ import { createBackend, type Backend } from '../../backend/backend';
 import type { CallName, CallOutput } from '../../shared/contract';
 import type { ApiError } from '../../shared/errors';
 import { errorOf, valueOf } from './dispatch-results';
+import { malaysiaBanEvent, scenarioFile } from './whatif-fixture';
 
 let backend: Backend;
 let sites: CallOutput<'sites.list'>;
@@ -68,35 +69,7 @@ describe('legality.batch', () => {
   });
 
   it('reads a what-if scenario’s hypothetical events as legality.site does, and marks them', async () => {
-    const content = JSON.stringify({
-      format: 'landfall.scenario',
-      version: 1,
-      scenario: { name: 'Batch what-if', description: '' },
-      events: [
-        {
-          id: 'whatif-batch-my-ban',
-          issuer: 'US',
-          title: 'Hypothetical: US bars advanced chips to Malaysia',
-          effectiveDate: '2025-07-01',
-          endDate: null,
-          effect: 'prohibited',
-          condition: '',
-          scope: {
-            chips: [],
-            chipClasses: [],
-            destinations: ['MY'],
-            companyHq: [],
-            stateFunded: null,
-            entityListed: null,
-            companies: [],
-            deployment: 'any',
-          },
-          confidence: 'reported',
-          source: { title: 'Planning assumption', url: 'https://example.org/what-if' },
-          note: '',
-        },
-      ],
-    });
+    const content = scenarioFile('Batch what-if', '', [malaysiaBanEvent('whatif-batch-my-ban')]);
     const scenario = await value('scenarios.import', { content });
     const question = { profileId: 'cn-private-lab-rented', asOf: '2025-09-01', scenarioId: scenario.id };
     const batch = await value('legality.batch', question);

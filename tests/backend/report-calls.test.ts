@@ -10,6 +10,7 @@ import { parseCsv } from '../../shared/csv-parse';
 import { methodNotRecorded } from '../../shared/model/facts';
 import { ReportModel } from '../../shared/report/model';
 import { errorOf, valueOf } from './dispatch-results';
+import { malaysiaBanEvent, scenarioFile } from './whatif-fixture';
 
 let backend: Backend;
 let model: ReportModel;
@@ -276,34 +277,8 @@ describe('reproducibility', () => {
 
 describe('a what-if scenario', () => {
   it("reports with the scenario's hypothetical events, as score.run and legality.site see them, and says so", async () => {
-    const event = {
-      id: 'whatif-us-my-ban',
-      issuer: 'US',
-      title: 'Hypothetical: US bars advanced chips to Malaysia',
-      effectiveDate: '2025-07-01',
-      endDate: null,
-      effect: 'prohibited',
-      condition: '',
-      scope: {
-        chips: [],
-        chipClasses: [],
-        destinations: ['MY'],
-        companyHq: [],
-        stateFunded: null,
-        entityListed: null,
-        companies: [],
-        deployment: 'any',
-      },
-      confidence: 'reported',
-      source: { title: 'Planning assumption', url: 'https://example.org/what-if' },
-      note: '',
-    };
-    const content = JSON.stringify({
-      format: 'landfall.scenario',
-      version: 1,
-      scenario: { name: 'Malaysia cut off', description: 'What if the US bars chips to Malaysia?' },
-      events: [event],
-    });
+    const event = malaysiaBanEvent('whatif-us-my-ban');
+    const content = scenarioFile('Malaysia cut off', 'What if the US bars chips to Malaysia?', [event]);
     const scenario = await valueOf(backend, 'scenarios.import', { content });
     const input = { ...SCENARIO, scenarioId: scenario.id, sensitivity: null };
     const report = await valueOf(backend, 'report.build', input);
